@@ -1,0 +1,51 @@
+// One build for everything that ships: the extension host bundle and the panels' browser bundles.
+import * as esbuild from 'esbuild';
+import { readdirSync, existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const extension = {
+  entryPoints: ['src/extension.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: 'dist/extension.js',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: true,
+  sourcesContent: false,
+  logLevel: 'warning',
+};
+
+// Every webview/<panel>.ts is one browser bundle: dist/webview/<panel>.js.
+const webviewEntries = existsSync('webview')
+  ? readdirSync('webview').filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => `webview/${f}`)
+  : [];
+
+/** @type {import('esbuild').BuildOptions} */
+const webview = {
+  entryPoints: webviewEntries,
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  outdir: 'dist/webview',
+  minify: production,
+  sourcemap: !production,
+  logLevel: 'warning',
+};
+
+const configs = webviewEntries.length > 0 ? [extension, webview] : [extension];
+
+if (watch) {
+  for (const config of configs) {
+    const ctx = await esbuild.context(config);
+    await ctx.watch();
+  }
+  console.log('esbuild: watching for changes');
+} else {
+  await Promise.all(configs.map((config) => esbuild.build(config)));
+}

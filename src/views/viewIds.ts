@@ -1,0 +1,10 @@
+/** The sidebar's views, as declared in package.json `contributes.views.okxEarn`. */
+export const VIEW_IDS = {
+  staking: 'okxEarn.staking',
+  savings: 'okxEarn.savings',
+  loans: 'okxEarn.loans',
+  products: 'okxEarn.products',
+} as const;
+
+export type ViewKey = keyof typeof VIEW_IDS;
+export const CONTAINER_ID = 'okxEarn';

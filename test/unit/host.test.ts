@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { chooseHost } from '../host/runIntegration';
+import { parseLaunchArgs } from '../host/vscodeStandIn';
+import { WorkbenchLogFilter } from '../host/workbenchLog';
+
+describe('test host: VS Code stand-in', () => {
+  it('reads the Electron-style arguments runTests passes', () => {
+    const args = parseLaunchArgs([
+      '/ws',
+      '--disable-extensions',
+      '--extensionDevelopmentPath=/ext',
+      '--extensionTestsPath=/ext/out/test/integration/index.js',
+      '--user-data-dir',
+      '/tmp/ud',
+      '--extensions-dir=/tmp/ex',
+    ]);
+    assert.deepEqual(args, {
+      folder: path.resolve('/ws'),
+      extensionDevelopmentPath: '/ext',
+      extensionTestsPath: '/ext/out/test/integration/index.js',
+      userDataDir: '/tmp/ud',
+      extensionsDir: '/tmp/ex',
+    });
+  });
+
+  it('chooses code-server where it can run, electron otherwise, and obeys the override', () => {
+    assert.equal(chooseHost(undefined, () => true), 'code-server');
+    assert.equal(chooseHost('auto', () => false), 'electron');
+    assert.equal(chooseHost('electron', () => true), 'electron');
+    assert.equal(chooseHost('code-server', () => false), 'code-server');
+    assert.throws(() => chooseHost('desktop', () => true), /code-server, electron or auto/);
+  });
+
+  it('hides offline workbench chatter and its stack, but never test output', () => {
+    const filter = new WorkbenchLogFilter();
+    const lines = [
+      'getaddrinfo ENOTFOUND open-vsx.org: Failed',
+      '    at egt.queryRawGalleryExtensions (workbench.js:1:1)',
+      '  Activation',
+      '    ✔ activates',
+      '  1) Deliberate failure',
+      '      AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:',
+      '    at Context.<anonymous> (out/test/integration/x.test.js:37:65)',
+      '[AgentHost] No signed-in session resolved',
+    ];
+    assert.deepEqual(
+      lines.filter((line) => filter.accept(line)),
+      [lines[2], lines[3], lines[4], lines[5], lines[6]],
+    );
+  });
+});

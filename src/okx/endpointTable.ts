@@ -1,0 +1,31 @@
+/** The README's API table, rendered from the endpoint table (a unit test keeps the README in step). */
+import { ENDPOINTS, FINANCE_ENDPOINT_IDS, type Product, type RateLimit } from './endpoints';
+
+const PRODUCT_NAMES: Record<Product, string> = {
+  onchain: 'On-chain earn',
+  eth: 'ETH staking',
+  sol: 'SOL staking',
+  savings: 'Simple Earn (savings)',
+  loan: 'Flexible loan',
+  public: 'Public',
+};
+
+function describeLimit(limit: RateLimit): string {
+  const window = limit.windowMs === 1000 ? 's' : `${limit.windowMs / 1000} s`;
+  return `${limit.count} / ${window} per ${limit.scope === 'ip' ? 'IP' : 'user'}`;
+}
+
+export function renderEndpointTable(): string {
+  const rows = [
+    '| product | endpoint | client method | auth | limit | sent at most once |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const id of FINANCE_ENDPOINT_IDS) {
+    const spec = ENDPOINTS[id];
+    rows.push(
+      `| ${PRODUCT_NAMES[spec.product]} | \`${spec.method} ${spec.path.replace('/api/v5/finance', '')}\` | \`${spec.clientMethod}\` | ` +
+        `${spec.auth === 'public' ? 'public' : spec.permission ?? ''} | ${describeLimit(spec.rateLimit)} | ${spec.moneyMoving ? 'yes' : ''} |`,
+    );
+  }
+  return rows.join('\n');
+}

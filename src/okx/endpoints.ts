@@ -1,0 +1,255 @@
+/**
+ * The one table of every OKX v5 Financial Product endpoint this extension uses (all 33 in the API reference),
+ * plus the server clock. The client, its rate limiter, the simulator and the README's API table are driven by it.
+ */
+import type * as T from './types';
+
+export type Product = 'onchain' | 'eth' | 'sol' | 'savings' | 'loan' | 'public';
+
+export interface RateLimit {
+  /** Requests allowed per window. */
+  readonly count: number;
+  readonly windowMs: number;
+  /** Counted per user ID (private endpoints) or per IP (public ones). */
+  readonly scope: 'user' | 'ip';
+}
+
+export interface EndpointSpec {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly product: Product;
+  /** The endpoint's title in OKX's reference. */
+  readonly title: string;
+  /** Public endpoints are sent unsigned. */
+  readonly auth: 'private' | 'public';
+  /** The API-key permission a private endpoint needs. */
+  readonly permission: 'Read' | 'Trade' | null;
+  readonly rateLimit: RateLimit;
+  /**
+   * Moves or commits the user's money. Such a request is never sent twice by the client: a lost response
+   * is an unknown outcome for the caller to reconcile.
+   */
+  readonly moneyMoving: boolean;
+  /** Shape of `data` in the response; SOL product-info is the one object. */
+  readonly data: 'array' | 'object';
+  /** For history endpoints: the record field whose value `after`/`before` take. */
+  readonly cursor?: string;
+  /** The client method that calls it, for the docs. */
+  readonly clientMethod: string;
+}
+
+/** Request parameters and response `data` of each endpoint. */
+export interface EndpointTypes {
+  onchainOffers: { params: T.OffersRequest; data: T.Offer[] };
+  onchainPurchase: { params: T.PurchaseRequest; data: T.OrderAck[] };
+  onchainRedeem: { params: T.RedeemRequest; data: T.OrderAck[] };
+  onchainCancel: { params: T.CancelRequest; data: T.OrderAck[] };
+  onchainActiveOrders: { params: T.ActiveOrdersRequest; data: T.ActiveOrder[] };
+  onchainOrderHistory: { params: T.OrderHistoryRequest; data: T.HistoricOrder[] };
+
+  ethProductInfo: { params: T.NoParams; data: T.EthProductInfo[] };
+  ethPurchase: { params: T.AmountRequest; data: [] };
+  ethRedeem: { params: T.AmountRequest; data: [] };
+  ethCancelRedeem: { params: T.CancelRedeemRequest; data: T.CancelRedeemAck[] };
+  ethBalance: { params: T.NoParams; data: T.StakingBalance[] };
+  ethHistory: { params: T.StakingHistoryRequest; data: T.StakingHistoryRecord[] };
+  ethApyHistory: { params: T.ApyHistoryRequest; data: T.RatePoint[] };
+
+  solProductInfo: { params: T.NoParams; data: T.SolProductInfo };
+  solPurchase: { params: T.AmountRequest; data: [] };
+  solRedeem: { params: T.AmountRequest; data: [] };
+  solBalance: { params: T.NoParams; data: T.StakingBalance[] };
+  solHistory: { params: T.StakingHistoryRequest; data: T.StakingHistoryRecord[] };
+  solApyHistory: { params: T.ApyHistoryRequest; data: T.RatePoint[] };
+
+  savingsBalance: { params: T.SavingsBalanceRequest; data: T.SavingsBalance[] };
+  savingsPurchaseRedempt: { params: T.SavingsPurchaseRedemptRequest; data: T.SavingsPurchaseRedemptAck[] };
+  savingsSetLendingRate: { params: T.SetLendingRateRequest; data: T.SetLendingRateAck[] };
+  savingsLendingHistory: { params: T.LendingHistoryRequest; data: T.LendingRecord[] };
+  savingsLendingRateSummary: { params: T.LendingRateSummaryRequest; data: T.LendingRateSummary[] };
+  savingsLendingRateHistory: { params: T.LendingRateHistoryRequest; data: T.LendingRatePoint[] };
+
+  loanBorrowCurrencies: { params: T.NoParams; data: T.BorrowCurrency[] };
+  loanCollateralAssets: { params: T.CollateralAssetsRequest; data: T.CollateralAssets[] };
+  loanMaxLoan: { params: T.MaxLoanRequest; data: T.MaxLoan[] };
+  loanMaxCollateralRedeem: { params: T.MaxCollateralRedeemRequest; data: T.MaxCollateralRedeem[] };
+  loanAdjustCollateral: { params: T.AdjustCollateralRequest; data: [] };
+  loanInfo: { params: T.NoParams; data: T.LoanInfo[] };
+  loanHistory: { params: T.LoanHistoryRequest; data: T.LoanHistoryRecord[] };
+  loanInterestAccrued: { params: T.InterestAccruedRequest; data: T.InterestAccrual[] };
+
+  publicTime: { params: T.NoParams; data: T.ServerTime[] };
+}
+
+export type EndpointId = keyof EndpointTypes;
+export type ParamsOf<K extends EndpointId> = EndpointTypes[K]['params'];
+export type DataOf<K extends EndpointId> = EndpointTypes[K]['data'];
+
+const perSecond = (count: number, scope: 'user' | 'ip' = 'user'): RateLimit => ({ count, windowMs: 1000, scope });
+const FLEXIBLE_LOAN_LIMIT: RateLimit = { count: 5, windowMs: 2000, scope: 'user' };
+
+const BASE = '/api/v5/finance';
+
+export const ENDPOINTS: { readonly [K in EndpointId]: EndpointSpec } = {
+  onchainOffers: {
+    method: 'GET', path: `${BASE}/staking-defi/offers`, product: 'onchain', title: 'Offers',
+    auth: 'private', permission: 'Read', rateLimit: perSecond(3), moneyMoving: false, data: 'array', clientMethod: 'onchain.offers',
+  },
+  onchainPurchase: {
+    method: 'POST', path: `${BASE}/staking-defi/purchase`, product: 'onchain', title: 'Purchase',
+    auth: 'private', permission: 'Trade', rateLimit: perSecond(2), moneyMoving: true, data: 'array', clientMethod: 'onchain.purchase',
+  },
+  onchainRedeem: {
+    method: 'POST', path: `${BASE}/staking-defi/redeem`, product: 'onchain', title: 'Redeem',
+    auth: 'private', permission: 'Trade', rateLimit: perSecond(2), moneyMoving: true, data: 'array', clientMethod: 'onchain.redeem',
+  },
+  onchainCancel: {
+    method: 'POST', path: `${BASE}/staking-defi/cancel`, product: 'onchain', title: 'Cancel purchases/redemptions',
+    auth: 'private', permission: 'Trade', rateLimit: perSecond(2), moneyMoving: true, data: 'array', clientMethod: 'onchain.cancel',
+  },
+  onchainActiveOrders: {
+    method: 'GET', path: `${BASE}/staking-defi/orders-active`, product: 'onchain', title: 'Active orders',
+    auth: 'private', permission: 'Read', rateLimit: perSecond(3), moneyMoving: false, data: 'array', clientMethod: 'onchain.activeOrders',
+  },
+  onchainOrderHistory: {
+    method: 'GET', path: `${BASE}/staking-defi/orders-history`, product: 'onchain', title: 'Order history',
+    auth: 'private', permission: 'Read', rateLimit: perSecond(3), moneyMoving: false, data: 'array', cursor: 'ordId',
+    clientMethod: 'onchain.orderHistory',
+  },
+
+  ethProductInfo: {
+    method: 'GET', path: `${BASE}/staking-defi/eth/product-info`, product: 'eth', title: 'Product info',
+    auth: 'private', permission: 'Read', rateLimit: perSecond(3), moneyMoving: false, data: 'array', clientMethod: 'eth.productInfo',
+  },
+  ethPurchase: {
+    method: 'POST', path: `${BASE}/staking-defi/eth/purchase`, product: 'eth', title: 'Purchase',
+    auth: 'private', permission: 'Trade', rateLimit: perSecond(2), moneyMoving: true, data: 'array', clientMethod: 'eth.purchase',
+  },
+  ethRedeem: {
+    method: 'POST', path: `${BASE}/staking-defi/eth/redeem`, product: 'eth', title: 'Redeem',
+    auth: 'private', permission: 'Trade', rateLimit: perSecond(2), moneyMoving: true, data: 'array', clientMethod: 'eth.redeem',
+  },
+  ethCancelRedeem: {
+    method: 'POST', path: `${BASE}/staking-defi/eth/cancel-redeem`, product: 'eth', title: 'Cancel redeem',
+    auth: 'private', permission: 'Trade', rateLimit: perSecond(2), moneyMoving: true, data: 'array', clientMethod: 'eth.cancelRedeem',
+  },
+  ethBalance: {
+    method: 'GET', path: `${BASE}/staking-defi/eth/balance`, product: 'eth', title: 'Balance',
+    auth: 'private', permission: 'Read', rateLimit: perSecond(6), moneyMoving: false, data: 'array', clientMethod: 'eth.balance',
+  },
+  ethHistory: {
+    method: 'GET', path: `${BASE}/staking-defi/eth/purchase-redeem-history`, product: 'eth', title: 'Purchase&Redeem history',
+    auth: 'private', permission: 'Read', rateLimit: perSecond(6), moneyMoving: false, data: 'array', cursor: 'requestTime',
+    clientMethod: 'eth.history',
+  },
+  ethApyHistory: {
+    method: 'GET', path: `${BASE}/staking-defi/eth/apy-history`, product: 'eth', title: 'APY history (Public)',
+    auth: 'public', permission: null, rateLimit: perSecond(6, 'ip'), moneyMoving: false, data: 'array', clientMethod: 'eth.apyHistory',
+  },
+
+  solProductInfo: {
+    method: 'GET', path: `${BASE}/staking-defi/sol/product-info`, product: 'sol', title: 'Product info',
+    auth: 'private', permission: 'Read', rateLimit: perSecond(3), moneyMoving: false, data: 'object', clientMethod: 'sol.productInfo',
+  },
+  solPurchase: {
+    method: 'POST', path: `${BASE}/staking-defi/sol/purchase`, product: 'sol', title: 'Purchase',
+    auth: 'private', permission: 'Trade', rateLimit: perSecond(2), moneyMoving: true, data: 'array', clientMethod: 'sol.purchase',
+  },
+  solRedeem: {
+    method: 'POST', path: `${BASE}/staking-defi/sol/redeem`, product: 'sol', title: 'Redeem',
+    auth: 'private', permission: 'Trade', rateLimit: perSecond(2), moneyMoving: true, data: 'array', clientMethod: 'sol.redeem',
+  },
+  solBalance: {
+    method: 'GET', path: `${BASE}/staking-defi/sol/balance`, product: 'sol', title: 'Balance',
+    auth: 'private', permission: 'Read', rateLimit: perSecond(6), moneyMoving: false, data: 'array', clientMethod: 'sol.balance',
+  },
+  solHistory: {
+    method: 'GET', path: `${BASE}/staking-defi/sol/purchase-redeem-history`, product: 'sol', title: 'Purchase&Redeem history',
+    auth: 'private', permission: 'Read', rateLimit: perSecond(6), moneyMoving: false, data: 'array', cursor: 'requestTime',
+    clientMethod: 'sol.history',
+  },
+  solApyHistory: {
+    method: 'GET', path: `${BASE}/staking-defi/sol/apy-history`, product: 'sol', title: 'APY history (Public)',
+    auth: 'public', permission: null, rateLimit: perSecond(6, 'ip'), moneyMoving: false, data: 'array', clientMethod: 'sol.apyHistory',
+  },
+
+  savingsBalance: {
+    method: 'GET', path: `${BASE}/savings/balance`, product: 'savings', title: 'Saving balance',
+    auth: 'private', permission: 'Read', rateLimit: perSecond(6), moneyMoving: false, data: 'array', clientMethod: 'savings.balance',
+  },
+  savingsPurchaseRedempt: {
+    method: 'POST', path: `${BASE}/savings/purchase-redempt`, product: 'savings', title: 'Savings purchase/redemption',
+    auth: 'private', permission: 'Trade', rateLimit: perSecond(6), moneyMoving: true, data: 'array', clientMethod: 'savings.purchaseRedempt',
+  },
+  savingsSetLendingRate: {
+    method: 'POST', path: `${BASE}/savings/set-lending-rate`, product: 'savings', title: 'Set lending rate',
+    auth: 'private', permission: 'Trade', rateLimit: perSecond(6), moneyMoving: true, data: 'array', clientMethod: 'savings.setLendingRate',
+  },
+  savingsLendingHistory: {
+    method: 'GET', path: `${BASE}/savings/lending-history`, product: 'savings', title: 'Lending history',
+    auth: 'private', permission: 'Read', rateLimit: perSecond(6), moneyMoving: false, data: 'array', cursor: 'ts',
+    clientMethod: 'savings.lendingHistory',
+  },
+  savingsLendingRateSummary: {
+    method: 'GET', path: `${BASE}/savings/lending-rate-summary`, product: 'savings', title: 'Public borrow info (public)',
+    auth: 'public', permission: null, rateLimit: perSecond(6, 'ip'), moneyMoving: false, data: 'array', clientMethod: 'savings.lendingRateSummary',
+  },
+  savingsLendingRateHistory: {
+    method: 'GET', path: `${BASE}/savings/lending-rate-history`, product: 'savings', title: 'Public borrow history (public)',
+    auth: 'public', permission: null, rateLimit: perSecond(6, 'ip'), moneyMoving: false, data: 'array', cursor: 'ts',
+    clientMethod: 'savings.lendingRateHistory',
+  },
+
+  loanBorrowCurrencies: {
+    method: 'GET', path: `${BASE}/flexible-loan/borrow-currencies`, product: 'loan', title: 'Borrowable currencies',
+    auth: 'private', permission: 'Read', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array', clientMethod: 'loan.borrowCurrencies',
+  },
+  loanCollateralAssets: {
+    method: 'GET', path: `${BASE}/flexible-loan/collateral-assets`, product: 'loan', title: 'Collateral assets',
+    auth: 'private', permission: 'Read', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array', clientMethod: 'loan.collateralAssets',
+  },
+  loanMaxLoan: {
+    // A POST that only reads: safe to retry.
+    method: 'POST', path: `${BASE}/flexible-loan/max-loan`, product: 'loan', title: 'Maximum loan amount',
+    auth: 'private', permission: 'Read', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array', clientMethod: 'loan.maxLoan',
+  },
+  loanMaxCollateralRedeem: {
+    method: 'GET', path: `${BASE}/flexible-loan/max-collateral-redeem-amount`, product: 'loan', title: 'Maximum collateral redeem amount',
+    auth: 'private', permission: 'Read', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array',
+    clientMethod: 'loan.maxCollateralRedeem',
+  },
+  loanAdjustCollateral: {
+    method: 'POST', path: `${BASE}/flexible-loan/adjust-collateral`, product: 'loan', title: 'Adjust collateral',
+    auth: 'private', permission: 'Trade', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: true, data: 'array', clientMethod: 'loan.adjustCollateral',
+  },
+  loanInfo: {
+    method: 'GET', path: `${BASE}/flexible-loan/loan-info`, product: 'loan', title: 'Loan info',
+    auth: 'private', permission: 'Read', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array', clientMethod: 'loan.info',
+  },
+  loanHistory: {
+    method: 'GET', path: `${BASE}/flexible-loan/loan-history`, product: 'loan', title: 'Loan history',
+    auth: 'private', permission: 'Read', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array', cursor: 'refId',
+    clientMethod: 'loan.history',
+  },
+  loanInterestAccrued: {
+    method: 'GET', path: `${BASE}/flexible-loan/interest-accrued`, product: 'loan', title: 'Accrued interest',
+    auth: 'private', permission: 'Read', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array', cursor: 'refId',
+    clientMethod: 'loan.interestAccrued',
+  },
+
+  publicTime: {
+    // Not a Financial Product endpoint: the server clock, used to correct the signing timestamp.
+    method: 'GET', path: '/api/v5/public/time', product: 'public', title: 'Get system time',
+    auth: 'public', permission: null, rateLimit: { count: 10, windowMs: 2000, scope: 'ip' }, moneyMoving: false, data: 'array',
+    clientMethod: 'serverTime',
+  },
+};
+
+export const ENDPOINT_IDS = Object.keys(ENDPOINTS) as EndpointId[];
+
+/** The 33 Financial Product endpoints of the API reference (everything but the server clock). */
+export const FINANCE_ENDPOINT_IDS = ENDPOINT_IDS.filter((id) => ENDPOINTS[id].product !== 'public');
+
+export function endpointByRoute(method: string, path: string): EndpointId | undefined {
+  return ENDPOINT_IDS.find((id) => ENDPOINTS[id].method === method && ENDPOINTS[id].path === path);
+}

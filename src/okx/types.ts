@@ -1,0 +1,390 @@
+/**
+ * Request and response types of OKX v5 "Financial Product", field for field as the API reference names them.
+ * Every amount, rate and timestamp is a decimal string on the wire and stays one here: money is text.
+ */
+
+/** A decimal number as OKX sends it, e.g. "0.0323". Never parse it into a float to compare or send it. */
+export type Decimal = string;
+/** Unix time in milliseconds, as a string, e.g. "1597026383085". */
+export type Millis = string;
+
+/**
+ * A response field with documented values that may still bring new ones: editors suggest the known values,
+ * and code must handle the others.
+ */
+export type OpenEnum<Known extends string> = Known | (string & Record<never, never>);
+
+/** The envelope of every OKX v5 response. */
+export interface OkxEnvelope<T> {
+  code: string;
+  msg: string;
+  data: T;
+}
+
+/** after/before/limit paging, common to the history endpoints. */
+export interface PageParams {
+  /** Records earlier than this cursor. */
+  after?: string;
+  /** Records newer than this cursor. */
+  before?: string;
+  /** At most 100; OKX's default is 100. */
+  limit?: string;
+}
+
+// ---------------------------------------------------------------- on-chain earn (staking-defi)
+
+export type ProtocolType = 'defi';
+/** `purchasable`, `sold_out`, `Stop` (suspended). */
+export type OfferState = 'purchasable' | 'sold_out' | 'Stop';
+/** `8` pending, `13` cancelling, `9` onchain, `1` earning, `2` redeeming; history: `3` completed. */
+export type OrderState = '8' | '13' | '9' | '1' | '2' | '3';
+/** `0` estimated earning, `1` cumulative earning. */
+export type EarningType = '0' | '1';
+
+export interface OffersRequest {
+  productId?: string;
+  protocolType?: ProtocolType;
+  ccy?: string;
+}
+
+export interface Offer {
+  ccy: string;
+  productId: string;
+  protocol: string;
+  protocolType: string;
+  /** Days of a fixed term; `0` for a flexible product. */
+  term: string;
+  apy: Decimal;
+  earlyRedeem: boolean;
+  investData: { ccy: string; bal: Decimal; minAmt: Decimal; maxAmt: Decimal }[];
+  earningData: { ccy: string; earningType: EarningType }[];
+  state: OpenEnum<OfferState>;
+  /** [min, max], e.g. ["1H","24H"] or ["14D","14D"]. */
+  redeemPeriod: string[];
+  /** '' when fast redemption is not supported. */
+  fastRedemptionDailyLimit: Decimal;
+}
+
+export interface PurchaseRequest {
+  productId: string;
+  investData: { ccy: string; amt: Decimal }[];
+  /** Required for fixed-term products. */
+  term?: string;
+  /** Up to 16 alphanumerics. */
+  tag?: string;
+}
+
+export interface OrderAck {
+  ordId: string;
+  tag: string;
+}
+
+export interface RedeemRequest {
+  ordId: string;
+  protocolType: ProtocolType;
+  allowEarlyRedeem?: boolean;
+}
+
+export interface CancelRequest {
+  ordId: string;
+  protocolType: ProtocolType;
+}
+
+export interface ActiveOrdersRequest {
+  productId?: string;
+  protocolType?: ProtocolType;
+  ccy?: string;
+  state?: OrderState;
+}
+
+export interface ActiveOrder {
+  ccy: string;
+  ordId: string;
+  productId: string;
+  state: OpenEnum<OrderState>;
+  protocol: string;
+  protocolType: string;
+  term: string;
+  apy: Decimal;
+  investData: { ccy: string; amt: Decimal }[];
+  earningData: { ccy: string; earningType: EarningType; earnings: Decimal }[];
+  fastRedemptionData: { ccy: string; redeemingAmt: Decimal }[];
+  purchasedTime: Millis;
+  estSettlementTime: Millis;
+  cancelRedemptionDeadline: Millis;
+  tag: string;
+}
+
+export interface OrderHistoryRequest extends PageParams {
+  productId?: string;
+  protocolType?: ProtocolType;
+  ccy?: string;
+}
+
+export interface HistoricOrder {
+  ccy: string;
+  ordId: string;
+  productId: string;
+  state: OpenEnum<OrderState>;
+  protocol: string;
+  protocolType: string;
+  term: string;
+  apy: Decimal;
+  investData: { ccy: string; amt: Decimal }[];
+  earningData: { ccy: string; earningType: EarningType; realizedEarnings: Decimal }[];
+  purchasedTime: Millis;
+  redeemedTime: Millis;
+  tag: string;
+}
+
+// ---------------------------------------------------------------- ETH and SOL staking
+
+export interface EthProductInfo {
+  fastRedemptionDailyLimit: Decimal;
+}
+
+/** SOL's product-info returns `data` as an object, not an array. */
+export interface SolProductInfo {
+  fastRedemptionDailyLimit: Decimal;
+  fastRedemptionAvail: Decimal;
+}
+
+export interface AmountRequest {
+  amt: Decimal;
+}
+
+export interface CancelRedeemRequest {
+  ordId: string;
+}
+
+export interface CancelRedeemAck {
+  ordId: string;
+}
+
+export interface StakingBalance {
+  /** BETH or OKSOL. */
+  ccy: string;
+  amt: Decimal;
+  latestInterestAccrual: Decimal;
+  totalInterestAccrual: Decimal;
+  /** ETH only: snapshot time. */
+  ts?: Millis;
+}
+
+export type StakingHistoryType = 'purchase' | 'redeem';
+export type StakingHistoryStatus = 'pending' | 'success' | 'failed' | 'cancelled';
+
+export interface StakingHistoryRequest extends PageParams {
+  type?: StakingHistoryType;
+  status?: StakingHistoryStatus;
+}
+
+export interface StakingHistoryRecord {
+  type: OpenEnum<StakingHistoryType>;
+  amt: Decimal;
+  redeemingAmt: Decimal;
+  status: OpenEnum<StakingHistoryStatus>;
+  /** ETH only. */
+  ordId?: string;
+  requestTime: Millis;
+  completedTime: Millis;
+  estCompletedTime: Millis;
+}
+
+export interface ApyHistoryRequest {
+  /** Days back, at most 365. */
+  days: string;
+}
+
+export interface RatePoint {
+  rate: Decimal;
+  ts: Millis;
+}
+
+// ---------------------------------------------------------------- Simple Earn flexible (savings)
+
+export interface SavingsBalanceRequest {
+  ccy?: string;
+}
+
+export interface SavingsBalance {
+  ccy: string;
+  amt: Decimal;
+  earnings: Decimal;
+  /** The user's minimum annual lending rate, e.g. "0.01" for 1%. */
+  rate: Decimal;
+  loanAmt: Decimal;
+  pendingAmt: Decimal;
+  /** Deprecated by OKX. */
+  redemptAmt: Decimal;
+}
+
+export type SavingsSide = 'purchase' | 'redempt';
+
+export interface SavingsPurchaseRedemptRequest {
+  ccy: string;
+  amt: Decimal;
+  side: SavingsSide;
+  /** Purchase only: annual rate as a fraction, 0.01 to 3.65. */
+  rate?: Decimal;
+}
+
+export interface SavingsPurchaseRedemptAck {
+  ccy: string;
+  amt: Decimal;
+  side: OpenEnum<SavingsSide>;
+  rate: Decimal;
+}
+
+export interface SetLendingRateRequest {
+  ccy: string;
+  /** Annual rate as a fraction, 0.01 to 3.65. */
+  rate: Decimal;
+}
+
+export interface SetLendingRateAck {
+  ccy: string;
+  rate: Decimal;
+}
+
+export interface LendingHistoryRequest extends PageParams {
+  ccy?: string;
+}
+
+export interface LendingRecord {
+  ccy: string;
+  amt: Decimal;
+  earnings: Decimal;
+  rate: Decimal;
+  ts: Millis;
+}
+
+export interface LendingRateSummaryRequest {
+  ccy?: string;
+}
+
+export interface LendingRateSummary {
+  ccy: string;
+  /** Deprecated by OKX. */
+  avgAmt: Decimal;
+  /** Deprecated by OKX. */
+  avgAmtUsd: Decimal;
+  avgRate: Decimal;
+  preRate: Decimal;
+  estRate: Decimal;
+}
+
+export interface LendingRateHistoryRequest extends PageParams {
+  ccy?: string;
+}
+
+export interface LendingRatePoint {
+  ccy: string;
+  /** Deprecated by OKX. */
+  amt: Decimal;
+  rate: Decimal;
+  ts: Millis;
+}
+
+// ---------------------------------------------------------------- flexible loan
+
+export interface BorrowCurrency {
+  borrowCcy: string;
+}
+
+export interface CollateralAssetsRequest {
+  ccy?: string;
+}
+
+export interface CollateralAssets {
+  assets: { ccy: string; amt: Decimal; notionalUsd: Decimal }[];
+}
+
+export interface MaxLoanRequest {
+  borrowCcy: string;
+  supCollateral?: { ccy: string; amt: Decimal }[];
+}
+
+export interface MaxLoan {
+  borrowCcy: string;
+  maxLoan: Decimal;
+  notionalUsd: Decimal;
+  remainingQuota: Decimal;
+}
+
+export interface MaxCollateralRedeemRequest {
+  ccy: string;
+}
+
+export interface MaxCollateralRedeem {
+  ccy: string;
+  maxRedeemAmt: Decimal;
+}
+
+export type CollateralAdjustment = 'add' | 'reduce';
+
+export interface AdjustCollateralRequest {
+  type: CollateralAdjustment;
+  collateralCcy: string;
+  collateralAmt: Decimal;
+}
+
+export interface LoanInfo {
+  loanNotionalUsd: Decimal;
+  loanData: { ccy: string; amt: Decimal }[];
+  collateralNotionalUsd: Decimal;
+  collateralData: { ccy: string; amt: Decimal }[];
+  /** Only when there is exactly one collateral and one loan currency; '' otherwise. */
+  riskWarningData: { instId: string; liqPx: Decimal };
+  curLTV: Decimal;
+  marginCallLTV: Decimal;
+  liqLTV: Decimal;
+}
+
+export type LoanHistoryType =
+  | 'borrowed'
+  | 'repaid'
+  | 'collateral_locked'
+  | 'collateral_released'
+  | 'forced_repayment_buy'
+  | 'forced_repayment_sell'
+  | 'forced_liquidation'
+  | 'partial_liquidation'
+  | 'sell_collateral'
+  | 'buy_transition_coin'
+  | 'sell_transition_coin'
+  | 'buy_borrowed_coin';
+
+export interface LoanHistoryRequest extends PageParams {
+  type?: LoanHistoryType;
+}
+
+export interface LoanHistoryRecord {
+  refId: string;
+  type: OpenEnum<LoanHistoryType>;
+  ccy: string;
+  amt: Decimal;
+  ts: Millis;
+}
+
+export interface InterestAccruedRequest extends PageParams {
+  ccy?: string;
+}
+
+export interface InterestAccrual {
+  refId: string;
+  ccy: string;
+  loan: Decimal;
+  interest: Decimal;
+  interestRate: Decimal;
+  ts: Millis;
+}
+
+// ---------------------------------------------------------------- public
+
+export interface ServerTime {
+  ts: Millis;
+}
+
+/** An endpoint with no request parameters. */
+export type NoParams = Record<string, never>;

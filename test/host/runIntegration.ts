@@ -2,14 +2,15 @@
  * Runs the integration suite inside a real VS Code through @vscode/test-electron's runTests.
  *
  * Host selection (OKX_EARN_VSCODE_HOST):
- *   code-server  run in code-server + Debian Chromium through the stand-in executable (works offline)
+ *   code-server  run in code-server + Debian Chromium through the stand-in executable (works offline), once
+ *                on the lowest VS Code we support and once on the latest (OKX_EARN_CODE_SERVER_BUILDS=lowest,latest)
  *   electron     let runTests download VS Code (needs internet); OKX_EARN_VSCODE_VERSION picks the build
  *   auto         (default) code-server on linux-x64 when a Chromium is installed, electron otherwise
  */
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { chromiumPath } from './browser';
-import { PROJECT_ROOT } from './codeServer';
+import { CODE_SERVER_BUILDS, PROJECT_ROOT } from './codeServer';
 
 type Host = 'code-server' | 'electron';
 
@@ -40,15 +41,26 @@ async function main(): Promise<void> {
   const extensionDevelopmentPath = PROJECT_ROOT;
   const extensionTestsPath = path.join(PROJECT_ROOT, 'out', 'test', 'integration', 'index.js');
   const workspace = path.join(PROJECT_ROOT, 'test', 'fixtures', 'workspace');
-  console.log(`Integration tests: VS Code host = ${host}`);
-  await runTests({
-    extensionDevelopmentPath,
-    extensionTestsPath,
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
-    ...(host === 'code-server'
-      ? { vscodeExecutablePath: path.join(PROJECT_ROOT, 'test', 'host', 'code-server-as-vscode') }
-      : { version: process.env.OKX_EARN_VSCODE_VERSION ?? 'stable' }),
-  });
+  const launchArgs = [workspace, '--disable-extensions', '--disable-workspace-trust'];
+  if (host === 'electron') {
+    console.log('Integration tests: VS Code (Electron), downloaded by @vscode/test-electron');
+    await runTests({ extensionDevelopmentPath, extensionTestsPath, launchArgs, version: process.env.OKX_EARN_VSCODE_VERSION ?? 'stable' });
+    return;
+  }
+  for (const name of (process.env.OKX_EARN_CODE_SERVER_BUILDS ?? 'lowest,latest').split(',')) {
+    const build = CODE_SERVER_BUILDS[name as keyof typeof CODE_SERVER_BUILDS] as (typeof CODE_SERVER_BUILDS)['latest'] | undefined;
+    if (build === undefined) {
+      throw new Error(`OKX_EARN_CODE_SERVER_BUILDS: unknown build "${name}" (lowest, latest)`);
+    }
+    console.log(`\nIntegration tests: VS Code ${build.vscode} (code-server ${build.codeServer}) in headless Chromium`);
+    await runTests({
+      extensionDevelopmentPath,
+      extensionTestsPath,
+      launchArgs,
+      vscodeExecutablePath: path.join(PROJECT_ROOT, 'test', 'host', 'code-server-as-vscode'),
+      extensionTestsEnv: { OKX_EARN_CODE_SERVER_VSCODE: build.vscode },
+    });
+  }
 }
 
 if (require.main === module) {

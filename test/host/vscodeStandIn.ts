@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser } from './browser';
-import { PROJECT_ROOT, ensureCodeServer, startCodeServer, workbenchUrl } from './codeServer';
+import { PROJECT_ROOT, buildFor, ensureCodeServer, startCodeServer, workbenchUrl } from './codeServer';
 import { WorkbenchLogFilter } from './workbenchLog';
 
 interface LaunchArgs {
@@ -82,18 +82,17 @@ async function main(): Promise<number> {
   seedUserSettings(userDataDir);
 
   const verbose = process.env.OKX_EARN_HOST_VERBOSE === '1';
-  const install = ensureCodeServer();
+  const install = ensureCodeServer(buildFor(process.env.OKX_EARN_CODE_SERVER_VSCODE));
   const server = await startCodeServer(install, {
     userDataDir,
     extensionsDir,
-    // VS Code 1.139 honours the launch payload only with the smoke-test driver enabled.
-    vscodeOptions: ['enable-smoke-test-driver'],
+    launchPayload: true,
     log: verbose ? (line) => console.error(line) : undefined,
   });
   const browser = await launchBrowser();
   try {
     const page = await browser.context.newPage();
-    const logFile = path.join(PROJECT_ROOT, 'test-results', 'integration-workbench.log');
+    const logFile = path.join(PROJECT_ROOT, 'test-results', `integration-workbench-${install.build.vscode}.log`);
     mkdirSync(path.dirname(logFile), { recursive: true });
     writeFileSync(logFile, '');
     const filter = new WorkbenchLogFilter();

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { CODE_SERVER_BUILDS, PROJECT_ROOT, buildFor } from '../host/codeServer';
 import { chooseHost } from '../host/runIntegration';
 import { parseLaunchArgs } from '../host/vscodeStandIn';
 import { WorkbenchLogFilter } from '../host/workbenchLog';
@@ -48,5 +50,23 @@ describe('test host: VS Code stand-in', () => {
       lines.filter((line) => filter.accept(line)),
       [lines[2], lines[3], lines[4], lines[5], lines[6]],
     );
+  });
+});
+
+describe('test host: the VS Code builds we test against', () => {
+  it("engines.vscode is the lowest build the integration suite runs on, and @types/vscode matches it", () => {
+    const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      engines: { vscode: string };
+      devDependencies: Record<string, string>;
+    };
+    const [major, minor] = CODE_SERVER_BUILDS.lowest.vscode.split('.');
+    assert.equal(manifest.engines.vscode, `^${major}.${minor}.0`);
+    assert.equal(manifest.devDependencies['@types/vscode'], `~${major}.${minor}.0`);
+  });
+
+  it('finds a build by VS Code version, the latest by default', () => {
+    assert.equal(buildFor(undefined), CODE_SERVER_BUILDS.latest);
+    assert.equal(buildFor('1.100.3'), CODE_SERVER_BUILDS.lowest);
+    assert.throws(() => buildFor('1.0.0'), /No code-server build/);
   });
 });

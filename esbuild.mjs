@@ -38,7 +38,10 @@ const webview = {
   logLevel: 'warning',
 };
 
-const configs = webviewEntries.length > 0 ? [extension, webview] : [extension];
+/** The standalone simulator (`npm run simulator`); not shipped in the .vsix. */
+const simulator = { ...extension, entryPoints: ['src/simulator/cli.ts'], outfile: 'dist/simulator.js', external: [] };
+
+const configs = [extension, simulator, ...(webviewEntries.length > 0 ? [webview] : [])];
 
 if (watch) {
   for (const config of configs) {

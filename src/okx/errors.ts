@@ -47,6 +47,7 @@ const entry = (category: ErrorCategory, template: string, withoutCcy?: string): 
 
 /** Every code in the API facts note, with what it means for the user. */
 export const OKX_CODES: Readonly<Record<string, CodeEntry>> = {
+  '50002': entry('invalid-input', 'OKX could not read the request body (50002).'),
   '50004': entry('unavailable', 'OKX did not finish the request in time (50004).'),
   '50011': entry('rate-limit', 'Too many requests to OKX. Wait a moment and try again.'),
   '50013': entry('unavailable', 'OKX is busy. Try again in a moment.'),
@@ -60,6 +61,7 @@ export const OKX_CODES: Readonly<Record<string, CodeEntry>> = {
   '50107': entry('auth', 'The request was missing its timestamp header.'),
   '50110': entry('permission', "This computer's IP address is not on the API key's allow-list."),
   '50111': entry('auth', 'The API key is not valid.'),
+  '50112': entry('auth', "The request's timestamp header is not valid."),
   '50113': entry('auth', 'The signature was refused: the secret key is wrong for this API key.'),
   '50119': entry('wrong-region', "OKX does not know this API key on this host. Keys only work on their own region's host: pick the environment (global, US or EEA) the key was created on."),
   '50120': entry('permission', 'This API key lacks the permission for this action (a Read-only key cannot trade).'),

@@ -1,0 +1,683 @@
+/**
+ * The simulator's business rules: what each of the 33 endpoints does to the portfolio, with OKX's validation
+ * and error codes, and how the portfolio moves on with (simulated) time. Money is text throughout.
+ */
+import * as D from '../decimal';
+import type { DataOf, EndpointId } from '../okx/endpoints';
+import type * as T from '../okx/types';
+import { DAY, HOUR, MINUTE, YEAR_MS, periodMs } from './clock';
+import { lendingRate, savingsCurrencies, stakingApy, type PriceFeed } from './market';
+import { page } from './paging';
+import { badParam, fail } from './simError';
+import { loanFigures, nextId, type SimOrder, type SimStaking, type SimState } from './state';
+
+/** Request parameters as they arrive: a GET's query (all strings) or a POST's JSON body. */
+export type RawParams = Record<string, unknown>;
+
+type Handler<K extends EndpointId> = (params: RawParams, now: number) => DataOf<K>;
+
+const LENDING_RATE_HISTORY_START = Date.UTC(2021, 11, 14);
+const KEEP_HISTORY_MS = 30 * DAY;
+const ORDER_STATES = ['8', '13', '9', '1', '2'];
+
+// ------------------------------------------------------------------ parameter reading
+
+function text(params: RawParams, name: string): string | undefined {
+  const value = params[name];
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') return badParam(name);
+  return value;
+}
+
+function required(params: RawParams, name: string): string {
+  return text(params, name) ?? badParam(name);
+}
+
+/** A positive plain decimal, as OKX wants amounts. */
+function amount(params: RawParams, name: string): string {
+  const value = required(params, name);
+  if (!D.isPlainDecimal(value) || !D.isPositive(value)) badParam(name);
+  return value;
+}
+
+/** An annual rate as a fraction, between 1% and 365%. */
+function annualRate(params: RawParams, name: string): string {
+  const value = required(params, name);
+  if (!D.isPlainDecimal(value) || D.lt(value, '0.01') || D.gt(value, '3.65')) badParam(name);
+  return value;
+}
+
+function oneOf<V extends string>(params: RawParams, name: string, allowed: readonly V[]): V | undefined {
+  const value = text(params, name);
+  if (value !== undefined && !allowed.includes(value as V)) badParam(name);
+  return value as V | undefined;
+}
+
+function pageQuery(params: RawParams): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const name of ['after', 'before', 'limit']) {
+    const value = text(params, name);
+    if (value !== undefined) query[name] = value;
+  }
+  return query;
+}
+
+const ms = (time: number | undefined): string => (time === undefined ? '' : String(time));
+const dayOf = (ts: number): number => Math.floor(ts / DAY);
+
+export class Portfolio {
+  constructor(
+    readonly state: SimState,
+    readonly prices: PriceFeed,
+  ) {}
+
+  usd(ccy: string, now: number): string {
+    return this.prices.usd(ccy, now);
+  }
+
+  private balance(ccy: string): string {
+    return this.state.funding[ccy] ?? '0';
+  }
+
+  private credit(ccy: string, amt: string): void {
+    this.state.funding[ccy] = D.add(this.balance(ccy), amt);
+  }
+
+  private debit(ccy: string, amt: string, insufficientCode: string): void {
+    if (D.lt(this.balance(ccy), amt)) fail(insufficientCode, `Insufficient ${ccy} balance`);
+    this.state.funding[ccy] = D.sub(this.balance(ccy), amt);
+  }
+
+  handle<K extends EndpointId>(id: K, params: RawParams, now: number): DataOf<K> {
+    this.catchUp(now);
+    const handler = this.handlers[id] as Handler<K>;
+    return handler(params, now);
+  }
+
+  // ------------------------------------------------------------------ endpoints
+
+  private readonly handlers: { [K in EndpointId]: Handler<K> } = {
+    publicTime: (_p, now) => [{ ts: String(now) }],
+
+    // ---- on-chain earn
+    onchainOffers: (p) => {
+      const productId = text(p, 'productId');
+      const ccy = text(p, 'ccy');
+      oneOf(p, 'protocolType', ['defi']);
+      return this.state.offers
+        .filter((o) => (productId === undefined || o.productId === productId) && (ccy === undefined || o.ccy === ccy))
+        .map((o) => ({
+          ccy: o.ccy, productId: o.productId, protocol: o.protocol, protocolType: 'defi', term: o.term, apy: o.apy, earlyRedeem: o.earlyRedeem,
+          investData: o.invest.map((i) => ({ ccy: i.ccy, bal: this.balance(i.ccy), minAmt: i.minAmt, maxAmt: i.maxAmt })),
+          earningData: o.earning.map((e) => ({ ccy: e.ccy, earningType: e.earningType })),
+          state: o.state, redeemPeriod: [...o.redeemPeriod], fastRedemptionDailyLimit: o.fastRedemptionDailyLimit,
+        }));
+    },
+
+    onchainPurchase: (p, now) => {
+      const offer = this.state.offers.find((o) => o.productId === required(p, 'productId')) ?? badParam('productId');
+      const tag = text(p, 'tag');
+      if (tag !== undefined && !/^[A-Za-z0-9]{1,16}$/.test(tag)) badParam('tag');
+      const term = text(p, 'term');
+      if (offer.term === '0' ? term !== undefined && term !== '0' : term !== offer.term) badParam('term');
+      const investData = p.investData;
+      if (!Array.isArray(investData) || investData.length === 0) return badParam('investData');
+      const invest = investData.map((item: unknown) => {
+        if (typeof item !== 'object' || item === null) return badParam('investData');
+        const entry = item as RawParams;
+        const limits = offer.invest.find((i) => i.ccy === entry.ccy) ?? badParam('ccy');
+        return { limits, amt: amount(entry, 'amt') };
+      });
+      if (offer.state === 'sold_out') fail('51730', 'This product is sold out');
+      if (offer.state === 'Stop') fail('51731', 'Subscription to this product is suspended');
+      for (const { limits, amt } of invest) {
+        if (D.lt(amt, limits.minAmt)) fail('51727', `The minimum subscription amount is ${limits.minAmt} ${limits.ccy}`);
+        if (D.gt(amt, limits.maxAmt)) fail('51728', `The maximum subscription amount is ${limits.maxAmt} ${limits.ccy}`);
+        if (D.lt(this.balance(limits.ccy), amt)) fail('51736', `Insufficient ${limits.ccy} balance`);
+      }
+      for (const { limits, amt } of invest) this.debit(limits.ccy, amt, '51736');
+      const order: SimOrder = {
+        ordId: nextId(this.state), productId: offer.productId, ccy: offer.ccy, protocol: offer.protocol, term: offer.term, apy: offer.apy,
+        state: '8', stateSince: now, purchasedTime: now, tag: tag ?? '',
+        invest: invest.map(({ limits, amt }) => ({ ccy: limits.ccy, amt })),
+        earnings: offer.earning.map((e) => ({ ccy: e.ccy, earningType: e.earningType, earnings: '0' })),
+      };
+      this.state.orders.push(order);
+      return [{ ordId: order.ordId, tag: order.tag }];
+    },
+
+    onchainRedeem: (p, now) => {
+      if (oneOf(p, 'protocolType', ['defi']) === undefined) badParam('protocolType');
+      const allowEarly = p.allowEarlyRedeem;
+      if (allowEarly !== undefined && typeof allowEarly !== 'boolean') badParam('allowEarlyRedeem');
+      const order = this.activeOrder(required(p, 'ordId'));
+      if (order.state !== '1') fail('51724', 'Redemption is not supported in the current order state');
+      const offer = this.state.offers.find((o) => o.productId === order.productId);
+      const maturity = order.purchasedTime + Number(order.term) * DAY;
+      if (order.term !== '0' && now < maturity) {
+        if (offer?.earlyRedeem !== true) fail('51723', 'This product does not support early redemption');
+        if (allowEarly !== true) fail('51729', 'The order has not reached its redemption date');
+      }
+      const invested = order.invest[0]?.amt ?? '0';
+      const fast = offer !== undefined && offer.fastRedemptionDailyLimit !== '' && D.lte(invested, offer.fastRedemptionDailyLimit);
+      order.state = '2';
+      order.stateSince = now;
+      if (fast) {
+        order.estSettlementTime = now + MINUTE;
+        order.cancelRedemptionDeadline = now;
+        order.fastRedeeming = order.invest.map((i) => ({ ccy: i.ccy, redeemingAmt: i.amt }));
+      } else {
+        const [, longest] = offer?.redeemPeriod ?? ['1D', '1D'];
+        order.estSettlementTime = now + periodMs(longest);
+        order.cancelRedemptionDeadline = now + Math.min(HOUR, periodMs(longest) / 2);
+      }
+      return [{ ordId: order.ordId, tag: order.tag }];
+    },
+
+    onchainCancel: (p, now) => {
+      if (oneOf(p, 'protocolType', ['defi']) === undefined) badParam('protocolType');
+      const order = this.activeOrder(required(p, 'ordId'));
+      if (order.state === '8') {
+        order.state = '13';
+        order.stateSince = now;
+      } else if (order.state === '2') {
+        if (order.fastRedeeming !== undefined) fail('51762', 'The order is partially redeemed and cannot be cancelled');
+        if (now > (order.cancelRedemptionDeadline ?? 0)) fail('51725', 'Cancellation is not supported at this time');
+        order.state = '1';
+        order.stateSince = now;
+        delete order.estSettlementTime;
+        delete order.cancelRedemptionDeadline;
+      } else if (order.state === '1') {
+        fail('51726', 'There is no subscription or redemption to cancel');
+      } else {
+        fail('51725', 'Cancellation is not supported at this time');
+      }
+      return [{ ordId: order.ordId, tag: order.tag }];
+    },
+
+    onchainActiveOrders: (p) => {
+      const productId = text(p, 'productId');
+      const ccy = text(p, 'ccy');
+      oneOf(p, 'protocolType', ['defi']);
+      const wanted = oneOf(p, 'state', ORDER_STATES);
+      return this.state.orders
+        .filter((o) => o.state !== '3')
+        .filter((o) => (productId === undefined || o.productId === productId) && (ccy === undefined || o.ccy === ccy))
+        .filter((o) => wanted === undefined || o.state === wanted)
+        .sort((a, b) => Number(b.ordId) - Number(a.ordId))
+        .map((o) => ({
+          ccy: o.ccy, ordId: o.ordId, productId: o.productId, state: o.state, protocol: o.protocol, protocolType: 'defi', term: o.term,
+          apy: o.apy, investData: o.invest.map((i) => ({ ...i })),
+          earningData: o.earnings.map((e) => ({ ccy: e.ccy, earningType: e.earningType, earnings: D.roundDown(e.earnings, 8) })),
+          fastRedemptionData: (o.fastRedeeming ?? []).map((f) => ({ ...f })),
+          purchasedTime: ms(o.purchasedTime),
+          estSettlementTime: ms(o.estSettlementTime),
+          cancelRedemptionDeadline: ms(o.cancelRedemptionDeadline),
+          tag: o.tag,
+        }));
+    },
+
+    onchainOrderHistory: (p) => {
+      const productId = text(p, 'productId');
+      const ccy = text(p, 'ccy');
+      oneOf(p, 'protocolType', ['defi']);
+      const done = this.state.orders.filter(
+        (o) => o.state === '3' && (productId === undefined || o.productId === productId) && (ccy === undefined || o.ccy === ccy),
+      );
+      return page(done, (o) => o.ordId, pageQuery(p)).map((o) => ({
+        ccy: o.ccy, ordId: o.ordId, productId: o.productId, state: '3', protocol: o.protocol, protocolType: 'defi', term: o.term, apy: o.apy,
+        investData: o.invest.map((i) => ({ ...i })),
+        earningData: o.earnings.map((e) => ({ ccy: e.ccy, earningType: e.earningType, realizedEarnings: D.roundDown(e.earnings, 8) })),
+        purchasedTime: ms(o.purchasedTime), redeemedTime: ms(o.redeemedTime), tag: o.tag,
+      }));
+    },
+
+    // ---- ETH staking
+    ethProductInfo: (_p, now) => [{ fastRedemptionDailyLimit: this.fastLeft(this.state.eth, now, true) }],
+    ethPurchase: (p, now) => this.stake(this.state.eth, p, now),
+    ethRedeem: (p, now) => this.unstake(this.state.eth, p, now),
+    ethCancelRedeem: (p, now) => {
+      const ordId = required(p, 'ordId');
+      const record = this.state.eth.history.find((r) => r.ordId === ordId && r.type === 'redeem') ?? badParam('ordId');
+      if (record.status === 'success') fail('51722', 'The redemption has already completed');
+      if (record.status !== 'pending') fail('51725', 'Cancellation is not supported at this time');
+      record.status = 'cancelled';
+      record.completedTime = now;
+      record.redeemingAmt = '';
+      this.credit(this.state.eth.ccy, record.amt);
+      return [{ ordId }];
+    },
+    ethBalance: (_p, now) => this.stakingBalance(this.state.eth, now, true),
+    ethHistory: (p) => this.stakingHistory(this.state.eth, p, true),
+    ethApyHistory: (p, now) => this.apyHistory('eth', p, now),
+
+    // ---- SOL staking
+    solProductInfo: (_p, now) => ({
+      fastRedemptionDailyLimit: this.state.sol.fastDailyLimit,
+      fastRedemptionAvail: this.fastLeft(this.state.sol, now, false),
+    }),
+    solPurchase: (p, now) => this.stake(this.state.sol, p, now),
+    solRedeem: (p, now) => this.unstake(this.state.sol, p, now),
+    solBalance: (_p, now) => this.stakingBalance(this.state.sol, now, false),
+    solHistory: (p) => this.stakingHistory(this.state.sol, p, false),
+    solApyHistory: (p, now) => this.apyHistory('sol', p, now),
+
+    // ---- Simple Earn (savings)
+    savingsBalance: (p) => {
+      this.requireSavings();
+      const ccy = text(p, 'ccy');
+      return Object.entries(this.state.savings)
+        .filter(([c]) => ccy === undefined || c === ccy)
+        .map(([c, s]) => ({
+          ccy: c, amt: D.roundDown(s.amt, 16), earnings: D.roundDown(s.earnings, 16), rate: s.rate,
+          loanAmt: D.roundDown(s.loanAmt, 16), pendingAmt: D.roundDown(s.pendingAmt, 16), redemptAmt: '',
+        }));
+    },
+
+    savingsPurchaseRedempt: (p) => {
+      this.requireSavings();
+      const ccy = this.savingsCurrency(p);
+      const amt = amount(p, 'amt');
+      const side = oneOf(p, 'side', ['purchase', 'redempt'] as const) ?? badParam('side');
+      const savings = (this.state.savings[ccy] ??= { amt: '0', loanAmt: '0', pendingAmt: '0', earnings: '0', rate: '0.01' });
+      if (side === 'purchase') {
+        const rate = text(p, 'rate') === undefined ? undefined : annualRate(p, 'rate');
+        this.debit(ccy, amt, '51008');
+        savings.amt = D.add(savings.amt, amt);
+        savings.pendingAmt = D.add(savings.pendingAmt, amt);
+        if (rate !== undefined) savings.rate = rate;
+      } else {
+        if (D.gt(amt, savings.amt)) fail('51008', `Insufficient ${ccy} balance`);
+        const fromPending = D.min(amt, savings.pendingAmt);
+        savings.pendingAmt = D.sub(savings.pendingAmt, fromPending);
+        savings.loanAmt = D.max('0', D.sub(savings.loanAmt, D.sub(amt, fromPending)));
+        savings.amt = D.sub(savings.amt, amt);
+        this.credit(ccy, amt);
+      }
+      return [{ ccy, amt, side, rate: savings.rate }];
+    },
+
+    savingsSetLendingRate: (p) => {
+      this.requireSavings();
+      const ccy = this.savingsCurrency(p);
+      const rate = annualRate(p, 'rate');
+      const savings = (this.state.savings[ccy] ??= { amt: '0', loanAmt: '0', pendingAmt: '0', earnings: '0', rate });
+      savings.rate = rate;
+      return [{ ccy, rate }];
+    },
+
+    savingsLendingHistory: (p) => {
+      this.requireSavings();
+      const ccy = text(p, 'ccy');
+      const records = this.state.lendingHistory.filter((r) => ccy === undefined || r.ccy === ccy);
+      return page(records, (r) => String(r.ts), pageQuery(p)).map((r) => ({ ...r, ts: String(r.ts) }));
+    },
+
+    savingsLendingRateSummary: (p, now) => {
+      const ccy = text(p, 'ccy');
+      const hour = Math.floor(now / HOUR) * HOUR;
+      return savingsCurrencies()
+        .filter((c) => ccy === undefined || c === ccy)
+        .map((c) => {
+          const day = Array.from({ length: 24 }, (_, i) => lendingRate(c, hour - (i + 1) * HOUR));
+          return {
+            ccy: c, avgAmt: '', avgAmtUsd: '', avgRate: D.roundDown(D.div(D.sum(day), '24'), 8),
+            preRate: lendingRate(c, hour - HOUR), estRate: lendingRate(c, hour),
+          };
+        });
+    },
+
+    savingsLendingRateHistory: (p, now) => {
+      const ccy = text(p, 'ccy');
+      const query = pageQuery(p);
+      const limit = Number(query.limit ?? '100');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100) badParam('limit');
+      const newest = Math.floor(now / HOUR) * HOUR - HOUR;
+      let from = query.after !== undefined ? Math.floor((Number(query.after) - 1) / HOUR) * HOUR : newest;
+      if (query.before !== undefined) from = Math.min(newest, Math.floor(Number(query.before) / HOUR) * HOUR + limit * HOUR);
+      const currencies = ccy === undefined ? savingsCurrencies() : [ccy];
+      const points: T.LendingRatePoint[] = [];
+      for (let ts = Math.min(from, newest), n = 0; ts >= LENDING_RATE_HISTORY_START && n < limit; ts -= HOUR, n++) {
+        if (query.before !== undefined && ts <= Number(query.before)) break;
+        for (const c of currencies) points.push({ ccy: c, amt: '', rate: lendingRate(c, ts), ts: String(ts) });
+      }
+      return points;
+    },
+
+    // ---- flexible loan
+    loanBorrowCurrencies: () => Object.keys(this.state.loan.interestRate).map((borrowCcy) => ({ borrowCcy })),
+
+    loanCollateralAssets: (p, now) => {
+      const ccy = text(p, 'ccy');
+      const assets = this.state.loan.collateralCurrencies
+        .filter((c) => (ccy === undefined || c === ccy) && D.isPositive(this.balance(c)))
+        .map((c) => ({ ccy: c, amt: this.balance(c), notionalUsd: D.roundDown(D.mul(this.balance(c), this.usd(c, now)), 8) }));
+      return [{ assets }];
+    },
+
+    loanMaxLoan: (p, now) => {
+      const loan = this.state.loan;
+      const borrowCcy = required(p, 'borrowCcy');
+      if (loan.interestRate[borrowCcy] === undefined) fail('51751', `${borrowCcy} is not borrowable`);
+      const extra: { ccy: string; amt: string }[] = [];
+      if (p.supCollateral !== undefined) {
+        if (!Array.isArray(p.supCollateral)) return badParam('supCollateral');
+        for (const item of p.supCollateral as unknown[]) {
+          if (typeof item !== 'object' || item === null) return badParam('supCollateral');
+          const ccy = required(item as RawParams, 'ccy');
+          if (ccy === borrowCcy) fail('51750', 'The collateral cannot include the loan currency');
+          if (!loan.collateralCurrencies.includes(ccy)) fail('51752', `${ccy} is not supported as collateral`);
+          extra.push({ ccy, amt: amount(item as RawParams, 'amt') });
+        }
+      }
+      const usd = (c: string): string => this.usd(c, now);
+      const current = loanFigures(loan, usd);
+      const collateralUsd = D.add(current.collateralUsd, D.sum(extra.map((e) => D.mul(e.amt, usd(e.ccy)))));
+      const headroomUsd = D.max('0', D.sub(D.mul(collateralUsd, loan.initialLTV), current.loanUsd));
+      const quota = loan.quota[borrowCcy] ?? '0';
+      const maxLoan = D.min(D.roundDown(D.div(headroomUsd, usd(borrowCcy)), 8), quota);
+      return [{ borrowCcy, maxLoan, notionalUsd: D.roundDown(D.mul(maxLoan, usd(borrowCcy)), 8), remainingQuota: quota }];
+    },
+
+    loanMaxCollateralRedeem: (p, now) => {
+      const ccy = required(p, 'ccy');
+      return [{ ccy, maxRedeemAmt: this.maxRedeemable(ccy, now) }];
+    },
+
+    loanAdjustCollateral: (p, now) => {
+      const loan = this.state.loan;
+      const type = oneOf(p, 'type', ['add', 'reduce'] as const) ?? badParam('type');
+      const ccy = required(p, 'collateralCcy');
+      const amt = amount(p, 'collateralAmt');
+      if (loan.loan.some((l) => l.ccy === ccy)) fail('51750', 'The collateral cannot include the loan currency');
+      if (loan.restricted.includes(ccy)) fail('51755', `${ccy} is restricted`);
+      if (!loan.collateralCurrencies.includes(ccy)) fail('51752', `${ccy} is not supported as collateral`);
+      const held = loan.collateral.find((c) => c.ccy === ccy);
+      const minimum = loan.minCollateral[ccy] ?? '0';
+      if (type === 'add') {
+        if (!loan.loan.some((l) => D.isPositive(l.amt))) fail('51754', 'You have no debt, so no collateral needs to be added');
+        if (D.lt(amt, minimum)) fail('51757', `The collateral amount must be at least ${minimum} ${ccy}`);
+        this.debit(ccy, amt, '51008');
+        if (held === undefined) loan.collateral.push({ ccy, amt });
+        else held.amt = D.add(held.amt, amt);
+        loan.history.push({ refId: nextId(this.state), type: 'collateral_locked', ccy, amt: `-${amt}`, ts: now });
+      } else {
+        if (held === undefined || D.isZero(held.amt)) return fail('51753', `The collateral does not hold ${ccy}`);
+        if (D.gt(amt, held.amt)) fail('51758', `At most ${held.amt} ${ccy} can be redeemed`);
+        const maxRedeem = this.maxRedeemable(ccy, now);
+        if (D.gt(amt, maxRedeem)) fail('51756', `This exceeds the maximum redeemable collateral of ${maxRedeem} ${ccy}`);
+        const left = D.sub(held.amt, amt);
+        if (D.isPositive(left) && D.lt(left, minimum)) fail('51757', `The remaining collateral must be at least ${minimum} ${ccy}`);
+        held.amt = left;
+        loan.collateral = loan.collateral.filter((c) => D.isPositive(c.amt));
+        this.credit(ccy, amt);
+        loan.history.push({ refId: nextId(this.state), type: 'collateral_released', ccy, amt, ts: now });
+      }
+      return [];
+    },
+
+    loanInfo: (_p, now) => {
+      const loan = this.state.loan;
+      if (loan.collateral.length === 0 && !loan.loan.some((l) => D.isPositive(l.amt))) return [];
+      const usd = (c: string): string => this.usd(c, now);
+      const figures = loanFigures(loan, usd);
+      const single = loan.collateral.length === 1 && loan.loan.length === 1 ? { c: loan.collateral[0], l: loan.loan[0] } : undefined;
+      const liqPx =
+        single?.c !== undefined && single.l !== undefined && D.isPositive(single.c.amt)
+          ? // The collateral price, in the loan currency, at which the LTV reaches the liquidation LTV.
+            D.div(single.l.amt, D.mul(single.c.amt, loan.liqLTV), 4)
+          : '';
+      return [{
+        loanNotionalUsd: figures.loanUsd,
+        loanData: loan.loan.map((l) => ({ ccy: l.ccy, amt: D.roundDown(l.amt, 8) })),
+        collateralNotionalUsd: figures.collateralUsd,
+        collateralData: loan.collateral.map((c) => ({ ccy: c.ccy, amt: c.amt })),
+        riskWarningData: { instId: liqPx === '' ? '' : `${single?.c?.ccy ?? ''}-${single?.l?.ccy ?? ''}`, liqPx },
+        curLTV: figures.ltv,
+        marginCallLTV: loan.marginCallLTV,
+        liqLTV: loan.liqLTV,
+      }];
+    },
+
+    loanHistory: (p) => {
+      const type = text(p, 'type');
+      const records = this.state.loan.history.filter((r) => type === undefined || r.type === type);
+      return page(records, (r) => r.refId, pageQuery(p)).map((r) => ({ ...r, ts: String(r.ts) }));
+    },
+
+    loanInterestAccrued: (p) => {
+      const ccy = text(p, 'ccy');
+      const records = this.state.loan.interest.filter((r) => ccy === undefined || r.ccy === ccy);
+      return page(records, (r) => r.refId, pageQuery(p)).map((r) => ({ ...r, ts: String(r.ts) }));
+    },
+  };
+
+  // ------------------------------------------------------------------ shared rules
+
+  private activeOrder(ordId: string): SimOrder {
+    const order = this.state.orders.find((o) => o.ordId === ordId && o.state !== '3');
+    return order ?? badParam('ordId');
+  }
+
+  private requireSavings(): void {
+    if (!this.state.savingsActivated) fail('58002', 'Please activate Savings Account first');
+  }
+
+  private savingsCurrency(p: RawParams): string {
+    const ccy = required(p, 'ccy');
+    if (!savingsCurrencies().includes(ccy)) badParam('ccy');
+    return ccy;
+  }
+
+  /** How much of a collateral can go while the LTV stays at or under the initial LTV. */
+  maxRedeemable(ccy: string, now: number): string {
+    const loan = this.state.loan;
+    const held = loan.collateral.find((c) => c.ccy === ccy)?.amt ?? '0';
+    if (D.isZero(held)) return '0';
+    const figures = loanFigures(loan, (c) => this.usd(c, now));
+    if (D.isZero(figures.loanUsd)) return held;
+    const neededUsd = D.div(figures.loanUsd, loan.initialLTV, 8);
+    const spareUsd = D.max('0', D.sub(figures.collateralUsd, neededUsd));
+    return D.min(held, D.roundDown(D.div(spareUsd, this.usd(ccy, now)), 8));
+  }
+
+  private fastLeft(s: SimStaking, now: number, eth: boolean): string {
+    const used = s.fastUsedDay === dayOf(now) ? s.fastUsed : '0';
+    // ETH's product-info reports the daily limit itself; SOL's also says how much is left today.
+    return eth ? s.fastDailyLimit : D.max('0', D.sub(s.fastDailyLimit, used));
+  }
+
+  private stake(s: SimStaking, p: RawParams, now: number): [] {
+    const amt = amount(p, 'amt');
+    if (D.lt(amt, s.minPurchase)) fail('51727', `The minimum subscription amount is ${s.minPurchase} ${s.base}`);
+    this.debit(s.base, amt, '51008');
+    s.history.push({ ordId: nextId(this.state), type: 'purchase', amt, redeemingAmt: '', status: 'pending', requestTime: now, estCompletedTime: now + MINUTE });
+    return [];
+  }
+
+  private unstake(s: SimStaking, p: RawParams, now: number): [] {
+    const amt = amount(p, 'amt');
+    this.debit(s.ccy, amt, '51008');
+    if (s.fastUsedDay !== dayOf(now)) {
+      s.fastUsedDay = dayOf(now);
+      s.fastUsed = '0';
+    }
+    const fast = D.lte(D.add(s.fastUsed, amt), s.fastDailyLimit);
+    if (fast) {
+      s.fastUsed = D.add(s.fastUsed, amt);
+      this.credit(s.base, amt);
+      s.history.push({ ordId: nextId(this.state), type: 'redeem', amt, redeemingAmt: '', status: 'success', requestTime: now, completedTime: now });
+    } else {
+      s.history.push({
+        ordId: nextId(this.state), type: 'redeem', amt, redeemingAmt: amt, status: 'pending', requestTime: now, estCompletedTime: now + s.redeemDelayMs,
+      });
+    }
+    return [];
+  }
+
+  private redeeming(s: SimStaking): string {
+    return D.sum(s.history.filter((r) => r.type === 'redeem' && r.status === 'pending').map((r) => r.amt));
+  }
+
+  private stakingBalance(s: SimStaking, now: number, withTs: boolean): T.StakingBalance[] {
+    const amt = D.add(this.balance(s.ccy), this.redeeming(s));
+    if (D.isZero(amt) && D.isZero(s.totalInterest)) return [];
+    return [{
+      ccy: s.ccy, amt: D.roundDown(amt, 8), latestInterestAccrual: s.latestInterest, totalInterestAccrual: s.totalInterest,
+      ...(withTs ? { ts: String(dayOf(now) * DAY) } : {}),
+    }];
+  }
+
+  private stakingHistory(s: SimStaking, p: RawParams, eth: boolean): T.StakingHistoryRecord[] {
+    const type = oneOf(p, 'type', ['purchase', 'redeem']);
+    const status = oneOf(p, 'status', eth ? ['pending', 'success', 'failed', 'cancelled'] : ['pending', 'success', 'failed']);
+    const records = s.history.filter((r) => (type === undefined || r.type === type) && (status === undefined || r.status === status));
+    return page(records, (r) => String(r.requestTime), pageQuery(p)).map((r) => ({
+      type: r.type, amt: r.amt, redeemingAmt: r.redeemingAmt, status: r.status,
+      ...(eth ? { ordId: r.ordId } : {}),
+      requestTime: String(r.requestTime), completedTime: ms(r.completedTime), estCompletedTime: ms(r.estCompletedTime),
+    }));
+  }
+
+  private apyHistory(product: 'eth' | 'sol', p: RawParams, now: number): T.RatePoint[] {
+    const days = required(p, 'days');
+    if (!/^\d+$/.test(days) || Number(days) < 1 || Number(days) > 365) badParam('days');
+    const today = dayOf(now) * DAY;
+    return Array.from({ length: Number(days) }, (_, i) => {
+      const ts = today - i * DAY;
+      return { rate: stakingApy(product, ts), ts: String(ts) };
+    });
+  }
+
+  // ------------------------------------------------------------------ time
+
+  /** Brings the portfolio from `lastTick` up to `now` (at most 30 days of catching up). */
+  catchUp(now: number): void {
+    const state = this.state;
+    if (now <= state.lastTick) return;
+    const from = Math.max(state.lastTick, now - KEEP_HISTORY_MS);
+    for (const order of state.orders) {
+      if (order.state !== '3') this.advanceOrder(order, from, now);
+    }
+    for (const s of [state.eth, state.sol]) this.advanceStaking(s, now, s === state.eth ? 'eth' : 'sol');
+    for (let hour = Math.floor(from / HOUR) * HOUR + HOUR; hour <= now; hour += HOUR) this.hourly(hour);
+    this.liquidateIfDue(now);
+    const cutoff = now - KEEP_HISTORY_MS;
+    state.lendingHistory = state.lendingHistory.filter((r) => r.ts >= cutoff);
+    state.loan.interest = state.loan.interest.filter((r) => r.ts >= cutoff);
+    state.lastTick = now;
+  }
+
+  private advanceOrder(order: SimOrder, from: number, to: number): void {
+    let t = from;
+    for (;;) {
+      const next =
+        order.state === '8' ? order.stateSince + 30_000
+        : order.state === '9' ? order.stateSince + 60_000
+        : order.state === '13' ? order.stateSince + 30_000
+        : order.state === '2' ? (order.estSettlementTime ?? to)
+        : Number.POSITIVE_INFINITY;
+      const end = Math.min(next, to);
+      if ((order.state === '1' || order.state === '2') && end > t) this.accrue(order, end - t);
+      t = Math.max(t, end);
+      if (next > to) return;
+      if (order.state === '8') this.enter(order, '9', next);
+      else if (order.state === '9') this.enter(order, '1', next);
+      else if (order.state === '13') this.complete(order, next, false);
+      else if (order.state === '2') this.complete(order, next, true);
+      if (order.state === '3') return;
+    }
+  }
+
+  private enter(order: SimOrder, state: SimOrder['state'], at: number): void {
+    order.state = state;
+    order.stateSince = at;
+  }
+
+  private accrue(order: SimOrder, duration: number): void {
+    const years = D.div(String(duration), String(YEAR_MS), 12);
+    const principal = order.invest[0]?.amt ?? '0';
+    order.earnings.forEach((e, i) => {
+      // The first earning currency is the product's own; reward tokens accrue at a hundredth of it.
+      const accrued = D.mul(D.mul(principal, order.apy), years);
+      e.earnings = D.roundDown(D.add(e.earnings, i === 0 ? accrued : D.div(accrued, '100')), 12);
+    });
+  }
+
+  private complete(order: SimOrder, at: number, redeemed: boolean): void {
+    order.state = '3';
+    order.stateSince = at;
+    order.redeemedTime = at;
+    delete order.estSettlementTime;
+    delete order.cancelRedemptionDeadline;
+    delete order.fastRedeeming;
+    for (const i of order.invest) this.credit(i.ccy, i.amt);
+    if (redeemed) {
+      for (const e of order.earnings) {
+        e.earnings = D.roundDown(e.earnings, 8);
+        this.credit(e.ccy, e.earnings);
+      }
+    } else {
+      for (const e of order.earnings) e.earnings = '0';
+    }
+  }
+
+  private advanceStaking(s: SimStaking, now: number, product: 'eth' | 'sol'): void {
+    for (const record of s.history) {
+      if (record.status !== 'pending' || (record.estCompletedTime ?? 0) > now) continue;
+      record.status = 'success';
+      record.completedTime = record.estCompletedTime;
+      record.redeemingAmt = '';
+      // A purchase turns ETH/SOL into BETH/OKSOL; a redemption the other way round.
+      this.credit(record.type === 'purchase' ? s.ccy : s.base, record.amt);
+    }
+    for (let day = s.lastRewardDay + 1; day <= dayOf(now); day++) {
+      const staked = D.add(this.balance(s.ccy), this.redeeming(s));
+      const reward = D.roundDown(D.div(D.mul(staked, stakingApy(product, day * DAY)), '365'), 8);
+      this.credit(s.ccy, reward);
+      s.latestInterest = reward;
+      s.totalInterest = D.add(s.totalInterest, reward);
+      s.lastRewardDay = day;
+    }
+  }
+
+  private hourly(hour: number): void {
+    for (const [ccy, s] of Object.entries(this.state.savings)) {
+      const rate = lendingRate(ccy, hour);
+      if (D.isPositive(s.pendingAmt) && D.lte(s.rate, rate)) {
+        s.loanAmt = D.add(s.loanAmt, s.pendingAmt);
+        s.pendingAmt = '0';
+      }
+      if (!D.isPositive(s.loanAmt)) continue;
+      const earned = D.roundDown(D.div(D.mul(s.loanAmt, rate), '8760'), 16);
+      s.loanAmt = D.add(s.loanAmt, earned);
+      s.amt = D.add(s.amt, earned);
+      s.earnings = D.add(s.earnings, earned);
+      this.state.lendingHistory.push({ ccy, amt: D.roundDown(s.loanAmt, 8), earnings: D.roundDown(earned, 8), rate, ts: hour });
+    }
+    const loan = this.state.loan;
+    for (const l of loan.loan) {
+      const rate = loan.interestRate[l.ccy];
+      if (rate === undefined || !D.isPositive(l.amt)) continue;
+      const interest = D.roundDown(D.div(D.mul(l.amt, rate), '8760'), 8);
+      loan.interest.push({ refId: nextId(this.state), ccy: l.ccy, loan: D.roundDown(l.amt, 8), interest, interestRate: rate, ts: hour });
+      l.amt = D.add(l.amt, interest);
+    }
+  }
+
+  /** At or over the liquidation LTV the collateral is sold and the loan repaid, as OKX's forced liquidation does. */
+  private liquidateIfDue(now: number): void {
+    const loan = this.state.loan;
+    if (loan.collateral.length === 0) return;
+    const figures = loanFigures(loan, (c) => this.usd(c, now));
+    if (D.lt(figures.ltv, loan.liqLTV)) return;
+    for (const c of loan.collateral) {
+      loan.history.push({ refId: nextId(this.state), type: 'forced_liquidation', ccy: c.ccy, amt: `-${c.amt}`, ts: now });
+    }
+    for (const l of loan.loan) {
+      if (D.isPositive(l.amt)) loan.history.push({ refId: nextId(this.state), type: 'repaid', ccy: l.ccy, amt: l.amt, ts: now });
+      l.amt = '0';
+    }
+    loan.collateral = [];
+  }
+}

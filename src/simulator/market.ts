@@ -1,0 +1,83 @@
+/**
+ * The simulator's market: USD prices (set by tests, or gently moving in the sandbox) and deterministic
+ * histories for ETH/SOL APY and the savings lending rates, so the same moment always shows the same rate.
+ */
+import { mul, roundDown } from '../decimal';
+import { DAY, HOUR } from './clock';
+
+/** A repeatable pseudo-random number in [0, 1) for (key, n). */
+export function noise(key: string, n: number): number {
+  let h = 2166136261 ^ n;
+  for (let i = 0; i < key.length; i++) {
+    h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  }
+  h ^= h >>> 13;
+  h = Math.imul(h, 0x5bd1e995);
+  h ^= h >>> 15;
+  return (h >>> 0) / 4294967296;
+}
+
+/** A synthetic rate as a decimal string with 8 places (generated, not an amount anybody sends). */
+function rateText(value: number): string {
+  return Math.max(0.0001, value).toFixed(8);
+}
+
+/** ETH or SOL staking APY on the UTC day containing `ts`. */
+export function stakingApy(product: 'eth' | 'sol', ts: number): string {
+  const day = Math.floor(ts / DAY);
+  const base = product === 'eth' ? 0.029 : 0.081;
+  const swing = product === 'eth' ? 0.004 : 0.012;
+  return rateText(base + swing * Math.sin(day / 23) + swing * 0.4 * (noise(product, day) - 0.5));
+}
+
+const SAVINGS_BASE: Readonly<Record<string, number>> = { USDT: 0.052, USDC: 0.047, BTC: 0.008, ETH: 0.019, SOL: 0.031, DOT: 0.024 };
+
+export function savingsCurrencies(): string[] {
+  return Object.keys(SAVINGS_BASE);
+}
+
+/** The lending market's annual rate for `ccy` in the hour containing `ts`. */
+export function lendingRate(ccy: string, ts: number): string {
+  const hour = Math.floor(ts / HOUR);
+  const base = SAVINGS_BASE[ccy] ?? 0.01;
+  return rateText(base * (1 + 0.35 * Math.sin(hour / 37) + 0.2 * (noise(ccy, hour) - 0.5)));
+}
+
+export class PriceFeed {
+  /** Test-set prices win over motion. */
+  private readonly pinned = new Map<string, string>();
+
+  constructor(
+    private readonly base: Readonly<Record<string, string>>,
+    /** In the sandbox prices drift ±1.5% over ten minutes, so the LTV moves. */
+    private readonly motion: boolean,
+  ) {}
+
+  set(ccy: string, usd: string): void {
+    this.pinned.set(ccy, usd);
+  }
+
+  has(ccy: string): boolean {
+    return this.pinned.has(ccy) || ccy in this.base;
+  }
+
+  usd(ccy: string, ts: number): string {
+    const pinned = this.pinned.get(ccy);
+    if (pinned !== undefined) {
+      return pinned;
+    }
+    const base = this.base[ccy];
+    if (base === undefined) {
+      throw new Error(`No price for ${ccy}`);
+    }
+    if (!this.motion || ccy === 'USDT' || ccy === 'USDC') {
+      return base;
+    }
+    const factor = (1 + 0.015 * Math.sin((ts / 600_000) * 2 * Math.PI + noise(ccy, 0) * 6)).toFixed(6);
+    return roundDown(mul(base, factor), 8);
+  }
+
+  snapshot(): Record<string, string> {
+    return Object.fromEntries(this.pinned);
+  }
+}

@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import { ENDPOINTS, endpointByRoute, type EndpointId, type ParamsOf } from '../../../src/okx/endpoints';
+import { readSeedEndpoints } from '../support/seeds';
+import { startSim, type SimHarness } from '../support/sim';
+
+/** Fields the reference's tables list but its examples leave out (the tables win). */
+const TABLE_ONLY_FIELDS: Partial<Record<EndpointId, string[]>> = { ethHistory: ['ordId'] };
+
+/** The key structure of a JSON value: objects by sorted keys, arrays by their first element. */
+function shape(value: unknown, extra: readonly string[] = []): unknown {
+  if (Array.isArray(value)) return value.length === 0 ? [] : [shape(value[0], extra)];
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.keys(value)
+        .filter((key) => !extra.includes(key))
+        .sort()
+        .map((key) => [key, shape((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return typeof value;
+}
+
+describe('simulator: every endpoint answers in the API reference\'s shape', () => {
+  let h: SimHarness;
+  before(async () => {
+    h = await startSim();
+  });
+  after(() => h.sim.close());
+
+  /** A valid request for each endpoint against the demo portfolio. */
+  function paramsFor(id: EndpointId): ParamsOf<EndpointId> {
+    const state = h.sim.state;
+    const earningFlexible = state.orders.find((o) => o.state === '1' && o.term === '0' && o.productId === '4005');
+    const pending = state.orders.find((o) => o.state === '8');
+    const pendingEthRedeem = state.eth.history.find((r) => r.type === 'redeem' && r.status === 'pending');
+    const params: { [K in EndpointId]?: ParamsOf<K> } = {
+      onchainPurchase: { productId: '4005', investData: [{ ccy: 'USDT', amt: '10' }] },
+      onchainRedeem: { ordId: earningFlexible?.ordId ?? '', protocolType: 'defi' },
+      onchainCancel: { ordId: pending?.ordId ?? '', protocolType: 'defi' },
+      ethPurchase: { amt: '0.5' },
+      ethRedeem: { amt: '0.1' },
+      ethCancelRedeem: { ordId: pendingEthRedeem?.ordId ?? '' },
+      ethApyHistory: { days: '3' },
+      solPurchase: { amt: '2' },
+      solRedeem: { amt: '1' },
+      solApyHistory: { days: '3' },
+      savingsPurchaseRedempt: { ccy: 'USDT', amt: '10', side: 'purchase', rate: '0.01' },
+      savingsSetLendingRate: { ccy: 'USDT', rate: '0.02' },
+      loanMaxLoan: { borrowCcy: 'USDT' },
+      loanMaxCollateralRedeem: { ccy: 'BTC' },
+      loanAdjustCollateral: { type: 'add', collateralCcy: 'BTC', collateralAmt: '0.01' },
+    };
+    return (params[id] ?? {});
+  }
+
+  for (const seed of readSeedEndpoints()) {
+    it(`${seed.method} ${seed.path}`, async () => {
+      const id = endpointByRoute(seed.method, seed.path);
+      assert.ok(id);
+      const data: unknown = await h.client.call(id, paramsFor(id));
+      const example = (seed.responseExample as { data: unknown }).data;
+      assert.equal(Array.isArray(data), ENDPOINTS[id].data === 'array');
+      if (Array.isArray(example) && example.length === 0) {
+        assert.deepEqual(data, [], 'answers with an empty array, as the reference does');
+        return;
+      }
+      assert.ok(!Array.isArray(data) || data.length > 0, 'the demo portfolio has something to show');
+      assert.deepEqual(shape(data, TABLE_ONLY_FIELDS[id]), shape(example));
+    });
+  }
+
+  it('answers the server clock at GET /api/v5/public/time, unsigned', async () => {
+    const [time] = await h.client.serverTime();
+    assert.ok(Math.abs(Number(time?.ts) - Date.now()) < 5000);
+  });
+
+  it('answers an unknown path with 404 and a wrong method with 405', async () => {
+    assert.equal((await fetch(`${h.sim.url}/api/v5/finance/nope`)).status, 404);
+    assert.equal((await fetch(`${h.sim.url}/api/v5/finance/staking-defi/purchase`)).status, 405);
+  });
+});

@@ -14,6 +14,8 @@ const extension = {
   target: 'node20',
   outfile: 'dist/extension.js',
   external: ['vscode'],
+  // node-fetch 2 falls back to whatwg-url only where Node lacks url.URL; see src/shims/whatwg-url.ts.
+  alias: { 'whatwg-url': './src/shims/whatwg-url.ts' },
   minify: production,
   sourcemap: true,
   sourcesContent: false,

@@ -195,6 +195,8 @@ export interface StartOptions {
   readonly extensionsDir: string;
   /** The workbench will be handed an extensionDevelopmentPath/extensionTestsPath payload. */
   readonly launchPayload?: boolean;
+  /** Extra environment for the server (and so for the extension host it starts). */
+  readonly env?: Readonly<Record<string, string>>;
   readonly log?: (line: string) => void;
 }
 
@@ -255,6 +257,7 @@ export async function startCodeServer(install: CodeServerInstall, options: Start
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
+      ...options.env,
       XDG_CONFIG_HOME: path.join(scratch, 'config'),
       XDG_DATA_HOME: path.join(scratch, 'data'),
       TMPDIR: path.join(scratch, 'tmp'),

@@ -7,7 +7,7 @@
  * with those paths in the URL's launch payload, prints what the test runner logs, and exits with the code
  * the extension host reports when the tests end.
  */
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
@@ -75,7 +75,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'okx-earn-vscode-'));
-  const userDataDir = args.userDataDir ?? path.join(scratch, 'user-data');
+  // A fresh profile every run (runTests passes a lasting one): no setting or state of an earlier run leaks in.
+  const userDataDir = path.join(scratch, 'user-data');
   const extensionsDir = args.extensionsDir ?? path.join(scratch, 'extensions');
   mkdirSync(userDataDir, { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
@@ -87,6 +88,8 @@ async function main(): Promise<number> {
     userDataDir,
     extensionsDir,
     launchPayload: true,
+    // The extension host inherits the server's environment: tests look for leaked secrets in this folder.
+    env: { OKX_EARN_TEST_USER_DATA: userDataDir },
     log: verbose ? (line) => console.error(line) : undefined,
   });
   const browser = await launchBrowser();
@@ -130,6 +133,7 @@ async function main(): Promise<number> {
   } finally {
     await browser.close();
     await server.stop();
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 

@@ -1,40 +1,159 @@
+/** Composition root: builds the objects, registers views and commands, nothing else. */
 import * as vscode from 'vscode';
+import { registerKeyCommands } from './commands/keys';
+import { Connection, type ConnectionState } from './connection';
+import { CredentialStore } from './credentials';
+import { fullErrorText } from './messages';
+import { Portfolio, type AreaId, type HistoryKind } from './portfolio/portfolio';
+import { ltvLevel } from './portfolio/risk';
+import { readSettings } from './settings';
+import { AutoRefresh } from './views/autoRefresh';
+import { LoansView } from './views/loansView';
+import { LtvStatusItem, type LtvSnapshot } from './views/ltvStatusItem';
+import type { TreeNode } from './views/nodes';
+import type { PortfolioTree } from './views/portfolioTree';
+import { ProductsView } from './views/productsView';
+import { SavingsView } from './views/savingsView';
+import { StakingView } from './views/stakingView';
 import { VIEW_IDS, type ViewKey } from './views/viewIds';
-import { SectionTree } from './views/sectionTree';
 
-/** What the extension hands to other extensions (and to its own integration tests). */
+/** What the extension hands to other extensions and to its own integration tests. Nothing secret. */
 export interface OkxEarnApi {
   /** Wall time spent inside activate(), in milliseconds. */
   readonly activationMs: number;
+  /** Resolves once the connection reflects the current settings and keys. */
+  whenConnected(): Promise<void>;
+  /** What the status-bar LTV indicator shows now. */
+  ltvIndicator(): LtvSnapshot;
+  /** The label the views show in their title (profile · environment). */
+  connectionLabel(): string;
+  /** The sandbox simulator's URL while the Sandbox environment is in use. */
+  sandboxUrl(): string | undefined;
+  /** Names of the stored profiles and whether each has a key in SecretStorage (never the key). */
+  storedProfiles(): Promise<{ name: string; hasKey: boolean }[]>;
+  /** A view as VS Code gets it from its provider: labels and descriptions, expanded to `depth`. */
+  renderView(view: ViewKey, depth?: number): Promise<RenderedItem[]>;
+}
+
+export interface RenderedItem {
+  readonly id: string | undefined;
+  readonly label: string;
+  readonly description: string;
+  readonly contextValue: string | undefined;
+  readonly children: RenderedItem[];
+}
+
+async function render(tree: PortfolioTree, node: TreeNode | undefined, depth: number): Promise<RenderedItem[]> {
+  const nodes = await tree.getChildren(node);
+  return Promise.all(
+    nodes.map(async (child) => {
+      const item = tree.getTreeItem(child);
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      const expandable = item.collapsibleState !== vscode.TreeItemCollapsibleState.None;
+      return {
+        id: item.id,
+        label,
+        description: typeof item.description === 'string' ? item.description : '',
+        contextValue: item.contextValue,
+        children: expandable && depth > 0 ? await render(tree, child, depth - 1) : [],
+      };
+    }),
+  );
 }
 
 export function activate(context: vscode.ExtensionContext): OkxEarnApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel(vscode.l10n.t('OKX Earn'), { log: true });
-  context.subscriptions.push(log);
+  const store = new CredentialStore(context.secrets, context.globalState);
+  const connection = new Connection(store, vscode.Uri.joinPath(context.globalStorageUri, 'sandbox-state.json'), log);
+  const portfolio = new Portfolio(undefined);
+  const warnDistance = (): string => readSettings().ltvWarningDistance;
 
-  const trees = new Map<ViewKey, SectionTree>();
+  const trees: Record<ViewKey, PortfolioTree> = {
+    staking: new StakingView(portfolio),
+    savings: new SavingsView(portfolio),
+    loans: new LoansView(portfolio, warnDistance),
+    products: new ProductsView(portfolio),
+  };
+  const views = {} as Record<ViewKey, vscode.TreeView<TreeNode>>;
   for (const key of Object.keys(VIEW_IDS) as ViewKey[]) {
-    const tree = new SectionTree();
-    trees.set(key, tree);
-    context.subscriptions.push(
-      tree,
-      vscode.window.createTreeView(VIEW_IDS[key], { treeDataProvider: tree, showCollapseAll: key !== 'products' }),
-    );
+    views[key] = vscode.window.createTreeView(VIEW_IDS[key], { treeDataProvider: trees[key], showCollapseAll: true });
+    context.subscriptions.push(trees[key], views[key]);
   }
+  const ltv = new LtvStatusItem(portfolio, warnDistance);
+  const autoRefresh = new AutoRefresh(portfolio, (Object.keys(VIEW_IDS) as ViewKey[]).map((key) => ({ tree: trees[key], view: views[key] })), () => readSettings().autoRefreshMs);
+  context.subscriptions.push(log, store, connection, ltv, autoRefresh, { dispose: () => portfolio.dispose() });
 
+  // The Loans view's badge counts loans near or over margin call.
   context.subscriptions.push(
-    vscode.commands.registerCommand('okxEarn.refresh', () => {
-      for (const tree of trees.values()) {
-        tree.refresh();
-      }
-      log.info('Views refreshed');
+    portfolio.onDidChange((areas) => {
+      if (!areas.includes('loans')) return;
+      const state = portfolio.get('loans');
+      const loans = 'data' in state && state.data !== undefined ? state.data.loans : [];
+      const atRisk = loans.filter((loan) => ltvLevel(loan, warnDistance()) !== 'safe').length;
+      views.loans.badge = atRisk === 0 ? undefined : { value: atRisk, tooltip: vscode.l10n.t('{0} loan(s) near or over margin call', atRisk) };
     }),
   );
 
+  const applyConnection = (state: ConnectionState): void => {
+    portfolio.setClient(state.client);
+    for (const view of Object.values(views)) view.description = state.label;
+    if (state.problem !== undefined) void vscode.window.showErrorMessage(state.problem);
+    // Loans (for the status bar) load at once, whether or not the sidebar is open.
+    if (portfolio.hasCredentials) void portfolio.refresh(['loans']);
+  };
+  context.subscriptions.push(
+    connection.onDidChange(applyConnection),
+    store.onDidChange(() => void connection.update()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (['okxEarn.environment', 'okxEarn.customBaseUrl', 'okxEarn.requestTimeoutSeconds'].some((s) => e.affectsConfiguration(s))) {
+        void connection.update();
+      }
+      if (e.affectsConfiguration('okxEarn.autoRefreshSeconds')) autoRefresh.reschedule();
+      if (e.affectsConfiguration('okxEarn.ltvWarningPoints')) {
+        ltv.update();
+        trees.loans.refresh();
+      }
+    }),
+  );
+
+  context.subscriptions.push(
+    ...registerKeyCommands(store, connection),
+    vscode.commands.registerCommand('okxEarn.refresh', async () => {
+      await autoRefresh.refreshVisible();
+      const failed = (['onchain', 'eth', 'sol', 'savings', 'loans', 'offers', 'market'] as AreaId[])
+        .map((area) => portfolio.get(area))
+        .find((state) => state.status === 'error');
+      if (failed?.status === 'error') log.warn(`Refresh: ${fullErrorText(failed.error)}`);
+    }),
+    vscode.commands.registerCommand('okxEarn.retry', (area: AreaId) => portfolio.refresh([area])),
+    vscode.commands.registerCommand('okxEarn.loadMore', async (kind: HistoryKind, ccy?: string) => {
+      await portfolio.history(kind, ccy)?.loadMore();
+      for (const tree of Object.values(trees)) tree.refresh();
+    }),
+    vscode.commands.registerCommand('okxEarn.revealLoan', async (index?: number) => {
+      await vscode.commands.executeCommand(`${VIEW_IDS.loans}.focus`);
+      const roots = await trees.loans.getChildren();
+      const state = portfolio.get('loans');
+      const loan = 'data' in state ? state.data?.loans[index ?? 0] : undefined;
+      const node = roots.find((n) => loan !== undefined && n.id === LoansView.nodeId(loan)) ?? roots[0];
+      if (node !== undefined) await views.loans.reveal(node, { select: true, focus: true, expand: true });
+    }),
+    vscode.commands.registerCommand('okxEarn.showLog', () => log.show()),
+  );
+
+  void connection.update();
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs };
+  return {
+    activationMs,
+    whenConnected: () => connection.settled(),
+    ltvIndicator: () => ltv.snapshot,
+    connectionLabel: () => connection.current.label,
+    sandboxUrl: () => connection.sandbox?.url,
+    storedProfiles: () => Promise.all(store.profiles().map(async (name) => ({ name, hasKey: (await store.get(name)) !== undefined }))),
+    renderView: (view, depth = 2) => render(trees[view], undefined, depth),
+  };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,159 @@
+/**
+ * Which OKX the extension talks to, and with which key: the environment setting plus the active profile's
+ * credentials become one OkxClient. The Sandbox environment runs the simulator inside the extension host
+ * with its demo portfolio and its own credentials, so it needs no account.
+ */
+import * as vscode from 'vscode';
+import type { CredentialStore } from './credentials';
+import { OkxClient, type Credentials, type RequestEvent } from './okx/client';
+import { customEnvironment, okxEnvironment, type Environment } from './okx/environments';
+import { RateLimiter } from './okx/rateLimiter';
+import { environmentLabel, readSettings, type EnvironmentSetting } from './settings';
+import { SANDBOX_CREDENTIALS, Simulator } from './simulator/server';
+
+export interface ConnectionState {
+  readonly environment: EnvironmentSetting;
+  /** A client for the environment; without credentials it reaches only public endpoints. */
+  readonly client: OkxClient | undefined;
+  readonly profile: string | undefined;
+  /** What the views' title shows, e.g. "main · Production". */
+  readonly label: string;
+  /** Why there is no client, when there is none. */
+  readonly problem: string | undefined;
+}
+
+export class Connection implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ConnectionState>();
+  readonly onDidChange = this.changed.event;
+  /** One limiter for the whole extension: OKX counts per key and per IP, not per client object. */
+  private readonly limiter = new RateLimiter();
+  private simulator: Simulator | undefined;
+  private starting: Promise<Simulator> | undefined;
+  private state: ConnectionState = { environment: 'production', client: undefined, profile: undefined, label: '', problem: undefined };
+  private updating: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly credentials: CredentialStore,
+    private readonly sandboxStateFile: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  get current(): ConnectionState {
+    return this.state;
+  }
+
+  /** The sandbox's simulator, while the Sandbox environment is in use. */
+  get sandbox(): Simulator | undefined {
+    return this.simulator;
+  }
+
+  /** Re-reads settings and credentials; one update at a time, in order. */
+  update(): Promise<void> {
+    this.updating = this.updating.then(() => this.rebuild()).catch((error: unknown) => {
+      this.log.error(`Connection update failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return this.updating;
+  }
+
+  private async rebuild(): Promise<void> {
+    const settings = readSettings();
+    const profile = settings.environment === 'sandbox' ? undefined : this.credentials.activeProfile();
+    let environment: Environment | undefined;
+    let credentials: Credentials | undefined;
+    let problem: string | undefined;
+
+    if (settings.environment === 'sandbox') {
+      const simulator = await this.startSandbox();
+      environment = customEnvironment(simulator.url);
+      credentials = SANDBOX_CREDENTIALS;
+    } else {
+      await this.stopSandbox();
+      credentials = await this.credentials.get(profile);
+      if (settings.environment === 'custom') {
+        try {
+          environment = customEnvironment(settings.customBaseUrl);
+        } catch {
+          problem = vscode.l10n.t('The custom base URL "{0}" is not an http(s) address. Set okxEarn.customBaseUrl, or choose another environment.', settings.customBaseUrl);
+        }
+      } else if (settings.environment === 'demo') {
+        environment = okxEnvironment('production', { demo: true });
+      } else {
+        environment = okxEnvironment(settings.environment);
+      }
+    }
+
+    const client =
+      environment === undefined
+        ? undefined
+        : new OkxClient({
+            environment,
+            ...(credentials === undefined ? {} : { credentials }),
+            timeoutMs: settings.requestTimeoutMs,
+            limiter: this.limiter,
+            onRequest: (event) => this.logRequest(event),
+          });
+    const where = environmentLabel(settings.environment);
+    this.state = {
+      environment: settings.environment,
+      client,
+      profile,
+      label: profile === undefined || credentials === undefined ? where : `${profile} · ${where}`,
+      problem,
+    };
+    this.log.info(`Connected to ${settings.environment === 'sandbox' ? 'the sandbox' : (environment?.baseUrl ?? 'nothing')}${credentials === undefined ? ' without an API key' : ''}${profile === undefined ? '' : ` (profile ${profile})`}`);
+    // Listeners first, so that nothing sees the new label before the portfolio has the new client.
+    this.changed.fire(this.state);
+    await vscode.commands.executeCommand('setContext', 'okxEarn.connection', credentials === undefined ? 'none' : 'connected');
+    await vscode.commands.executeCommand('setContext', 'okxEarn.environment', settings.environment);
+  }
+
+  /** Resolves when every update asked for so far has been applied. */
+  settled(): Promise<void> {
+    return this.updating;
+  }
+
+  /** A client for trying credentials before they are saved, against the current environment. */
+  clientFor(credentials: Credentials): OkxClient | undefined {
+    const environment = this.state.client?.environment;
+    if (environment === undefined) return undefined;
+    return new OkxClient({
+      environment,
+      credentials,
+      timeoutMs: readSettings().requestTimeoutMs,
+      limiter: this.limiter,
+      onRequest: (event) => this.logRequest(event),
+    });
+  }
+
+  private logRequest(event: RequestEvent): void {
+    const line = `${event.method} ${event.path} → ${event.code ?? (event.httpStatus === undefined ? 'no answer' : `HTTP ${event.httpStatus}`)} in ${event.durationMs.toFixed(0)} ms${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`;
+    if (event.error === undefined) this.log.debug(line);
+    else this.log.warn(`${line}: ${event.error.message}`);
+  }
+
+  private async startSandbox(): Promise<Simulator> {
+    if (this.simulator !== undefined) return this.simulator;
+    this.starting ??= (async () => {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.sandboxStateFile, '..'));
+      const simulator = await Simulator.start({ port: 0, priceMotion: true, stateFile: this.sandboxStateFile.fsPath, log: (line) => this.log.error(line) });
+      this.log.info(`Sandbox simulator listening on ${simulator.url}`);
+      this.simulator = simulator;
+      return simulator;
+    })().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async stopSandbox(): Promise<void> {
+    const simulator = this.simulator;
+    this.simulator = undefined;
+    if (simulator !== undefined) {
+      await simulator.close();
+      this.log.info('Sandbox simulator stopped');
+    }
+  }
+
+  dispose(): void {
+    void this.stopSandbox();
+    this.changed.dispose();
+  }
+}

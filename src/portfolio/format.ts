@@ -1,0 +1,57 @@
+/**
+ * Amounts, rates and times as people read them, computed on decimal text: never through a float, so what is
+ * shown is exactly what OKX sent (trimmed and grouped).
+ */
+import { isPlainDecimal, mul, roundDown, toFixedDown, trim } from '../decimal';
+
+export interface NumberSymbols {
+  readonly group: string;
+  readonly decimal: string;
+}
+
+/** The grouping and decimal characters of a locale (the numbers themselves never pass through Intl). */
+export function numberSymbols(locale: string | undefined): NumberSymbols {
+  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  return {
+    group: parts.find((p) => p.type === 'group')?.value ?? ',',
+    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+  };
+}
+
+const EN: NumberSymbols = { group: ',', decimal: '.' };
+
+/** "12004.21873311000" → "12,004.21873311". Text that is not a decimal is shown as it came. */
+export function formatAmount(value: string, symbols: NumberSymbols = EN): string {
+  const negative = value.startsWith('-');
+  const digits = negative ? value.slice(1) : value;
+  if (!isPlainDecimal(digits)) return value;
+  const [whole = '0', fraction] = trim(digits).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, symbols.group);
+  return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `${symbols.decimal}${fraction}`}`;
+}
+
+/** Exactly `dp` places (rounded down), grouped: "66619.10543064" → "66,619.10" for dp = 2. */
+export function formatFixed(value: string, dp: number, symbols: NumberSymbols = EN): string {
+  if (!isPlainDecimal(value)) return value;
+  const [whole = '0', fraction = ''] = toFixedDown(value, dp).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, symbols.group);
+  return dp === 0 ? grouped : `${grouped}${symbols.decimal}${fraction}`;
+}
+
+/** A fraction as a percentage with at most `dp` places: "0.0323" → "3.23%", "0.5742" → "57.42%". */
+export function formatPercent(fraction: string, dp = 2, symbols: NumberSymbols = EN): string {
+  if (!isPlainDecimal(fraction)) return fraction;
+  return `${formatAmount(roundDown(mul(fraction, '100'), dp), symbols)}%`;
+}
+
+/** A fraction as a percentage with exactly `dp` places: "0.66" → "66.0%" for dp = 1. */
+export function formatPercentFixed(fraction: string, dp: number, symbols: NumberSymbols = EN): string {
+  if (!isPlainDecimal(fraction)) return fraction;
+  return `${formatFixed(mul(fraction, '100'), dp, symbols)}%`;
+}
+
+/** A millisecond timestamp string as a local date and time, '' for ''. */
+export function formatTime(ms: string, locale?: string): string {
+  if (!/^\d+$/.test(ms)) return '';
+  return new Date(Number(ms)).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+}

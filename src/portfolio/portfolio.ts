@@ -1,0 +1,215 @@
+/**
+ * What the user has in OKX Earn, as last loaded: one state per area (on-chain orders, ETH staking, SOL
+ * staking, savings, loans, offers, market rates), each loaded on its own so that one failing area leaves the
+ * others intact. Views read it and never call the network themselves. No `vscode` import.
+ */
+import type { OkxClient, Pager } from '../okx/client';
+import type { OkxError } from '../okx/errors';
+import type * as T from '../okx/types';
+import { Emitter } from './emitter';
+
+export interface AreaData {
+  onchain: { orders: T.ActiveOrder[] };
+  eth: { balance: T.StakingBalance | undefined; product: T.EthProductInfo | undefined; pendingRedemptions: T.StakingHistoryRecord[] };
+  sol: { balance: T.StakingBalance | undefined; product: T.SolProductInfo };
+  savings: { balances: T.SavingsBalance[] };
+  loans: { loans: T.LoanInfo[] };
+  offers: { offers: T.Offer[] };
+  market: { lendingRates: T.LendingRateSummary[]; ethApy: T.RatePoint | undefined; solApy: T.RatePoint | undefined };
+}
+
+export type AreaId = keyof AreaData;
+export const AREA_IDS: readonly AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'loans', 'offers', 'market'];
+
+/** Areas that need an API key; `market` is public. */
+export const PRIVATE_AREAS: ReadonlySet<AreaId> = new Set(['onchain', 'eth', 'sol', 'savings', 'loans', 'offers']);
+
+export type AreaState<K extends AreaId> =
+  | { readonly status: 'idle' }
+  | { readonly status: 'loading'; readonly data?: AreaData[K]; readonly updatedAt?: number }
+  | { readonly status: 'ready'; readonly data: AreaData[K]; readonly updatedAt: number }
+  | { readonly status: 'error'; readonly error: OkxError | Error; readonly data?: AreaData[K]; readonly updatedAt?: number };
+
+type Loaders = { [K in AreaId]: (client: OkxClient) => Promise<AreaData[K]> };
+
+const LOADERS: Loaders = {
+  onchain: async (c) => ({ orders: await c.onchain.activeOrders() }),
+  eth: async (c) => {
+    const [balance, product, pending] = await Promise.all([
+      c.eth.balance(),
+      c.eth.productInfo(),
+      c.eth.history({ type: 'redeem', status: 'pending' }).next(),
+    ]);
+    return { balance: balance[0], product: product[0], pendingRedemptions: pending };
+  },
+  sol: async (c) => {
+    const [balance, product] = await Promise.all([c.sol.balance(), c.sol.productInfo()]);
+    return { balance: balance[0], product };
+  },
+  savings: async (c) => ({ balances: await c.savings.balance() }),
+  loans: async (c) => ({ loans: await c.loan.info() }),
+  offers: async (c) => ({ offers: await c.onchain.offers() }),
+  market: async (c) => {
+    const [lendingRates, eth, sol] = await Promise.all([
+      c.savings.lendingRateSummary(),
+      c.eth.apyHistory({ days: '1' }),
+      c.sol.apyHistory({ days: '1' }),
+    ]);
+    return { lendingRates, ethApy: eth[0], solApy: sol[0] };
+  },
+};
+
+/** A history list that grows a page at a time ("Load more"). */
+export class HistoryList<R> {
+  readonly items: R[] = [];
+  error: OkxError | Error | undefined;
+  private loading: Promise<void> | undefined;
+
+  constructor(private readonly pager: Pager<R>) {}
+
+  get done(): boolean {
+    return this.pager.done;
+  }
+
+  get started(): boolean {
+    return this.items.length > 0 || this.pager.done || this.error !== undefined;
+  }
+
+  /** Fetches the next page (once, however often it is asked while in flight). */
+  loadMore(): Promise<void> {
+    this.loading ??= this.pager
+      .next()
+      .then(
+        (page) => {
+          this.items.push(...page);
+          this.error = undefined;
+        },
+        (error: unknown) => {
+          this.error = error instanceof Error ? error : new Error(String(error));
+        },
+      )
+      .finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+}
+
+/** The record type of each history the views can page through. */
+export interface HistoryRecords {
+  onchain: T.HistoricOrder;
+  eth: T.StakingHistoryRecord;
+  sol: T.StakingHistoryRecord;
+  savings: T.LendingRecord;
+  loan: T.LoanHistoryRecord;
+  interest: T.InterestAccrual;
+}
+
+export type HistoryKind = keyof HistoryRecords;
+
+const PAGE = '20';
+
+const PAGERS: { [K in HistoryKind]: (client: OkxClient, ccy: string | undefined) => Pager<HistoryRecords[K]> } = {
+  onchain: (c) => c.onchain.orderHistory({ limit: PAGE }),
+  eth: (c) => c.eth.history({ limit: PAGE }),
+  sol: (c) => c.sol.history({ limit: PAGE }),
+  savings: (c, ccy) => c.savings.lendingHistory({ ccy, limit: PAGE }),
+  loan: (c) => c.loan.history({ limit: PAGE }),
+  interest: (c) => c.loan.interestAccrued({ limit: PAGE }),
+};
+
+export class Portfolio {
+  private readonly states = new Map<AreaId, AreaState<AreaId>>();
+  private readonly inFlight = new Map<AreaId, Promise<void>>();
+  private readonly histories = new Map<string, unknown>();
+  private readonly changed = new Emitter<readonly AreaId[]>();
+  private generation = 0;
+  readonly onDidChange = this.changed.event;
+
+  constructor(private client: OkxClient | undefined) {}
+
+  get hasClient(): boolean {
+    return this.client !== undefined;
+  }
+
+  get hasCredentials(): boolean {
+    return this.client?.hasCredentials === true;
+  }
+
+  /** A new connection (environment, profile or key): everything loaded so far is forgotten. */
+  setClient(client: OkxClient | undefined): void {
+    this.client = client;
+    this.generation += 1;
+    this.states.clear();
+    this.inFlight.clear();
+    this.histories.clear();
+    this.changed.fire(AREA_IDS);
+  }
+
+  get<K extends AreaId>(area: K): AreaState<K> {
+    return (this.states.get(area) ?? { status: 'idle' }) as AreaState<K>;
+  }
+
+  /** Loads an area that has never been loaded; resolves when it is ready or failed. */
+  ensure(area: AreaId): Promise<void> {
+    return this.get(area).status === 'idle' ? this.refresh([area]) : (this.inFlight.get(area) ?? Promise.resolve());
+  }
+
+  /** Reloads the given areas, all at once; an area already loading is not asked twice. */
+  async refresh(areas: readonly AreaId[]): Promise<void> {
+    await Promise.all(areas.map((area) => this.load(area)));
+  }
+
+  private load(area: AreaId): Promise<void> {
+    const running = this.inFlight.get(area);
+    if (running !== undefined) return running;
+    const client = this.client;
+    if (client === undefined || (PRIVATE_AREAS.has(area) && !client.hasCredentials)) return Promise.resolve();
+    const generation = this.generation;
+    const previous = this.get(area);
+    const kept = 'data' in previous && previous.data !== undefined ? { data: previous.data, updatedAt: previous.updatedAt } : {};
+    this.states.set(area, { status: 'loading', ...kept });
+    this.changed.fire([area]);
+    const loader = LOADERS[area] as (c: OkxClient) => Promise<AreaData[AreaId]>;
+    const done = loader(client)
+      .then(
+        (data) => {
+          if (generation === this.generation) this.states.set(area, { status: 'ready', data, updatedAt: Date.now() });
+        },
+        (error: unknown) => {
+          if (generation === this.generation) {
+            this.states.set(area, { status: 'error', error: error instanceof Error ? error : new Error(String(error)), ...kept });
+          }
+        },
+      )
+      .finally(() => {
+        if (generation === this.generation) {
+          this.inFlight.delete(area);
+          this.changed.fire([area]);
+        }
+      });
+    this.inFlight.set(area, done);
+    return done;
+  }
+
+  /** A history list (savings: of one currency), kept until the connection changes or `resetHistory` drops it. */
+  history<K extends HistoryKind>(kind: K, ccy?: string): HistoryList<HistoryRecords[K]> | undefined {
+    const client = this.client;
+    if (client === undefined || !client.hasCredentials) return undefined;
+    const key = `${kind}:${ccy ?? ''}`;
+    let list = this.histories.get(key) as HistoryList<HistoryRecords[K]> | undefined;
+    if (list === undefined) {
+      list = new HistoryList(PAGERS[kind](client, ccy));
+      this.histories.set(key, list);
+    }
+    return list;
+  }
+
+  /** Forgets a history so that it starts again from the newest record. */
+  resetHistory(kind: HistoryKind, ccy?: string): void {
+    this.histories.delete(`${kind}:${ccy ?? ''}`);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+

@@ -1,0 +1,118 @@
+/**
+ * The status-bar LTV indicator: the riskiest loan's LTV, a warning background within the configured distance of
+ * margin call and an error background at or over it, a tooltip listing every loan, and one notification per
+ * crossing into warning or margin call (not one per poll). Hidden when there is no key or no loan.
+ */
+import * as vscode from 'vscode';
+import type { LoanInfo } from '../okx/types';
+import type { Portfolio } from '../portfolio/portfolio';
+import { LtvCrossingWatch, ltvLevel, riskiestLoan, type LtvLevel } from '../portfolio/risk';
+import { formatPercentFixed, numberSymbols } from '../portfolio/format';
+import { percent } from './nodes';
+
+/** The status bar always shows one decimal: "LTV 57.4%", "LTV 66.0%". */
+const ltvText = (fraction: string): string => formatPercentFixed(fraction, 1, numberSymbols(vscode.env.language));
+
+export interface LtvSnapshot {
+  readonly visible: boolean;
+  readonly text: string;
+  readonly background: string | undefined;
+  readonly tooltip: string;
+}
+
+const BACKGROUND: Record<LtvLevel, string | undefined> = {
+  safe: undefined,
+  warning: 'statusBarItem.warningBackground',
+  marginCall: 'statusBarItem.errorBackground',
+  liquidation: 'statusBarItem.errorBackground',
+};
+
+export class LtvStatusItem implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('okxEarn.ltv', vscode.StatusBarAlignment.Right, 100);
+  private readonly watch = new LtvCrossingWatch();
+  private readonly subscription: { dispose(): void };
+  private snapshotValue: LtvSnapshot = { visible: false, text: '', background: undefined, tooltip: '' };
+
+  constructor(
+    private readonly portfolio: Portfolio,
+    private readonly warnDistance: () => string,
+  ) {
+    this.item.name = vscode.l10n.t('OKX Earn: Loan LTV');
+    this.item.command = 'okxEarn.revealLoan';
+    this.subscription = portfolio.onDidChange((areas) => {
+      if (areas.includes('loans')) this.update();
+    });
+    this.update();
+  }
+
+  get snapshot(): LtvSnapshot {
+    return this.snapshotValue;
+  }
+
+  update(): void {
+    const state = this.portfolio.get('loans');
+    const loans = this.portfolio.hasCredentials && 'data' in state && state.data !== undefined ? state.data.loans : [];
+    if (state.status === 'ready') this.notifyCrossings(loans);
+    if (state.status === 'idle') this.watch.reset();
+    const riskiest = riskiestLoan(loans, this.warnDistance());
+    if (riskiest === undefined) {
+      this.item.hide();
+      this.snapshotValue = { visible: false, text: '', background: undefined, tooltip: '' };
+      return;
+    }
+    const text = vscode.l10n.t('LTV {0}', ltvText(riskiest.loan.curLTV));
+    const background = BACKGROUND[riskiest.level];
+    const tooltip = this.tooltip(loans);
+    this.item.text = text;
+    this.item.backgroundColor = background === undefined ? undefined : new vscode.ThemeColor(background);
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Loan LTV {0}, {1}', ltvText(riskiest.loan.curLTV), this.levelText(riskiest.level)) };
+    this.item.show();
+    this.snapshotValue = { visible: true, text, background, tooltip: tooltip.value };
+  }
+
+  private levelText(level: LtvLevel): string {
+    switch (level) {
+      case 'safe': return vscode.l10n.t('safe');
+      case 'warning': return vscode.l10n.t('near margin call');
+      case 'marginCall': return vscode.l10n.t('at or over margin call');
+      case 'liquidation': return vscode.l10n.t('at liquidation');
+    }
+  }
+
+  private tooltip(loans: readonly LoanInfo[]): vscode.MarkdownString {
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = { enabledCommands: ['okxEarn.revealLoan'] };
+    md.appendMarkdown(`**${vscode.l10n.t('OKX flexible loans')}**\n\n`);
+    md.appendMarkdown(`| ${vscode.l10n.t('Loan')} | ${vscode.l10n.t('LTV')} | ${vscode.l10n.t('Margin call')} | ${vscode.l10n.t('Liquidation')} | |\n|---|---:|---:|---:|---|\n`);
+    loans.forEach((loan, index) => {
+      const level = ltvLevel(loan, this.warnDistance());
+      const args = encodeURIComponent(JSON.stringify([index]));
+      md.appendMarkdown(
+        `| ${loan.loanData.map((l) => l.ccy).join('+')} | ${percent(loan.curLTV)} | ${percent(loan.marginCallLTV)} | ${percent(loan.liqLTV)} | $(${level === 'safe' ? 'pass' : level === 'warning' ? 'warning' : 'error'}) [${vscode.l10n.t('Show')}](command:okxEarn.revealLoan?${args}) |\n`,
+      );
+    });
+    md.appendMarkdown(`\n${vscode.l10n.t('Warning from {0} points below margin call (setting okxEarn.ltvWarningPoints).', percent(this.warnDistance(), 1).replace('%', ''))}`);
+    return md;
+  }
+
+  private notifyCrossings(loans: readonly LoanInfo[]): void {
+    for (const { loan, index, level } of this.watch.update(loans, this.warnDistance())) {
+      const show = vscode.l10n.t('Show Loan');
+      const ccys = loan.loanData.map((l) => l.ccy).join('+');
+      const message =
+        level === 'warning'
+          ? vscode.l10n.t('Your {0} loan is near margin call: LTV {1}, margin call at {2}, liquidation at {3}.', ccys, percent(loan.curLTV), percent(loan.marginCallLTV), percent(loan.liqLTV))
+          : vscode.l10n.t('Your {0} loan has reached margin call: LTV {1}; it is liquidated at {2}. Add collateral or repay to lower it.', ccys, percent(loan.curLTV), percent(loan.liqLTV));
+      const shown = level === 'warning' ? vscode.window.showWarningMessage(message, show) : vscode.window.showErrorMessage(message, show);
+      void shown.then((choice) => {
+        if (choice === show) void vscode.commands.executeCommand('okxEarn.revealLoan', index);
+      });
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * The building blocks of the sidebar's trees: a node knows its TreeItem and its children. Trees render what
+ * the portfolio holds and never call the network; expanding a history asks the portfolio for its next page.
+ */
+import * as vscode from 'vscode';
+import { errorText, fullErrorText } from '../messages';
+import { formatAmount, formatFixed, formatPercent, formatTime, numberSymbols } from '../portfolio/format';
+import type { AreaId, HistoryKind, HistoryList, HistoryRecords, Portfolio } from '../portfolio/portfolio';
+
+export interface TreeNode {
+  readonly id: string;
+  readonly parent?: TreeNode;
+  item(): vscode.TreeItem;
+  children?(): TreeNode[] | Promise<TreeNode[]>;
+}
+
+const symbols = (): ReturnType<typeof numberSymbols> => numberSymbols(vscode.env.language);
+export const amount = (value: string): string => formatAmount(value, symbols());
+export const percent = (fraction: string, dp = 2): string => formatPercent(fraction, dp, symbols());
+export const time = (ms: string): string => formatTime(ms, vscode.env.language);
+export const withCcy = (value: string, ccy: string): string => `${amount(value)} ${ccy}`;
+/** A USD value, to the cent. */
+export const usd = (value: string): string => `${formatFixed(value, 2, symbols())} USD`;
+
+/** A tooltip listing fields as a two-column table; values are escaped. */
+export function fieldsTooltip(title: string, rows: readonly (readonly [string, string])[]): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escape(title)}**\n\n| | |\n|---|---|\n`);
+  for (const [name, value] of rows) {
+    if (value !== '') md.appendMarkdown(`| ${escape(name)} | ${escape(value)} |\n`);
+  }
+  return md;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
+}
+
+/** A plain leaf: label, description, icon, optional tooltip, context value and command. */
+export class LeafNode implements TreeNode {
+  constructor(
+    readonly id: string,
+    private readonly options: {
+      label: string;
+      description?: string;
+      icon?: string | vscode.ThemeIcon;
+      tooltip?: string | vscode.MarkdownString;
+      contextValue?: string;
+      command?: vscode.Command;
+    },
+    readonly parent?: TreeNode,
+  ) {}
+
+  item(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.options.label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = this.options.description;
+    const icon = this.options.icon;
+    item.iconPath = typeof icon === 'string' ? new vscode.ThemeIcon(icon) : icon;
+    item.tooltip = this.options.tooltip;
+    item.contextValue = this.options.contextValue;
+    item.command = this.options.command;
+    return item;
+  }
+}
+
+/** A node with children computed on expansion. */
+export class GroupNode implements TreeNode {
+  constructor(
+    readonly id: string,
+    private readonly options: {
+      label: string;
+      description?: string;
+      icon?: string | vscode.ThemeIcon;
+      tooltip?: string | vscode.MarkdownString;
+      contextValue?: string;
+      expanded?: boolean;
+      children: (self: GroupNode) => TreeNode[] | Promise<TreeNode[]>;
+    },
+    readonly parent?: TreeNode,
+  ) {}
+
+  item(): vscode.TreeItem {
+    const item = new vscode.TreeItem(
+      this.options.label,
+      this.options.expanded === true ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+    );
+    item.id = this.id;
+    item.description = this.options.description;
+    const icon = this.options.icon;
+    item.iconPath = typeof icon === 'string' ? new vscode.ThemeIcon(icon) : icon;
+    item.tooltip = this.options.tooltip;
+    item.contextValue = this.options.contextValue;
+    return item;
+  }
+
+  children(): TreeNode[] | Promise<TreeNode[]> {
+    return this.options.children(this);
+  }
+}
+
+export const AREA_LABELS = (): Record<AreaId, string> => ({
+  onchain: vscode.l10n.t('on-chain earn orders'),
+  eth: vscode.l10n.t('ETH staking'),
+  sol: vscode.l10n.t('SOL staking'),
+  savings: vscode.l10n.t('savings'),
+  loans: vscode.l10n.t('flexible loans'),
+  offers: vscode.l10n.t('on-chain earn offers'),
+  market: vscode.l10n.t('market rates'),
+});
+
+/** "Could not load …": what happened, and a click to retry. The rest of the view keeps working. */
+export function errorNode(area: AreaId, error: Error, parent?: TreeNode): TreeNode {
+  return new LeafNode(
+    `error:${area}`,
+    {
+      label: vscode.l10n.t('Could not load {0}', AREA_LABELS()[area]),
+      description: errorText(error),
+      icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')),
+      tooltip: new vscode.MarkdownString(`${fullErrorText(error)}\n\n${vscode.l10n.t('Click to retry.')}`),
+      contextValue: 'okxEarn.error',
+      command: { command: 'okxEarn.retry', title: vscode.l10n.t('Retry'), arguments: [area] },
+    },
+    parent,
+  );
+}
+
+/** Children of a history: its records so far, then "Load more" (or the error of the last page). */
+export function historyNode<K extends HistoryKind>(
+  id: string,
+  label: string,
+  portfolio: Portfolio,
+  kind: K,
+  ccy: string | undefined,
+  render: (record: HistoryRecords[K], index: number, parent: TreeNode) => TreeNode,
+  parent?: TreeNode,
+): TreeNode {
+  return new GroupNode(
+    id,
+    {
+      label,
+      icon: 'history',
+      contextValue: 'okxEarn.history',
+      children: async (self) => {
+        const list: HistoryList<HistoryRecords[K]> | undefined = portfolio.history(kind, ccy);
+        if (list === undefined) return [];
+        if (!list.started) await list.loadMore();
+        const nodes = list.items.map((record, index) => render(record, index, self));
+        if (list.error !== undefined) {
+          nodes.push(
+            new LeafNode(`${id}:error`, {
+              label: vscode.l10n.t('Could not load more'),
+              description: errorText(list.error),
+              icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')),
+              tooltip: fullErrorText(list.error),
+              command: { command: 'okxEarn.loadMore', title: vscode.l10n.t('Retry'), arguments: [kind, ccy] },
+            }, self),
+          );
+        } else if (!list.done) {
+          nodes.push(
+            new LeafNode(`${id}:more`, {
+              label: vscode.l10n.t('Load more…'),
+              icon: 'ellipsis',
+              command: { command: 'okxEarn.loadMore', title: vscode.l10n.t('Load more'), arguments: [kind, ccy] },
+            }, self),
+          );
+        } else if (nodes.length === 0) {
+          nodes.push(new LeafNode(`${id}:empty`, { label: vscode.l10n.t('No records'), icon: 'circle-slash' }, self));
+        }
+        return nodes;
+      },
+    },
+    parent,
+  );
+}

@@ -1,0 +1,192 @@
+/** Staking: on-chain earn orders grouped by state, ETH staking (BETH) and SOL staking (OKSOL), with histories. */
+import * as vscode from 'vscode';
+import type { ActiveOrder, StakingHistoryRecord } from '../okx/types';
+import type { Portfolio } from '../portfolio/portfolio';
+import { PortfolioTree } from './portfolioTree';
+import { GroupNode, LeafNode, fieldsTooltip, historyNode, percent, time, withCcy, type TreeNode } from './nodes';
+
+export function orderStateLabel(state: string): string {
+  switch (state) {
+    case '8': return vscode.l10n.t('Pending');
+    case '13': return vscode.l10n.t('Cancelling');
+    case '9': return vscode.l10n.t('On chain');
+    case '1': return vscode.l10n.t('Earning');
+    case '2': return vscode.l10n.t('Redeeming');
+    case '3': return vscode.l10n.t('Completed');
+    default: return state;
+  }
+}
+
+const STATE_ORDER = ['1', '2', '8', '9', '13'];
+const STATE_KEYS: Record<string, string> = { '8': 'pending', '13': 'cancelling', '9': 'onchain', '1': 'earning', '2': 'redeeming' };
+
+export function termLabel(term: string): string {
+  return term === '0' ? vscode.l10n.t('Flexible') : vscode.l10n.t('{0} days', term);
+}
+
+function invested(order: { investData: { ccy: string; amt: string }[] }): string {
+  return order.investData.map((i) => withCcy(i.amt, i.ccy)).join(' + ');
+}
+
+function orderNode(order: ActiveOrder, parent: TreeNode): TreeNode {
+  const earnings = order.earningData.map((e) => withCcy(e.earnings, e.ccy)).join(', ');
+  return new LeafNode(
+    `order:${order.ordId}`,
+    {
+      label: `${order.ccy} · ${order.protocol}`,
+      description: `${invested(order)} · ${vscode.l10n.t('APY {0}', percent(order.apy))}`,
+      icon: order.state === '1' ? 'pulse' : order.state === '2' ? 'arrow-circle-down' : 'loading~spin',
+      contextValue: `okxEarn.onchainOrder.${STATE_KEYS[order.state] ?? 'other'}`,
+      tooltip: fieldsTooltip(`${order.ccy} · ${order.protocol}`, [
+        [vscode.l10n.t('Order ID'), order.ordId],
+        [vscode.l10n.t('Product ID'), order.productId],
+        [vscode.l10n.t('State'), orderStateLabel(order.state)],
+        [vscode.l10n.t('Term'), termLabel(order.term)],
+        [vscode.l10n.t('Estimated APY'), percent(order.apy)],
+        [vscode.l10n.t('Invested'), invested(order)],
+        [vscode.l10n.t('Earnings'), earnings],
+        [vscode.l10n.t('Fast redemption'), order.fastRedemptionData.map((f) => withCcy(f.redeemingAmt, f.ccy)).join(', ')],
+        [vscode.l10n.t('Purchased'), time(order.purchasedTime)],
+        [vscode.l10n.t('Estimated settlement'), time(order.estSettlementTime)],
+        [vscode.l10n.t('Cancel redemption until'), time(order.cancelRedemptionDeadline)],
+        [vscode.l10n.t('Tag'), order.tag],
+      ]),
+    },
+    parent,
+  );
+}
+
+function stakingRecordNode(prefix: string, record: StakingHistoryRecord, index: number, parent: TreeNode): TreeNode {
+  const type = record.type === 'purchase' ? vscode.l10n.t('Purchase') : vscode.l10n.t('Redemption');
+  const status: Record<string, string> = {
+    pending: vscode.l10n.t('pending'), success: vscode.l10n.t('done'), failed: vscode.l10n.t('failed'), cancelled: vscode.l10n.t('cancelled'),
+  };
+  return new LeafNode(
+    `${prefix}:${record.ordId ?? `${record.requestTime}:${index}`}`,
+    {
+      label: `${type} · ${record.amt}`,
+      description: `${status[record.status] ?? record.status} · ${time(record.requestTime)}`,
+      icon: record.type === 'purchase' ? 'arrow-up' : 'arrow-down',
+      tooltip: fieldsTooltip(type, [
+        [vscode.l10n.t('Order ID'), record.ordId ?? ''],
+        [vscode.l10n.t('Amount'), record.amt],
+        [vscode.l10n.t('Redeeming'), record.redeemingAmt],
+        [vscode.l10n.t('Status'), status[record.status] ?? record.status],
+        [vscode.l10n.t('Requested'), time(record.requestTime)],
+        [vscode.l10n.t('Completed'), time(record.completedTime)],
+        [vscode.l10n.t('Estimated completion'), time(record.estCompletedTime)],
+      ]),
+      contextValue: record.type === 'redeem' && record.status === 'pending' ? `okxEarn.${prefix}Redemption.pending` : undefined,
+    },
+    parent,
+  );
+}
+
+export class StakingView extends PortfolioTree {
+  constructor(portfolio: Portfolio) {
+    super(portfolio, ['onchain', 'eth', 'sol']);
+  }
+
+  protected async roots(): Promise<TreeNode[]> {
+    if (!this.portfolio.hasCredentials) return [];
+    const [onchain, eth, sol] = await Promise.all([
+      this.area('onchain', ({ orders }) => [this.onchain(orders)]),
+      this.area('eth', (data) => [this.eth(data.balance, data.product?.fastRedemptionDailyLimit, data.pendingRedemptions)]),
+      this.area('sol', (data) => [this.sol(data.balance, data.product.fastRedemptionAvail, data.product.fastRedemptionDailyLimit)]),
+    ]);
+    return [...onchain, ...eth, ...sol];
+  }
+
+  private onchain(orders: ActiveOrder[]): TreeNode {
+    return new GroupNode('onchain', {
+      label: vscode.l10n.t('On-chain earn'),
+      description: orders.length === 1 ? vscode.l10n.t('1 order') : vscode.l10n.t('{0} orders', orders.length),
+      icon: 'link',
+      expanded: true,
+      children: (self) => [
+        ...STATE_ORDER.filter((state) => orders.some((o) => o.state === state)).map(
+          (state) =>
+            new GroupNode(`onchain:${state}`, {
+              label: orderStateLabel(state),
+              description: String(orders.filter((o) => o.state === state).length),
+              icon: 'folder',
+              expanded: state === '1',
+              children: (group) => orders.filter((o) => o.state === state).map((o) => orderNode(o, group)),
+            }, self),
+        ),
+        historyNode('onchain:history', vscode.l10n.t('Order history'), this.portfolio, 'onchain', undefined, (order, _i, parent) =>
+          new LeafNode(`onchain:history:${order.ordId}`, {
+            label: `${order.ccy} · ${order.protocol}`,
+            description: `${invested(order)} · ${time(order.redeemedTime)}`,
+            icon: 'check',
+            tooltip: fieldsTooltip(`${order.ccy} · ${order.protocol}`, [
+              [vscode.l10n.t('Order ID'), order.ordId],
+              [vscode.l10n.t('Term'), termLabel(order.term)],
+              [vscode.l10n.t('APY'), percent(order.apy)],
+              [vscode.l10n.t('Invested'), invested(order)],
+              [vscode.l10n.t('Realized earnings'), order.earningData.map((e) => withCcy(e.realizedEarnings, e.ccy)).join(', ')],
+              [vscode.l10n.t('Purchased'), time(order.purchasedTime)],
+              [vscode.l10n.t('Redeemed'), time(order.redeemedTime)],
+            ]),
+          }, parent),
+        self),
+      ],
+    });
+  }
+
+  private eth(balance: { amt: string; latestInterestAccrual: string; totalInterestAccrual: string } | undefined, fastLimit: string | undefined, pending: StakingHistoryRecord[]): TreeNode {
+    const amt = balance?.amt ?? '0';
+    return new GroupNode('eth', {
+      label: vscode.l10n.t('ETH staking'),
+      description: withCcy(amt, 'BETH'),
+      icon: 'flame',
+      contextValue: 'okxEarn.eth',
+      tooltip: fieldsTooltip(vscode.l10n.t('ETH staking (BETH)'), [
+        [vscode.l10n.t('BETH, including redeeming'), withCcy(amt, 'BETH')],
+        [vscode.l10n.t('Latest reward'), withCcy(balance?.latestInterestAccrual ?? '0', 'BETH')],
+        [vscode.l10n.t('Total rewards'), withCcy(balance?.totalInterestAccrual ?? '0', 'BETH')],
+        [vscode.l10n.t('Fast redemption daily limit'), fastLimit === undefined ? '' : withCcy(fastLimit, 'BETH')],
+      ]),
+      children: (self) => [
+        new LeafNode('eth:amt', { label: vscode.l10n.t('Staked'), description: withCcy(amt, 'BETH'), icon: 'symbol-number' }, self),
+        new LeafNode('eth:latest', { label: vscode.l10n.t('Latest reward'), description: withCcy(balance?.latestInterestAccrual ?? '0', 'BETH'), icon: 'gift' }, self),
+        new LeafNode('eth:total', { label: vscode.l10n.t('Total rewards'), description: withCcy(balance?.totalInterestAccrual ?? '0', 'BETH'), icon: 'graph' }, self),
+        ...(fastLimit === undefined ? [] : [new LeafNode('eth:fast', { label: vscode.l10n.t('Fast redemption daily limit'), description: withCcy(fastLimit, 'BETH'), icon: 'zap' }, self)]),
+        ...(pending.length === 0
+          ? []
+          : [new GroupNode('eth:pending', {
+              label: vscode.l10n.t('Pending redemptions'),
+              description: String(pending.length),
+              icon: 'clock',
+              expanded: true,
+              children: (group) => pending.map((r, i) => stakingRecordNode('eth', r, i, group)),
+            }, self)]),
+        historyNode('eth:history', vscode.l10n.t('Purchase and redemption history'), this.portfolio, 'eth', undefined, (r, i, parent) => stakingRecordNode('ethHistory', r, i, parent), self),
+      ],
+    });
+  }
+
+  private sol(balance: { amt: string; latestInterestAccrual: string; totalInterestAccrual: string } | undefined, fastAvail: string, fastLimit: string): TreeNode {
+    const amt = balance?.amt ?? '0';
+    return new GroupNode('sol', {
+      label: vscode.l10n.t('SOL staking'),
+      description: withCcy(amt, 'OKSOL'),
+      icon: 'sparkle',
+      contextValue: 'okxEarn.sol',
+      tooltip: fieldsTooltip(vscode.l10n.t('SOL staking (OKSOL)'), [
+        [vscode.l10n.t('OKSOL'), withCcy(amt, 'OKSOL')],
+        [vscode.l10n.t('Latest reward'), withCcy(balance?.latestInterestAccrual ?? '0', 'OKSOL')],
+        [vscode.l10n.t('Total rewards'), withCcy(balance?.totalInterestAccrual ?? '0', 'OKSOL')],
+        [vscode.l10n.t('Fast redemption available now'), withCcy(fastAvail, 'SOL')],
+        [vscode.l10n.t('Fast redemption daily limit'), withCcy(fastLimit, 'SOL')],
+      ]),
+      children: (self) => [
+        new LeafNode('sol:amt', { label: vscode.l10n.t('Staked'), description: withCcy(amt, 'OKSOL'), icon: 'symbol-number' }, self),
+        new LeafNode('sol:latest', { label: vscode.l10n.t('Latest reward'), description: withCcy(balance?.latestInterestAccrual ?? '0', 'OKSOL'), icon: 'gift' }, self),
+        new LeafNode('sol:total', { label: vscode.l10n.t('Total rewards'), description: withCcy(balance?.totalInterestAccrual ?? '0', 'OKSOL'), icon: 'graph' }, self),
+        new LeafNode('sol:fast', { label: vscode.l10n.t('Fast redemption available'), description: vscode.l10n.t('{0} of {1}', withCcy(fastAvail, 'SOL'), withCcy(fastLimit, 'SOL')), icon: 'zap' }, self),
+        historyNode('sol:history', vscode.l10n.t('Purchase and redemption history'), this.portfolio, 'sol', undefined, (r, i, parent) => stakingRecordNode('solHistory', r, i, parent), self),
+      ],
+    });
+  }
+}

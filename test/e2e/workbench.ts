@@ -74,6 +74,17 @@ export class Workbench {
     return this.page.locator('.part.sidebar .pane').filter({ has: this.page.locator(`.pane-header[aria-label^="${name}"]`) });
   }
 
+  /** Expands the named view's pane and collapses the others, so the whole view is on screen. */
+  async showOnly(name: string): Promise<void> {
+    const headers = this.page.locator('.part.sidebar .pane-header');
+    for (let i = 0; i < (await headers.count()); i++) {
+      const header = headers.nth(i);
+      const label = (await header.getAttribute('aria-label')) ?? '';
+      const expanded = (await header.getAttribute('aria-expanded')) === 'true';
+      if (label.startsWith(name) !== expanded) await header.click();
+    }
+  }
+
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const file = path.join(SCREENSHOT_DIR, `${name}.png`);

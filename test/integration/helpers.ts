@@ -1,0 +1,90 @@
+/** Test-only helpers for the integration suite: the extension's API, settings, and scripted window answers. */
+import * as vscode from 'vscode';
+import type { OkxEarnApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'okx-earn.okx-earn';
+
+export async function extensionApi(): Promise<OkxEarnApi> {
+  const extension = vscode.extensions.getExtension<OkxEarnApi>(EXTENSION_ID);
+  if (extension === undefined) throw new Error(`${EXTENSION_ID} is not installed`);
+  return extension.activate();
+}
+
+export async function configure(values: Record<string, unknown>): Promise<void> {
+  const config = vscode.workspace.getConfiguration('okxEarn');
+  for (const [key, value] of Object.entries(values)) {
+    await config.update(key, value, vscode.ConfigurationTarget.Global);
+  }
+}
+
+export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+}
+
+export interface Shown {
+  readonly kind: 'info' | 'warning' | 'error';
+  readonly message: string;
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Replaces the window's prompts with scripted answers for the duration of a test, and records every message
+ * shown. Input boxes take answers from `inputs` in order (undefined = Escape); messages answer `choose(message)`.
+ */
+export class ScriptedWindow {
+  readonly shown: Shown[] = [];
+  readonly inputs: (string | undefined)[] = [];
+  readonly picks: (string | undefined)[] = [];
+  choose: (message: string, items: string[]) => string | undefined = () => undefined;
+  private readonly saved: Partial<typeof vscode.window> = {};
+
+  install(): this {
+    const w = vscode.window as Writable<typeof vscode.window>;
+    this.saved.showInputBox = w.showInputBox;
+    this.saved.showQuickPick = w.showQuickPick;
+    this.saved.showInformationMessage = w.showInformationMessage;
+    this.saved.showWarningMessage = w.showWarningMessage;
+    this.saved.showErrorMessage = w.showErrorMessage;
+    w.showInputBox = ((options?: vscode.InputBoxOptions) => {
+      const answer = this.inputs.shift();
+      const problem = answer === undefined ? undefined : options?.validateInput?.(answer);
+      if (typeof problem === 'string') throw new Error(`input "${answer ?? ''}" refused: ${problem}`);
+      return Promise.resolve(answer);
+    });
+    w.showQuickPick = ((items: readonly (string | vscode.QuickPickItem)[] | Thenable<readonly (string | vscode.QuickPickItem)[]>) =>
+      Promise.resolve(items).then((list) => {
+        const wanted = this.picks.shift();
+        return list.find((item) => (typeof item === 'string' ? item : item.label) === wanted);
+      })) as typeof w.showQuickPick;
+    const record = (kind: Shown['kind']) =>
+      ((message: string, ...rest: unknown[]) => {
+        this.shown.push({ kind, message });
+        const items = rest.filter((r): r is string => typeof r === 'string');
+        return Promise.resolve(this.choose(message, items));
+      }) as typeof w.showInformationMessage;
+    w.showInformationMessage = record('info');
+    w.showWarningMessage = record('warning');
+    w.showErrorMessage = record('error');
+    return this;
+  }
+
+  restore(): void {
+    Object.assign(vscode.window, this.saved);
+  }
+
+  messages(kind?: Shown['kind']): string[] {
+    return this.shown.filter((s) => kind === undefined || s.kind === kind).map((s) => s.message);
+  }
+}

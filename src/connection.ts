@@ -8,6 +8,7 @@ import type { CredentialStore } from './credentials';
 import { OkxClient, type Credentials, type RequestEvent } from './okx/client';
 import { customEnvironment, okxEnvironment, type Environment } from './okx/environments';
 import { RateLimiter } from './okx/rateLimiter';
+import { requestLogLine } from './portfolio/requestLog';
 import { environmentLabel, readSettings, type EnvironmentSetting } from './settings';
 import { SANDBOX_CREDENTIALS, Simulator } from './simulator/server';
 
@@ -126,16 +127,25 @@ export class Connection implements vscode.Disposable {
   }
 
   private logRequest(event: RequestEvent): void {
-    const line = `${event.method} ${event.path} → ${event.code ?? (event.httpStatus === undefined ? 'no answer' : `HTTP ${event.httpStatus}`)} in ${event.durationMs.toFixed(0)} ms${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`;
-    if (event.error === undefined) this.log.debug(line);
-    else this.log.warn(`${line}: ${event.error.message}`);
+    if (event.error === undefined) this.log.debug(requestLogLine(event));
+    else this.log.warn(requestLogLine(event));
   }
 
   private async startSandbox(): Promise<Simulator> {
     if (this.simulator !== undefined) return this.simulator;
     this.starting ??= (async () => {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.sandboxStateFile, '..'));
-      const simulator = await Simulator.start({ port: 0, priceMotion: true, stateFile: this.sandboxStateFile.fsPath, log: (line) => this.log.error(line) });
+      const options = { port: 0, priceMotion: true, stateFile: this.sandboxStateFile.fsPath, log: (line: string) => this.log.error(line) };
+      let simulator: Simulator;
+      try {
+        simulator = await Simulator.start(options);
+      } catch (error) {
+        // A damaged sandbox state: keep it aside and start again from the demo portfolio.
+        const aside = vscode.Uri.file(`${this.sandboxStateFile.fsPath}.damaged`);
+        this.log.warn(`The sandbox state could not be read (${error instanceof Error ? error.message : String(error)}); it was moved to ${aside.fsPath} and the demo portfolio restored.`);
+        await vscode.workspace.fs.rename(this.sandboxStateFile, aside, { overwrite: true });
+        simulator = await Simulator.start(options);
+      }
       this.log.info(`Sandbox simulator listening on ${simulator.url}`);
       this.simulator = simulator;
       return simulator;

@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { formatAmount, formatFixed, formatPercent, formatPercentFixed, numberSymbols } from '../../../src/portfolio/format';
+import { requestLogLine } from '../../../src/portfolio/requestLog';
+import { OkxError } from '../../../src/okx/errors';
+
+describe('portfolio/format: amounts exactly as OKX sent them, trimmed and grouped', () => {
+  it('groups thousands and trims trailing zeros, keeping every significant digit', () => {
+    assert.equal(formatAmount('12004.21873311000'), '12,004.21873311');
+    assert.equal(formatAmount('0.00000001'), '0.00000001');
+    assert.equal(formatAmount('1234567890123456789.123456789'), '1,234,567,890,123,456,789.123456789');
+    assert.equal(formatAmount('5.000'), '5');
+    assert.equal(formatAmount('-0.001'), '-0.001');
+    assert.equal(formatAmount('100'), '100');
+  });
+
+  it('shows text that is not a decimal as it came, rather than NaN', () => {
+    assert.equal(formatAmount(''), '');
+    assert.equal(formatAmount('n/a'), 'n/a');
+  });
+
+  it('uses the locale\'s separators', () => {
+    const de = numberSymbols('de-DE');
+    assert.equal(formatAmount('12004.5', de), '12.004,5');
+    assert.equal(formatFixed('66619.10543064', 2, de), '66.619,10');
+  });
+
+  it('formats percentages from fractions without float noise', () => {
+    assert.equal(formatPercent('0.0323'), '3.23%');
+    assert.equal(formatPercent('0.5742'), '57.42%');
+    assert.equal(formatPercent('0.07'), '7%');
+    assert.equal(formatPercent('0.123456', 2), '12.34%');
+    assert.equal(formatPercentFixed('0.66', 1), '66.0%');
+    assert.equal(formatPercentFixed('0.5742', 1), '57.4%');
+  });
+
+  it('cuts USD values to the cent, never rounding up', () => {
+    assert.equal(formatFixed('66619.10543064', 2), '66,619.10');
+    assert.equal(formatFixed('0.999', 2), '0.99');
+    assert.equal(formatFixed('5', 2), '5.00');
+  });
+
+  it('logs a request as method, path, code and duration, and nothing else', () => {
+    const line = requestLogLine({
+      endpoint: 'savingsBalance', method: 'GET', path: '/api/v5/finance/savings/balance?ccy=USDT', attempt: 2,
+      httpStatus: 200, code: '0', durationMs: 41.6, error: undefined,
+    });
+    assert.equal(line, 'GET /api/v5/finance/savings/balance?ccy=USDT → 0 in 42 ms (attempt 2)');
+    const failed = requestLogLine({
+      endpoint: 'loanInfo', method: 'GET', path: '/api/v5/finance/flexible-loan/loan-info', attempt: 1, httpStatus: 401, code: '50113',
+      durationMs: 3, error: new OkxError({ category: 'auth', template: 'The signature was refused: the secret key is wrong for this API key.', code: '50113' }),
+    });
+    assert.match(failed, /→ 50113 in 3 ms: The signature was refused/);
+  });
+});

@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import { Portfolio, type AreaId } from '../../../src/portfolio/portfolio';
+import { startSim, type SimHarness } from '../support/sim';
+
+describe('portfolio/Portfolio: areas load on their own, concurrently, and one failure stays in its area', () => {
+  let h: SimHarness;
+  beforeEach(async () => {
+    h = await startSim({ rateLimits: true });
+  });
+  afterEach(() => h.sim.close());
+
+  it('loads every area from the simulator', async () => {
+    const portfolio = new Portfolio(h.client);
+    const areas: AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'loans', 'offers', 'market'];
+    await portfolio.refresh(areas);
+    for (const area of areas) assert.equal(portfolio.get(area).status, 'ready', area);
+    const loans = portfolio.get('loans');
+    assert.equal(loans.status === 'ready' ? loans.data.loans.length : -1, 1);
+    const eth = portfolio.get('eth');
+    assert.equal(eth.status === 'ready' ? eth.data.pendingRedemptions.length : -1, 1);
+  });
+
+  it('a failing area is an error with its last data kept; the others are ready', async () => {
+    const portfolio = new Portfolio(h.client);
+    await portfolio.refresh(['savings', 'loans']);
+    h.sim.faults.add({ fault: { kind: 'okx', code: '51000', msg: 'nope' }, endpoint: 'savingsBalance' });
+    await portfolio.refresh(['savings', 'loans']);
+    const savings = portfolio.get('savings');
+    assert.equal(savings.status, 'error');
+    assert.ok(savings.status === 'error' && savings.data !== undefined && savings.data.balances.length > 0, 'keeps what it had');
+    assert.equal(portfolio.get('loans').status, 'ready');
+  });
+
+  it('issues the requests of a full refresh concurrently, and never twice for an area already loading', async () => {
+    // Every answer is held back 500 ms: if the requests went one after another, they would arrive 500 ms apart.
+    h.sim.faults.add({ fault: { kind: 'latency', ms: 500 } });
+    const portfolio = new Portfolio(h.client);
+    await Promise.all([portfolio.refresh(['onchain', 'savings', 'loans', 'offers', 'market']), portfolio.refresh(['savings'])]);
+    const arrivals = h.sim.requests.map((r) => r.at);
+    assert.equal(arrivals.length, 7);
+    assert.ok(Math.max(...arrivals) - Math.min(...arrivals) < 500, 'all sent before the first answer came back');
+    assert.equal(h.sim.received('savingsBalance').length, 1);
+  });
+
+  it('without credentials, loads only the public market area', async () => {
+    const portfolio = new Portfolio(h.clientWith({ credentials: undefined }));
+    await portfolio.refresh(['market', 'savings']);
+    assert.equal(portfolio.get('market').status, 'ready');
+    assert.equal(portfolio.get('savings').status, 'idle');
+    assert.equal(h.sim.received('savingsBalance').length, 0);
+  });
+
+  it('a new client forgets everything, and answers from the old one are dropped', async () => {
+    h.sim.faults.add({ fault: { kind: 'latency', ms: 150 }, endpoint: 'loanInfo', times: 1 });
+    const portfolio = new Portfolio(h.client);
+    const late = portfolio.refresh(['loans']);
+    portfolio.setClient(undefined);
+    await late;
+    assert.equal(portfolio.get('loans').status, 'idle');
+  });
+
+  it('pages histories on demand and keeps them until reset', async () => {
+    const portfolio = new Portfolio(h.client);
+    const list = portfolio.history('interest');
+    assert.ok(list);
+    await list.loadMore();
+    assert.equal(list.items.length, 20);
+    assert.equal(list.done, false);
+    await Promise.all([list.loadMore(), list.loadMore()]);
+    assert.equal(list.items.length, 40, 'a second ask while one page is in flight is the same page');
+    assert.equal(portfolio.history('interest'), list);
+    portfolio.resetHistory('interest');
+    assert.notEqual(portfolio.history('interest'), list);
+    assert.notEqual(portfolio.history('savings', 'USDT'), portfolio.history('savings', 'USDC'));
+  });
+});

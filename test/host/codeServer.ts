@@ -191,6 +191,8 @@ export function freePort(): Promise<number> {
 }
 
 export interface StartOptions {
+  /** A fixed port; a free one when absent. */
+  readonly port?: number;
   readonly userDataDir: string;
   readonly extensionsDir: string;
   /** The workbench will be handed an extensionDevelopmentPath/extensionTestsPath payload. */
@@ -230,7 +232,7 @@ async function waitForHealth(origin: string, child: ChildProcess, timeoutMs: num
 /** Starts code-server on a free loopback port, in its own process group, with throwaway home folders. */
 export async function startCodeServer(install: CodeServerInstall, options: StartOptions): Promise<RunningCodeServer> {
   const log = options.log ?? (() => undefined);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'okx-earn-code-server-'));
   for (const dir of ['config', 'data', 'tmp']) {

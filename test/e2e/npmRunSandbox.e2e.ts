@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { launchBrowser, type HeadlessBrowser } from '../host/browser';
+import { PROJECT_ROOT } from '../host/codeServer';
+import { SCREENSHOT_DIR } from './workbench';
+
+describe('`npm run sandbox`: a newcomer\'s first minute', function () {
+  let child: ChildProcess | undefined;
+  let browser: HeadlessBrowser | undefined;
+
+  after(async function () {
+    await browser?.close();
+    if (child?.pid !== undefined) {
+      const exited = new Promise((resolve) => child?.once('exit', resolve));
+      process.kill(-child.pid, 'SIGINT');
+      await exited;
+    }
+  });
+
+  it('prints a URL that opens VS Code with the sandbox portfolio in the sidebar', async function () {
+    this.timeout(180_000);
+    const started = Date.now();
+    child = spawn('npm', ['run', '--silent', 'sandbox'], { cwd: PROJECT_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OKX_EARN_SANDBOX_HOST: 'code-server' } });
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child?.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const found = /(http:\/\/127\.0\.0\.1:\d+\/\?\S+)/.exec(out)?.[1];
+        if (found !== undefined) resolve(found);
+      });
+      child?.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child?.once('exit', (code) => reject(new Error(`npm run sandbox exited (${String(code)}):\n${out}`)));
+    });
+    browser = await launchBrowser();
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    await page.locator('.part.activitybar .action-item a[aria-label^="OKX Earn"]').click({ timeout: 60_000 });
+    await page.locator('.part.sidebar').getByText('On-chain earn', { exact: true }).waitFor({ timeout: 60_000 });
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`      from "npm run sandbox" to a full sidebar: ${seconds.toFixed(1)} s`);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'npm-run-sandbox.png') });
+    assert.ok(await page.locator('.part.sidebar').getByText('ETH staking', { exact: true }).isVisible());
+  });
+});

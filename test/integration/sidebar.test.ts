@@ -15,6 +15,7 @@ const KEYS: SimKey[] = [
   { ...KEY, permission: 'trade', demo: false, region: 'global' },
   { apiKey: 'it-us-key', secretKey: 'it-us-secret', passphrase: 'it-us-pass', permission: 'trade', demo: false, region: 'us' },
   { apiKey: 'it-demo-key', secretKey: 'it-demo-secret', passphrase: 'it-demo-pass', permission: 'trade', demo: true, region: 'global' },
+  { apiKey: 'it-sub-key', secretKey: 'it-sub-secret', passphrase: 'it-sub-pass', permission: 'read', demo: false, region: 'global' },
   { apiKey: 'it-locked-key', secretKey: 'it-locked-secret', passphrase: 'it-locked-pass', permission: 'trade', demo: false, region: 'global', ipAllowList: ['10.9.8.7'] },
 ];
 
@@ -63,6 +64,8 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
   });
 
   it('Set API Key checks the key, keeps it in SecretStorage only, and connects', async () => {
+    assert.equal(api.ltvIndicator().visible, false, 'no key: no LTV indicator');
+    assert.deepEqual(await api.renderView('loans'), [], 'no key: the welcome view, not an empty tree');
     ui.inputs.push('main', KEY.apiKey, KEY.secretKey, KEY.passphrase);
     await vscode.commands.executeCommand('okxEarn.setApiKey');
     assert.deepEqual(ui.messages('error'), []);
@@ -213,6 +216,29 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
     await vscode.commands.executeCommand('okxEarn.savings.focus');
     await waitFor(() => count('savingsBalance') > hidden.savings || undefined, 'polling to resume', 12_000);
     await configure({ autoRefreshSeconds: 3600 });
+  });
+
+  it('keeps several profiles, switches between them, and removes one only after confirmation', async () => {
+    const withSubKey = (): number => sim.received('loanInfo').filter((r) => r.apiKey === 'it-sub-key').length;
+    assert.equal(withSubKey(), 0);
+    ui.inputs.push('sub account', 'it-sub-key', 'it-sub-secret', 'it-sub-pass');
+    await vscode.commands.executeCommand('okxEarn.setApiKey');
+    await waitFor(() => api.connectionLabel() === 'sub account · Custom host' || undefined, 'the new profile to be active');
+    await waitFor(() => withSubKey() > 0 || undefined, 'requests with the new key');
+
+    ui.picks.push('main');
+    await vscode.commands.executeCommand('okxEarn.switchProfile');
+    await waitFor(() => api.connectionLabel() === 'main · Custom host' || undefined, 'the switch back to main');
+
+    ui.picks.push('sub account');
+    ui.choose = () => undefined; // the confirmation dismissed: nothing removed
+    await vscode.commands.executeCommand('okxEarn.removeApiKey');
+    assert.equal((await api.storedProfiles()).length, 2);
+    ui.picks.push('sub account');
+    ui.choose = (_message, items) => items.find((i) => i === 'Remove');
+    await vscode.commands.executeCommand('okxEarn.removeApiKey');
+    assert.deepEqual(await api.storedProfiles(), [{ name: 'main', hasKey: true }]);
+    assert.equal(api.connectionLabel(), 'main · Custom host');
   });
 
   it('Try the Sandbox runs the simulator inside VS Code with its demo portfolio', async () => {

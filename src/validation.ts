@@ -1,0 +1,93 @@
+/**
+ * What a user types before any money moves: checked here, before anything is sent. A refusal names the
+ * problem in words (an English template with named arguments, for vscode.l10n.t). No `vscode` import.
+ */
+import * as D from './decimal';
+
+export interface Problem {
+  readonly template: string;
+  readonly args: Readonly<Record<string, string>>;
+}
+
+export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: Problem };
+
+const refuse = (template: string, args: Record<string, string> = {}): Checked<never> => ({ ok: false, problem: { template, args } });
+
+/**
+ * Decimal places OKX accepts per currency. Stablecoins take 6 on OKX's Earn products; the other assets 8. An
+ * amount with more places would be refused by OKX (51000) or silently cut; we refuse it first.
+ */
+const DECIMALS: Readonly<Record<string, number>> = { USDT: 6, USDC: 6, DAI: 6 };
+
+export function decimalsFor(ccy: string): number {
+  return DECIMALS[ccy] ?? 8;
+}
+
+export interface AmountRules {
+  readonly ccy: string;
+  /** Lowest accepted amount (inclusive). */
+  readonly min?: string;
+  /** Highest accepted amount (inclusive); '' or '0' means none. */
+  readonly max?: string;
+  /** What the user has available for this action. */
+  readonly available?: string;
+  /** What "available" is, for the message: "in your funding account", "redeemable". */
+  readonly availableWhere?: string;
+}
+
+/** A positive plain decimal within the rules, returned exactly as typed (trimmed of spaces). */
+export function checkAmount(input: string, rules: AmountRules): Checked<string> {
+  const text = input.trim();
+  const { ccy } = rules;
+  if (text === '') return refuse('Enter an amount of {ccy}.', { ccy });
+  if (/[eE]/.test(text)) return refuse('Write the amount out in full digits, without an exponent (like 0.0001, not 1e-4).');
+  if (/[,_\s']/.test(text)) return refuse('Write the amount without thousands separators or spaces, with a dot for decimals: 1234.5');
+  if (text.startsWith('-')) return refuse('The amount must be more than zero.');
+  if (text.startsWith('+') || text.startsWith('.') || text.endsWith('.')) return refuse('"{text}" is not an amount. Write it like 12.5', { text });
+  if (!D.isPlainDecimal(text)) return refuse('"{text}" is not an amount. Write it like 12.5', { text });
+  if (/^0\d/.test(text)) return refuse('"{text}" is not an amount. Write it like 12.5', { text });
+  if (D.isZero(text)) return refuse('The amount must be more than zero.');
+  const places = decimalPlaces(text);
+  const allowed = decimalsFor(ccy);
+  if (places > allowed) return refuse('{ccy} amounts have at most {places} decimal places.', { ccy, places: String(allowed) });
+  if (rules.min !== undefined && D.isPlainDecimal(rules.min) && D.lt(text, rules.min)) {
+    return refuse('The minimum is {min} {ccy}.', { min: D.trim(rules.min), ccy });
+  }
+  if (rules.max !== undefined && D.isPlainDecimal(rules.max) && D.isPositive(rules.max) && D.gt(text, rules.max)) {
+    return refuse('The maximum is {max} {ccy}.', { max: D.trim(rules.max), ccy });
+  }
+  if (rules.available !== undefined && D.isPlainDecimal(rules.available) && D.gt(text, rules.available)) {
+    return refuse('That is more than the {available} {ccy} available{where}.', {
+      available: D.trim(rules.available),
+      ccy,
+      where: rules.availableWhere === undefined ? '' : ` ${rules.availableWhere}`,
+    });
+  }
+  return { ok: true, value: text };
+}
+
+function decimalPlaces(text: string): number {
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/**
+ * An annual lending rate typed in percent ("5", "12.5") as OKX wants it: a fraction, from 1% to 365%,
+ * converted exactly ("12.5" → "0.125").
+ */
+export function checkRatePercent(input: string): Checked<string> {
+  const text = input.trim().replace(/%$/, '').trim();
+  if (text === '') return refuse('Enter a rate in percent, from 1 to 365.');
+  if (!D.isPlainDecimal(text) || /^0\d/.test(text)) return refuse('"{text}" is not a rate. Write it in percent, like 5 or 12.5', { text });
+  if (decimalPlaces(text) > 2) return refuse('Use at most two decimal places for the rate.');
+  if (D.lt(text, '1') || D.gt(text, '365')) return refuse('The rate must be from 1% to 365%.');
+  return { ok: true, value: D.div(text, '100', 4) };
+}
+
+/** An OKX order tag: up to 16 letters and digits. Ours are unique per request, to find an order again. */
+export function orderTag(random: () => number = Math.random): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  let tag = 'vsc';
+  while (tag.length < 16) tag += alphabet[Math.floor(random() * alphabet.length)] ?? '0';
+  return tag;
+}

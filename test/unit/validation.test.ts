@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import { checkAmount, checkRatePercent, decimalsFor, orderTag } from '../../src/validation';
+import { fillTemplate } from '../../src/okx/errors';
+
+const problemOf = (result: ReturnType<typeof checkAmount>): string => (result.ok ? '' : fillTemplate(result.problem.template, result.problem.args));
+
+describe('validation: nothing is sent until the input is right', () => {
+  const rules = { ccy: 'BTC', min: '0.001', max: '10', available: '2.5', availableWhere: 'in your funding account' };
+
+  it('accepts plain positive decimals within the rules, exactly as typed', () => {
+    for (const good of ['0.001', '1', '2.5', '0.12345678', ' 1.5 ', '2.50000000']) {
+      const result = checkAmount(good, rules);
+      assert.ok(result.ok, `${good}: ${problemOf(result)}`);
+      assert.equal(result.value, good.trim());
+    }
+  });
+
+  const bad: [string, RegExp][] = [
+    ['', /Enter an amount of BTC/],
+    ['   ', /Enter an amount of BTC/],
+    ['0', /more than zero/],
+    ['0.00000000', /more than zero/],
+    ['-1', /more than zero/],
+    ['1e-3', /without an exponent/],
+    ['1E2', /without an exponent/],
+    ['1,000', /without thousands separators/],
+    ['1 000', /without thousands separators/],
+    ['1_000', /without thousands separators/],
+    ["1'000", /without thousands separators/],
+    ['+1', /is not an amount/],
+    ['.5', /is not an amount/],
+    ['5.', /is not an amount/],
+    ['01.5', /is not an amount/],
+    ['1.2.3', /is not an amount/],
+    ['0x10', /is not an amount/],
+    ['NaN', /is not an amount/],
+    ['Infinity', /is not an amount/],
+    ['１', /is not an amount/],
+    ['½', /is not an amount/],
+    ['1.123456789', /at most 8 decimal places/],
+    ['0.0009', /minimum is 0.001 BTC/],
+    ['10.1', /maximum is 10 BTC/],
+    ['3', /more than the 2.5 BTC available in your funding account/],
+  ];
+  for (const [input, message] of bad) {
+    it(`refuses ${JSON.stringify(input)}`, () => {
+      const result = checkAmount(input, rules);
+      assert.equal(result.ok, false);
+      assert.match(problemOf(result), message);
+    });
+  }
+
+  it('uses each currency\'s precision', () => {
+    assert.equal(decimalsFor('USDT'), 6);
+    assert.equal(decimalsFor('BTC'), 8);
+    assert.match(problemOf(checkAmount('1.1234567', { ccy: 'USDT' })), /at most 6 decimal places/);
+    assert.ok(checkAmount('1.123456', { ccy: 'USDT' }).ok);
+  });
+
+  it('treats a maximum of "0" or "" as no maximum', () => {
+    assert.ok(checkAmount('1000000', { ccy: 'DOT', max: '0' }).ok);
+    assert.ok(checkAmount('1000000', { ccy: 'DOT', max: '' }).ok);
+  });
+
+  it('survives fuzzed input without throwing, and accepts only plain decimals', () => {
+    let seed = 42;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const alphabet = '0123456789.,-+eE _x%$€\u00a0\u200b١٢abc';
+    for (let i = 0; i < 2000; i++) {
+      const length = Math.floor(random() * 12);
+      let input = '';
+      for (let j = 0; j < length; j++) input += alphabet[Math.floor(random() * alphabet.length)];
+      const result = checkAmount(input, { ccy: 'ETH' });
+      if (result.ok) assert.match(result.value, /^(0|[1-9]\d*)(\.\d{1,8})?$/, JSON.stringify(input));
+    }
+  });
+
+  it('reads lending rates in percent and sends them as exact fractions from 1% to 365%', () => {
+    const cases: [string, string][] = [['1', '0.01'], ['5', '0.05'], ['12.5', '0.125'], ['365', '3.65'], ['7.25%', '0.0725'], [' 3 ', '0.03']];
+    for (const [input, fraction] of cases) {
+      const result = checkRatePercent(input);
+      assert.ok(result.ok, input);
+      assert.equal(result.value, fraction);
+    }
+    for (const [input, message] of [['0.99', /from 1% to 365%/], ['365.01', /from 1% to 365%/], ['', /Enter a rate/], ['5.125', /two decimal places/], ['abc', /is not a rate/], ['1e1', /is not a rate/], ['-5', /is not a rate/]] as [string, RegExp][]) {
+      const result = checkRatePercent(input);
+      assert.equal(result.ok, false, input);
+      assert.match(result.ok ? '' : fillTemplate(result.problem.template, result.problem.args), message);
+    }
+  });
+
+  it('makes order tags OKX accepts: 16 letters and digits, different each time', () => {
+    const tags = new Set(Array.from({ length: 100 }, () => orderTag()));
+    assert.equal(tags.size, 100);
+    for (const tag of tags) assert.match(tag, /^[A-Za-z0-9]{16}$/);
+  });
+});

@@ -1,6 +1,7 @@
 /** Composition root: builds the objects, registers views and commands, nothing else. */
 import * as vscode from 'vscode';
 import { registerKeyCommands } from './commands/keys';
+import { registerMoneyCommands } from './commands/money';
 import { Connection, type ConnectionState } from './connection';
 import { CredentialStore } from './credentials';
 import { fullErrorText } from './messages';
@@ -119,6 +120,7 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
 
   context.subscriptions.push(
     ...registerKeyCommands(store, connection),
+    ...registerMoneyCommands({ connection, portfolio, log }),
     vscode.commands.registerCommand('okxEarn.refresh', async () => {
       await autoRefresh.refreshVisible();
       const failed = (['onchain', 'eth', 'sol', 'savings', 'loans', 'offers', 'market'] as AreaId[])

@@ -45,6 +45,7 @@ export class LoansView extends PortfolioTree {
       description: ltvSummary(loan),
       icon: levelIcon(level),
       contextValue: 'okxEarn.loan',
+      payload: { kind: 'loan', loan },
       expanded: true,
       tooltip: fieldsTooltip(vscode.l10n.t('Flexible loan'), [
         [vscode.l10n.t('Current LTV'), percent(loan.curLTV)],
@@ -70,7 +71,7 @@ export class LoansView extends PortfolioTree {
           icon: 'lock',
           expanded: true,
           children: (group) =>
-            loan.collateralData.map((c) => new LeafNode(`${id}:collateral:${c.ccy}`, { label: c.ccy, description: withCcy(c.amt, c.ccy), icon: 'circle-small', contextValue: 'okxEarn.collateral' }, group)),
+            loan.collateralData.map((c) => new LeafNode(`${id}:collateral:${c.ccy}`, { label: c.ccy, description: withCcy(c.amt, c.ccy), icon: 'circle-small', contextValue: 'okxEarn.collateral', payload: { kind: 'collateral', ccy: c.ccy, loan } }, group)),
         }, self),
         ...(loan.riskWarningData.liqPx === ''
           ? []

@@ -5,11 +5,24 @@
 import * as vscode from 'vscode';
 import { errorText, fullErrorText } from '../messages';
 import { formatAmount, formatFixed, formatPercent, formatTime, numberSymbols } from '../portfolio/format';
+import type { ActiveOrder, LoanInfo, Offer, StakingHistoryRecord } from '../okx/types';
 import type { AreaId, HistoryKind, HistoryList, HistoryRecords, Portfolio } from '../portfolio/portfolio';
+
+/** What a node stands for, handed to the commands run on it (context menus pre-fill their forms with it). */
+export type Payload =
+  | { readonly kind: 'offer'; readonly offer: Offer }
+  | { readonly kind: 'order'; readonly order: ActiveOrder }
+  | { readonly kind: 'eth' }
+  | { readonly kind: 'sol' }
+  | { readonly kind: 'ethRedemption'; readonly record: StakingHistoryRecord }
+  | { readonly kind: 'savings'; readonly ccy: string }
+  | { readonly kind: 'loan'; readonly loan: LoanInfo }
+  | { readonly kind: 'collateral'; readonly ccy: string; readonly loan: LoanInfo };
 
 export interface TreeNode {
   readonly id: string;
   readonly parent?: TreeNode;
+  readonly payload?: Payload;
   item(): vscode.TreeItem;
   children?(): TreeNode[] | Promise<TreeNode[]>;
 }
@@ -47,9 +60,14 @@ export class LeafNode implements TreeNode {
       tooltip?: string | vscode.MarkdownString;
       contextValue?: string;
       command?: vscode.Command;
+      payload?: Payload;
     },
     readonly parent?: TreeNode,
   ) {}
+
+  get payload(): Payload | undefined {
+    return this.options.payload;
+  }
 
   item(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.options.label, vscode.TreeItemCollapsibleState.None);
@@ -75,10 +93,15 @@ export class GroupNode implements TreeNode {
       tooltip?: string | vscode.MarkdownString;
       contextValue?: string;
       expanded?: boolean;
+      payload?: Payload;
       children: (self: GroupNode) => TreeNode[] | Promise<TreeNode[]>;
     },
     readonly parent?: TreeNode,
   ) {}
+
+  get payload(): Payload | undefined {
+    return this.options.payload;
+  }
 
   item(): vscode.TreeItem {
     const item = new vscode.TreeItem(

@@ -22,6 +22,7 @@ function offerNode(offer: Offer, parent: TreeNode): TreeNode {
     description: `${vscode.l10n.t('APY {0}', percent(offer.apy))} · ${termLabel(offer.term)}${offer.state === 'purchasable' ? '' : ` · ${offerStateLabel(offer.state)}`}`,
     icon: offer.state === 'purchasable' ? 'circle-large-filled' : offer.state === 'sold_out' ? 'circle-slash' : 'debug-pause',
     contextValue: `okxEarn.offer.${offer.state === 'purchasable' ? 'purchasable' : 'closed'}`,
+    payload: { kind: 'offer', offer },
     tooltip: fieldsTooltip(`${offer.ccy} · ${offer.protocol}`, [
       [vscode.l10n.t('Product ID'), offer.productId],
       [vscode.l10n.t('State'), offerStateLabel(offer.state)],
@@ -73,6 +74,8 @@ export class ProductsView extends PortfolioTree {
                 label: r.ccy,
                 description: vscode.l10n.t('next {0} · 24 h average {1}', percent(r.estRate), percent(r.avgRate)),
                 icon: 'circle-small',
+                contextValue: 'okxEarn.marketRate',
+                payload: { kind: 'savings', ccy: r.ccy },
                 tooltip: fieldsTooltip(vscode.l10n.t('{0} lending rate', r.ccy), [
                   [vscode.l10n.t('Next (estimated)'), percent(r.estRate)],
                   [vscode.l10n.t('Last'), percent(r.preRate)],

@@ -28,6 +28,7 @@ export class SavingsView extends PortfolioTree {
       description: `${withCcy(b.amt, b.ccy)} · ${vscode.l10n.t('min {0}', percent(b.rate))}`,
       icon: 'briefcase',
       contextValue: 'okxEarn.savings',
+      payload: { kind: 'savings', ccy: b.ccy },
       tooltip: fieldsTooltip(vscode.l10n.t('{0} savings', b.ccy), rows.map(([name, value]) => [name, value])),
       children: (self) => [
         ...rows.map(([label, description, icon], i) => new LeafNode(`savings:${b.ccy}:${i}`, { label, description, icon }, self)),

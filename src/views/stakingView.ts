@@ -37,6 +37,7 @@ function orderNode(order: ActiveOrder, parent: TreeNode): TreeNode {
       description: `${invested(order)} · ${vscode.l10n.t('APY {0}', percent(order.apy))}`,
       icon: order.state === '1' ? 'pulse' : order.state === '2' ? 'arrow-circle-down' : 'loading~spin',
       contextValue: `okxEarn.onchainOrder.${STATE_KEYS[order.state] ?? 'other'}`,
+      payload: { kind: 'order', order },
       tooltip: fieldsTooltip(`${order.ccy} · ${order.protocol}`, [
         [vscode.l10n.t('Order ID'), order.ordId],
         [vscode.l10n.t('Product ID'), order.productId],
@@ -77,6 +78,7 @@ function stakingRecordNode(prefix: string, record: StakingHistoryRecord, index: 
         [vscode.l10n.t('Estimated completion'), time(record.estCompletedTime)],
       ]),
       contextValue: record.type === 'redeem' && record.status === 'pending' ? `okxEarn.${prefix}Redemption.pending` : undefined,
+      ...(prefix === 'eth' && record.type === 'redeem' && record.status === 'pending' ? { payload: { kind: 'ethRedemption' as const, record } } : {}),
     },
     parent,
   );
@@ -141,6 +143,7 @@ export class StakingView extends PortfolioTree {
       description: withCcy(amt, 'BETH'),
       icon: 'flame',
       contextValue: 'okxEarn.eth',
+      payload: { kind: 'eth' },
       tooltip: fieldsTooltip(vscode.l10n.t('ETH staking (BETH)'), [
         [vscode.l10n.t('BETH, including redeeming'), withCcy(amt, 'BETH')],
         [vscode.l10n.t('Latest reward'), withCcy(balance?.latestInterestAccrual ?? '0', 'BETH')],
@@ -173,6 +176,7 @@ export class StakingView extends PortfolioTree {
       description: withCcy(amt, 'OKSOL'),
       icon: 'sparkle',
       contextValue: 'okxEarn.sol',
+      payload: { kind: 'sol' },
       tooltip: fieldsTooltip(vscode.l10n.t('SOL staking (OKSOL)'), [
         [vscode.l10n.t('OKSOL'), withCcy(amt, 'OKSOL')],
         [vscode.l10n.t('Latest reward'), withCcy(balance?.latestInterestAccrual ?? '0', 'OKSOL')],

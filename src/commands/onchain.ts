@@ -1,0 +1,201 @@
+/** On-chain earn: purchase an offer, redeem an order (early only where allowed), cancel a purchase or a redemption. */
+import * as vscode from 'vscode';
+import type { ActiveOrder, Offer } from '../okx/types';
+import { orderTag } from '../validation';
+import { percent, time, withCcy } from '../views/nodes';
+import { orderStateLabel, termLabel } from '../views/stakingView';
+import { runMoneyAction, serverNow, type FlowContext } from './moneyAction';
+
+const DAY = 86_400_000;
+import { areaData, askAmount, payloadOf, pick } from './prompts';
+
+const SHOW_STAKING: vscode.Command = { command: 'okxEarn.staking.focus', title: vscode.l10n.t('Show in Staking') };
+
+function describeOffer(offer: Offer): vscode.QuickPickItem {
+  return {
+    label: `${offer.ccy} · ${offer.protocol}`,
+    description: `${vscode.l10n.t('APY {0}', percent(offer.apy))} · ${termLabel(offer.term)}`,
+    detail: offer.investData.map((i) => vscode.l10n.t('{0} to {1}; you have {2}', withCcy(i.minAmt, i.ccy), withCcy(i.maxAmt, i.ccy), withCcy(i.bal, i.ccy))).join('; '),
+  };
+}
+
+function describeOrder(order: ActiveOrder): vscode.QuickPickItem {
+  return {
+    label: `${order.ccy} · ${order.protocol}`,
+    description: `${order.investData.map((i) => withCcy(i.amt, i.ccy)).join(' + ')} · ${orderStateLabel(order.state)}`,
+    detail: vscode.l10n.t('Order {0}, purchased {1}', order.ordId, time(order.purchasedTime)),
+  };
+}
+
+export async function purchase(context: FlowContext, arg?: unknown): Promise<boolean> {
+  const data = await areaData(context.portfolio, 'offers');
+  if (data === undefined) return false;
+  const given = payloadOf(arg, 'offer')?.offer;
+  // The offer as it is now (state, limits, available balance), even when it comes from a tree item.
+  let offer = given === undefined ? undefined : data.offers.find((o) => o.productId === given.productId);
+  if (given !== undefined && offer === undefined) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} · {1} is no longer offered.', given.ccy, given.protocol));
+    return false;
+  }
+  if (offer === undefined) {
+    offer = await pick(vscode.l10n.t('Purchase which on-chain earn product?'), data.offers.filter((o) => o.state === 'purchasable'), describeOffer, vscode.l10n.t('No on-chain earn product can be purchased right now.'));
+    if (offer === undefined) return false;
+  }
+  if (offer.state !== 'purchasable') {
+    void vscode.window.showWarningMessage(
+      offer.state === 'sold_out'
+        ? vscode.l10n.t('{0} · {1} is sold out.', offer.ccy, offer.protocol)
+        : vscode.l10n.t('Purchases of {0} · {1} are suspended.', offer.ccy, offer.protocol),
+    );
+    return false;
+  }
+  const investData: { ccy: string; amt: string }[] = [];
+  for (const invest of offer.investData) {
+    const amt = await askAmount(
+      vscode.l10n.t('Purchase {0} · {1}', offer.ccy, offer.protocol),
+      vscode.l10n.t('Amount of {0} to invest: from {1} to {2}. You have {3} in your funding account.', invest.ccy, invest.minAmt, invest.maxAmt, withCcy(invest.bal, invest.ccy)),
+      { ccy: invest.ccy, min: invest.minAmt, max: invest.maxAmt, available: invest.bal, availableWhere: vscode.l10n.t('in your funding account') },
+    );
+    if (amt === undefined) return false;
+    investData.push({ ccy: invest.ccy, amt });
+  }
+  const chosen = offer;
+  const tag = orderTag();
+  const amounts = investData.map((i) => withCcy(i.amt, i.ccy)).join(' + ');
+  const fixed = chosen.term !== '0';
+  return runMoneyAction(context, {
+    what: vscode.l10n.t('purchase of {0} in {1} · {2}', amounts, chosen.ccy, chosen.protocol),
+    question: vscode.l10n.t('Purchase {0} of {1} · {2}?', amounts, chosen.ccy, chosen.protocol),
+    verb: vscode.l10n.t('Purchase'),
+    rows: [
+      [vscode.l10n.t('Product'), `${chosen.ccy} · ${chosen.protocol} (${chosen.productId})`],
+      [vscode.l10n.t('Amount'), amounts],
+      [vscode.l10n.t('Term'), fixed ? vscode.l10n.t('{0} days, fixed', chosen.term) : vscode.l10n.t('Flexible')],
+      [vscode.l10n.t('Estimated APY'), percent(chosen.apy)],
+      [vscode.l10n.t('Redemption takes'), chosen.redeemPeriod.join(' – ')],
+      [vscode.l10n.t('Early redemption'), fixed ? (chosen.earlyRedeem ? vscode.l10n.t('allowed') : vscode.l10n.t('not allowed: the money stays in until the term ends')) : vscode.l10n.t('not applicable')],
+      [vscode.l10n.t('Order tag'), tag],
+    ],
+    amount: investData.length === 1 && investData[0] !== undefined ? { value: investData[0].amt, ccy: investData[0].ccy } : undefined,
+    send: (client) => client.onchain.purchase({ productId: chosen.productId, investData, ...(fixed ? { term: chosen.term } : {}), tag }),
+    done: ([ack]) => vscode.l10n.t('Purchased {0} of {1} · {2}: order {3}.', amounts, chosen.ccy, chosen.protocol, ack?.ordId ?? '?'),
+    reconcile: async (client) => {
+      const active = (await client.onchain.activeOrders({ productId: chosen.productId })).find((o) => o.tag === tag);
+      const done = active ?? (await client.onchain.orderHistory({ productId: chosen.productId }).next()).find((o) => o.tag === tag);
+      return done === undefined
+        ? { happened: false, detail: vscode.l10n.t('no order with tag {0} exists.', tag) }
+        : { happened: true, detail: vscode.l10n.t('order {0} ({1}).', done.ordId, orderStateLabel(done.state)) };
+    },
+    refresh: ['onchain', 'offers'],
+    histories: ['onchain'],
+    show: SHOW_STAKING,
+  });
+}
+
+/** The order as it is now: the tree item's, looked up again, or one picked from the current orders. */
+async function pickOrder(context: FlowContext, arg: unknown, title: string, states: readonly string[], empty: string): Promise<ActiveOrder | undefined> {
+  const data = await areaData(context.portfolio, 'onchain');
+  if (data === undefined) return undefined;
+  const given = payloadOf(arg, 'order')?.order;
+  if (given !== undefined) {
+    const current = data.orders.find((o) => o.ordId === given.ordId);
+    if (current === undefined) void vscode.window.showWarningMessage(vscode.l10n.t('Order {0} is no longer active.', given.ordId));
+    return current;
+  }
+  return pick(title, data.orders.filter((o) => states.includes(o.state)), describeOrder, empty);
+}
+
+export async function redeem(context: FlowContext, arg?: unknown): Promise<boolean> {
+  const order = await pickOrder(context, arg, vscode.l10n.t('Redeem which order?'), ['1'], vscode.l10n.t('No order is earning, so there is nothing to redeem.'));
+  if (order === undefined) return false;
+  if (order.state !== '1') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Only an earning order can be redeemed; this one is {0}.', orderStateLabel(order.state)));
+    return false;
+  }
+  const offers = await areaData(context.portfolio, 'offers');
+  const offer = offers?.offers.find((o) => o.productId === order.productId);
+  const maturity = Number(order.purchasedTime) + Number(order.term) * DAY;
+  const early = order.term !== '0' && serverNow(context) < maturity;
+  if (early) {
+    if (offer?.earlyRedeem !== true) {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('This {0}-day product cannot be redeemed before its term ends on {1}: OKX does not allow early redemption for it.', order.term, time(String(maturity))),
+      );
+      return false;
+    }
+    const yes = vscode.l10n.t('Redeem Early');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('The term of this order ends on {0}. Redeem it early?', time(String(maturity))),
+      { modal: true, detail: vscode.l10n.t('This product allows early redemption; earnings may be lower than if held to the end.') },
+      yes,
+    );
+    if (choice !== yes) return false;
+  }
+  const invested = order.investData.map((i) => withCcy(i.amt, i.ccy)).join(' + ');
+  return runMoneyAction(context, {
+    what: vscode.l10n.t('redemption of order {0}', order.ordId),
+    question: vscode.l10n.t('Redeem {0} from {1} · {2}?', invested, order.ccy, order.protocol),
+    verb: vscode.l10n.t('Redeem'),
+    rows: [
+      [vscode.l10n.t('Order'), order.ordId],
+      [vscode.l10n.t('Invested'), invested],
+      [vscode.l10n.t('Earnings so far'), order.earningData.map((e) => withCcy(e.earnings, e.ccy)).join(', ')],
+      [vscode.l10n.t('Early redemption'), early ? vscode.l10n.t('yes') : vscode.l10n.t('no')],
+      [vscode.l10n.t('Redemption takes'), offer?.redeemPeriod.join(' – ') ?? ''],
+    ],
+    send: (client) => client.onchain.redeem({ ordId: order.ordId, protocolType: 'defi', ...(early ? { allowEarlyRedeem: true } : {}) }),
+    done: () => vscode.l10n.t('Redemption of order {0} requested.', order.ordId),
+    reconcile: async (client) => {
+      const now = (await client.onchain.activeOrders()).find((o) => o.ordId === order.ordId);
+      if (now?.state === '2') return { happened: true, detail: vscode.l10n.t('order {0} is redeeming.', order.ordId) };
+      if (now === undefined) return { happened: true, detail: vscode.l10n.t('order {0} is already redeemed.', order.ordId) };
+      return { happened: false, detail: vscode.l10n.t('order {0} is still {1}.', order.ordId, orderStateLabel(now.state)) };
+    },
+    refresh: ['onchain'],
+    histories: ['onchain'],
+    show: SHOW_STAKING,
+  });
+}
+
+export async function cancel(context: FlowContext, arg?: unknown): Promise<boolean> {
+  const order = await pickOrder(context, arg, vscode.l10n.t('Cancel which purchase or redemption?'), ['8', '2'], vscode.l10n.t('No purchase or redemption is waiting to be cancelled.'));
+  if (order === undefined) return false;
+  const purchase = order.state === '8';
+  if (!purchase && order.state !== '2') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Only a pending purchase or a redemption can be cancelled; this order is {0}.', orderStateLabel(order.state)));
+    return false;
+  }
+  if (!purchase && order.fastRedemptionData.length > 0) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('This redemption is already being paid out (fast redemption) and can no longer be cancelled.'));
+    return false;
+  }
+  if (!purchase && order.cancelRedemptionDeadline !== '' && serverNow(context) > Number(order.cancelRedemptionDeadline)) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('This redemption could be cancelled until {0}; that time has passed.', time(order.cancelRedemptionDeadline)));
+    return false;
+  }
+  const invested = order.investData.map((i) => withCcy(i.amt, i.ccy)).join(' + ');
+  return runMoneyAction(context, {
+    what: vscode.l10n.t('cancellation of order {0}', order.ordId),
+    question: purchase
+      ? vscode.l10n.t('Cancel the purchase of {0} in {1} · {2}?', invested, order.ccy, order.protocol)
+      : vscode.l10n.t('Cancel the redemption of {0} from {1} · {2}?', invested, order.ccy, order.protocol),
+    verb: purchase ? vscode.l10n.t('Cancel Purchase') : vscode.l10n.t('Cancel Redemption'),
+    rows: [
+      [vscode.l10n.t('Order'), order.ordId],
+      [vscode.l10n.t('Amount'), invested],
+      [vscode.l10n.t('Afterwards'), purchase ? vscode.l10n.t('the money returns to your funding account') : vscode.l10n.t('the order keeps earning')],
+    ],
+    send: (client) => client.onchain.cancel({ ordId: order.ordId, protocolType: 'defi' }),
+    done: () => (purchase ? vscode.l10n.t('Purchase {0} cancelled: the money returns to your funding account.', order.ordId) : vscode.l10n.t('Redemption of order {0} cancelled: it keeps earning.', order.ordId)),
+    reconcile: async (client) => {
+      const now = (await client.onchain.activeOrders()).find((o) => o.ordId === order.ordId);
+      const cancelled = purchase ? now === undefined || now.state === '13' : now?.state === '1';
+      return cancelled
+        ? { happened: true, detail: vscode.l10n.t('order {0} is cancelled.', order.ordId) }
+        : { happened: false, detail: vscode.l10n.t('order {0} is still {1}.', order.ordId, now === undefined ? '' : orderStateLabel(now.state)) };
+    },
+    refresh: ['onchain', 'offers'],
+    histories: ['onchain'],
+    show: SHOW_STAKING,
+  });
+}

@@ -1,0 +1,167 @@
+/** Simple Earn savings: subscribe (optionally with a minimum lending rate), redeem, set the lending rate. */
+import * as vscode from 'vscode';
+import * as D from '../decimal';
+import type { OkxClient } from '../okx/client';
+import type { SavingsBalance } from '../okx/types';
+import { percent, withCcy } from '../views/nodes';
+import { requireClient, runMoneyAction, type FlowContext } from './moneyAction';
+import { areaData, askAmount, askRatePercent, payloadOf, pick } from './prompts';
+
+const SHOW_SAVINGS: vscode.Command = { command: 'okxEarn.savings.focus', title: vscode.l10n.t('Show in Savings') };
+
+async function chooseCurrency(context: FlowContext, arg: unknown, title: string, onlyHeld: boolean): Promise<string | undefined> {
+  const given = payloadOf(arg, 'savings')?.ccy;
+  if (given !== undefined) return given;
+  const savings = await areaData(context.portfolio, 'savings');
+  const held = savings?.balances.map((b) => b.ccy) ?? [];
+  const market = onlyHeld ? undefined : await areaData(context.portfolio, 'market');
+  const currencies = [...new Set([...held, ...(market?.lendingRates.map((r) => r.ccy) ?? [])])];
+  return pick(
+    title,
+    currencies,
+    (ccy) => {
+      const balance = savings?.balances.find((b) => b.ccy === ccy);
+      const rate = market?.lendingRates.find((r) => r.ccy === ccy);
+      return {
+        label: ccy,
+        description: balance === undefined ? undefined : vscode.l10n.t('you have {0} in savings', withCcy(balance.amt, ccy)),
+        detail: rate === undefined ? undefined : vscode.l10n.t('market rate now {0}', percent(rate.estRate)),
+      };
+    },
+    onlyHeld ? vscode.l10n.t('You have no savings.') : vscode.l10n.t('No savings currency is available.'),
+  );
+}
+
+async function balanceOf(client: OkxClient, ccy: string): Promise<SavingsBalance | undefined> {
+  return (await client.savings.balance({ ccy })).find((b) => b.ccy === ccy);
+}
+
+export async function subscribe(context: FlowContext, arg?: unknown): Promise<boolean> {
+  const client = requireClient(context);
+  if (client === undefined) return false;
+  const ccy = await chooseCurrency(context, arg, vscode.l10n.t('Subscribe to savings in which currency?'), false);
+  if (ccy === undefined) return false;
+  let available: string | undefined;
+  try {
+    const [assets] = await client.loan.collateralAssets({ ccy });
+    available = assets?.assets.find((a) => a.ccy === ccy)?.amt;
+  } catch {
+    available = undefined;
+  }
+  const amt = await askAmount(
+    vscode.l10n.t('Subscribe to {0} savings', ccy),
+    available === undefined ? vscode.l10n.t('Amount of {0} to lend from your funding account.', ccy) : vscode.l10n.t('Amount of {0} to lend; you have {1} in your funding account.', ccy, withCcy(available, ccy)),
+    { ccy, ...(available === undefined ? {} : { available, availableWhere: vscode.l10n.t('in your funding account') }) },
+  );
+  if (amt === undefined) return false;
+  const before = (await areaData(context.portfolio, 'savings'))?.balances.find((b) => b.ccy === ccy);
+  const rate = await askRatePercent(
+    vscode.l10n.t('Minimum lending rate for {0}', ccy),
+    before === undefined
+      ? vscode.l10n.t('Your minimum annual rate, in percent (1 to 365); your money is lent only at this rate or higher. Leave empty for 1%.')
+      : vscode.l10n.t('Your minimum annual rate, in percent (1 to 365). Leave empty to keep {0}.', percent(before.rate)),
+    true,
+  );
+  if (rate === undefined) return false;
+  const beforeAmt = before?.amt ?? '0';
+  return runMoneyAction(context, {
+    what: vscode.l10n.t('savings subscription of {0}', withCcy(amt, ccy)),
+    question: vscode.l10n.t('Lend {0} in Simple Earn?', withCcy(amt, ccy)),
+    verb: vscode.l10n.t('Subscribe'),
+    rows: [
+      [vscode.l10n.t('Currency'), ccy],
+      [vscode.l10n.t('Amount'), withCcy(amt, ccy)],
+      [vscode.l10n.t('Minimum lending rate'), rate === '' ? (before === undefined ? vscode.l10n.t('1% (OKX default)') : vscode.l10n.t('{0} (unchanged)', percent(before.rate))) : percent(rate)],
+    ],
+    amount: { value: amt, ccy },
+    send: (c) => c.savings.purchaseRedempt({ ccy, amt, side: 'purchase', ...(rate === '' ? {} : { rate }) }),
+    done: () => vscode.l10n.t('{0} added to your savings; it is lent out once the market rate reaches your minimum.', withCcy(amt, ccy)),
+    reconcile: async (c) => {
+      const after = await balanceOf(c, ccy);
+      const grew = after !== undefined && D.gte(D.sub(after.amt, beforeAmt), amt);
+      return grew
+        ? { happened: true, detail: vscode.l10n.t('your {0} savings are now {1}.', ccy, withCcy(after.amt, ccy)) }
+        : { happened: false, detail: vscode.l10n.t('your {0} savings are still {1}.', ccy, withCcy(after?.amt ?? beforeAmt, ccy)) };
+    },
+    refresh: ['savings'],
+    histories: ['savings'],
+    show: SHOW_SAVINGS,
+  });
+}
+
+export async function redeem(context: FlowContext, arg?: unknown): Promise<boolean> {
+  const ccy = await chooseCurrency(context, arg, vscode.l10n.t('Redeem savings in which currency?'), true);
+  if (ccy === undefined) return false;
+  const before = (await areaData(context.portfolio, 'savings'))?.balances.find((b) => b.ccy === ccy);
+  if (before === undefined || !D.isPositive(before.amt)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('You have no {0} in savings.', ccy));
+    return false;
+  }
+  const amt = await askAmount(
+    vscode.l10n.t('Redeem {0} savings', ccy),
+    vscode.l10n.t('Amount of {0} to take back to your funding account; you have {1} in savings.', ccy, withCcy(before.amt, ccy)),
+    { ccy, available: before.amt, availableWhere: vscode.l10n.t('in savings') },
+  );
+  if (amt === undefined) return false;
+  return runMoneyAction(context, {
+    what: vscode.l10n.t('savings redemption of {0}', withCcy(amt, ccy)),
+    question: vscode.l10n.t('Redeem {0} from Simple Earn?', withCcy(amt, ccy)),
+    verb: vscode.l10n.t('Redeem'),
+    rows: [
+      [vscode.l10n.t('Currency'), ccy],
+      [vscode.l10n.t('Amount'), withCcy(amt, ccy)],
+      [vscode.l10n.t('In savings now'), withCcy(before.amt, ccy)],
+      [vscode.l10n.t('Goes to'), vscode.l10n.t('your funding account')],
+    ],
+    amount: { value: amt, ccy },
+    send: (c) => c.savings.purchaseRedempt({ ccy, amt, side: 'redempt' }),
+    done: () => vscode.l10n.t('{0} redeemed to your funding account.', withCcy(amt, ccy)),
+    reconcile: async (c) => {
+      const after = await balanceOf(c, ccy);
+      // Interest may have been added meanwhile: compare without it.
+      const withoutInterest = after === undefined ? '0' : D.sub(after.amt, D.max('0', D.sub(after.earnings, before.earnings)));
+      const shrank = D.gte(D.sub(before.amt, withoutInterest), amt);
+      return shrank
+        ? { happened: true, detail: vscode.l10n.t('your {0} savings are now {1}.', ccy, withCcy(after?.amt ?? '0', ccy)) }
+        : { happened: false, detail: vscode.l10n.t('your {0} savings are still {1}.', ccy, withCcy(after?.amt ?? before.amt, ccy)) };
+    },
+    refresh: ['savings'],
+    histories: ['savings'],
+    show: SHOW_SAVINGS,
+  });
+}
+
+export async function setLendingRate(context: FlowContext, arg?: unknown): Promise<boolean> {
+  const ccy = await chooseCurrency(context, arg, vscode.l10n.t('Set the lending rate of which currency?'), false);
+  if (ccy === undefined) return false;
+  const before = (await areaData(context.portfolio, 'savings'))?.balances.find((b) => b.ccy === ccy);
+  const rate = await askRatePercent(
+    vscode.l10n.t('Minimum lending rate for {0}', ccy),
+    before === undefined
+      ? vscode.l10n.t('Your minimum annual rate, in percent (1 to 365).')
+      : vscode.l10n.t('Your minimum annual rate, in percent (1 to 365); now {0}.', percent(before.rate)),
+    false,
+  );
+  if (rate === undefined || rate === '') return false;
+  return runMoneyAction(context, {
+    what: vscode.l10n.t('lending rate {0} for {1}', percent(rate), ccy),
+    question: vscode.l10n.t('Set the minimum lending rate of {0} to {1}?', ccy, percent(rate)),
+    verb: vscode.l10n.t('Set Rate'),
+    rows: [
+      [vscode.l10n.t('Currency'), ccy],
+      [vscode.l10n.t('New minimum rate'), percent(rate)],
+      [vscode.l10n.t('Sent as'), rate],
+      [vscode.l10n.t('Now'), before === undefined ? '' : percent(before.rate)],
+    ],
+    send: (c) => c.savings.setLendingRate({ ccy, rate }),
+    done: () => vscode.l10n.t('The minimum lending rate of {0} is now {1}.', ccy, percent(rate)),
+    reconcile: async (c) => {
+      const after = await balanceOf(c, ccy);
+      return after !== undefined && D.cmp(after.rate, rate) === 0
+        ? { happened: true, detail: vscode.l10n.t('the rate of {0} is {1}.', ccy, percent(rate)) }
+        : { happened: false, detail: vscode.l10n.t('the rate of {0} is still {1}.', ccy, after === undefined ? '' : percent(after.rate)) };
+    },
+    refresh: ['savings'],
+    show: SHOW_SAVINGS,
+  });
+}

@@ -1,0 +1,170 @@
+/** ETH and SOL staking: stake for BETH/OKSOL 1:1, redeem (fast up to a daily limit), cancel a pending ETH redemption. */
+import * as vscode from 'vscode';
+import * as D from '../decimal';
+import type { OkxClient } from '../okx/client';
+import type { StakingHistoryRecord } from '../okx/types';
+import { time, withCcy } from '../views/nodes';
+import { requireClient, runMoneyAction, serverNow, type FlowContext, type Reconciled } from './moneyAction';
+import { areaData, askAmount, payloadOf, pick } from './prompts';
+
+type Product = 'eth' | 'sol';
+const NAMES = { eth: { base: 'ETH', token: 'BETH' }, sol: { base: 'SOL', token: 'OKSOL' } } as const;
+const SHOW_STAKING: vscode.Command = { command: 'okxEarn.staking.focus', title: vscode.l10n.t('Show in Staking') };
+
+/** What the funding account holds of `ccy`, when OKX tells (it lists collateral-eligible assets only). */
+async function fundingBalance(context: FlowContext, client: OkxClient, ccy: string): Promise<string | undefined> {
+  try {
+    const [assets] = await client.loan.collateralAssets({ ccy });
+    return assets?.assets.find((a) => a.ccy === ccy)?.amt ?? '0';
+  } catch (error) {
+    context.log.debug(`No funding balance for ${ccy}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+/** Finds our request in the history: same type and amount, sent at or after `since` (OKX time). */
+async function findRecord(client: OkxClient, product: Product, type: 'purchase' | 'redeem', amt: string, since: number): Promise<Reconciled> {
+  const history = product === 'eth' ? client.eth.history({ type }) : client.sol.history({ type });
+  const record = (await history.next()).find((r) => D.cmp(r.amt, amt) === 0 && Number(r.requestTime) >= since);
+  return record === undefined
+    ? { happened: false, detail: vscode.l10n.t('no {0} of {1} appears in the history.', type === 'purchase' ? vscode.l10n.t('purchase') : vscode.l10n.t('redemption'), amt) }
+    : { happened: true, detail: vscode.l10n.t('recorded at {0}, {1}.', time(record.requestTime), record.status) };
+}
+
+export async function stake(context: FlowContext, product: Product): Promise<boolean> {
+  const client = requireClient(context);
+  if (client === undefined) return false;
+  const { base, token } = NAMES[product];
+  const available = await fundingBalance(context, client, base);
+  const amt = await askAmount(
+    vscode.l10n.t('Stake {0} for {1}', base, token),
+    available === undefined
+      ? vscode.l10n.t('Amount of {0} to stake from your funding account; you receive {1} 1:1.', base, token)
+      : vscode.l10n.t('Amount of {0} to stake; you have {1} in your funding account and receive {2} 1:1.', base, withCcy(available, base), token),
+    { ccy: base, ...(available === undefined ? {} : { available, availableWhere: vscode.l10n.t('in your funding account') }) },
+  );
+  if (amt === undefined) return false;
+  let since = 0;
+  return runMoneyAction(context, {
+    what: vscode.l10n.t('staking of {0}', withCcy(amt, base)),
+    question: vscode.l10n.t('Stake {0} for {1}?', withCcy(amt, base), token),
+    verb: vscode.l10n.t('Stake'),
+    rows: [
+      [vscode.l10n.t('Product'), product === 'eth' ? vscode.l10n.t('ETH staking') : vscode.l10n.t('SOL staking')],
+      [vscode.l10n.t('Amount'), withCcy(amt, base)],
+      [vscode.l10n.t('You receive'), withCcy(amt, token)],
+    ],
+    amount: { value: amt, ccy: base },
+    send: (c) => {
+      since = serverNow(context) - 60_000;
+      return product === 'eth' ? c.eth.purchase({ amt }) : c.sol.purchase({ amt });
+    },
+    done: () => vscode.l10n.t('Staked {0}: {1} arrives 1:1 once the purchase settles.', withCcy(amt, base), token),
+    reconcile: (c) => findRecord(c, product, 'purchase', amt, since),
+    refresh: [product],
+    histories: [product],
+    show: SHOW_STAKING,
+  });
+}
+
+/** What can be redeemed, and what fast redemption allows, for ETH or SOL staking. */
+async function redeemable(context: FlowContext, product: Product): Promise<{ available: string; fast: string } | undefined> {
+  if (product === 'eth') {
+    const data = await areaData(context.portfolio, 'eth');
+    if (data === undefined) return undefined;
+    const pending = D.sum(data.pendingRedemptions.map((r) => r.amt));
+    const limit = data.product?.fastRedemptionDailyLimit;
+    return {
+      available: D.max('0', D.sub(data.balance?.amt ?? '0', pending)),
+      fast: limit === undefined ? '' : vscode.l10n.t('Up to {0} a day (shared with sub-accounts) is redeemed at once; more waits for the network to unstake.', withCcy(limit, 'BETH')),
+    };
+  }
+  const data = await areaData(context.portfolio, 'sol');
+  if (data === undefined) return undefined;
+  return {
+    available: data.balance?.amt ?? '0',
+    fast: vscode.l10n.t('{0} can be redeemed at once today; more waits for the network to unstake.', withCcy(data.product.fastRedemptionAvail, 'OKSOL')),
+  };
+}
+
+export async function unstake(context: FlowContext, product: Product): Promise<boolean> {
+  const found = await redeemable(context, product);
+  if (found === undefined) return false;
+  const { available, fast } = found;
+  const { base, token } = NAMES[product];
+  if (D.isZero(available)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('You have no {0} to redeem.', token));
+    return false;
+  }
+  const amt = await askAmount(
+    vscode.l10n.t('Redeem {0} for {1}', token, base),
+    `${vscode.l10n.t('Amount of {0} to redeem; {1} available.', token, withCcy(available, token))} ${fast}`,
+    { ccy: token, available, availableWhere: vscode.l10n.t('to redeem') },
+  );
+  if (amt === undefined) return false;
+  let since = 0;
+  return runMoneyAction(context, {
+    what: vscode.l10n.t('redemption of {0}', withCcy(amt, token)),
+    question: vscode.l10n.t('Redeem {0} for {1}?', withCcy(amt, token), base),
+    verb: vscode.l10n.t('Redeem'),
+    rows: [
+      [vscode.l10n.t('Amount'), withCcy(amt, token)],
+      [vscode.l10n.t('You receive'), withCcy(amt, base)],
+      [vscode.l10n.t('Fast redemption'), fast],
+    ],
+    amount: { value: amt, ccy: token },
+    send: (c) => {
+      since = serverNow(context) - 60_000;
+      return product === 'eth' ? c.eth.redeem({ amt }) : c.sol.redeem({ amt });
+    },
+    done: () => vscode.l10n.t('Redemption of {0} requested.', withCcy(amt, token)),
+    reconcile: (c) => findRecord(c, product, 'redeem', amt, since),
+    refresh: [product],
+    histories: [product],
+    show: SHOW_STAKING,
+  });
+}
+
+export async function cancelEthRedemption(context: FlowContext, arg?: unknown): Promise<boolean> {
+  const data = await areaData(context.portfolio, 'eth');
+  if (data === undefined) return false;
+  const given = payloadOf(arg, 'ethRedemption')?.record;
+  let record: StakingHistoryRecord | undefined = given === undefined ? undefined : data.pendingRedemptions.find((r) => r.ordId === given.ordId);
+  if (given !== undefined && record === undefined) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('That redemption is no longer pending.'));
+    return false;
+  }
+  if (record === undefined) {
+    record = await pick(
+      vscode.l10n.t('Cancel which ETH redemption?'),
+      data.pendingRedemptions,
+      (r) => ({ label: withCcy(r.amt, 'BETH'), description: vscode.l10n.t('requested {0}', time(r.requestTime)), detail: vscode.l10n.t('expected {0}', time(r.estCompletedTime)) }),
+      vscode.l10n.t('No ETH redemption is pending.'),
+    );
+    if (record === undefined) return false;
+  }
+  const chosen = record;
+  const ordId = chosen.ordId ?? '';
+  return runMoneyAction(context, {
+    what: vscode.l10n.t('cancellation of ETH redemption {0}', ordId),
+    question: vscode.l10n.t('Cancel the redemption of {0}?', withCcy(chosen.amt, 'BETH')),
+    verb: vscode.l10n.t('Cancel Redemption'),
+    rows: [
+      [vscode.l10n.t('Redemption'), ordId],
+      [vscode.l10n.t('Amount'), withCcy(chosen.amt, 'BETH')],
+      [vscode.l10n.t('Requested'), time(chosen.requestTime)],
+      [vscode.l10n.t('Afterwards'), vscode.l10n.t('the BETH stays staked')],
+    ],
+    send: (c) => c.eth.cancelRedeem({ ordId }),
+    done: () => vscode.l10n.t('Redemption {0} cancelled: the BETH stays staked.', ordId),
+    reconcile: async (c) => {
+      const now = (await c.eth.history({ type: 'redeem' }).next()).find((r) => r.ordId === ordId);
+      return now?.status === 'cancelled'
+        ? { happened: true, detail: vscode.l10n.t('redemption {0} is cancelled.', ordId) }
+        : { happened: false, detail: vscode.l10n.t('redemption {0} is {1}.', ordId, now?.status ?? '?') };
+    },
+    refresh: ['eth'],
+    histories: ['eth'],
+    show: SHOW_STAKING,
+  });
+}

@@ -35,6 +35,9 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
 export interface Shown {
   readonly kind: 'info' | 'warning' | 'error';
   readonly message: string;
+  readonly modal: boolean;
+  /** A modal's detail text. */
+  readonly detail: string;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -46,6 +49,10 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
 export class ScriptedWindow {
   readonly shown: Shown[] = [];
   readonly inputs: (string | undefined)[] = [];
+  /** What the input boxes refused (VS Code keeps such a box open; the script then gives up, like Escape). */
+  readonly refused: string[] = [];
+  /** The titles and prompts of the input boxes shown. */
+  readonly prompts: string[] = [];
   readonly picks: (string | undefined)[] = [];
   choose: (message: string, items: string[]) => string | undefined = () => undefined;
   private readonly saved: Partial<typeof vscode.window> = {};
@@ -57,12 +64,17 @@ export class ScriptedWindow {
     this.saved.showInformationMessage = w.showInformationMessage;
     this.saved.showWarningMessage = w.showWarningMessage;
     this.saved.showErrorMessage = w.showErrorMessage;
-    w.showInputBox = ((options?: vscode.InputBoxOptions) => {
+    w.showInputBox = async (options?: vscode.InputBoxOptions): Promise<string | undefined> => {
+      this.prompts.push(`${options?.title ?? ''}: ${options?.prompt ?? ''}`);
       const answer = this.inputs.shift();
-      const problem = answer === undefined ? undefined : options?.validateInput?.(answer);
-      if (typeof problem === 'string') throw new Error(`input "${answer ?? ''}" refused: ${problem}`);
-      return Promise.resolve(answer);
-    });
+      const problem = answer === undefined ? undefined : await options?.validateInput?.(answer);
+      const text = typeof problem === 'string' ? problem : problem?.message;
+      if (text !== undefined && text !== '') {
+        this.refused.push(text);
+        return undefined;
+      }
+      return answer;
+    };
     w.showQuickPick = ((items: readonly (string | vscode.QuickPickItem)[] | Thenable<readonly (string | vscode.QuickPickItem)[]>) =>
       Promise.resolve(items).then((list) => {
         const wanted = this.picks.shift();
@@ -70,7 +82,8 @@ export class ScriptedWindow {
       })) as typeof w.showQuickPick;
     const record = (kind: Shown['kind']) =>
       ((message: string, ...rest: unknown[]) => {
-        this.shown.push({ kind, message });
+        const options = rest.find((r): r is vscode.MessageOptions => typeof r === 'object' && r !== null && !('title' in r));
+        this.shown.push({ kind, message, modal: options?.modal === true, detail: options?.detail ?? '' });
         const items = rest.filter((r): r is string => typeof r === 'string');
         return Promise.resolve(this.choose(message, items));
       }) as typeof w.showInformationMessage;

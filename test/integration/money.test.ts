@@ -1,0 +1,298 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import * as D from '../../src/decimal';
+import type { OkxEarnApi } from '../../src/extension';
+import { OKX_CODES, fillTemplate } from '../../src/okx/errors';
+import type { EndpointId } from '../../src/okx/endpoints';
+import { confirmAction, type MoneyAction } from '../../src/commands/moneyAction';
+import { OkxClient } from '../../src/okx/client';
+import { customEnvironment } from '../../src/okx/environments';
+import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
+import { loanFigures } from '../../src/simulator/state';
+import { ScriptedWindow, configure, extensionApi, waitFor } from './helpers';
+
+/** Runs a command with scripted answers; the confirmation modal answers `confirmWith` (undefined = Cancel). */
+async function run(ui: ScriptedWindow, command: string, options: { inputs?: string[]; picks?: string[]; confirmWith?: string; arg?: unknown } = {}): Promise<unknown> {
+  ui.inputs.push(...(options.inputs ?? []));
+  ui.picks.push(...(options.picks ?? []));
+  ui.choose = (_message, items) => items.find((i) => i === options.confirmWith);
+  return vscode.commands.executeCommand(command, options.arg);
+}
+
+describe('Money-moving commands, against the simulator', function () {
+  this.timeout(60_000);
+  let api: OkxEarnApi;
+  let sim: Simulator;
+  let ui: ScriptedWindow;
+  const posts = (endpoint: EndpointId): number => sim.received(endpoint).length;
+
+  before(async () => {
+    sim = await Simulator.start({ keys: [SANDBOX_KEY], priceMotion: false, rateLimits: false });
+    api = await extensionApi();
+    await configure({ environment: 'custom', customBaseUrl: sim.url, autoRefreshSeconds: 3600 });
+    const setup = new ScriptedWindow().install();
+    setup.inputs.push('money-tests', SANDBOX_KEY.apiKey, SANDBOX_KEY.secretKey, SANDBOX_KEY.passphrase);
+    await vscode.commands.executeCommand('okxEarn.setApiKey');
+    setup.restore();
+    await waitFor(() => api.connectionLabel() === 'money-tests · Custom host' || undefined, 'the test key');
+  });
+
+  beforeEach(() => {
+    ui = new ScriptedWindow().install();
+    sim.faults.clear();
+  });
+  afterEach(() => ui.restore());
+
+  after(async () => {
+    const cleanup = new ScriptedWindow().install();
+    cleanup.picks.push('money-tests');
+    cleanup.choose = (_m, items) => items.find((i) => i === 'Remove');
+    await vscode.commands.executeCommand('okxEarn.removeApiKey');
+    cleanup.restore();
+    await configure({ environment: undefined, customBaseUrl: undefined, autoRefreshSeconds: undefined, retypeAmountAboveUsd: undefined });
+    await sim.close();
+  });
+
+  describe('every action succeeds and the views show the result', () => {
+    it('purchases an on-chain product from the palette; the order appears under Pending', async () => {
+      const before = sim.state.orders.length;
+      const done = await run(ui, 'okxEarn.onchain.purchase', { picks: ['USDT · On-Chain Defi'], inputs: ['100'], confirmWith: 'Purchase' });
+      assert.equal(done, true);
+      const order = sim.state.orders[before];
+      assert.ok(order && order.invest[0]?.amt === '100' && /^vsc[a-z0-9]{13}$/.test(order.tag));
+      const [confirmation] = ui.shown.filter((s) => s.modal);
+      assert.match(confirmation?.message ?? '', /^Purchase 100 USDT of USDT · On-Chain Defi\?$/);
+      assert.match(confirmation?.detail ?? '', /Amount: 100 USDT[\s\S]*Environment: Custom host \(money-tests\)/);
+      assert.match(ui.messages('info').join('\n'), new RegExp(`Purchased 100 USDT of USDT · On-Chain Defi: order ${order.ordId}\\.`));
+      const pending = await waitFor(async () => {
+        const onchain = (await api.renderView('staking', 3)).find((i) => i.label === 'On-chain earn');
+        return onchain?.children.find((c) => c.label === 'Pending' && c.children.some((o) => o.id === `order:${order.ordId}`));
+      }, 'the new order in the Staking view');
+      assert.ok(pending);
+    });
+
+    it('sends the term of a fixed-term product, from the offer\'s context menu', async () => {
+      const offer = (await api.renderView('products', 3)).flatMap((i) => i.children).flatMap((c) => c.children).find((o) => o.id === 'offer:3101');
+      assert.ok(offer);
+      const node = { payload: { kind: 'offer', offer: { ...sim.state.offers.find((o) => o.productId === '3101'), investData: [{ ccy: 'SOL', bal: '120', minAmt: '1', maxAmt: '5000' }], earningData: [], state: 'purchasable', redeemPeriod: ['2D', '3D'], fastRedemptionDailyLimit: '' } } };
+      assert.equal(await run(ui, 'okxEarn.onchain.purchase', { arg: node, inputs: ['5'], confirmWith: 'Purchase' }), true);
+      assert.equal(sim.state.orders.at(-1)?.term, '30');
+      assert.match(ui.shown.find((s) => s.modal)?.detail ?? '', /Term: 30 days, fixed/);
+    });
+
+    it('redeems an earning order, and cancels a pending purchase', async () => {
+      const earning = sim.state.orders.find((o) => o.productId === '101' && o.state === '1');
+      assert.ok(earning);
+      assert.equal(await run(ui, 'okxEarn.onchain.redeem', { picks: ['DOT · Polkadot'], confirmWith: 'Redeem' }), true);
+      assert.equal(earning.state, '2');
+      const pending = sim.state.orders.find((o) => o.state === '8');
+      assert.ok(pending);
+      assert.equal(await run(ui, 'okxEarn.onchain.cancel', { arg: { payload: { kind: 'order', order: { ordId: pending.ordId, ccy: pending.ccy, protocol: pending.protocol, state: '8', investData: pending.invest, fastRedemptionData: [], cancelRedemptionDeadline: '' } } }, confirmWith: 'Cancel Purchase' }), true);
+      assert.equal(pending.state, '13');
+    });
+
+    it('redeems a fixed-term order early only where allowed, and explains where not', async () => {
+      const usdc = sim.state.orders.find((o) => o.productId === '5002' && o.state === '1');
+      const sol = sim.state.orders.find((o) => o.productId === '3101' && o.state === '1');
+      assert.ok(usdc && sol);
+      const redeems = posts('onchainRedeem');
+      assert.equal(await run(ui, 'okxEarn.onchain.redeem', { picks: ['USDC · Aave V3'], confirmWith: 'Redeem' }), false);
+      assert.match(ui.messages('warning').join('\n'), /cannot be redeemed before its term ends .*OKX does not allow early redemption/);
+      assert.equal(posts('onchainRedeem'), redeems, 'nothing sent');
+      ui.choose = (_m, items) => items.find((i) => i === 'Redeem Early' || i === 'Redeem');
+      ui.picks.push('SOL · Solana');
+      assert.equal(await vscode.commands.executeCommand('okxEarn.onchain.redeem'), true);
+      assert.equal(sol.state, '2');
+    });
+
+    it('stakes ETH and SOL, redeems BETH and OKSOL, and cancels a pending ETH redemption', async () => {
+      const eth = sim.state.funding.ETH ?? '0';
+      assert.equal(await run(ui, 'okxEarn.eth.stake', { inputs: ['0.5'], confirmWith: 'Stake' }), true);
+      assert.equal(sim.state.funding.ETH, D.sub(eth, '0.5'));
+      assert.equal(await run(ui, 'okxEarn.eth.redeem', { inputs: ['0.2'], confirmWith: 'Redeem' }), true);
+      assert.match(ui.prompts.join('\n'), /Up to 100 BETH a day/);
+      assert.equal(await run(ui, 'okxEarn.sol.stake', { inputs: ['3'], confirmWith: 'Stake' }), true);
+      assert.equal(await run(ui, 'okxEarn.sol.redeem', { inputs: ['1'], confirmWith: 'Redeem' }), true);
+      assert.match(ui.prompts.join('\n'), /can be redeemed at once today/);
+      const pending = sim.state.eth.history.find((r) => r.type === 'redeem' && r.status === 'pending');
+      assert.ok(pending);
+      assert.equal(await run(ui, 'okxEarn.eth.cancelRedeem', { picks: ['0.3 BETH'], confirmWith: 'Cancel Redemption' }), true);
+      assert.equal(pending.status, 'cancelled');
+    });
+
+    it('subscribes to savings with a rate typed in percent, redeems, and sets the lending rate', async () => {
+      const usdc = sim.state.savings.USDC?.amt ?? '0';
+      assert.equal(await run(ui, 'okxEarn.savings.subscribe', { picks: ['USDC'], inputs: ['250', '5'], confirmWith: 'Subscribe' }), true);
+      assert.equal(sim.state.savings.USDC?.amt, D.add(usdc, '250'));
+      assert.equal(sim.state.savings.USDC?.rate, '0.05');
+      assert.equal(await run(ui, 'okxEarn.savings.redeem', { arg: { payload: { kind: 'savings', ccy: 'USDC' } }, inputs: ['50'], confirmWith: 'Redeem' }), true);
+      assert.equal(sim.state.savings.USDC?.amt, D.add(usdc, '200'));
+      assert.equal(await run(ui, 'okxEarn.savings.setRate', { arg: { payload: { kind: 'savings', ccy: 'USDT' } }, inputs: ['12.5'], confirmWith: 'Set Rate' }), true);
+      assert.equal(sim.state.savings.USDT?.rate, '0.125');
+      assert.match(ui.shown.filter((s) => s.modal).at(-1)?.detail ?? '', /Sent as: 0\.125/);
+    });
+
+    it('adds and reduces collateral, showing the LTV it leads to before confirming', async () => {
+      const btc = sim.state.loan.collateral.find((c) => c.ccy === 'BTC')?.amt ?? '0';
+      assert.equal(await run(ui, 'okxEarn.loan.addCollateral', { picks: ['BTC'], inputs: ['0.25'], confirmWith: 'Add Collateral' }), true);
+      assert.equal(sim.state.loan.collateral.find((c) => c.ccy === 'BTC')?.amt, D.add(btc, '0.25'));
+      // The LTV shown before confirming is the one the loan has afterwards.
+      const shownAfter = /LTV now: 6\d(\.\d+)?%\nLTV after: (\d+(\.\d+)?)%/.exec(ui.shown.find((s) => s.modal)?.detail ?? '')?.[2];
+      const actual = loanFigures(sim.state.loan, (ccy) => sim.prices.usd(ccy, sim.clock.now())).ltv;
+      assert.ok(shownAfter !== undefined && Math.abs(Number(shownAfter) - Number(D.mul(actual, '100'))) < 0.05, `${shownAfter ?? '?'}% vs ${actual}`);
+      ui.shown.length = 0;
+      assert.equal(await run(ui, 'okxEarn.loan.reduceCollateral', { picks: ['SOL'], inputs: ['2'], confirmWith: 'Reduce Collateral' }), true);
+      assert.equal(sim.state.loan.collateral.find((c) => c.ccy === 'SOL')?.amt, '8');
+      assert.match(ui.shown.find((s) => s.modal)?.detail ?? '', /Most that can be taken back: [\d.,]+ SOL\nLTV now: [\d.]+%\nLTV after: [\d.]+%/);
+    });
+
+    it('refuses to reduce collateral beyond what OKX says can be redeemed', async () => {
+      const reduces = posts('loanAdjustCollateral');
+      await run(ui, 'okxEarn.loan.reduceCollateral', { picks: ['ETH'], inputs: ['6'] });
+      assert.match(ui.refused.join('\n'), /more than the [\d.]+ ETH available redeemable now/);
+      assert.equal(posts('loanAdjustCollateral'), reduces);
+    });
+
+    it('shows the maximum loan, with supplementary collateral', async () => {
+      await run(ui, 'okxEarn.loan.maxLoan', { picks: ['USDT', 'ETH'], inputs: ['1'] });
+      assert.match(ui.messages('info').join('\n'), /You can borrow up to [\d,.]+ USDT \([\d,.]+ USD\) with 1 ETH more collateral\. Remaining quota: [\d,]+ USDT\./);
+    });
+  });
+
+  describe('invalid input is refused before any request', () => {
+    const badAmounts: [string, RegExp][] = [
+      ['0', /more than zero/],
+      ['-5', /more than zero/],
+      ['1e3', /without an exponent/],
+      ['1,000', /without thousands separators/],
+      ['10.1234567', /at most 6 decimal places/],
+      ['0.5', /minimum is 1 USDT/],
+      ['100001', /maximum is 100000 USDT/],
+      ['24000.5', /more than the [\d.]+ USDT available in your funding account/],
+      ['abc', /is not an amount/],
+    ];
+    for (const [input, message] of badAmounts) {
+      it(`purchase amount ${JSON.stringify(input)}`, async () => {
+        sim.state.funding.USDT = '20000';
+        const purchases = posts('onchainPurchase');
+        assert.equal(await run(ui, 'okxEarn.onchain.purchase', { picks: ['USDT · On-Chain Defi'], inputs: [input], confirmWith: 'Purchase' }), false);
+        assert.match(ui.refused.join('\n'), message);
+        assert.equal(posts('onchainPurchase'), purchases, 'nothing sent');
+        assert.equal(ui.shown.filter((s) => s.modal).length, 0, 'no confirmation asked');
+      });
+    }
+
+    for (const [input, message] of [['0.5', /from 1% to 365%/], ['400', /from 1% to 365%/], ['5.125', /two decimal places/], ['five', /is not a rate/]] as [string, RegExp][]) {
+      it(`lending rate ${JSON.stringify(input)}`, async () => {
+        const before = posts('savingsSetLendingRate');
+        await run(ui, 'okxEarn.savings.setRate', { arg: { payload: { kind: 'savings', ccy: 'USDT' } }, inputs: [input], confirmWith: 'Set Rate' });
+        assert.match(ui.refused.join('\n'), message);
+        assert.equal(posts('savingsSetLendingRate'), before);
+      });
+    }
+
+    it('a cancelled confirmation sends nothing', async () => {
+      const before = posts('ethPurchase');
+      assert.equal(await run(ui, 'okxEarn.eth.stake', { inputs: ['0.1'], confirmWith: undefined }), false);
+      assert.equal(posts('ethPurchase'), before);
+    });
+  });
+
+  describe('OKX refusals are explained', () => {
+    const codes = ['51008', '58002', '50120', '50038', ...Array.from({ length: 20 }, (_, i) => String(51720 + i)), ...Array.from({ length: 13 }, (_, i) => String(51750 + i))];
+    it(`each of ${codes.length} codes (51720-51762, 51008, 58002, 50120, 50038) gets its own message`, async () => {
+      for (const code of codes) {
+        sim.faults.add({ fault: { kind: 'okx', code, msg: `raw ${code}` }, endpoint: 'savingsSetLendingRate', times: 1 });
+        await run(ui, 'okxEarn.savings.setRate', { arg: { payload: { kind: 'savings', ccy: 'USDT' } }, inputs: ['3'], confirmWith: 'Set Rate' });
+        const entry = OKX_CODES[code];
+        assert.ok(entry, code);
+        const expected = fillTemplate(entry.withoutCcy ?? entry.template, { ccy: 'USDT' });
+        const last = ui.messages('error').at(-1) ?? '';
+        assert.ok(last.startsWith(`Set Rate: ${fillTemplate(entry.template, { ccy: 'USDT' })}`) || last.startsWith(`Set Rate: ${expected}`), `${code}: ${last}`);
+        assert.ok(last.includes(`(OKX code ${code})`), last);
+      }
+    });
+  });
+
+  describe('never sent twice, and an unknown outcome is looked up', () => {
+    it('a purchase carried out whose answer is lost: reconciled, exactly one order', async () => {
+      sim.faults.add({ fault: { kind: 'lose-response' }, endpoint: 'onchainPurchase', times: 1 });
+      const before = sim.state.orders.length;
+      const purchases = posts('onchainPurchase');
+      assert.equal(await run(ui, 'okxEarn.onchain.purchase', { picks: ['DOT · Polkadot'], inputs: ['10'], confirmWith: 'Purchase' }), true);
+      assert.equal(posts('onchainPurchase'), purchases + 1, 'sent once');
+      assert.equal(sim.state.orders.length, before + 1, 'exactly one order');
+      const order = sim.state.orders[before];
+      assert.match(ui.messages('info').join('\n'), new RegExp(`OKX did not answer, but the request went through: order ${order?.ordId ?? '?'}`));
+    });
+
+    it('a purchase whose connection dropped before anything happened: reconciled as not done', async () => {
+      sim.faults.add({ fault: { kind: 'drop' }, endpoint: 'onchainPurchase', times: 1 });
+      const before = sim.state.orders.length;
+      assert.equal(await run(ui, 'okxEarn.onchain.purchase', { picks: ['DOT · Polkadot'], inputs: ['10'], confirmWith: 'Purchase' }), false);
+      assert.equal(sim.state.orders.length, before);
+      assert.match(ui.messages('warning').join('\n'), /did not go through: no order with tag vsc[a-z0-9]+ exists\. Nothing was changed/);
+    });
+
+    it('collateral added whose answer never comes: reconciled from the loan history', async () => {
+      sim.faults.add({ fault: { kind: 'lose-response' }, endpoint: 'loanAdjustCollateral', times: 1 });
+      assert.equal(await run(ui, 'okxEarn.loan.addCollateral', { picks: ['ETH'], inputs: ['0.1'], confirmWith: 'Add Collateral' }), true);
+      assert.match(ui.messages('info').join('\n'), /went through: 0\.1 ETH is locked as collateral/);
+    });
+
+    it('a second submit while one is in flight is refused', async () => {
+      sim.faults.add({ fault: { kind: 'latency', ms: 1500 }, endpoint: 'ethPurchase', times: 1 });
+      const before = posts('ethPurchase');
+      ui.choose = (_m, items) => items.find((i) => i === 'Stake');
+      ui.inputs.push('0.1', '0.1');
+      const first = vscode.commands.executeCommand('okxEarn.eth.stake');
+      await waitFor(() => sim.requests.some((r) => r.endpoint === 'ethPurchase') || ui.shown.some((s) => s.modal) || undefined, 'the first to be confirmed');
+      const second = await vscode.commands.executeCommand('okxEarn.eth.stake');
+      assert.equal(second, false);
+      assert.match(ui.messages('warning').join('\n'), /Another request is still being sent \(staking of 0\.1 ETH\)/);
+      assert.equal(await first, true);
+      assert.equal(posts('ethPurchase'), before + 1);
+    });
+  });
+
+  describe('production is loud', () => {
+    // Driven through the confirmation step itself: a test never sends anything to OKX's real hosts.
+    const action = (sent: string[]): MoneyAction<void> => ({
+      what: 'test purchase', question: 'Purchase 100 USDT of USDT · On-Chain Defi?', verb: 'Purchase',
+      rows: [['Amount', '100 USDT']], amount: { value: '100', ccy: 'USDT' },
+      send: () => { sent.push('sent'); return Promise.resolve(); },
+      done: () => 'done', reconcile: () => Promise.resolve({ happened: false, detail: '' }), refresh: [],
+    });
+
+    it('says REAL MONEY on a production host, and sends nothing when cancelled', async () => {
+      const sent: string[] = [];
+      const client = new OkxClient({ environment: customEnvironment(sim.url), credentials: SANDBOX_KEY });
+      ui.choose = () => undefined;
+      assert.equal(await confirmAction({ environment: 'production', profile: 'main' }, client, action(sent)), false);
+      const modal = ui.shown.find((s) => s.modal);
+      assert.match(modal?.message ?? '', /^⚠ REAL MONEY: Purchase 100 USDT of USDT · On-Chain Defi\?$/);
+      assert.match(modal?.detail ?? '', /Amount: 100 USDT\nEnvironment: Production \(main\)\n\nPRODUCTION: this moves real money on your OKX account\./);
+      assert.equal(await confirmAction({ environment: 'sandbox', profile: undefined }, client, action(sent)), false);
+      assert.match(ui.shown.filter((s) => s.modal)[1]?.message ?? '', /^Purchase 100 USDT/);
+      assert.match(ui.shown.filter((s) => s.modal)[1]?.detail ?? '', /Sandbox: simulated, no real money\./);
+      assert.deepEqual(sent, []);
+    });
+
+    it('asks for the amount again above okxEarn.retypeAmountAboveUsd, and a mistyped amount cancels', async () => {
+      const client = new OkxClient({ environment: customEnvironment(sim.url), credentials: SANDBOX_KEY });
+      ui.choose = (_m, items) => items.find((i) => i === 'Purchase');
+      await configure({ retypeAmountAboveUsd: 50 });
+      ui.inputs.push('10');
+      assert.equal(await confirmAction({ environment: 'us', profile: 'main' }, client, action([])), false);
+      assert.match(ui.prompts.join('\n'), /Type the amount again to confirm: Type 100 to purchase 100 USDT/);
+      assert.match(ui.refused.join('\n'), /Type exactly 100/);
+      ui.inputs.push('100');
+      assert.equal(await confirmAction({ environment: 'eea', profile: 'main' }, client, action([])), true);
+      await configure({ retypeAmountAboveUsd: 0 });
+      ui.prompts.length = 0;
+      assert.equal(await confirmAction({ environment: 'production', profile: 'main' }, client, action([])), true);
+      assert.deepEqual(ui.prompts, [], 'off by default: no re-typing');
+      await configure({ retypeAmountAboveUsd: undefined });
+    });
+  });
+});

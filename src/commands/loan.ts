@@ -7,7 +7,7 @@ import * as D from '../decimal';
 import { errorText } from '../messages';
 import type { OkxClient } from '../okx/client';
 import type { LoanInfo } from '../okx/types';
-import { loanKey, ltvLevel } from '../portfolio/risk';
+import { loanKey, ltvAfter, ltvLevel } from '../portfolio/risk';
 import { readSettings } from '../settings';
 import { percent, usd, withCcy } from '../views/nodes';
 import { requireClient, runMoneyAction, serverNow, type FlowContext } from './moneyAction';
@@ -27,13 +27,6 @@ async function priceOf(client: OkxClient, loan: LoanInfo, ccy: string): Promise<
   const [only] = loan.collateralData;
   if (loan.collateralData.length === 1 && only?.ccy === ccy && D.isPositive(only.amt)) return D.div(loan.collateralNotionalUsd, only.amt, 8);
   return undefined;
-}
-
-/** The LTV after adding (+) or removing (-) `amt` of collateral worth `price` USD each. */
-export function ltvAfter(loan: LoanInfo, amt: string, price: string, sign: 1 | -1): string | undefined {
-  const change = D.mul(amt, price);
-  const collateral = sign === 1 ? D.add(loan.collateralNotionalUsd, change) : D.sub(loan.collateralNotionalUsd, change);
-  return D.isPositive(collateral) ? D.div(loan.loanNotionalUsd, collateral, 4) : undefined;
 }
 
 function describeLtv(loan: LoanInfo, ltv: string | undefined): string {

@@ -1,5 +1,5 @@
 /** How close a flexible loan is to margin call and liquidation, from OKX's own LTV figures. */
-import { cmp, isPlainDecimal, sub } from '../decimal';
+import { add, cmp, div, isPlainDecimal, isPositive, mul, sub } from '../decimal';
 import type { LoanInfo } from '../okx/types';
 
 export type LtvLevel = 'safe' | 'warning' | 'marginCall' | 'liquidation';
@@ -76,4 +76,14 @@ export class LtvCrossingWatch {
 /** OKX gives loans no id; the loan currencies identify one. */
 export function loanKey(loan: LoanInfo): string {
   return loan.loanData.map((l) => l.ccy).sort().join('+') || 'loan';
+}
+
+/**
+ * The LTV after adding (+1) or taking back (-1) `amt` of a collateral worth `price` USD each, to 4 places
+ * (rounded down, as OKX writes LTVs); undefined when no collateral would be left.
+ */
+export function ltvAfter(loan: Pick<LoanInfo, 'loanNotionalUsd' | 'collateralNotionalUsd'>, amt: string, price: string, sign: 1 | -1): string | undefined {
+  const change = mul(amt, price);
+  const collateral = sign === 1 ? add(loan.collateralNotionalUsd, change) : sub(loan.collateralNotionalUsd, change);
+  return isPositive(collateral) ? div(loan.loanNotionalUsd, collateral, 4) : undefined;
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Workbench } from './workbench';
+import { Workbench, screenshotOnFailure } from './workbench';
 
 describe('Sandbox: every view and the status bar, as a newcomer sees them', function () {
   let workbench: Workbench;
@@ -8,6 +8,8 @@ describe('Sandbox: every view and the status bar, as a newcomer sees them', func
     workbench = await Workbench.open({ 'okxEarn.environment': 'sandbox', 'okxEarn.ltvWarningPoints': 10 });
     await workbench.activityBarItem('OKX Earn').click();
   });
+
+  screenshotOnFailure(() => workbench);
 
   after(async function () {
     await workbench?.close();

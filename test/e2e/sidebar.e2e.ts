@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Workbench } from './workbench';
+import { Workbench, screenshotOnFailure } from './workbench';
 
 describe('Sidebar (packaged extension in the workbench)', function () {
   let workbench: Workbench;
@@ -7,6 +7,8 @@ describe('Sidebar (packaged extension in the workbench)', function () {
   before(async function () {
     workbench = await Workbench.open();
   });
+
+  screenshotOnFailure(() => workbench);
 
   after(async function () {
     await workbench?.close();

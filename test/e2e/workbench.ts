@@ -98,3 +98,14 @@ export class Workbench {
     rmSync(this.scratch, { recursive: true, force: true });
   }
 }
+
+/** Registers an afterEach that saves a screenshot of the workbench when a test failed. */
+export function screenshotOnFailure(current: () => Workbench | undefined): void {
+  afterEach(async function () {
+    const workbench = current();
+    if (this.currentTest?.state === 'failed' && workbench !== undefined) {
+      const name = `FAILED-${(this.currentTest.fullTitle() || 'test').replace(/[^\w-]+/g, '-').slice(0, 80)}`;
+      console.log(`      screenshot of the failure: ${await workbench.screenshot(name)}`);
+    }
+  });
+}

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { LoanInfo } from '../../../src/okx/types';
-import { LtvCrossingWatch, ltvLevel, riskiestLoan } from '../../../src/portfolio/risk';
+import { LtvCrossingWatch, ltvAfter, ltvLevel, riskiestLoan } from '../../../src/portfolio/risk';
 
 function loan(curLTV: string, ccy = 'USDT', marginCallLTV = '0.7', liqLTV = '0.8'): LoanInfo {
   return {
@@ -63,5 +63,12 @@ describe('portfolio/risk', () => {
     const watch = new LtvCrossingWatch();
     watch.update([loan('0.5', 'USDT'), loan('0.5', 'USDC')], '0.1');
     assert.deepEqual(watch.update([loan('0.5', 'USDT'), loan('0.71', 'USDC')], '0.1').map((c) => c.index), [1]);
+  });
+
+  it('computes the LTV a collateral change leads to', () => {
+    const figures = { loanNotionalUsd: '6600', collateralNotionalUsd: '10000' };
+    assert.equal(ltvAfter(figures, '0.05', '20000', 1), '0.6');
+    assert.equal(ltvAfter(figures, '0.05', '20000', -1), '0.7333');
+    assert.equal(ltvAfter(figures, '0.5', '20000', -1), undefined, 'no collateral left');
   });
 });

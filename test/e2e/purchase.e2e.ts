@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import { Workbench, screenshotOnFailure } from './workbench';
+
+describe('Purchase from a product\'s context menu, in the sandbox', function () {
+  let workbench: Workbench;
+
+  before(async function () {
+    workbench = await Workbench.open({ 'okxEarn.environment': 'sandbox' });
+    await workbench.activityBarItem('OKX Earn').click();
+    await workbench.showOnly('Products');
+  });
+
+  screenshotOnFailure(() => workbench);
+
+  after(async function () {
+    await workbench?.close();
+  });
+
+  it('right-click → Purchase, a validated amount, and a confirmation that restates it', async function () {
+    const page = workbench.page;
+    const pane = workbench.pane('Products');
+    await pane.getByText('USDT', { exact: true }).click({ timeout: 30_000 });
+    const offer = pane.getByText('On-Chain Defi', { exact: true });
+    await offer.click({ button: 'right' });
+    await workbench.screenshot('purchase-context-menu');
+    await page.locator('.monaco-menu').getByText('Purchase On-chain Earn…').click();
+
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('1e3');
+    await page.locator('.quick-input-widget').getByText('without an exponent', { exact: false }).waitFor();
+    await workbench.screenshot('purchase-invalid-amount');
+    await input.fill('250');
+    await input.press('Enter');
+
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 15_000 });
+    const text = await dialog.innerText();
+    assert.match(text, /Purchase 250 USDT of USDT · On-Chain Defi\?/);
+    assert.match(text, /Sandbox: simulated, no real money\./);
+    await workbench.screenshot('purchase-confirmation');
+    await dialog.getByRole('button', { name: 'Purchase', exact: true }).click();
+    await page.locator('.notifications-toasts').getByText(/Purchased 250 USDT of USDT · On-Chain Defi: order \d+\./).waitFor({ timeout: 15_000 });
+    await workbench.screenshot('purchase-done');
+  });
+});

@@ -1,6 +1,5 @@
 // One build for everything that ships: the extension host bundle and the panels' browser bundles.
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -22,10 +21,8 @@ const extension = {
   logLevel: 'warning',
 };
 
-// Every webview/<panel>.ts is one browser bundle: dist/webview/<panel>.js.
-const webviewEntries = existsSync('webview')
-  ? readdirSync('webview').filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => `webview/${f}`)
-  : [];
+// One browser bundle per panel: dist/webview/<panel>.js (and .css); webview/common.ts is shared by both.
+const webviewEntries = ['webview/product.ts', 'webview/ltv.ts'];
 
 /** @type {import('esbuild').BuildOptions} */
 const webview = {
@@ -43,7 +40,7 @@ const webview = {
 /** The standalone simulator (`npm run simulator`); not shipped in the .vsix. */
 const simulator = { ...extension, entryPoints: ['src/simulator/cli.ts'], outfile: 'dist/simulator.js', external: [] };
 
-const configs = [extension, simulator, ...(webviewEntries.length > 0 ? [webview] : [])];
+const configs = [extension, simulator, webview];
 
 if (watch) {
   for (const config of configs) {

@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { registerKeyCommands } from './commands/keys';
 import { registerMoneyCommands } from './commands/money';
+import { registerPanelCommands } from './commands/panels';
+import { Panels, type PanelSnapshot } from './panels/panels';
 import { Connection, type ConnectionState } from './connection';
 import { CredentialStore } from './credentials';
 import { fullErrorText } from './messages';
@@ -34,6 +36,10 @@ export interface OkxEarnApi {
   storedProfiles(): Promise<{ name: string; hasKey: boolean }[]>;
   /** A view as VS Code gets it from its provider: labels and descriptions, expanded to `depth`. */
   renderView(view: ViewKey, depth?: number): Promise<RenderedItem[]>;
+  /** The open panels and the state last posted to each. */
+  panels(): PanelSnapshot[];
+  /** Hands a message to a panel as if its webview had sent it. */
+  deliverToPanel(key: string, message: unknown): Promise<void>;
 }
 
 export interface RenderedItem {
@@ -118,9 +124,13 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     }),
   );
 
+  const flows = { connection, portfolio, log };
+  const panels = new Panels(context.extensionUri, portfolio, flows, warnDistance);
   context.subscriptions.push(
+    panels,
     ...registerKeyCommands(store, connection),
-    ...registerMoneyCommands({ connection, portfolio, log }),
+    ...registerMoneyCommands(flows),
+    ...registerPanelCommands(panels, portfolio),
     vscode.commands.registerCommand('okxEarn.refresh', async () => {
       await autoRefresh.refreshVisible();
       const failed = (['onchain', 'eth', 'sol', 'savings', 'loans', 'offers', 'market'] as AreaId[])
@@ -155,6 +165,8 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     sandboxUrl: () => connection.sandbox?.url,
     storedProfiles: () => Promise.all(store.profiles().map(async (name) => ({ name, hasKey: (await store.get(name)) !== undefined }))),
     renderView: (view, depth = 2) => render(trees[view], undefined, depth),
+    panels: () => panels.snapshot(),
+    deliverToPanel: (key, message) => panels.deliver(key, message),
   };
 }
 

@@ -38,7 +38,7 @@ export class LtvStatusItem implements vscode.Disposable {
     private readonly warnDistance: () => string,
   ) {
     this.item.name = vscode.l10n.t('OKX Earn: Loan LTV');
-    this.item.command = 'okxEarn.revealLoan';
+    this.item.command = 'okxEarn.openLtv';
     this.subscription = portfolio.onDidChange((areas) => {
       if (areas.includes('loans')) this.update();
     });

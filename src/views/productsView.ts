@@ -23,6 +23,7 @@ function offerNode(offer: Offer, parent: TreeNode): TreeNode {
     icon: offer.state === 'purchasable' ? 'circle-large-filled' : offer.state === 'sold_out' ? 'circle-slash' : 'debug-pause',
     contextValue: `okxEarn.offer.${offer.state === 'purchasable' ? 'purchasable' : 'closed'}`,
     payload: { kind: 'offer', offer },
+    command: { command: 'okxEarn.openProduct', title: vscode.l10n.t('Show Details'), arguments: [{ payload: { kind: 'offer', offer } }] },
     tooltip: fieldsTooltip(`${offer.ccy} · ${offer.protocol}`, [
       [vscode.l10n.t('Product ID'), offer.productId],
       [vscode.l10n.t('State'), offerStateLabel(offer.state)],

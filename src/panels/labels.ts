@@ -1,0 +1,45 @@
+/** The panels' fixed texts, localized on the host side and handed to the webviews at boot. */
+import * as vscode from 'vscode';
+import type { PanelLabels } from './protocol';
+
+export function panelLabels(): PanelLabels {
+  return {
+    chart: vscode.l10n.t('History'),
+    range7: vscode.l10n.t('7 days'),
+    range30: vscode.l10n.t('30 days'),
+    range90: vscode.l10n.t('90 days'),
+    range365: vscode.l10n.t('1 year'),
+    purchase: vscode.l10n.t('Purchase…'),
+    redeem: vscode.l10n.t('Redeem…'),
+    position: vscode.l10n.t('Your position'),
+    noPosition: vscode.l10n.t('You hold none of this product.'),
+    facts: vscode.l10n.t('Product'),
+    refresh: vscode.l10n.t('Refresh'),
+    updated: vscode.l10n.t('Updated'),
+    currentLtv: vscode.l10n.t('Current LTV'),
+    marginCall: vscode.l10n.t('Margin call'),
+    liquidation: vscode.l10n.t('Liquidation'),
+    loan: vscode.l10n.t('Borrowed'),
+    collateral: vscode.l10n.t('Collateral'),
+    amount: vscode.l10n.t('Amount'),
+    usd: vscode.l10n.t('USD value'),
+    maxRedeem: vscode.l10n.t('Can be taken back now'),
+    liquidationPrice: vscode.l10n.t('Liquidation price'),
+    maxLoans: vscode.l10n.t('Could borrow more'),
+    interest: vscode.l10n.t('Accrued interest'),
+    whatIf: vscode.l10n.t('What if…'),
+    whatIfCollateral: vscode.l10n.t('if the price of'),
+    whatIfDrop: vscode.l10n.t('falls by (%)'),
+    whatIfResult: vscode.l10n.t('the LTV would be'),
+    whatIfDistance: vscode.l10n.t('points from liquidation'),
+    whatIfNoPrice: vscode.l10n.t('No price is known for this currency.'),
+    addCollateral: vscode.l10n.t('Add Collateral…'),
+    reduceCollateral: vscode.l10n.t('Reduce Collateral…'),
+    loadingChart: vscode.l10n.t('Loading the history…'),
+    safe: vscode.l10n.t('safe'),
+    warning: vscode.l10n.t('near margin call'),
+    marginCallLevel: vscode.l10n.t('over margin call'),
+    liquidationLevel: vscode.l10n.t('at liquidation'),
+    noLoan: vscode.l10n.t('This loan no longer exists.'),
+  };
+}

@@ -1,0 +1,248 @@
+/**
+ * The webview panels: product details and a loan's LTV. One panel per product or loan (asking again reveals
+ * it), restored after a reload (registerWebviewPanelSerializer), kept live as the portfolio refreshes.
+ * Webviews get CSP `default-src 'none'` with a nonce'd script, load only from dist/webview and media, receive
+ * nothing secret, and every message they send is checked against the protocol (the rest dropped and logged).
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { Portfolio } from '../portfolio/portfolio';
+import { loanKey as loanKeyOf } from '../portfolio/risk';
+import { buildLtvState, type LtvExtras, loadLtvExtras } from './ltvState';
+import { buildProductState, ChartCache, type ProductTarget, productKey, productTitle } from './productState';
+import { panelLabels } from './labels';
+import { parseFromWebview, type HostMessage, type LtvState, type ProductState, type RangeDays, type WebviewMessage } from './protocol';
+import type { FlowContext } from '../commands/moneyAction';
+
+export const PRODUCT_VIEW = 'okxEarn.product';
+export const LTV_VIEW = 'okxEarn.ltv';
+
+export interface PanelSnapshot {
+  readonly viewType: string;
+  readonly key: string;
+  readonly title: string;
+  readonly state: ProductState | LtvState | undefined;
+  /** Milliseconds from creating the panel to the webview's first paint of content. */
+  readonly firstPaintMs: number | undefined;
+  readonly dropped: number;
+}
+
+interface OpenPanel {
+  readonly panel: vscode.WebviewPanel;
+  readonly key: string;
+  readonly viewType: string;
+  readonly created: number;
+  target: ProductTarget | { kind: 'loan'; loanKey: string };
+  range: RangeDays;
+  state: ProductState | LtvState | undefined;
+  extras: LtvExtras | undefined;
+  firstPaintMs: number | undefined;
+  dropped: number;
+}
+
+export class Panels implements vscode.Disposable {
+  private readonly open = new Map<string, OpenPanel>();
+  private readonly charts: ChartCache;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly portfolio: Portfolio,
+    private readonly flows: FlowContext,
+    private readonly warnDistance: () => string,
+  ) {
+    this.charts = new ChartCache(() => this.flows.connection.current.client);
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(PRODUCT_VIEW, { deserializeWebviewPanel: (panel, state) => this.restore(panel, PRODUCT_VIEW, state) }),
+      vscode.window.registerWebviewPanelSerializer(LTV_VIEW, { deserializeWebviewPanel: (panel, state) => this.restore(panel, LTV_VIEW, state) }),
+      portfolio.onDidChange((areas) => {
+        for (const entry of this.open.values()) {
+          const relevant = entry.target.kind === 'loan' ? areas.includes('loans') : areas.some((a) => ['offers', 'onchain', 'eth', 'sol', 'savings', 'market'].includes(a));
+          if (relevant) void this.render(entry, entry.target.kind === 'loan' && areas.includes('loans'));
+        }
+      }),
+      flows.connection.onDidChange(() => this.charts.clear()),
+    );
+  }
+
+  openProduct(target: ProductTarget): void {
+    this.show(PRODUCT_VIEW, productKey(target), productTitle(target), target);
+  }
+
+  openLtv(loanKey: string): void {
+    this.show(LTV_VIEW, `ltv:${loanKey}`, vscode.l10n.t('Loan LTV'), { kind: 'loan', loanKey });
+  }
+
+  snapshot(): PanelSnapshot[] {
+    return [...this.open.values()].map((e) => ({ viewType: e.viewType, key: e.key, title: e.panel.title, state: e.state, firstPaintMs: e.firstPaintMs, dropped: e.dropped }));
+  }
+
+  /** Hands a message to a panel as if its webview had sent it (the integration tests' way in). */
+  async deliver(key: string, raw: unknown): Promise<void> {
+    const entry = this.open.get(key);
+    if (entry !== undefined) await this.receive(entry, raw);
+  }
+
+  private show(viewType: string, key: string, title: string, target: OpenPanel['target']): void {
+    const existing = this.open.get(key);
+    if (existing !== undefined) {
+      existing.panel.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Active, this.options());
+    this.adopt(panel, viewType, key, target, 30);
+  }
+
+  private async restore(panel: vscode.WebviewPanel, viewType: string, saved: unknown): Promise<void> {
+    const state = saved as { key?: unknown; target?: unknown; range?: unknown } | undefined;
+    const target = state?.target as OpenPanel['target'] | undefined;
+    if (typeof state?.key !== 'string' || target === undefined || typeof target.kind !== 'string' || this.open.has(state.key)) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.options();
+    const range = [7, 30, 90, 365].includes(state.range as number) ? (state.range as RangeDays) : 30;
+    this.adopt(panel, viewType, state.key, target, range);
+    return Promise.resolve();
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      // No retainContextWhenHidden: the webview keeps its state with getState/setState instead.
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+    };
+  }
+
+  private adopt(panel: vscode.WebviewPanel, viewType: string, key: string, target: OpenPanel['target'], range: RangeDays): void {
+    const entry: OpenPanel = { panel, key, viewType, created: performance.now(), target, range, state: undefined, extras: undefined, firstPaintMs: undefined, dropped: 0 };
+    this.open.set(key, entry);
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'okx-earn.svg');
+    panel.webview.html = this.html(panel.webview, viewType === LTV_VIEW ? 'ltv' : 'product', { key, target, range });
+    panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(entry, raw));
+    panel.onDidDispose(() => this.open.delete(key));
+  }
+
+  private async receive(entry: OpenPanel, raw: unknown): Promise<void> {
+    const message = parseFromWebview(raw);
+    if (message === undefined) {
+      entry.dropped += 1;
+      this.flows.log.warn(`Dropped a malformed message from the ${entry.key} panel`);
+      return;
+    }
+    await this.handle(entry, message);
+  }
+
+  private async handle(entry: OpenPanel, message: WebviewMessage): Promise<void> {
+    const target = entry.target;
+    switch (message.type) {
+      case 'ready':
+        await this.render(entry, true);
+        return;
+      case 'painted':
+        if (entry.firstPaintMs === undefined) {
+          entry.firstPaintMs = performance.now() - entry.created;
+          this.flows.log.info(`${entry.viewType} panel painted ${entry.firstPaintMs.toFixed(0)} ms after it was opened`);
+        }
+        return;
+      case 'refresh':
+        await this.portfolio.refresh(target.kind === 'loan' ? ['loans'] : ['offers', 'onchain', 'eth', 'sol', 'savings', 'market']);
+        await this.render(entry, true);
+        return;
+      case 'range':
+        entry.range = message.days;
+        await this.render(entry, false);
+        return;
+      case 'action': {
+        if (target.kind === 'loan') return;
+        const command =
+          target.kind === 'onchain' ? (message.action === 'purchase' ? 'okxEarn.onchain.purchase' : 'okxEarn.onchain.redeem')
+          : target.kind === 'eth' ? (message.action === 'purchase' ? 'okxEarn.eth.stake' : 'okxEarn.eth.redeem')
+          : target.kind === 'sol' ? (message.action === 'purchase' ? 'okxEarn.sol.stake' : 'okxEarn.sol.redeem')
+          : message.action === 'purchase' ? 'okxEarn.savings.subscribe' : 'okxEarn.savings.redeem';
+        const offer = target.kind === 'onchain' ? this.offerOf(target.productId) : undefined;
+        const arg =
+          target.kind === 'onchain' && message.action === 'purchase' && offer !== undefined ? { payload: { kind: 'offer', offer } }
+          : target.kind === 'savings' ? { payload: { kind: 'savings', ccy: target.ccy } }
+          : undefined;
+        await vscode.commands.executeCommand(command, arg);
+        return;
+      }
+      case 'collateral': {
+        if (target.kind !== 'loan') return;
+        const state = this.portfolio.get('loans');
+        const loan = 'data' in state ? state.data?.loans.find((l) => loanKeyOf(l) === target.loanKey) : undefined;
+        const arg = loan === undefined ? undefined : message.ccy === undefined ? { payload: { kind: 'loan', loan } } : { payload: { kind: 'collateral', ccy: message.ccy, loan } };
+        await vscode.commands.executeCommand(message.action === 'add' ? 'okxEarn.loan.addCollateral' : 'okxEarn.loan.reduceCollateral', arg);
+        return;
+      }
+    }
+  }
+
+  private offerOf(productId: string): unknown {
+    const state = this.portfolio.get('offers');
+    return 'data' in state ? state.data?.offers.find((o) => o.productId === productId) : undefined;
+  }
+
+  /** Builds the panel's state from the portfolio (and, for a loan, OKX's limits) and posts it. */
+  private async render(entry: OpenPanel, reloadExtras: boolean): Promise<void> {
+    const target = entry.target;
+    if (target.kind === 'loan') {
+      const client = this.flows.connection.current.client;
+      await this.portfolio.ensure('loans');
+      const state = this.portfolio.get('loans');
+      const loan = 'data' in state ? state.data?.loans.find((l) => loanKeyOf(l) === target.loanKey) : undefined;
+      const problem = state.status === 'error' ? state.error : undefined;
+      if (reloadExtras && loan !== undefined && client?.hasCredentials === true) {
+        // The loan at once; OKX's limits and prices (several requests) follow when they arrive.
+        entry.state = buildLtvState(loan, entry.extras, this.warnDistance(), problem);
+        void entry.panel.webview.postMessage({ type: 'state', state: entry.state } satisfies HostMessage);
+        entry.extras = await loadLtvExtras(client, loan);
+      }
+      entry.state = buildLtvState(loan, entry.extras, this.warnDistance(), problem);
+    } else {
+      await Promise.all((['offers', 'onchain', 'eth', 'sol', 'savings', 'market'] as const).map((a) => this.portfolio.ensure(a)));
+      entry.state = buildProductState(target, this.portfolio, this.charts.get(target, entry.range), entry.range);
+      // A chart still loading posts again as its pages arrive.
+      this.charts.load(target, entry.range, () => {
+        if (this.open.get(entry.key) === entry) void this.render(entry, false);
+      });
+    }
+    const message: HostMessage = { type: 'state', state: entry.state };
+    void entry.panel.webview.postMessage(message);
+  }
+
+  private html(webview: vscode.Webview, script: 'product' | 'ltv', initial: { key: string; target: OpenPanel['target']; range: RangeDays }): string {
+    const nonce = randomBytes(16).toString('base64');
+    const asset = (...path: string[]): vscode.Uri => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path));
+    const csp = [
+      "default-src 'none'",
+      `style-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+      `img-src ${webview.cspSource} data:`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    const boot = JSON.stringify({ ...initial, labels: panelLabels() }).replace(/</g, '\\u003c');
+    return `<!DOCTYPE html>
+<html lang="${vscode.env.language}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('media', 'panel.css').toString()}">
+<link rel="stylesheet" href="${asset('dist', 'webview', `${script}.css`).toString()}">
+</head>
+<body>
+<main id="app" aria-live="polite"><p class="loading">${vscode.l10n.t('Loading…')}</p></main>
+<script nonce="${nonce}" id="boot" type="application/json">${boot}</script>
+<script nonce="${nonce}" src="${asset('dist', 'webview', `${script}.js`).toString()}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    for (const entry of this.open.values()) entry.panel.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+

@@ -1,0 +1,202 @@
+/** What the product panel shows, built from the portfolio and the public rate histories. */
+import * as vscode from 'vscode';
+import * as D from '../decimal';
+import { errorText } from '../messages';
+import type { OkxClient } from '../okx/client';
+import type { Portfolio } from '../portfolio/portfolio';
+import { percent, time, withCcy } from '../views/nodes';
+import { orderStateLabel, termLabel } from '../views/stakingView';
+import type { ChartPoint, ProductAction, ProductState, RangeDays, Row } from './protocol';
+
+export type ProductTarget = { kind: 'onchain'; productId: string } | { kind: 'eth' } | { kind: 'sol' } | { kind: 'savings'; ccy: string };
+
+export function productKey(target: ProductTarget): string {
+  return target.kind === 'onchain' ? `product:onchain:${target.productId}` : target.kind === 'savings' ? `product:savings:${target.ccy}` : `product:${target.kind}`;
+}
+
+export function productTitle(target: ProductTarget): string {
+  switch (target.kind) {
+    case 'onchain': return vscode.l10n.t('On-chain earn {0}', target.productId);
+    case 'eth': return vscode.l10n.t('ETH staking');
+    case 'sol': return vscode.l10n.t('SOL staking');
+    case 'savings': return vscode.l10n.t('{0} savings', target.ccy);
+  }
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+interface ChartEntry {
+  points: ChartPoint[];
+  loading: boolean;
+  error: string | undefined;
+  complete: boolean;
+}
+
+/**
+ * Rate histories, kept per product and range. ETH/SOL APY comes daily in one request; savings lending rates
+ * come hourly, 100 a page, so a year is 88 pages: they arrive a few at a time (OKX allows 6 requests a second
+ * to this public endpoint) and the chart is redrawn as they come.
+ */
+export class ChartCache {
+  private readonly entries = new Map<string, ChartEntry>();
+
+  constructor(private readonly client: () => OkxClient | undefined) {}
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get(target: ProductTarget, range: RangeDays): ChartEntry | undefined {
+    return this.entries.get(`${productKey(target)}:${range}`);
+  }
+
+  /** Starts loading a history once; `update` is called as points arrive and when it is done. */
+  load(target: ProductTarget, range: RangeDays, update: () => void): void {
+    if (target.kind === 'onchain') return;
+    const key = `${productKey(target)}:${range}`;
+    if (this.entries.has(key)) return;
+    const client = this.client();
+    if (client === undefined) return;
+    const entry: ChartEntry = { points: [], loading: true, error: undefined, complete: false };
+    this.entries.set(key, entry);
+    const finish = (error?: unknown): void => {
+      entry.loading = false;
+      entry.complete = error === undefined;
+      entry.error = error === undefined ? undefined : errorText(error);
+      if (error !== undefined) this.entries.delete(key);
+      update();
+    };
+    if (target.kind === 'eth' || target.kind === 'sol') {
+      const history = target.kind === 'eth' ? client.eth.apyHistory({ days: String(range) }) : client.sol.apyHistory({ days: String(range) });
+      history.then((points) => {
+        entry.points = points.map((p) => ({ ts: Number(p.ts), rate: p.rate })).sort((a, b) => a.ts - b.ts);
+        finish();
+      }, finish);
+      return;
+    }
+    const since = Date.now() + client.clockOffsetMs - range * DAY;
+    const pager = client.savings.lendingRateHistory({ ccy: target.ccy, limit: '100' });
+    void (async () => {
+      try {
+        while (!pager.done) {
+          const page = await pager.next();
+          const fresh = page.filter((p) => Number(p.ts) >= since).map((p) => ({ ts: Number(p.ts), rate: p.rate }));
+          entry.points = [...fresh.reverse(), ...entry.points];
+          update();
+          if (page.length === 0 || Number(page[page.length - 1]?.ts) < since) break;
+        }
+        finish();
+      } catch (error) {
+        finish(error);
+      }
+    })();
+  }
+}
+
+function chartFor(target: ProductTarget, range: RangeDays, entry: ChartEntry | undefined): ProductState['chart'] {
+  if (target.kind === 'onchain') return { unavailable: vscode.l10n.t('OKX publishes no APY history for on-chain earn products.') };
+  const label = target.kind === 'savings' ? vscode.l10n.t('{0} lending rate (hourly)', target.ccy) : vscode.l10n.t('{0} staking APY (daily)', target.kind === 'eth' ? 'ETH' : 'SOL');
+  const note = entry?.error !== undefined ? vscode.l10n.t('Could not load the history: {0}', entry.error) : target.kind === 'savings' && range === 365 ? vscode.l10n.t('A year of hourly rates takes about 15 seconds to load.') : '';
+  return { label, range, points: entry?.points ?? [], loading: entry === undefined || entry.loading, note };
+}
+
+export function buildProductState(target: ProductTarget, portfolio: Portfolio, chart: ChartEntry | undefined, range: RangeDays): ProductState {
+  const data = <K extends 'offers' | 'onchain' | 'eth' | 'sol' | 'savings' | 'market'>(area: K) => {
+    const state = portfolio.get(area);
+    return 'data' in state ? state.data : undefined;
+  };
+  const failed = (['offers', 'onchain', 'eth', 'sol', 'savings', 'market'] as const).map((a) => portfolio.get(a)).find((s) => s.status === 'error');
+  const error = failed?.status === 'error' ? errorText(failed.error) : undefined;
+  const updated = time(String(Date.now()));
+  let title = productTitle(target);
+  let subtitle = '';
+  let facts: Row[] = [];
+  let position: Row[] = [];
+  const actions: ProductAction[] = [];
+
+  if (target.kind === 'onchain') {
+    const offer = data('offers')?.offers.find((o) => o.productId === target.productId);
+    const orders = data('onchain')?.orders.filter((o) => o.productId === target.productId) ?? [];
+    if (offer !== undefined) {
+      title = `${offer.ccy} · ${offer.protocol}`;
+      subtitle = vscode.l10n.t('On-chain earn · {0}', termLabel(offer.term));
+      facts = [
+        [vscode.l10n.t('Estimated APY'), percent(offer.apy)],
+        [vscode.l10n.t('Term'), termLabel(offer.term)],
+        [vscode.l10n.t('Subscription limits'), offer.investData.map((i) => vscode.l10n.t('{0} to {1}', withCcy(i.minAmt, i.ccy), withCcy(i.maxAmt, i.ccy))).join(', ')],
+        [vscode.l10n.t('Available to invest'), offer.investData.map((i) => withCcy(i.bal, i.ccy)).join(', ')],
+        [vscode.l10n.t('Redemption period'), offer.redeemPeriod.join(' – ')],
+        [vscode.l10n.t('Early redemption'), offer.term === '0' ? vscode.l10n.t('not applicable (flexible)') : offer.earlyRedeem ? vscode.l10n.t('allowed') : vscode.l10n.t('not allowed')],
+        [vscode.l10n.t('Fast redemption daily limit'), offer.fastRedemptionDailyLimit === '' ? vscode.l10n.t('none') : offer.fastRedemptionDailyLimit],
+        [vscode.l10n.t('Earns'), offer.earningData.map((e) => e.ccy).join(', ')],
+        [vscode.l10n.t('State'), offer.state === 'purchasable' ? vscode.l10n.t('Purchasable') : offer.state === 'sold_out' ? vscode.l10n.t('Sold out') : vscode.l10n.t('Suspended')],
+        [vscode.l10n.t('Protocol'), offer.protocol],
+        [vscode.l10n.t('Product ID'), offer.productId],
+      ];
+      if (offer.state === 'purchasable') actions.push('purchase');
+    }
+    for (const order of orders) {
+      position.push([
+        vscode.l10n.t('Order {0} · {1}', order.ordId, orderStateLabel(order.state)),
+        `${order.investData.map((i) => withCcy(i.amt, i.ccy)).join(' + ')} · ${vscode.l10n.t('earned {0}', order.earningData.map((e) => withCcy(e.earnings, e.ccy)).join(', '))}`,
+      ]);
+    }
+    if (orders.some((o) => o.state === '1')) actions.push('redeem');
+  } else if (target.kind === 'eth' || target.kind === 'sol') {
+    const token = target.kind === 'eth' ? 'BETH' : 'OKSOL';
+    const base = target.kind === 'eth' ? 'ETH' : 'SOL';
+    const market = data('market');
+    const apy = target.kind === 'eth' ? market?.ethApy : market?.solApy;
+    subtitle = vscode.l10n.t('Stake {0}, receive {1} 1:1', base, token);
+    facts = [[vscode.l10n.t('APY today'), apy === undefined ? '' : percent(apy.rate)], [vscode.l10n.t('You receive'), vscode.l10n.t('{0}, 1:1, with daily rewards', token)]];
+    if (target.kind === 'eth') {
+      const eth = data('eth');
+      if (eth?.product !== undefined) facts.push([vscode.l10n.t('Fast redemption daily limit'), withCcy(eth.product.fastRedemptionDailyLimit, token)]);
+      if (eth?.balance !== undefined) {
+        position = [
+          [vscode.l10n.t('Staked'), withCcy(eth.balance.amt, token)],
+          [vscode.l10n.t('Latest reward'), withCcy(eth.balance.latestInterestAccrual, token)],
+          [vscode.l10n.t('Total rewards'), withCcy(eth.balance.totalInterestAccrual, token)],
+          ...eth.pendingRedemptions.map((r): Row => [vscode.l10n.t('Redeeming'), `${withCcy(r.amt, token)} · ${vscode.l10n.t('expected {0}', time(r.estCompletedTime))}`]),
+        ];
+      }
+    } else {
+      const sol = data('sol');
+      if (sol !== undefined) {
+        facts.push([vscode.l10n.t('Fast redemption'), vscode.l10n.t('{0} of {1} available today', withCcy(sol.product.fastRedemptionAvail, base), withCcy(sol.product.fastRedemptionDailyLimit, base))]);
+        if (sol.balance !== undefined) {
+          position = [
+            [vscode.l10n.t('Staked'), withCcy(sol.balance.amt, token)],
+            [vscode.l10n.t('Latest reward'), withCcy(sol.balance.latestInterestAccrual, token)],
+            [vscode.l10n.t('Total rewards'), withCcy(sol.balance.totalInterestAccrual, token)],
+          ];
+        }
+      }
+    }
+    actions.push('purchase');
+    const staked = target.kind === 'eth' ? data('eth')?.balance?.amt : data('sol')?.balance?.amt;
+    if (staked !== undefined && D.isPlainDecimal(staked) && D.isPositive(staked)) actions.push('redeem');
+  } else {
+    const rate = data('market')?.lendingRates.find((r) => r.ccy === target.ccy);
+    const balance = data('savings')?.balances.find((b) => b.ccy === target.ccy);
+    subtitle = vscode.l10n.t('Simple Earn flexible: lent to margin traders, hourly interest');
+    facts = rate === undefined ? [] : [
+      [vscode.l10n.t('Next rate (estimated)'), percent(rate.estRate)],
+      [vscode.l10n.t('Last rate'), percent(rate.preRate)],
+      [vscode.l10n.t('24-hour average'), percent(rate.avgRate)],
+    ];
+    if (balance !== undefined) {
+      position = [
+        [vscode.l10n.t('Amount'), withCcy(balance.amt, balance.ccy)],
+        [vscode.l10n.t('Lent'), withCcy(balance.loanAmt, balance.ccy)],
+        [vscode.l10n.t('Pending'), withCcy(balance.pendingAmt, balance.ccy)],
+        [vscode.l10n.t('Earnings'), withCcy(balance.earnings, balance.ccy)],
+        [vscode.l10n.t('Your minimum lending rate'), percent(balance.rate)],
+      ];
+    }
+    actions.push('purchase');
+    if (balance !== undefined && D.isPositive(balance.amt)) actions.push('redeem');
+  }
+  return { kind: 'product', title, subtitle, facts, position, chart: chartFor(target, range, chart), actions, updated, error };
+}

@@ -1,0 +1,126 @@
+/**
+ * The typed message contract between the panels' hosts (src/panels) and their webviews (webview/), shared by
+ * both sides. No `vscode` import and no Node APIs: the webview bundles it too. Every message from a webview is
+ * checked with `parseFromWebview`; anything unknown or malformed is dropped.
+ */
+
+export type Row = readonly [label: string, value: string];
+
+export interface ChartPoint {
+  /** Milliseconds. */
+  readonly ts: number;
+  /** A fraction as decimal text, e.g. "0.0269". */
+  readonly rate: string;
+}
+
+export const RANGES = [7, 30, 90, 365] as const;
+export type RangeDays = (typeof RANGES)[number];
+
+export type ProductAction = 'purchase' | 'redeem';
+
+export interface ProductState {
+  readonly kind: 'product';
+  readonly title: string;
+  readonly subtitle: string;
+  /** APY, term, limits, redemption, fast-redemption limits, earning currencies, state. */
+  readonly facts: readonly Row[];
+  /** The user's own position in this product; empty when none. */
+  readonly position: readonly Row[];
+  readonly chart:
+    | { readonly label: string; readonly range: RangeDays; readonly points: readonly ChartPoint[]; readonly loading: boolean; readonly note: string }
+    | { readonly unavailable: string };
+  readonly actions: readonly ProductAction[];
+  readonly updated: string;
+  readonly error: string | undefined;
+}
+
+export interface CollateralRow {
+  readonly ccy: string;
+  /** Decimal text, as OKX sent it. */
+  readonly amt: string;
+  /** The amount as shown (grouped, localized). */
+  readonly amtText: string;
+  /** USD value, when a price is known. */
+  readonly usd: string | undefined;
+  /** USD per unit, as decimal text, when known (for the what-if). */
+  readonly price: string | undefined;
+  /** How much can be taken back now (OKX's max-collateral-redeem-amount). */
+  readonly maxRedeem: string | undefined;
+}
+
+export interface LtvState {
+  readonly kind: 'ltv';
+  readonly title: string;
+  /** Fractions as decimal text. */
+  readonly curLTV: string;
+  readonly marginCallLTV: string;
+  readonly liqLTV: string;
+  /** The warning band below margin call, as a fraction (okxEarn.ltvWarningPoints / 100). */
+  readonly warnDistance: string;
+  readonly level: 'safe' | 'warning' | 'marginCall' | 'liquidation';
+  readonly loanUsd: string;
+  readonly collateralUsd: string;
+  readonly loans: readonly Row[];
+  readonly collateral: readonly CollateralRow[];
+  readonly liquidationPrice: string | undefined;
+  /** Maximum additional loan per borrowable currency. */
+  readonly maxLoans: readonly Row[];
+  readonly interest: readonly Row[];
+  readonly updated: string;
+  readonly error: string | undefined;
+}
+
+/** Every fixed text of the panels, localized by the host (webviews have no vscode.l10n). */
+export const LABEL_KEYS = [
+  'chart', 'range7', 'range30', 'range90', 'range365', 'purchase', 'redeem', 'position', 'noPosition', 'facts', 'refresh', 'updated',
+  'currentLtv', 'marginCall', 'liquidation', 'loan', 'collateral', 'amount', 'usd', 'maxRedeem', 'liquidationPrice', 'maxLoans',
+  'interest', 'whatIf', 'whatIfCollateral', 'whatIfDrop', 'whatIfResult', 'whatIfDistance', 'whatIfNoPrice', 'addCollateral',
+  'reduceCollateral', 'loadingChart', 'safe', 'warning', 'marginCallLevel', 'liquidationLevel', 'noLoan',
+] as const;
+export type PanelLabels = Readonly<Record<(typeof LABEL_KEYS)[number], string>>;
+
+export interface Boot {
+  readonly key: string;
+  readonly target: unknown;
+  readonly range: RangeDays;
+  readonly labels: PanelLabels;
+}
+
+export type HostMessage = { readonly type: 'state'; readonly state: ProductState | LtvState };
+
+export type WebviewMessage =
+  | { readonly type: 'ready' }
+  /** The first paint of real content, `ms` after the webview's script started. */
+  | { readonly type: 'painted'; readonly ms: number }
+  | { readonly type: 'range'; readonly days: RangeDays }
+  | { readonly type: 'action'; readonly action: ProductAction }
+  | { readonly type: 'collateral'; readonly action: 'add' | 'reduce'; readonly ccy: string | undefined }
+  | { readonly type: 'refresh' };
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A checked message from a webview, or undefined for anything that is not one. */
+export function parseFromWebview(raw: unknown): WebviewMessage | undefined {
+  if (!isObject(raw) || typeof raw.type !== 'string') return undefined;
+  const keys = Object.keys(raw);
+  const only = (...allowed: string[]): boolean => keys.every((k) => k === 'type' || allowed.includes(k));
+  switch (raw.type) {
+    case 'ready':
+    case 'refresh':
+      return only() ? { type: raw.type } : undefined;
+    case 'painted':
+      return only('ms') && typeof raw.ms === 'number' && Number.isFinite(raw.ms) && raw.ms >= 0 ? { type: 'painted', ms: raw.ms } : undefined;
+    case 'range':
+      return only('days') && RANGES.includes(raw.days as RangeDays) ? { type: 'range', days: raw.days as RangeDays } : undefined;
+    case 'action':
+      return only('action') && (raw.action === 'purchase' || raw.action === 'redeem') ? { type: 'action', action: raw.action } : undefined;
+    case 'collateral': {
+      if (!only('action', 'ccy') || (raw.action !== 'add' && raw.action !== 'reduce')) return undefined;
+      const ccy = raw.ccy;
+      if (ccy !== undefined && (typeof ccy !== 'string' || !/^[A-Z0-9]{1,12}$/.test(ccy))) return undefined;
+      return { type: 'collateral', action: raw.action, ccy };
+    }
+    default:
+      return undefined;
+  }
+}

@@ -21,9 +21,7 @@ describe('Purchase from a product\'s context menu, in the sandbox', function () 
     const pane = workbench.pane('Products');
     await pane.getByText('USDT', { exact: true }).click({ timeout: 30_000 });
     const offer = pane.getByText('On-Chain Defi', { exact: true });
-    await offer.click({ button: 'right' });
-    await workbench.screenshot('purchase-context-menu');
-    await page.locator('.monaco-menu').getByText('Purchase On-chain Earn…').click();
+    await workbench.contextMenu(offer, 'Purchase On-chain Earn…');
 
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();

@@ -74,6 +74,22 @@ export class Workbench {
     return this.page.locator('.part.sidebar .pane').filter({ has: this.page.locator(`.pane-header[aria-label^="${name}"]`) });
   }
 
+  /**
+   * Right-clicks `target` and chooses `item` from its context menu. The menu fades in; a click that lands
+   * before it takes input is lost, so the click is repeated until the menu has closed.
+   */
+  async contextMenu(target: Locator, item: string): Promise<void> {
+    await target.click({ button: 'right' });
+    const entry = this.page.locator('.monaco-menu .action-label').getByText(item, { exact: true });
+    await entry.waitFor({ state: 'visible' });
+    for (let attempt = 0; attempt < 5 && (await entry.isVisible()); attempt++) {
+      await entry.hover();
+      await this.page.waitForTimeout(150);
+      if (await entry.isVisible()) await entry.click({ timeout: 2000 }).catch(() => undefined);
+      await this.page.waitForTimeout(150);
+    }
+  }
+
   /** Expands the named view's pane and collapses the others, so the whole view is on screen. */
   async showOnly(name: string): Promise<void> {
     const headers = this.page.locator('.part.sidebar .pane-header');

@@ -1,0 +1,162 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { OkxEarnApi } from '../../src/extension';
+import { OkxClient } from '../../src/okx/client';
+import { customEnvironment } from '../../src/okx/environments';
+import type { LtvState, ProductState } from '../../src/panels/protocol';
+import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
+import { ScriptedWindow, configure, extensionApi, waitFor } from './helpers';
+
+describe('Panels, against the simulator', function () {
+  this.timeout(60_000);
+  let api: OkxEarnApi;
+  let sim: Simulator;
+  let ui: ScriptedWindow;
+
+  const panel = (key: string) => api.panels().find((p) => p.key === key);
+  const productState = (key: string): ProductState | undefined => {
+    const state = panel(key)?.state;
+    return state?.kind === 'product' ? state : undefined;
+  };
+  const ltvState = (key: string): LtvState | undefined => {
+    const state = panel(key)?.state;
+    return state?.kind === 'ltv' ? state : undefined;
+  };
+
+  before(async () => {
+    sim = await Simulator.start({ keys: [SANDBOX_KEY], priceMotion: false, rateLimits: false });
+    api = await extensionApi();
+    await configure({ environment: 'custom', customBaseUrl: sim.url, autoRefreshSeconds: 3600, ltvWarningPoints: 10 });
+    const setup = new ScriptedWindow().install();
+    setup.inputs.push('panel-tests', SANDBOX_KEY.apiKey, SANDBOX_KEY.secretKey, SANDBOX_KEY.passphrase);
+    await vscode.commands.executeCommand('okxEarn.setApiKey');
+    setup.restore();
+    await waitFor(() => api.connectionLabel() === 'panel-tests · Custom host' || undefined, 'the test key');
+  });
+
+  beforeEach(() => {
+    ui = new ScriptedWindow().install();
+  });
+  afterEach(() => ui.restore());
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const cleanup = new ScriptedWindow().install();
+    cleanup.picks.push('panel-tests');
+    cleanup.choose = (_m, items) => items.find((i) => i === 'Remove');
+    await vscode.commands.executeCommand('okxEarn.removeApiKey');
+    cleanup.restore();
+    await configure({ environment: undefined, customBaseUrl: undefined, autoRefreshSeconds: undefined, ltvWarningPoints: undefined });
+    await sim.close();
+  });
+
+  it('a staking item opens the ETH product panel: facts, position and a 30-day APY history; asking again reveals it', async () => {
+    await vscode.commands.executeCommand('okxEarn.openProduct', { payload: { kind: 'eth' } });
+    const state = await waitFor(() => {
+      const s = productState('product:eth');
+      return s !== undefined && 'points' in s.chart && s.chart.points.length > 0 ? s : undefined;
+    }, 'the ETH panel with its chart');
+    assert.equal(state.title, 'ETH staking');
+    assert.ok(state.facts.some(([label]) => label === 'Fast redemption daily limit'));
+    assert.ok(state.position.some(([label, value]) => label === 'Staked' && value.endsWith(' BETH')));
+    assert.ok('points' in state.chart && state.chart.points.length === 30 && state.chart.range === 30);
+    assert.deepEqual([...state.actions].sort(), ['purchase', 'redeem']);
+    await vscode.commands.executeCommand('okxEarn.openProduct', { payload: { kind: 'eth' } });
+    assert.equal(api.panels().filter((p) => p.key === 'product:eth').length, 1, 'one panel per product');
+    const painted = await waitFor(() => panel('product:eth')?.firstPaintMs, 'the first paint');
+    console.log(`      product panel: first paint ${painted.toFixed(0)} ms after opening`);
+  });
+
+  it('a range button reloads the history for that range', async () => {
+    await api.deliverToPanel('product:eth', { type: 'range', days: 7 });
+    const state = await waitFor(() => {
+      const s = productState('product:eth');
+      return s !== undefined && 'points' in s.chart && s.chart.range === 7 && !s.chart.loading ? s : undefined;
+    }, 'the 7-day history');
+    assert.ok('points' in state.chart && state.chart.points.length === 7);
+  });
+
+  it('an offer opens its product panel (no history: OKX publishes none for on-chain products)', async () => {
+    const offer = sim.state.offers.find((o) => o.productId === '4005');
+    await vscode.commands.executeCommand('okxEarn.openProduct', { payload: { kind: 'offer', offer: { productId: offer?.productId } } });
+    const state = await waitFor(() => productState('product:onchain:4005'), 'the offer panel');
+    assert.equal(state.title, 'USDT · On-Chain Defi');
+    assert.ok(state.facts.some(([label, value]) => label === 'Estimated APY' && value === '3.23%'));
+    assert.ok('unavailable' in state.chart);
+    assert.ok(state.position.length >= 2, 'the user\'s orders in this product');
+  });
+
+  it('a savings currency opens its panel with the hourly lending-rate history', async () => {
+    await vscode.commands.executeCommand('okxEarn.openProduct', { payload: { kind: 'savings', ccy: 'USDC' } });
+    const state = await waitFor(() => {
+      const s = productState('product:savings:USDC');
+      return s !== undefined && 'points' in s.chart && !s.chart.loading && s.chart.points.length > 0 ? s : undefined;
+    }, 'the savings panel with its history');
+    assert.ok('points' in state.chart && state.chart.points.length >= 700 && state.chart.points.length <= 722, '30 days of hourly rates');
+    assert.ok(state.position.some(([label]) => label === 'Your minimum lending rate'));
+  });
+
+  it('the status bar\'s command opens the LTV panel of the riskiest loan, with OKX\'s limits', async () => {
+    await vscode.commands.executeCommand('okxEarn.openLtv');
+    const state = await waitFor(() => {
+      const s = ltvState('ltv:USDT');
+      return s !== undefined && s.maxLoans.length > 0 ? s : undefined;
+    }, 'the LTV panel');
+    const [info] = await new OkxClient({ environment: customEnvironment(sim.url), credentials: SANDBOX_KEY }).loan.info();
+    assert.equal(state.curLTV, info?.curLTV);
+    assert.equal(state.marginCallLTV, '0.7');
+    assert.equal(state.level, 'warning');
+    assert.deepEqual(state.collateral.map((c) => c.ccy), ['BTC', 'ETH', 'SOL']);
+    assert.ok(state.collateral.every((c) => c.price !== undefined && c.maxRedeem === '0'));
+    assert.deepEqual(state.maxLoans.map(([ccy]) => ccy), ['USDT', 'USDC']);
+    assert.equal(state.interest.length, 10);
+    const painted = await waitFor(() => panel('ltv:USDT')?.firstPaintMs, 'the first paint');
+    console.log(`      LTV panel: first paint ${painted.toFixed(0)} ms after opening`);
+  });
+
+  it('follows the portfolio: a price move shows in the open LTV panel after a refresh', async () => {
+    const before = ltvState('ltv:USDT')?.curLTV;
+    sim.prices.set('ETH', '2500');
+    await vscode.commands.executeCommand('okxEarn.refresh');
+    const after = await waitFor(() => {
+      const s = ltvState('ltv:USDT');
+      return s !== undefined && s.curLTV !== before ? s : undefined;
+    }, 'the new LTV');
+    assert.equal(after.level, 'marginCall');
+    sim.prices.set('ETH', sim.state.basePrices.ETH ?? '0');
+    await vscode.commands.executeCommand('okxEarn.refresh');
+  });
+
+  it('the panels\' buttons run the same flows as the palette', async () => {
+    const stakes = sim.received('ethPurchase').length;
+    ui.inputs.push('0.1');
+    ui.choose = (_m, items) => items.find((i) => i === 'Stake');
+    await api.deliverToPanel('product:eth', { type: 'action', action: 'purchase' });
+    assert.equal(sim.received('ethPurchase').length, stakes + 1);
+
+    const adds = sim.received('loanAdjustCollateral').length;
+    ui.inputs.push('0.01');
+    ui.choose = (_m, items) => items.find((i) => i === 'Add Collateral');
+    await api.deliverToPanel('ltv:USDT', { type: 'collateral', action: 'add', ccy: 'BTC' });
+    assert.equal(sim.received('loanAdjustCollateral').length, adds + 1);
+    assert.match(ui.shown.filter((s) => s.modal).at(-1)?.message ?? '', /^Add 0\.01 BTC as collateral\?$/);
+
+    ui.inputs.push('5');
+    ui.choose = (_m, items) => items.find((i) => i === 'Subscribe');
+    const subscriptions = sim.received('savingsPurchaseRedempt').length;
+    ui.inputs.push('');
+    await api.deliverToPanel('product:savings:USDC', { type: 'action', action: 'purchase' });
+    assert.equal(sim.received('savingsPurchaseRedempt').length, subscriptions + 1);
+  });
+
+  it('drops malformed messages and does nothing with them', async () => {
+    const requests = sim.requests.length;
+    const dropped = panel('product:eth')?.dropped ?? 0;
+    for (const message of ['purchase', { type: 'action', action: 'withdrawAll' }, { type: 'range', days: 3 }, { type: 'ready', extra: true }, { type: 'collateral', action: 'add', ccy: '<b>' }, null]) {
+      await api.deliverToPanel('product:eth', message);
+    }
+    assert.equal(panel('product:eth')?.dropped, dropped + 6);
+    assert.equal(sim.requests.length, requests, 'not one request');
+    assert.deepEqual(ui.shown, [], 'nothing shown to the user');
+  });
+});

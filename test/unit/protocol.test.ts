@@ -1,0 +1,32 @@
+import * as assert from 'node:assert/strict';
+import { parseFromWebview } from '../../src/panels/protocol';
+
+describe('panels/protocol: only well-formed messages from a webview get through', () => {
+  it('accepts every message the webviews send', () => {
+    const good: unknown[] = [
+      { type: 'ready' },
+      { type: 'refresh' },
+      { type: 'painted', ms: 42.5 },
+      { type: 'range', days: 7 },
+      { type: 'range', days: 365 },
+      { type: 'action', action: 'purchase' },
+      { type: 'action', action: 'redeem' },
+      { type: 'collateral', action: 'add', ccy: 'BTC' },
+      { type: 'collateral', action: 'reduce' },
+    ];
+    for (const message of good) assert.deepEqual(parseFromWebview(message), message);
+  });
+
+  it('drops anything else', () => {
+    const bad: unknown[] = [
+      undefined, null, 'ready', 42, [], {}, { type: 'nope' }, { type: 'ready', extra: 1 },
+      { type: 'painted', ms: -1 }, { type: 'painted', ms: Number.NaN }, { type: 'painted', ms: '5' },
+      { type: 'range', days: 5 }, { type: 'range', days: '7' },
+      { type: 'action', action: 'withdrawAll' }, { type: 'action' },
+      { type: 'collateral', action: 'add', ccy: '<img src=x>' }, { type: 'collateral', action: 'add', ccy: 5 },
+      { type: 'collateral', action: 'steal', ccy: 'BTC' }, { type: 'collateral', action: 'add', ccy: 'BTC', amt: '100' },
+      { type: { toString: () => 'ready' } },
+    ];
+    for (const message of bad) assert.equal(parseFromWebview(message), undefined, JSON.stringify(message));
+  });
+});

@@ -94,7 +94,7 @@ export type WebviewMessage =
   | { readonly type: 'painted'; readonly ms: number }
   | { readonly type: 'range'; readonly days: RangeDays }
   | { readonly type: 'action'; readonly action: ProductAction }
-  | { readonly type: 'collateral'; readonly action: 'add' | 'reduce'; readonly ccy: string | undefined }
+  | { readonly type: 'collateral'; readonly action: 'add' | 'reduce'; readonly ccy?: string | undefined }
   | { readonly type: 'refresh' };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -118,7 +118,7 @@ export function parseFromWebview(raw: unknown): WebviewMessage | undefined {
       if (!only('action', 'ccy') || (raw.action !== 'add' && raw.action !== 'reduce')) return undefined;
       const ccy = raw.ccy;
       if (ccy !== undefined && (typeof ccy !== 'string' || !/^[A-Z0-9]{1,12}$/.test(ccy))) return undefined;
-      return { type: 'collateral', action: raw.action, ccy };
+      return ccy === undefined ? { type: 'collateral', action: raw.action } : { type: 'collateral', action: raw.action, ccy };
     }
     default:
       return undefined;

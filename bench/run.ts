@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { OkxClient } from '../src/okx/client';
 import { ENDPOINTS, type EndpointId } from '../src/okx/endpoints';
 import { customEnvironment } from '../src/okx/environments';
+import { maxInAnyWindow } from '../test/unit/support/windows';
 
 const BURSTS: [EndpointId, number][] = [
   ['onchainPurchase', 5],
@@ -19,16 +20,6 @@ const BURSTS: [EndpointId, number][] = [
   ['loanMaxCollateralRedeem', 12],
 ];
 
-function maxInAnyWindow(arrivals: number[], windowMs: number): number {
-  const sorted = [...arrivals].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    let j = i;
-    while (j < sorted.length && (sorted[j]) - (sorted[i]) < windowMs) j++;
-    most = Math.max(most, j - i);
-  }
-  return most;
-}
 
 async function rateLimitBursts(): Promise<void> {
   const arrivals = new Map<string, number[]>();

@@ -5,18 +5,8 @@ import { customEnvironment } from '../../../src/okx/environments';
 import { RateLimiter } from '../../../src/okx/rateLimiter';
 import { RecordingServer, ok } from '../support/recordingServer';
 import { CREDENTIALS, SAMPLE_PARAMS } from './client.requests.test';
+import { maxInAnyWindow } from '../support/windows';
 
-/** The largest number of arrivals in any window of `windowMs` (sliding), as a server would count them. */
-function maxInAnyWindow(arrivals: number[], windowMs: number): number {
-  const sorted = [...arrivals].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    let j = i;
-    while (j < sorted.length && (sorted[j]) - (sorted[i]) < windowMs) j++;
-    most = Math.max(most, j - i);
-  }
-  return most;
-}
 
 describe('okx/rateLimiter: bursts stay inside every documented limit', function () {
   this.timeout(20_000);

@@ -101,3 +101,27 @@ export class ScriptedWindow {
     return this.shown.filter((s) => kind === undefined || s.kind === kind).map((s) => s.message);
   }
 }
+
+/** Stores the simulator's key as `profile` through the real command, and waits until the extension uses it. */
+export async function useTestKey(api: OkxEarnApi, profile: string, key: { apiKey: string; secretKey: string; passphrase: string }): Promise<void> {
+  const setup = new ScriptedWindow().install();
+  setup.inputs.push(profile, key.apiKey, key.secretKey, key.passphrase);
+  try {
+    await vscode.commands.executeCommand('okxEarn.setApiKey');
+  } finally {
+    setup.restore();
+  }
+  await waitFor(() => api.connectionLabel() === `${profile} · Custom host` || undefined, `the ${profile} key`);
+}
+
+/** Removes a stored profile through the real command, confirming its modal. */
+export async function removeTestKey(profile: string): Promise<void> {
+  const cleanup = new ScriptedWindow().install();
+  cleanup.picks.push(profile);
+  cleanup.choose = (_message, items) => items.find((i) => i === 'Remove');
+  try {
+    await vscode.commands.executeCommand('okxEarn.removeApiKey');
+  } finally {
+    cleanup.restore();
+  }
+}

@@ -9,7 +9,7 @@ import { OkxClient } from '../../src/okx/client';
 import { customEnvironment } from '../../src/okx/environments';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
 import { loanFigures } from '../../src/simulator/state';
-import { ScriptedWindow, configure, extensionApi, waitFor } from './helpers';
+import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor } from './helpers';
 
 /** Runs a command with scripted answers; the confirmation modal answers `confirmWith` (undefined = Cancel). */
 async function run(ui: ScriptedWindow, command: string, options: { inputs?: string[]; picks?: string[]; confirmWith?: string; arg?: unknown } = {}): Promise<unknown> {
@@ -30,11 +30,7 @@ describe('Money-moving commands, against the simulator', function () {
     sim = await Simulator.start({ keys: [SANDBOX_KEY], priceMotion: false, rateLimits: false });
     api = await extensionApi();
     await configure({ environment: 'custom', customBaseUrl: sim.url, autoRefreshSeconds: 3600 });
-    const setup = new ScriptedWindow().install();
-    setup.inputs.push('money-tests', SANDBOX_KEY.apiKey, SANDBOX_KEY.secretKey, SANDBOX_KEY.passphrase);
-    await vscode.commands.executeCommand('okxEarn.setApiKey');
-    setup.restore();
-    await waitFor(() => api.connectionLabel() === 'money-tests · Custom host' || undefined, 'the test key');
+    await useTestKey(api, 'money-tests', SANDBOX_KEY);
   });
 
   beforeEach(() => {
@@ -44,11 +40,7 @@ describe('Money-moving commands, against the simulator', function () {
   afterEach(() => ui.restore());
 
   after(async () => {
-    const cleanup = new ScriptedWindow().install();
-    cleanup.picks.push('money-tests');
-    cleanup.choose = (_m, items) => items.find((i) => i === 'Remove');
-    await vscode.commands.executeCommand('okxEarn.removeApiKey');
-    cleanup.restore();
+    await removeTestKey('money-tests');
     await configure({ environment: undefined, customBaseUrl: undefined, autoRefreshSeconds: undefined, retypeAmountAboveUsd: undefined });
     await sim.close();
   });

@@ -5,7 +5,7 @@ import { OkxClient } from '../../src/okx/client';
 import { customEnvironment } from '../../src/okx/environments';
 import type { LtvState, ProductState } from '../../src/panels/protocol';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
-import { ScriptedWindow, configure, extensionApi, waitFor } from './helpers';
+import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor } from './helpers';
 
 describe('Panels, against the simulator', function () {
   this.timeout(60_000);
@@ -27,11 +27,7 @@ describe('Panels, against the simulator', function () {
     sim = await Simulator.start({ keys: [SANDBOX_KEY], priceMotion: false, rateLimits: false });
     api = await extensionApi();
     await configure({ environment: 'custom', customBaseUrl: sim.url, autoRefreshSeconds: 3600, ltvWarningPoints: 10 });
-    const setup = new ScriptedWindow().install();
-    setup.inputs.push('panel-tests', SANDBOX_KEY.apiKey, SANDBOX_KEY.secretKey, SANDBOX_KEY.passphrase);
-    await vscode.commands.executeCommand('okxEarn.setApiKey');
-    setup.restore();
-    await waitFor(() => api.connectionLabel() === 'panel-tests · Custom host' || undefined, 'the test key');
+    await useTestKey(api, 'panel-tests', SANDBOX_KEY);
   });
 
   beforeEach(() => {
@@ -41,11 +37,7 @@ describe('Panels, against the simulator', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const cleanup = new ScriptedWindow().install();
-    cleanup.picks.push('panel-tests');
-    cleanup.choose = (_m, items) => items.find((i) => i === 'Remove');
-    await vscode.commands.executeCommand('okxEarn.removeApiKey');
-    cleanup.restore();
+    await removeTestKey('panel-tests');
     await configure({ environment: undefined, customBaseUrl: undefined, autoRefreshSeconds: undefined, ltvWarningPoints: undefined });
     await sim.close();
   });

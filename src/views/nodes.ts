@@ -49,19 +49,30 @@ function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
 }
 
+interface ItemOptions {
+  label: string;
+  description?: string;
+  icon?: string | vscode.ThemeIcon;
+  tooltip?: string | vscode.MarkdownString;
+  contextValue?: string;
+  payload?: Payload;
+}
+
+function treeItem(id: string, options: ItemOptions, state: vscode.TreeItemCollapsibleState): vscode.TreeItem {
+  const item = new vscode.TreeItem(options.label, state);
+  item.id = id;
+  item.description = options.description;
+  item.iconPath = typeof options.icon === 'string' ? new vscode.ThemeIcon(options.icon) : options.icon;
+  item.tooltip = options.tooltip;
+  item.contextValue = options.contextValue;
+  return item;
+}
+
 /** A plain leaf: label, description, icon, optional tooltip, context value and command. */
 export class LeafNode implements TreeNode {
   constructor(
     readonly id: string,
-    private readonly options: {
-      label: string;
-      description?: string;
-      icon?: string | vscode.ThemeIcon;
-      tooltip?: string | vscode.MarkdownString;
-      contextValue?: string;
-      command?: vscode.Command;
-      payload?: Payload;
-    },
+    private readonly options: ItemOptions & { command?: vscode.Command },
     readonly parent?: TreeNode,
   ) {}
 
@@ -70,13 +81,7 @@ export class LeafNode implements TreeNode {
   }
 
   item(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.options.label, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    item.description = this.options.description;
-    const icon = this.options.icon;
-    item.iconPath = typeof icon === 'string' ? new vscode.ThemeIcon(icon) : icon;
-    item.tooltip = this.options.tooltip;
-    item.contextValue = this.options.contextValue;
+    const item = treeItem(this.id, this.options, vscode.TreeItemCollapsibleState.None);
     item.command = this.options.command;
     return item;
   }
@@ -86,16 +91,7 @@ export class LeafNode implements TreeNode {
 export class GroupNode implements TreeNode {
   constructor(
     readonly id: string,
-    private readonly options: {
-      label: string;
-      description?: string;
-      icon?: string | vscode.ThemeIcon;
-      tooltip?: string | vscode.MarkdownString;
-      contextValue?: string;
-      expanded?: boolean;
-      payload?: Payload;
-      children: (self: GroupNode) => TreeNode[] | Promise<TreeNode[]>;
-    },
+    private readonly options: ItemOptions & { expanded?: boolean; children: (self: GroupNode) => TreeNode[] | Promise<TreeNode[]> },
     readonly parent?: TreeNode,
   ) {}
 
@@ -104,17 +100,7 @@ export class GroupNode implements TreeNode {
   }
 
   item(): vscode.TreeItem {
-    const item = new vscode.TreeItem(
-      this.options.label,
-      this.options.expanded === true ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
-    );
-    item.id = this.id;
-    item.description = this.options.description;
-    const icon = this.options.icon;
-    item.iconPath = typeof icon === 'string' ? new vscode.ThemeIcon(icon) : icon;
-    item.tooltip = this.options.tooltip;
-    item.contextValue = this.options.contextValue;
-    return item;
+    return treeItem(this.id, this.options, this.options.expanded === true ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   }
 
   children(): TreeNode[] | Promise<TreeNode[]> {

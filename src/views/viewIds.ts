@@ -7,4 +7,3 @@ export const VIEW_IDS = {
 } as const;
 
 export type ViewKey = keyof typeof VIEW_IDS;
-export const CONTAINER_ID = 'okxEarn';

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import * as D from '../../src/decimal';
 import type { OkxEarnApi } from '../../src/extension';
 import { OKX_CODES, fillTemplate } from '../../src/okx/errors';
+import { formatAmount } from '../../src/portfolio/format';
 import type { EndpointId } from '../../src/okx/endpoints';
 import { confirmAction, type MoneyAction } from '../../src/commands/moneyAction';
 import { OkxClient } from '../../src/okx/client';
@@ -110,6 +111,13 @@ describe('Money-moving commands, against the simulator', function () {
       assert.ok(pending);
       assert.equal(await run(ui, 'okxEarn.eth.cancelRedeem', { picks: ['0.3 BETH'], confirmWith: 'Cancel Redemption' }), true);
       assert.equal(pending.status, 'cancelled');
+      // The tree: no pending ETH redemption left, and the staked BETH as the simulator has it.
+      const ethItem = await waitFor(async () => {
+        const item = (await api.renderView('staking', 2)).find((i) => i.label === 'ETH staking');
+        return item !== undefined && !item.children.some((c) => c.label === 'Pending redemptions') ? item : undefined;
+      }, 'the ETH item without the cancelled redemption');
+      const staked = D.add(sim.state.funding.BETH ?? '0', D.sum(sim.state.eth.history.filter((r) => r.type === 'redeem' && r.status === 'pending').map((r) => r.amt)));
+      assert.equal(ethItem.description, `${formatAmount(staked)} BETH`);
     });
 
     it('subscribes to savings with a rate typed in percent, redeems, and sets the lending rate', async () => {
@@ -121,6 +129,11 @@ describe('Money-moving commands, against the simulator', function () {
       assert.equal(sim.state.savings.USDC?.amt, D.add(usdc, '200'));
       assert.equal(await run(ui, 'okxEarn.savings.setRate', { arg: { payload: { kind: 'savings', ccy: 'USDT' } }, inputs: ['12.5'], confirmWith: 'Set Rate' }), true);
       assert.equal(sim.state.savings.USDT?.rate, '0.125');
+      const savings = await waitFor(async () => {
+        const items = await api.renderView('savings', 0);
+        return items.some((i) => i.label === 'USDT' && i.description.endsWith('min 12.5%')) ? items : undefined;
+      }, 'the new rate in the Savings view');
+      assert.equal(savings.find((i) => i.label === 'USDC')?.description, `${formatAmount(D.roundDown(sim.state.savings.USDC?.amt ?? '', 16))} USDC · min 5%`);
       assert.match(ui.shown.filter((s) => s.modal).at(-1)?.detail ?? '', /Sent as: 0\.125/);
     });
 
@@ -135,6 +148,12 @@ describe('Money-moving commands, against the simulator', function () {
       ui.shown.length = 0;
       assert.equal(await run(ui, 'okxEarn.loan.reduceCollateral', { picks: ['SOL'], inputs: ['2'], confirmWith: 'Reduce Collateral' }), true);
       assert.equal(sim.state.loan.collateral.find((c) => c.ccy === 'SOL')?.amt, '8');
+      const collateral = await waitFor(async () => {
+        const [loan] = await api.renderView('loans', 2);
+        const group = loan?.children.find((c) => c.label === 'Collateral');
+        return group?.children.some((c) => c.label === 'SOL' && c.description === '8 SOL') ? group : undefined;
+      }, 'the new collateral in the Loans view');
+      assert.equal(collateral.children.find((c) => c.label === 'BTC')?.description, `${formatAmount(D.add(btc, '0.25'))} BTC`);
       assert.match(ui.shown.find((s) => s.modal)?.detail ?? '', /Most that can be taken back: [\d.,]+ SOL\nLTV now: [\d.]+%\nLTV after: [\d.]+%/);
     });
 

@@ -75,13 +75,18 @@ export class Workbench {
   }
 
   /**
-   * Right-clicks `target` and chooses `item` from its context menu. The menu fades in; a click that lands
-   * before it takes input is lost, so the click is repeated until the menu has closed.
+   * Right-clicks `target` and chooses `item` from its context menu. A right-click that lands while the tree
+   * re-renders (as data arrives) opens no menu, and a click that lands while the menu fades in is lost: both
+   * are repeated until the menu has opened, and then closed on the chosen item.
    */
   async contextMenu(target: Locator, item: string): Promise<void> {
-    await target.click({ button: 'right' });
     const entry = this.page.locator('.monaco-menu .action-label').getByText(item, { exact: true });
-    await entry.waitFor({ state: 'visible' });
+    for (let attempt = 0; attempt < 6 && !(await entry.isVisible()); attempt++) {
+      await target.click({ button: 'right' });
+      const opened = await entry.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+      if (!opened) await this.page.keyboard.press('Escape');
+    }
+    await entry.waitFor({ state: 'visible', timeout: 1000 });
     for (let attempt = 0; attempt < 5 && (await entry.isVisible()); attempt++) {
       await entry.hover();
       await this.page.waitForTimeout(150);

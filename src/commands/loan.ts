@@ -52,6 +52,39 @@ async function recordedSince(client: OkxClient, type: 'collateral_locked' | 'col
   return records.some((r) => r.ccy === ccy && D.cmp(r.amt.replace(/^-/, ''), amt) === 0 && Number(r.ts) >= since);
 }
 
+/** Adding or taking back collateral: one action, confirmed with the LTV it leads to, reconciled from the loan history. */
+function collateralAction(context: FlowContext, loan: LoanInfo, type: 'add' | 'reduce', ccy: string, amt: string, after: string | undefined, maxRedeem?: string): Promise<boolean> {
+  const add = type === 'add';
+  const amount = withCcy(amt, ccy);
+  let since = 0;
+  return runMoneyAction(context, {
+    what: add ? vscode.l10n.t('adding {0} of collateral', amount) : vscode.l10n.t('taking back {0} of collateral', amount),
+    question: add ? vscode.l10n.t('Add {0} as collateral?', amount) : vscode.l10n.t('Take {0} of collateral back?', amount),
+    verb: add ? vscode.l10n.t('Add Collateral') : vscode.l10n.t('Reduce Collateral'),
+    rows: [
+      [vscode.l10n.t('Loan'), loan.loanData.map((l) => l.ccy).join('+')],
+      [add ? vscode.l10n.t('Collateral to add') : vscode.l10n.t('Collateral to take back'), amount],
+      ...(maxRedeem === undefined ? [] : [[vscode.l10n.t('Most that can be taken back'), withCcy(maxRedeem, ccy)] as const]),
+      [vscode.l10n.t('LTV now'), percent(loan.curLTV)],
+      [vscode.l10n.t('LTV after'), describeLtv(loan, after)],
+      [vscode.l10n.t('Margin call / liquidation at'), `${percent(loan.marginCallLTV)} / ${percent(loan.liqLTV)}`],
+    ],
+    amount: { value: amt, ccy },
+    send: (c) => {
+      since = serverNow(context) - 60_000;
+      return c.loan.adjustCollateral({ type, collateralCcy: ccy, collateralAmt: amt });
+    },
+    done: () => (add ? vscode.l10n.t('{0} added as collateral.', amount) : vscode.l10n.t('{0} of collateral returned to your funding account.', amount)),
+    reconcile: async (c) =>
+      (await recordedSince(c, add ? 'collateral_locked' : 'collateral_released', ccy, amt, since))
+        ? { happened: true, detail: add ? vscode.l10n.t('{0} is locked as collateral.', amount) : vscode.l10n.t('{0} was released.', amount) }
+        : { happened: false, detail: add ? vscode.l10n.t('the loan history shows no such collateral added.') : vscode.l10n.t('the loan history shows no such collateral released.') },
+    refresh: ['loans'],
+    histories: ['loan'],
+    show: SHOW_LOANS,
+  });
+}
+
 export async function addCollateral(context: FlowContext, arg?: unknown): Promise<boolean> {
   const client = requireClient(context);
   if (client === undefined) return false;
@@ -79,32 +112,7 @@ export async function addCollateral(context: FlowContext, arg?: unknown): Promis
   if (amt === undefined) return false;
   const price = D.isPositive(asset.amt) ? D.div(asset.notionalUsd, asset.amt, 8) : undefined;
   const after = price === undefined ? undefined : ltvAfter(loan, amt, price, 1);
-  let since = 0;
-  return runMoneyAction(context, {
-    what: vscode.l10n.t('adding {0} of collateral', withCcy(amt, ccy)),
-    question: vscode.l10n.t('Add {0} as collateral?', withCcy(amt, ccy)),
-    verb: vscode.l10n.t('Add Collateral'),
-    rows: [
-      [vscode.l10n.t('Loan'), loanCcys.join('+')],
-      [vscode.l10n.t('Collateral to add'), withCcy(amt, ccy)],
-      [vscode.l10n.t('LTV now'), percent(loan.curLTV)],
-      [vscode.l10n.t('LTV after'), describeLtv(loan, after)],
-      [vscode.l10n.t('Margin call / liquidation at'), `${percent(loan.marginCallLTV)} / ${percent(loan.liqLTV)}`],
-    ],
-    amount: { value: amt, ccy },
-    send: (c) => {
-      since = serverNow(context) - 60_000;
-      return c.loan.adjustCollateral({ type: 'add', collateralCcy: ccy, collateralAmt: amt });
-    },
-    done: () => vscode.l10n.t('{0} added as collateral.', withCcy(amt, ccy)),
-    reconcile: async (c) =>
-      (await recordedSince(c, 'collateral_locked', ccy, amt, since))
-        ? { happened: true, detail: vscode.l10n.t('{0} is locked as collateral.', withCcy(amt, ccy)) }
-        : { happened: false, detail: vscode.l10n.t('the loan history shows no such collateral added.') },
-    refresh: ['loans'],
-    histories: ['loan'],
-    show: SHOW_LOANS,
-  });
+  return collateralAction(context, loan, 'add', ccy, amt, after);
 }
 
 export async function reduceCollateral(context: FlowContext, arg?: unknown): Promise<boolean> {
@@ -134,33 +142,7 @@ export async function reduceCollateral(context: FlowContext, arg?: unknown): Pro
   if (amt === undefined) return false;
   const price = await priceOf(client, loan, ccy);
   const after = price === undefined ? undefined : ltvAfter(loan, amt, price, -1);
-  let since = 0;
-  return runMoneyAction(context, {
-    what: vscode.l10n.t('taking back {0} of collateral', withCcy(amt, ccy)),
-    question: vscode.l10n.t('Take {0} of collateral back?', withCcy(amt, ccy)),
-    verb: vscode.l10n.t('Reduce Collateral'),
-    rows: [
-      [vscode.l10n.t('Loan'), loan.loanData.map((l) => l.ccy).join('+')],
-      [vscode.l10n.t('Collateral to take back'), withCcy(amt, ccy)],
-      [vscode.l10n.t('Most that can be taken back'), withCcy(maxRedeem, ccy)],
-      [vscode.l10n.t('LTV now'), percent(loan.curLTV)],
-      [vscode.l10n.t('LTV after'), describeLtv(loan, after)],
-      [vscode.l10n.t('Margin call / liquidation at'), `${percent(loan.marginCallLTV)} / ${percent(loan.liqLTV)}`],
-    ],
-    amount: { value: amt, ccy },
-    send: (c) => {
-      since = serverNow(context) - 60_000;
-      return c.loan.adjustCollateral({ type: 'reduce', collateralCcy: ccy, collateralAmt: amt });
-    },
-    done: () => vscode.l10n.t('{0} of collateral returned to your funding account.', withCcy(amt, ccy)),
-    reconcile: async (c) =>
-      (await recordedSince(c, 'collateral_released', ccy, amt, since))
-        ? { happened: true, detail: vscode.l10n.t('{0} was released.', withCcy(amt, ccy)) }
-        : { happened: false, detail: vscode.l10n.t('the loan history shows no such collateral released.') },
-    refresh: ['loans'],
-    histories: ['loan'],
-    show: SHOW_LOANS,
-  });
+  return collateralAction(context, loan, 'reduce', ccy, amt, after, maxRedeem);
 }
 
 /** Not money-moving: how much more could be borrowed, optionally with supplementary collateral. */

@@ -7,7 +7,7 @@ import { Panels, type PanelSnapshot } from './panels/panels';
 import { Connection, type ConnectionState } from './connection';
 import { CredentialStore } from './credentials';
 import { fullErrorText } from './messages';
-import { Portfolio, type AreaId, type HistoryKind } from './portfolio/portfolio';
+import { AREA_IDS, Portfolio, type AreaId, type HistoryKind } from './portfolio/portfolio';
 import { ltvLevel } from './portfolio/risk';
 import { readSettings } from './settings';
 import { AutoRefresh } from './views/autoRefresh';
@@ -133,8 +133,7 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     ...registerPanelCommands(panels, portfolio),
     vscode.commands.registerCommand('okxEarn.refresh', async () => {
       await autoRefresh.refreshVisible();
-      const failed = (['onchain', 'eth', 'sol', 'savings', 'loans', 'offers', 'market'] as AreaId[])
-        .map((area) => portfolio.get(area))
+      const failed = AREA_IDS.map((area) => portfolio.get(area))
         .find((state) => state.status === 'error');
       if (failed?.status === 'error') log.warn(`Refresh: ${fullErrorText(failed.error)}`);
     }),

@@ -9,9 +9,9 @@ import * as vscode from 'vscode';
 import type { Portfolio } from '../portfolio/portfolio';
 import { loanKey as loanKeyOf } from '../portfolio/risk';
 import { buildLtvState, type LtvExtras, loadLtvExtras } from './ltvState';
-import { buildProductState, ChartCache, type ProductTarget, productKey, productTitle } from './productState';
+import { buildProductState, ChartCache, PRODUCT_AREAS, type ProductTarget, productKey, productTitle } from './productState';
 import { panelLabels } from './labels';
-import { parseFromWebview, type HostMessage, type LtvState, type ProductState, type RangeDays, type WebviewMessage } from './protocol';
+import { RANGES, parseFromWebview, type HostMessage, type LtvState, type ProductState, type RangeDays, type WebviewMessage } from './protocol';
 import type { FlowContext } from '../commands/moneyAction';
 
 export const PRODUCT_VIEW = 'okxEarn.product';
@@ -57,7 +57,7 @@ export class Panels implements vscode.Disposable {
       vscode.window.registerWebviewPanelSerializer(LTV_VIEW, { deserializeWebviewPanel: (panel, state) => this.restore(panel, LTV_VIEW, state) }),
       portfolio.onDidChange((areas) => {
         for (const entry of this.open.values()) {
-          const relevant = entry.target.kind === 'loan' ? areas.includes('loans') : areas.some((a) => ['offers', 'onchain', 'eth', 'sol', 'savings', 'market'].includes(a));
+          const relevant = entry.target.kind === 'loan' ? areas.includes('loans') : areas.some((a) => PRODUCT_AREAS.includes(a));
           if (relevant) void this.render(entry, entry.target.kind === 'loan' && areas.includes('loans'));
         }
       }),
@@ -93,15 +93,16 @@ export class Panels implements vscode.Disposable {
     this.adopt(panel, viewType, key, target, 30);
   }
 
-  private async restore(panel: vscode.WebviewPanel, viewType: string, saved: unknown): Promise<void> {
+  /** The serializer's callback: adopts a panel restored after a reload (nothing to wait for). */
+  private restore(panel: vscode.WebviewPanel, viewType: string, saved: unknown): Promise<void> {
     const state = saved as { key?: unknown; target?: unknown; range?: unknown } | undefined;
     const target = state?.target as OpenPanel['target'] | undefined;
     if (typeof state?.key !== 'string' || target === undefined || typeof target.kind !== 'string' || this.open.has(state.key)) {
       panel.dispose();
-      return;
+      return Promise.resolve();
     }
     panel.webview.options = this.options();
-    const range = [7, 30, 90, 365].includes(state.range as number) ? (state.range as RangeDays) : 30;
+    const range = RANGES.includes(state.range as RangeDays) ? (state.range as RangeDays) : 30;
     this.adopt(panel, viewType, state.key, target, range);
     return Promise.resolve();
   }
@@ -146,7 +147,7 @@ export class Panels implements vscode.Disposable {
         }
         return;
       case 'refresh':
-        await this.portfolio.refresh(target.kind === 'loan' ? ['loans'] : ['offers', 'onchain', 'eth', 'sol', 'savings', 'market']);
+        await this.portfolio.refresh(target.kind === 'loan' ? ['loans'] : PRODUCT_AREAS);
         await this.render(entry, true);
         return;
       case 'range':
@@ -201,7 +202,7 @@ export class Panels implements vscode.Disposable {
       }
       entry.state = buildLtvState(loan, entry.extras, this.warnDistance(), problem);
     } else {
-      await Promise.all((['offers', 'onchain', 'eth', 'sol', 'savings', 'market'] as const).map((a) => this.portfolio.ensure(a)));
+      await Promise.all(PRODUCT_AREAS.map((a) => this.portfolio.ensure(a)));
       entry.state = buildProductState(target, this.portfolio, this.charts.get(target, entry.range), entry.range);
       // A chart still loading posts again as its pages arrive.
       this.charts.load(target, entry.range, () => {

@@ -3,10 +3,13 @@ import * as vscode from 'vscode';
 import * as D from '../decimal';
 import { errorText } from '../messages';
 import type { OkxClient } from '../okx/client';
-import type { Portfolio } from '../portfolio/portfolio';
+import type { AreaId, Portfolio } from '../portfolio/portfolio';
 import { percent, time, withCcy } from '../views/nodes';
 import { orderStateLabel, termLabel } from '../views/stakingView';
 import type { ChartPoint, ProductAction, ProductState, RangeDays, Row } from './protocol';
+
+/** The portfolio areas a product panel is built from. */
+export const PRODUCT_AREAS: readonly AreaId[] = ['offers', 'onchain', 'eth', 'sol', 'savings', 'market'];
 
 export type ProductTarget = { kind: 'onchain'; productId: string } | { kind: 'eth' } | { kind: 'sol' } | { kind: 'savings'; ccy: string };
 
@@ -106,7 +109,7 @@ export function buildProductState(target: ProductTarget, portfolio: Portfolio, c
     const state = portfolio.get(area);
     return 'data' in state ? state.data : undefined;
   };
-  const failed = (['offers', 'onchain', 'eth', 'sol', 'savings', 'market'] as const).map((a) => portfolio.get(a)).find((s) => s.status === 'error');
+  const failed = PRODUCT_AREAS.map((a) => portfolio.get(a)).find((s) => s.status === 'error');
   const error = failed?.status === 'error' ? errorText(failed.error) : undefined;
   const updated = time(String(Date.now()));
   let title = productTitle(target);

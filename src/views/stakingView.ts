@@ -84,6 +84,15 @@ function stakingRecordNode(prefix: string, record: StakingHistoryRecord, index: 
   );
 }
 
+/** Staked amount, latest and total rewards: the same three rows for BETH and OKSOL. */
+function rewardLeaves(prefix: string, balance: { amt: string; latestInterestAccrual: string; totalInterestAccrual: string } | undefined, token: string, parent: TreeNode): TreeNode[] {
+  return [
+    new LeafNode(`${prefix}:amt`, { label: vscode.l10n.t('Staked'), description: withCcy(balance?.amt ?? '0', token), icon: 'symbol-number' }, parent),
+    new LeafNode(`${prefix}:latest`, { label: vscode.l10n.t('Latest reward'), description: withCcy(balance?.latestInterestAccrual ?? '0', token), icon: 'gift' }, parent),
+    new LeafNode(`${prefix}:total`, { label: vscode.l10n.t('Total rewards'), description: withCcy(balance?.totalInterestAccrual ?? '0', token), icon: 'graph' }, parent),
+  ];
+}
+
 export class StakingView extends PortfolioTree {
   constructor(portfolio: Portfolio) {
     super(portfolio, ['onchain', 'eth', 'sol']);
@@ -151,9 +160,7 @@ export class StakingView extends PortfolioTree {
         [vscode.l10n.t('Fast redemption daily limit'), fastLimit === undefined ? '' : withCcy(fastLimit, 'BETH')],
       ]),
       children: (self) => [
-        new LeafNode('eth:amt', { label: vscode.l10n.t('Staked'), description: withCcy(amt, 'BETH'), icon: 'symbol-number' }, self),
-        new LeafNode('eth:latest', { label: vscode.l10n.t('Latest reward'), description: withCcy(balance?.latestInterestAccrual ?? '0', 'BETH'), icon: 'gift' }, self),
-        new LeafNode('eth:total', { label: vscode.l10n.t('Total rewards'), description: withCcy(balance?.totalInterestAccrual ?? '0', 'BETH'), icon: 'graph' }, self),
+        ...rewardLeaves('eth', balance, 'BETH', self),
         ...(fastLimit === undefined ? [] : [new LeafNode('eth:fast', { label: vscode.l10n.t('Fast redemption daily limit'), description: withCcy(fastLimit, 'BETH'), icon: 'zap' }, self)]),
         ...(pending.length === 0
           ? []
@@ -185,9 +192,7 @@ export class StakingView extends PortfolioTree {
         [vscode.l10n.t('Fast redemption daily limit'), withCcy(fastLimit, 'SOL')],
       ]),
       children: (self) => [
-        new LeafNode('sol:amt', { label: vscode.l10n.t('Staked'), description: withCcy(amt, 'OKSOL'), icon: 'symbol-number' }, self),
-        new LeafNode('sol:latest', { label: vscode.l10n.t('Latest reward'), description: withCcy(balance?.latestInterestAccrual ?? '0', 'OKSOL'), icon: 'gift' }, self),
-        new LeafNode('sol:total', { label: vscode.l10n.t('Total rewards'), description: withCcy(balance?.totalInterestAccrual ?? '0', 'OKSOL'), icon: 'graph' }, self),
+        ...rewardLeaves('sol', balance, 'OKSOL', self),
         new LeafNode('sol:fast', { label: vscode.l10n.t('Fast redemption available'), description: vscode.l10n.t('{0} of {1}', withCcy(fastAvail, 'SOL'), withCcy(fastLimit, 'SOL')), icon: 'zap' }, self),
         historyNode('sol:history', vscode.l10n.t('Purchase and redemption history'), this.portfolio, 'sol', undefined, (r, i, parent) => stakingRecordNode('solHistory', r, i, parent), self),
       ],

@@ -85,8 +85,8 @@ type Attempt =
 
 /** Amount-free fields that name the currency a request is about, for messages like "Insufficient BTC balance". */
 function currencyOf(params: object): string | undefined {
-  const p = params as { ccy?: unknown; collateralCcy?: unknown; borrowCcy?: unknown; investData?: { ccy?: unknown }[] };
-  for (const value of [p.ccy, p.collateralCcy, p.borrowCcy, p.investData?.[0]?.ccy]) {
+  const p = params as { ccy?: unknown; collateralCcy?: unknown; borrowCcy?: unknown; loanData?: { ccy?: unknown }; investData?: { ccy?: unknown }[] };
+  for (const value of [p.ccy, p.collateralCcy, p.borrowCcy, p.loanData?.ccy, p.investData?.[0]?.ccy]) {
     if (typeof value === 'string' && value !== '') {
       return value;
     }
@@ -188,9 +188,19 @@ export class OkxClient {
     maxLoan: (params: T.MaxLoanRequest) => this.call('loanMaxLoan', params),
     maxCollateralRedeem: (params: T.MaxCollateralRedeemRequest) => this.call('loanMaxCollateralRedeem', params),
     adjustCollateral: (params: T.AdjustCollateralRequest) => this.call('loanAdjustCollateral', params),
-    info: () => this.call('loanInfo', {}),
+    borrow: (params: T.BorrowRequest) => this.call('loanBorrow', params),
+    repay: (params: T.RepayRequest) => this.call('loanRepay', params),
+    emodeInfo: () => this.call('loanEmodeInfo', {}),
+    /** Every order, or the one `ordId` names. */
+    info: (params: T.LoanInfoRequest = {}) => this.call('loanInfo', params),
     history: (params: T.LoanHistoryRequest = {}) => this.pages('loanHistory', params),
     interestAccrued: (params: T.InterestAccruedRequest = {}) => this.pages('loanInterestAccrued', params),
+  };
+
+  /** Outside the Financial Product chapter: the funding account and public index prices. */
+  readonly account = {
+    fundingBalances: (params: T.FundingBalancesRequest = {}) => this.call('fundingBalances', params),
+    indexTickers: (params: T.IndexTickersRequest) => this.call('indexTickers', params),
   };
 
   /** OKX's clock (public, unsigned). */

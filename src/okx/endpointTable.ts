@@ -1,5 +1,5 @@
 /** The README's API table, rendered from the endpoint table (a unit test keeps the README in step). */
-import { ENDPOINTS, FINANCE_ENDPOINT_IDS, type Product, type RateLimit } from './endpoints';
+import { ACCOUNT_ENDPOINT_IDS, ENDPOINTS, FINANCE_ENDPOINT_IDS, type Product, type RateLimit } from './endpoints';
 
 const PRODUCT_NAMES: Record<Product, string> = {
   onchain: 'On-chain earn',
@@ -7,6 +7,7 @@ const PRODUCT_NAMES: Record<Product, string> = {
   sol: 'SOL staking',
   savings: 'Simple Earn (savings)',
   loan: 'Flexible loan',
+  account: 'Account',
   public: 'Public',
 };
 
@@ -20,7 +21,7 @@ export function renderEndpointTable(): string {
     '| product | endpoint | client method | auth | limit | sent at most once |',
     '| --- | --- | --- | --- | --- | --- |',
   ];
-  for (const id of FINANCE_ENDPOINT_IDS) {
+  for (const id of [...FINANCE_ENDPOINT_IDS, ...ACCOUNT_ENDPOINT_IDS]) {
     const spec = ENDPOINTS[id];
     rows.push(
       `| ${PRODUCT_NAMES[spec.product]} | \`${spec.method} ${spec.path.replace('/api/v5/finance', '')}\` | \`${spec.clientMethod}\` | ` +

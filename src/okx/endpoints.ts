@@ -1,10 +1,12 @@
 /**
- * The one table of every OKX v5 Financial Product endpoint this extension uses (all 33 in the API reference),
- * plus the server clock. The client, its rate limiter, the simulator and the README's API table are driven by it.
+ * The one table of every OKX v5 endpoint this extension uses: the Financial Product chapter's endpoints for
+ * on-chain earn, ETH and SOL staking, Simple Earn and flexible loans as documented on 2026-08-22 (36), the
+ * funding-account and index-price endpoints the money flows need, and the server clock. The client, its rate
+ * limiter, the simulator and the README's API table are driven by it.
  */
 import type * as T from './types';
 
-export type Product = 'onchain' | 'eth' | 'sol' | 'savings' | 'loan' | 'public';
+export type Product = 'onchain' | 'eth' | 'sol' | 'savings' | 'loan' | 'account' | 'public';
 
 export interface RateLimit {
   /** Requests allowed per window. */
@@ -74,9 +76,15 @@ export interface EndpointTypes {
   loanMaxLoan: { params: T.MaxLoanRequest; data: T.MaxLoan[] };
   loanMaxCollateralRedeem: { params: T.MaxCollateralRedeemRequest; data: T.MaxCollateralRedeem[] };
   loanAdjustCollateral: { params: T.AdjustCollateralRequest; data: [] };
-  loanInfo: { params: T.NoParams; data: T.LoanInfo[] };
+  loanBorrow: { params: T.BorrowRequest; data: T.BorrowAck[] };
+  loanRepay: { params: T.RepayRequest; data: T.RepayAck[] };
+  loanEmodeInfo: { params: T.NoParams; data: T.EmodePair[] };
+  loanInfo: { params: T.LoanInfoRequest; data: T.LoanInfo[] };
   loanHistory: { params: T.LoanHistoryRequest; data: T.LoanHistoryRecord[] };
   loanInterestAccrued: { params: T.InterestAccruedRequest; data: T.InterestAccrual[] };
+
+  fundingBalances: { params: T.FundingBalancesRequest; data: T.FundingBalance[] };
+  indexTickers: { params: T.IndexTickersRequest; data: T.IndexTicker[] };
 
   publicTime: { params: T.NoParams; data: T.ServerTime[] };
 }
@@ -87,6 +95,7 @@ export type DataOf<K extends EndpointId> = EndpointTypes[K]['data'];
 
 const perSecond = (count: number, scope: 'user' | 'ip' = 'user'): RateLimit => ({ count, windowMs: 1000, scope });
 const FLEXIBLE_LOAN_LIMIT: RateLimit = { count: 5, windowMs: 2000, scope: 'user' };
+const LOAN_ORDER_LIMIT: RateLimit = { count: 2, windowMs: 2000, scope: 'user' };
 
 const BASE = '/api/v5/finance';
 
@@ -222,6 +231,20 @@ export const ENDPOINTS: { readonly [K in EndpointId]: EndpointSpec } = {
     method: 'POST', path: `${BASE}/flexible-loan/adjust-collateral`, product: 'loan', title: 'Adjust collateral',
     auth: 'private', permission: 'Trade', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: true, data: 'array', clientMethod: 'loan.adjustCollateral',
   },
+  loanBorrow: {
+    method: 'POST', path: `${BASE}/flexible-loan/borrow`, product: 'loan', title: 'Borrow',
+    auth: 'private', permission: 'Trade', rateLimit: LOAN_ORDER_LIMIT, moneyMoving: true, data: 'array', clientMethod: 'loan.borrow',
+  },
+  loanRepay: {
+    method: 'POST', path: `${BASE}/flexible-loan/repay`, product: 'loan', title: 'Repay',
+    auth: 'private', permission: 'Trade', rateLimit: LOAN_ORDER_LIMIT, moneyMoving: true, data: 'array', clientMethod: 'loan.repay',
+  },
+  loanEmodeInfo: {
+    // Documented with "Permission: Read" and "does not require authentication": sent unsigned.
+    method: 'GET', path: `${BASE}/flexible-loan/emode-info`, product: 'loan', title: 'E-Mode info',
+    auth: 'public', permission: 'Read', rateLimit: { count: 5, windowMs: 2000, scope: 'ip' }, moneyMoving: false, data: 'array',
+    clientMethod: 'loan.emodeInfo',
+  },
   loanInfo: {
     method: 'GET', path: `${BASE}/flexible-loan/loan-info`, product: 'loan', title: 'Loan info',
     auth: 'private', permission: 'Read', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array', clientMethod: 'loan.info',
@@ -237,6 +260,18 @@ export const ENDPOINTS: { readonly [K in EndpointId]: EndpointSpec } = {
     clientMethod: 'loan.interestAccrued',
   },
 
+  fundingBalances: {
+    // Funding account (outside the chapter): what purchases spend and repayments come from.
+    method: 'GET', path: '/api/v5/asset/balances', product: 'account', title: 'Get balance',
+    auth: 'private', permission: 'Read', rateLimit: perSecond(6), moneyMoving: false, data: 'array', clientMethod: 'account.fundingBalances',
+  },
+  indexTickers: {
+    // Public index prices (outside the chapter), for USD values where OKX's loan figures give none.
+    method: 'GET', path: '/api/v5/market/index-tickers', product: 'account', title: 'Get index tickers',
+    auth: 'public', permission: null, rateLimit: { count: 20, windowMs: 2000, scope: 'ip' }, moneyMoving: false, data: 'array',
+    clientMethod: 'account.indexTickers',
+  },
+
   publicTime: {
     // Not a Financial Product endpoint: the server clock, used to correct the signing timestamp.
     method: 'GET', path: '/api/v5/public/time', product: 'public', title: 'Get system time',
@@ -247,8 +282,11 @@ export const ENDPOINTS: { readonly [K in EndpointId]: EndpointSpec } = {
 
 export const ENDPOINT_IDS = Object.keys(ENDPOINTS) as EndpointId[];
 
-/** The 33 Financial Product endpoints of the API reference (everything but the server clock). */
-export const FINANCE_ENDPOINT_IDS = ENDPOINT_IDS.filter((id) => ENDPOINTS[id].product !== 'public');
+/** The Financial Product chapter's endpoints (everything but the account endpoints and the server clock). */
+export const FINANCE_ENDPOINT_IDS = ENDPOINT_IDS.filter((id) => ENDPOINTS[id].product !== 'public' && ENDPOINTS[id].product !== 'account');
+
+/** The endpoints outside the chapter that the extension uses (funding balances, index prices). */
+export const ACCOUNT_ENDPOINT_IDS = ENDPOINT_IDS.filter((id) => ENDPOINTS[id].product === 'account');
 
 export function endpointByRoute(method: string, path: string): EndpointId | undefined {
   return ENDPOINT_IDS.find((id) => ENDPOINTS[id].method === method && ENDPOINTS[id].path === path);

@@ -32,6 +32,13 @@ export type ErrorCategory =
   | 'network'
   /** A money-moving request may or may not have been carried out: look it up before doing anything else. */
   | 'unknown-outcome'
+  /**
+   * OKX already carried out a request with this client order id (51016): the action happened once, through an
+   * earlier copy of the request. Report it as done; never send it again.
+   */
+  | 'already-done'
+  /** A request with this client order id is still being processed by OKX (51784): wait, then look it up. */
+  | 'in-flight'
   /** An OKX code this extension has no entry for. */
   | 'other';
 
@@ -45,7 +52,7 @@ interface CodeEntry {
 const entry = (category: ErrorCategory, template: string, withoutCcy?: string): CodeEntry =>
   withoutCcy === undefined ? { category, template } : { category, template, withoutCcy };
 
-/** Every code in the API facts note, with what it means for the user. */
+/** Every code in the API facts note and OKX's 2026 finance code table, with what it means for the user. */
 export const OKX_CODES: Readonly<Record<string, CodeEntry>> = {
   '50002': entry('invalid-input', 'OKX could not read the request body (50002).'),
   '50004': entry('unavailable', 'OKX did not finish the request in time (50004).'),
@@ -102,6 +109,24 @@ export const OKX_CODES: Readonly<Record<string, CodeEntry>> = {
   '51760': entry('permission', 'Not available for delta-neutral accounts.'),
   '51761': entry('permission', 'The sub-account strategy check failed.'),
   '51762': entry('product-state', 'The order is partially redeemed and can no longer be cancelled.'),
+
+  // Added to OKX's finance codes in 2026.
+  '51016': entry('already-done', 'OKX has already carried out a request with this client order id.'),
+  '51063': entry('product-state', 'There is no flexible loan order to act on.'),
+  '51763': entry('permission', 'Your account does not meet the VIP tier this product requires.'),
+  '51764': entry('insufficient-funds', 'Insufficient balance.'),
+  '51765': entry('invalid-input', 'This exceeds your remaining daily subscription quota.'),
+  '51766': entry('product-state', "OKX's daily subscription limit for this product has been reached. Try again tomorrow."),
+  '51767': entry('unavailable', 'OKX is under maintenance. Try again later.'),
+  '51768': entry('invalid-input', 'This exceeds your remaining fast-redemption quota for today.'),
+  '51769': entry('product-state', "OKX's fast-redemption limit for today has been reached. Use standard redemption or try tomorrow."),
+  '51770': entry('invalid-input', 'This exceeds your remaining standard-redemption quota for today.'),
+  '51771': entry('product-state', "OKX's standard-redemption limit for today has been reached. Try again tomorrow."),
+  '51772': entry('product-state', 'The instant-redemption pool does not hold enough right now. Use standard redemption or try later.'),
+  '51773': entry('permission', 'This feature is not available in your region.'),
+  '51774': entry('unavailable', "OKX's OKUSD API is under maintenance. Try again later."),
+  '51784': entry('in-flight', 'OKX is still processing a request with this client order id.'),
+  '51785': entry('invalid-input', "{ccy} is not this order's E-Mode collateral: an E-Mode order only takes the collateral of its pair.", "This currency is not this order's E-Mode collateral: an E-Mode order only takes the collateral of its pair."),
 };
 
 /** Messages for failures that carry no OKX code. */

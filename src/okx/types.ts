@@ -139,12 +139,26 @@ export interface HistoricOrder {
 
 // ---------------------------------------------------------------- ETH and SOL staking
 
-export interface EthProductInfo {
+/**
+ * Fields OKX added to ETH and SOL product-info in 2026. `rate` is documented only as "Latest BETH/OKSOL APY" and
+ * its examples ("2.23", "5.57") read as percent while apy-history gives fractions ("0.0269"): its unit is not
+ * assumed anywhere; `portfolio/stakingRate.ts` settles it against the latest apy-history value.
+ */
+export interface StakingProductFields {
+  /** Latest APY, unit undocumented (see above); may be missing from older answers. */
+  rate?: Decimal;
+  /** Days a standard redemption takes. */
+  redemptDays?: string;
+  /** Minimum subscription amount. */
+  minAmt?: Decimal;
+}
+
+export interface EthProductInfo extends StakingProductFields {
   fastRedemptionDailyLimit: Decimal;
 }
 
 /** SOL's product-info returns `data` as an object, not an array. */
-export interface SolProductInfo {
+export interface SolProductInfo extends StakingProductFields {
   fastRedemptionDailyLimit: Decimal;
   fastRedemptionAvail: Decimal;
 }
@@ -282,17 +296,29 @@ export interface LendingRatePoint {
   ccy: string;
   /** Deprecated by OKX. */
   amt: Decimal;
+  /** Annual BORROWING interest rate (what borrowers pay), not what savers earn. */
   rate: Decimal;
+  /** Annual LENDING interest rate: what savers earn (added by OKX in 2026; missing from older answers). */
+  lendingRate?: Decimal;
   ts: Millis;
 }
 
 // ---------------------------------------------------------------- flexible loan
 
+/**
+ * Since 2026 a flexible loan is one of several orders, each with its own `ordId`. Where a request takes an
+ * optional `ordId`, OKX acts on the order with the earliest start time when it is missing: this extension
+ * always sends it once the order is known.
+ */
+export interface OrderScoped {
+  ordId?: string;
+}
+
 export interface BorrowCurrency {
   borrowCcy: string;
 }
 
-export interface CollateralAssetsRequest {
+export interface CollateralAssetsRequest extends OrderScoped {
   ccy?: string;
 }
 
@@ -300,9 +326,14 @@ export interface CollateralAssets {
   assets: { ccy: string; amt: Decimal; notionalUsd: Decimal }[];
 }
 
-export interface MaxLoanRequest {
+export interface CurrencyAmount {
+  ccy: string;
+  amt: Decimal;
+}
+
+export interface MaxLoanRequest extends OrderScoped {
   borrowCcy: string;
-  supCollateral?: { ccy: string; amt: Decimal }[];
+  supCollateral?: CurrencyAmount[];
 }
 
 export interface MaxLoan {
@@ -312,7 +343,7 @@ export interface MaxLoan {
   remainingQuota: Decimal;
 }
 
-export interface MaxCollateralRedeemRequest {
+export interface MaxCollateralRedeemRequest extends OrderScoped {
   ccy: string;
 }
 
@@ -323,17 +354,61 @@ export interface MaxCollateralRedeem {
 
 export type CollateralAdjustment = 'add' | 'reduce';
 
-export interface AdjustCollateralRequest {
+export interface AdjustCollateralRequest extends OrderScoped {
   type: CollateralAdjustment;
   collateralCcy: string;
   collateralAmt: Decimal;
 }
 
+/**
+ * Creates a loan order (no `ordId`: `collateralData` with 1–10 entries required, `eMode` allowed) or adds to
+ * one (`ordId`: no `eMode`; `collateralData` optional). `clOrdId` is OKX's idempotency key for 60 s.
+ */
+export interface BorrowRequest extends OrderScoped {
+  loanData: CurrencyAmount;
+  collateralData?: CurrencyAmount[];
+  eMode?: '0' | '1';
+  clOrdId: string;
+}
+
+export interface BorrowAck {
+  ordId: string;
+  eMode: string;
+  clOrdId: string;
+}
+
+/** Settles asynchronously: success means accepted; loan-info tells the result. */
+export interface RepayRequest {
+  ordId: string;
+  ccy: string;
+  amt: Decimal;
+  clOrdId: string;
+}
+
+export interface RepayAck {
+  ordId: string;
+  ccy: string;
+  amt: Decimal;
+  clOrdId: string;
+}
+
+export interface EmodePair {
+  collateralCcy: string;
+  borrowCcy: string;
+}
+
+export interface LoanInfoRequest {
+  /** Without it, every order. */
+  ordId?: string;
+}
+
 export interface LoanInfo {
+  ordId: string;
   loanNotionalUsd: Decimal;
-  loanData: { ccy: string; amt: Decimal }[];
+  loanData: CurrencyAmount[];
+  /** The adjusted collateral value in USD. */
   collateralNotionalUsd: Decimal;
-  collateralData: { ccy: string; amt: Decimal }[];
+  collateralData: CurrencyAmount[];
   /** Only when there is exactly one collateral and one loan currency; '' otherwise. */
   riskWarningData: { instId: string; liqPx: Decimal };
   curLTV: Decimal;
@@ -357,6 +432,8 @@ export type LoanHistoryType =
 
 export interface LoanHistoryRequest extends PageParams {
   type?: LoanHistoryType;
+  /** Without it, every order's history. */
+  ordId?: string;
 }
 
 export interface LoanHistoryRecord {
@@ -369,6 +446,8 @@ export interface LoanHistoryRecord {
 
 export interface InterestAccruedRequest extends PageParams {
   ccy?: string;
+  /** Without it, every order's interest. */
+  ordId?: string;
 }
 
 export interface InterestAccrual {
@@ -377,6 +456,37 @@ export interface InterestAccrual {
   loan: Decimal;
   interest: Decimal;
   interestRate: Decimal;
+  ts: Millis;
+}
+
+// ---------------------------------------------------------------- account (outside the chapter)
+
+export interface FundingBalancesRequest {
+  /** Up to 20 currencies, comma-separated. */
+  ccy?: string;
+}
+
+/** One currency of the funding account (what Earn purchases spend and repayments come from). */
+export interface FundingBalance {
+  ccy: string;
+  bal: Decimal;
+  availBal: Decimal;
+  frozenBal: Decimal;
+}
+
+export interface IndexTickersRequest {
+  quoteCcy?: string;
+  instId?: string;
+}
+
+export interface IndexTicker {
+  instId: string;
+  idxPx: Decimal;
+  high24h: Decimal;
+  low24h: Decimal;
+  open24h: Decimal;
+  sodUtc0: Decimal;
+  sodUtc8: Decimal;
   ts: Millis;
 }
 

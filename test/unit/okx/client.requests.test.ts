@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { OkxClient, type FetchLike } from '../../../src/okx/client';
-import { ENDPOINTS, FINANCE_ENDPOINT_IDS, type EndpointId, type ParamsOf } from '../../../src/okx/endpoints';
+import { ACCOUNT_ENDPOINT_IDS, ENDPOINTS, FINANCE_ENDPOINT_IDS, type EndpointId, type ParamsOf } from '../../../src/okx/endpoints';
 import { customEnvironment, okxEnvironment } from '../../../src/okx/environments';
 import { sign } from '../../../src/okx/signing';
 import { RecordingServer, ok } from '../support/recordingServer';
@@ -37,11 +37,16 @@ export const SAMPLE_PARAMS: { [K in EndpointId]: ParamsOf<K> } = {
   loanBorrowCurrencies: {},
   loanCollateralAssets: { ccy: 'BTC' },
   loanMaxLoan: { borrowCcy: 'USDT', supCollateral: [{ ccy: 'BTC', amt: '0.5' }] },
-  loanMaxCollateralRedeem: { ccy: 'USDT' },
-  loanAdjustCollateral: { type: 'add', collateralCcy: 'BTC', collateralAmt: '0.1' },
-  loanInfo: {},
-  loanHistory: { type: 'collateral_locked', limit: '20' },
-  loanInterestAccrued: { ccy: 'USDC' },
+  loanMaxCollateralRedeem: { ccy: 'USDT', ordId: '12345' },
+  loanAdjustCollateral: { type: 'add', ordId: '12345', collateralCcy: 'BTC', collateralAmt: '0.1' },
+  loanBorrow: { loanData: { ccy: 'USDT', amt: '1000' }, collateralData: [{ ccy: 'BTC', amt: '0.02' }], eMode: '0', clOrdId: 'my-borrow-001' },
+  loanRepay: { ordId: '680234819012345678', ccy: 'USDT', amt: '1000', clOrdId: 'my-repay-001' },
+  loanEmodeInfo: {},
+  loanInfo: { ordId: '12345' },
+  loanHistory: { type: 'collateral_locked', limit: '20', ordId: '12345' },
+  loanInterestAccrued: { ccy: 'USDC', ordId: '12345' },
+  fundingBalances: { ccy: 'BTC,ETH' },
+  indexTickers: { instId: 'BTC-USD' },
   publicTime: {},
 };
 
@@ -56,7 +61,7 @@ describe('okx/client: what goes on the wire', () => {
   after(() => server.close());
   beforeEach(() => server.requests.splice(0));
 
-  for (const id of FINANCE_ENDPOINT_IDS) {
+  for (const id of [...FINANCE_ENDPOINT_IDS, ...ACCOUNT_ENDPOINT_IDS]) {
     const spec = ENDPOINTS[id];
     it(`${id}: ${spec.method} ${spec.path}`, async () => {
       const client = new OkxClient({ environment: customEnvironment(server.baseUrl), credentials: CREDENTIALS, now: () => FIXED_NOW });

@@ -1,18 +1,19 @@
 /**
- * The simulator's business rules: what each of the 33 endpoints does to the portfolio, with OKX's validation
+ * The simulator's business rules: what each endpoint does to the portfolio, with OKX's validation
  * and error codes, and how the portfolio moves on with (simulated) time. Money is text throughout.
  */
 import * as D from '../decimal';
 import type { DataOf, EndpointId } from '../okx/endpoints';
 import type * as T from '../okx/types';
 import { DAY, HOUR, MINUTE, YEAR_MS, periodMs } from './clock';
-import { lendingRate, savingsCurrencies, stakingApy, type PriceFeed } from './market';
+import { borrowingRate, lendingRate, savingsCurrencies, stakingApy, type PriceFeed } from './market';
 import { page } from './paging';
+import { amount, annualRate, oneOf, pageQuery, required, text, type RawParams } from './params';
 import { badParam, fail } from './simError';
-import { loanFigures, nextId, type SimOrder, type SimStaking, type SimState } from './state';
+import { LoanDesk } from './loans';
+import { nextId, type SimOrder, type SimStaking, type SimState } from './state';
 
-/** Request parameters as they arrive: a GET's query (all strings) or a POST's JSON body. */
-export type RawParams = Record<string, unknown>;
+export type { RawParams } from './params';
 
 type Handler<K extends EndpointId> = (params: RawParams, now: number) => DataOf<K>;
 
@@ -20,56 +21,18 @@ const LENDING_RATE_HISTORY_START = Date.UTC(2021, 11, 14);
 const KEEP_HISTORY_MS = 30 * DAY;
 const ORDER_STATES = ['8', '13', '9', '1', '2'];
 
-// ------------------------------------------------------------------ parameter reading
-
-function text(params: RawParams, name: string): string | undefined {
-  const value = params[name];
-  if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string') return badParam(name);
-  return value;
-}
-
-function required(params: RawParams, name: string): string {
-  return text(params, name) ?? badParam(name);
-}
-
-/** A positive plain decimal, as OKX wants amounts. */
-function amount(params: RawParams, name: string): string {
-  const value = required(params, name);
-  if (!D.isPlainDecimal(value) || !D.isPositive(value)) badParam(name);
-  return value;
-}
-
-/** An annual rate as a fraction, between 1% and 365%. */
-function annualRate(params: RawParams, name: string): string {
-  const value = required(params, name);
-  if (!D.isPlainDecimal(value) || D.lt(value, '0.01') || D.gt(value, '3.65')) badParam(name);
-  return value;
-}
-
-function oneOf<V extends string>(params: RawParams, name: string, allowed: readonly V[]): V | undefined {
-  const value = text(params, name);
-  if (value !== undefined && !allowed.includes(value as V)) badParam(name);
-  return value as V | undefined;
-}
-
-function pageQuery(params: RawParams): Record<string, string> {
-  const query: Record<string, string> = {};
-  for (const name of ['after', 'before', 'limit']) {
-    const value = text(params, name);
-    if (value !== undefined) query[name] = value;
-  }
-  return query;
-}
-
 const ms = (time: number | undefined): string => (time === undefined ? '' : String(time));
 const dayOf = (ts: number): number => Math.floor(ts / DAY);
 
 export class Portfolio {
+  readonly loans: LoanDesk;
+
   constructor(
     readonly state: SimState,
     readonly prices: PriceFeed,
-  ) {}
+  ) {
+    this.loans = new LoanDesk(state, { balance: (c) => this.balance(c), credit: (c, a) => this.credit(c, a), debit: (c, a, code) => this.debit(c, a, code) }, (c, now) => this.usd(c, now));
+  }
 
   usd(ccy: string, now: number): string {
     return this.prices.usd(ccy, now);
@@ -233,7 +196,7 @@ export class Portfolio {
     },
 
     // ---- ETH staking
-    ethProductInfo: (_p, now) => [{ fastRedemptionDailyLimit: this.fastLeft(this.state.eth, now, true) }],
+    ethProductInfo: (_p, now) => [{ fastRedemptionDailyLimit: this.fastLeft(this.state.eth, now, true), ...this.productFields(this.state.eth, 'eth', now) }],
     ethPurchase: (p, now) => this.stake(this.state.eth, p, now),
     ethRedeem: (p, now) => this.unstake(this.state.eth, p, now),
     ethCancelRedeem: (p, now) => {
@@ -255,6 +218,7 @@ export class Portfolio {
     solProductInfo: (_p, now) => ({
       fastRedemptionDailyLimit: this.state.sol.fastDailyLimit,
       fastRedemptionAvail: this.fastLeft(this.state.sol, now, false),
+      ...this.productFields(this.state.sol, 'sol', now),
     }),
     solPurchase: (p, now) => this.stake(this.state.sol, p, now),
     solRedeem: (p, now) => this.unstake(this.state.sol, p, now),
@@ -319,10 +283,11 @@ export class Portfolio {
       return savingsCurrencies()
         .filter((c) => ccy === undefined || c === ccy)
         .map((c) => {
-          const day = Array.from({ length: 24 }, (_, i) => lendingRate(c, hour - (i + 1) * HOUR));
+          // OKX's summary gives borrowing rates (what borrowers pay), not what savers earn.
+          const day = Array.from({ length: 24 }, (_, i) => borrowingRate(c, hour - (i + 1) * HOUR));
           return {
             ccy: c, avgAmt: '', avgAmtUsd: '', avgRate: D.roundDown(D.div(D.sum(day), '24'), 8),
-            preRate: lendingRate(c, hour - HOUR), estRate: lendingRate(c, hour),
+            preRate: borrowingRate(c, hour - HOUR), estRate: borrowingRate(c, hour),
           };
         });
     },
@@ -339,120 +304,65 @@ export class Portfolio {
       const points: T.LendingRatePoint[] = [];
       for (let ts = Math.min(from, newest), n = 0; ts >= LENDING_RATE_HISTORY_START && n < limit; ts -= HOUR, n++) {
         if (query.before !== undefined && ts <= Number(query.before)) break;
-        for (const c of currencies) points.push({ ccy: c, amt: '', rate: lendingRate(c, ts), ts: String(ts) });
+        for (const c of currencies) points.push({ ccy: c, amt: '', rate: borrowingRate(c, ts), lendingRate: lendingRate(c, ts), ts: String(ts) });
       }
       return points;
     },
 
-    // ---- flexible loan
-    loanBorrowCurrencies: () => Object.keys(this.state.loan.interestRate).map((borrowCcy) => ({ borrowCcy })),
+    // ---- flexible loan (src/simulator/loans.ts)
+    loanBorrowCurrencies: () => this.loans.borrowCurrencies(),
+    loanCollateralAssets: (p, now) => this.loans.collateralAssets(p, now),
+    loanMaxLoan: (p, now) => this.loans.maxLoan(p, now),
+    loanMaxCollateralRedeem: (p, now) => this.loans.maxCollateralRedeem(p, now),
+    loanAdjustCollateral: (p, now) => this.loans.adjustCollateral(p, now),
+    loanBorrow: (p, now) => this.loans.borrow(p, now),
+    loanRepay: (p, now) => this.loans.repay(p, now),
+    loanEmodeInfo: () => this.loans.emodeInfo(),
+    loanInfo: (p, now) => this.loans.info(p, now),
+    loanHistory: (p) => this.loans.history(p),
+    loanInterestAccrued: (p) => this.loans.interestAccrued(p),
 
-    loanCollateralAssets: (p, now) => {
-      const ccy = text(p, 'ccy');
-      const assets = this.state.loan.collateralCurrencies
-        .filter((c) => (ccy === undefined || c === ccy) && D.isPositive(this.balance(c)))
-        .map((c) => ({ ccy: c, amt: this.balance(c), notionalUsd: D.roundDown(D.mul(this.balance(c), this.usd(c, now)), 8) }));
-      return [{ assets }];
+    // ---- account (outside the chapter)
+    fundingBalances: (p) => {
+      const wanted = text(p, 'ccy')?.split(',');
+      if (wanted !== undefined && (wanted.length > 20 || wanted.some((c) => !/^[A-Z0-9]{1,12}$/.test(c)))) badParam('ccy');
+      // Only currencies with a balance above zero, as OKX answers.
+      return Object.entries(this.state.funding)
+        .filter(([ccy, bal]) => D.isPositive(bal) && (wanted === undefined || wanted.includes(ccy)))
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([ccy, bal]) => ({ ccy, bal: D.roundDown(bal, 16), availBal: D.roundDown(bal, 16), frozenBal: '0' }));
     },
-
-    loanMaxLoan: (p, now) => {
-      const loan = this.state.loan;
-      const borrowCcy = required(p, 'borrowCcy');
-      if (loan.interestRate[borrowCcy] === undefined) fail('51751', `${borrowCcy} is not borrowable`);
-      const extra: { ccy: string; amt: string }[] = [];
-      if (p.supCollateral !== undefined) {
-        if (!Array.isArray(p.supCollateral)) return badParam('supCollateral');
-        for (const item of p.supCollateral as unknown[]) {
-          if (typeof item !== 'object' || item === null) return badParam('supCollateral');
-          const ccy = required(item as RawParams, 'ccy');
-          if (ccy === borrowCcy) fail('51750', 'The collateral cannot include the loan currency');
-          if (!loan.collateralCurrencies.includes(ccy)) fail('51752', `${ccy} is not supported as collateral`);
-          extra.push({ ccy, amt: amount(item as RawParams, 'amt') });
-        }
-      }
-      const usd = (c: string): string => this.usd(c, now);
-      const current = loanFigures(loan, usd);
-      const collateralUsd = D.add(current.collateralUsd, D.sum(extra.map((e) => D.mul(e.amt, usd(e.ccy)))));
-      const headroomUsd = D.max('0', D.sub(D.mul(collateralUsd, loan.initialLTV), current.loanUsd));
-      const quota = loan.quota[borrowCcy] ?? '0';
-      const maxLoan = D.min(D.roundDown(D.div(headroomUsd, usd(borrowCcy)), 8), quota);
-      return [{ borrowCcy, maxLoan, notionalUsd: D.roundDown(D.mul(maxLoan, usd(borrowCcy)), 8), remainingQuota: quota }];
-    },
-
-    loanMaxCollateralRedeem: (p, now) => {
-      const ccy = required(p, 'ccy');
-      return [{ ccy, maxRedeemAmt: this.maxRedeemable(ccy, now) }];
-    },
-
-    loanAdjustCollateral: (p, now) => {
-      const loan = this.state.loan;
-      const type = oneOf(p, 'type', ['add', 'reduce'] as const) ?? badParam('type');
-      const ccy = required(p, 'collateralCcy');
-      const amt = amount(p, 'collateralAmt');
-      if (loan.loan.some((l) => l.ccy === ccy)) fail('51750', 'The collateral cannot include the loan currency');
-      if (loan.restricted.includes(ccy)) fail('51755', `${ccy} is restricted`);
-      if (!loan.collateralCurrencies.includes(ccy)) fail('51752', `${ccy} is not supported as collateral`);
-      const held = loan.collateral.find((c) => c.ccy === ccy);
-      const minimum = loan.minCollateral[ccy] ?? '0';
-      if (type === 'add') {
-        if (!loan.loan.some((l) => D.isPositive(l.amt))) fail('51754', 'You have no debt, so no collateral needs to be added');
-        if (D.lt(amt, minimum)) fail('51757', `The collateral amount must be at least ${minimum} ${ccy}`);
-        this.debit(ccy, amt, '51008');
-        if (held === undefined) loan.collateral.push({ ccy, amt });
-        else held.amt = D.add(held.amt, amt);
-        loan.history.push({ refId: nextId(this.state), type: 'collateral_locked', ccy, amt: `-${amt}`, ts: now });
-      } else {
-        if (held === undefined || D.isZero(held.amt)) return fail('51753', `The collateral does not hold ${ccy}`);
-        if (D.gt(amt, held.amt)) fail('51758', `At most ${held.amt} ${ccy} can be redeemed`);
-        const maxRedeem = this.maxRedeemable(ccy, now);
-        if (D.gt(amt, maxRedeem)) fail('51756', `This exceeds the maximum redeemable collateral of ${maxRedeem} ${ccy}`);
-        const left = D.sub(held.amt, amt);
-        if (D.isPositive(left) && D.lt(left, minimum)) fail('51757', `The remaining collateral must be at least ${minimum} ${ccy}`);
-        held.amt = left;
-        loan.collateral = loan.collateral.filter((c) => D.isPositive(c.amt));
-        this.credit(ccy, amt);
-        loan.history.push({ refId: nextId(this.state), type: 'collateral_released', ccy, amt, ts: now });
-      }
-      return [];
-    },
-
-    loanInfo: (_p, now) => {
-      const loan = this.state.loan;
-      if (loan.collateral.length === 0 && !loan.loan.some((l) => D.isPositive(l.amt))) return [];
-      const usd = (c: string): string => this.usd(c, now);
-      const figures = loanFigures(loan, usd);
-      const single = loan.collateral.length === 1 && loan.loan.length === 1 ? { c: loan.collateral[0], l: loan.loan[0] } : undefined;
-      const liqPx =
-        single?.c !== undefined && single.l !== undefined && D.isPositive(single.c.amt)
-          ? // The collateral price, in the loan currency, at which the LTV reaches the liquidation LTV.
-            D.div(single.l.amt, D.mul(single.c.amt, loan.liqLTV), 4)
-          : '';
-      return [{
-        loanNotionalUsd: figures.loanUsd,
-        loanData: loan.loan.map((l) => ({ ccy: l.ccy, amt: D.roundDown(l.amt, 8) })),
-        collateralNotionalUsd: figures.collateralUsd,
-        collateralData: loan.collateral.map((c) => ({ ccy: c.ccy, amt: c.amt })),
-        riskWarningData: { instId: liqPx === '' ? '' : `${single?.c?.ccy ?? ''}-${single?.l?.ccy ?? ''}`, liqPx },
-        curLTV: figures.ltv,
-        marginCallLTV: loan.marginCallLTV,
-        liqLTV: loan.liqLTV,
-      }];
-    },
-
-    loanHistory: (p) => {
-      const type = text(p, 'type');
-      const records = this.state.loan.history.filter((r) => type === undefined || r.type === type);
-      return page(records, (r) => r.refId, pageQuery(p)).map((r) => ({ ...r, ts: String(r.ts) }));
-    },
-
-    loanInterestAccrued: (p) => {
-      const ccy = text(p, 'ccy');
-      const records = this.state.loan.interest.filter((r) => ccy === undefined || r.ccy === ccy);
-      return page(records, (r) => r.refId, pageQuery(p)).map((r) => ({ ...r, ts: String(r.ts) }));
-    },
+    indexTickers: (p, now) => this.indexTickers(p, now),
   };
 
   // ------------------------------------------------------------------ shared rules
+
+  /**
+   * Index prices from the price feed: every priced currency against USD (and USDT, USDC, BTC), one instrument
+   * or all of one quote currency. The 24 h figures sample the feed's own path.
+   */
+  private indexTickers(p: RawParams, now: number): T.IndexTicker[] {
+    const instId = text(p, 'instId');
+    const quoteCcy = oneOf(p, 'quoteCcy', ['USD', 'USDT', 'USDC', 'BTC']);
+    if (instId === undefined && quoteCcy === undefined) badParam('quoteCcy');
+    const quotes = instId === undefined ? [quoteCcy ?? 'USD'] : [instId.split('-')[1] ?? ''];
+    const bases = Object.keys(this.state.basePrices).filter((c) => instId === undefined || instId.split('-')[0] === c);
+    const tickers: T.IndexTicker[] = [];
+    for (const quote of quotes) {
+      if (quote !== 'USD' && !this.prices.has(quote)) continue;
+      const px = (ccy: string, ts: number): string => D.roundDown(D.div(this.usd(ccy, ts), quote === 'USD' ? '1' : this.usd(quote, ts), 12), 8);
+      for (const base of bases) {
+        if (base === quote || (instId !== undefined && instId !== `${base}-${quote}`)) continue;
+        const day = Array.from({ length: 25 }, (_, i) => px(base, now - (24 - i) * HOUR));
+        const utc0 = Math.floor(now / DAY) * DAY;
+        tickers.push({
+          instId: `${base}-${quote}`, idxPx: px(base, now), high24h: day.reduce(D.max), low24h: day.reduce(D.min), open24h: day[0] ?? px(base, now),
+          sodUtc0: px(base, utc0), sodUtc8: px(base, utc0 - 8 * HOUR), ts: String(now),
+        });
+      }
+    }
+    return tickers;
+  }
 
   private activeOrder(ordId: string): SimOrder {
     const order = this.state.orders.find((o) => o.ordId === ordId && o.state !== '3');
@@ -469,16 +379,16 @@ export class Portfolio {
     return ccy;
   }
 
-  /** How much of a collateral can go while the LTV stays at or under the initial LTV. */
-  maxRedeemable(ccy: string, now: number): string {
-    const loan = this.state.loan;
-    const held = loan.collateral.find((c) => c.ccy === ccy)?.amt ?? '0';
-    if (D.isZero(held)) return '0';
-    const figures = loanFigures(loan, (c) => this.usd(c, now));
-    if (D.isZero(figures.loanUsd)) return held;
-    const neededUsd = D.div(figures.loanUsd, loan.initialLTV, 8);
-    const spareUsd = D.max('0', D.sub(figures.collateralUsd, neededUsd));
-    return D.min(held, D.roundDown(D.div(spareUsd, this.usd(ccy, now)), 8));
+  /**
+   * The product-info fields OKX added in 2026. `rate` is in PERCENT, as OKX's examples give it ("2.23" for
+   * 2.23 %), while apy-history gives fractions: the simulator's documented choice for an undocumented unit.
+   */
+  private productFields(s: SimStaking, product: 'eth' | 'sol', now: number): Required<T.StakingProductFields> {
+    return {
+      rate: D.roundDown(D.mul(stakingApy(product, now), '100'), 2),
+      redemptDays: String(Math.round(s.redeemDelayMs / DAY)),
+      minAmt: s.minPurchase,
+    };
   }
 
   private fastLeft(s: SimStaking, now: number, eth: boolean): string {
@@ -561,10 +471,11 @@ export class Portfolio {
     }
     for (const s of [state.eth, state.sol]) this.advanceStaking(s, now, s === state.eth ? 'eth' : 'sol');
     for (let hour = Math.floor(from / HOUR) * HOUR + HOUR; hour <= now; hour += HOUR) this.hourly(hour);
-    this.liquidateIfDue(now);
+    this.loans.settle(now);
+    this.loans.liquidateIfDue(now);
     const cutoff = now - KEEP_HISTORY_MS;
     state.lendingHistory = state.lendingHistory.filter((r) => r.ts >= cutoff);
-    state.loan.interest = state.loan.interest.filter((r) => r.ts >= cutoff);
+    this.loans.prune(cutoff);
     state.lastTick = now;
   }
 
@@ -655,29 +566,6 @@ export class Portfolio {
       s.earnings = D.add(s.earnings, earned);
       this.state.lendingHistory.push({ ccy, amt: D.roundDown(s.loanAmt, 8), earnings: D.roundDown(earned, 8), rate, ts: hour });
     }
-    const loan = this.state.loan;
-    for (const l of loan.loan) {
-      const rate = loan.interestRate[l.ccy];
-      if (rate === undefined || !D.isPositive(l.amt)) continue;
-      const interest = D.roundDown(D.div(D.mul(l.amt, rate), '8760'), 8);
-      loan.interest.push({ refId: nextId(this.state), ccy: l.ccy, loan: D.roundDown(l.amt, 8), interest, interestRate: rate, ts: hour });
-      l.amt = D.add(l.amt, interest);
-    }
-  }
-
-  /** At or over the liquidation LTV the collateral is sold and the loan repaid, as OKX's forced liquidation does. */
-  private liquidateIfDue(now: number): void {
-    const loan = this.state.loan;
-    if (loan.collateral.length === 0) return;
-    const figures = loanFigures(loan, (c) => this.usd(c, now));
-    if (D.lt(figures.ltv, loan.liqLTV)) return;
-    for (const c of loan.collateral) {
-      loan.history.push({ refId: nextId(this.state), type: 'forced_liquidation', ccy: c.ccy, amt: `-${c.amt}`, ts: now });
-    }
-    for (const l of loan.loan) {
-      if (D.isPositive(l.amt)) loan.history.push({ refId: nextId(this.state), type: 'repaid', ccy: l.ccy, amt: l.amt, ts: now });
-      l.amt = '0';
-    }
-    loan.collateral = [];
+    this.loans.hourly(hour);
   }
 }

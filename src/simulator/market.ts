@@ -2,7 +2,7 @@
  * The simulator's market: USD prices (set by tests, or gently moving in the sandbox) and deterministic
  * histories for ETH/SOL APY and the savings lending rates, so the same moment always shows the same rate.
  */
-import { mul, roundDown } from '../decimal';
+import { div, mul, roundDown } from '../decimal';
 import { DAY, HOUR } from './clock';
 
 /** A repeatable pseudo-random number in [0, 1) for (key, n). */
@@ -36,11 +36,19 @@ export function savingsCurrencies(): string[] {
   return Object.keys(SAVINGS_BASE);
 }
 
-/** The lending market's annual rate for `ccy` in the hour containing `ts`. */
+/** The lending market's annual rate for `ccy` in the hour containing `ts`: what savers earn. */
 export function lendingRate(ccy: string, ts: number): string {
   const hour = Math.floor(ts / HOUR);
   const base = SAVINGS_BASE[ccy] ?? 0.01;
   return rateText(base * (1 + 0.35 * Math.sin(hour / 37) + 0.2 * (noise(ccy, hour) - 0.5)));
+}
+
+/** The share of what borrowers pay that reaches savers (the rest is OKX's). */
+const SAVERS_SHARE = '0.85';
+
+/** The annual rate borrowers pay for `ccy` in that hour: above the lending rate by OKX's cut. */
+export function borrowingRate(ccy: string, ts: number): string {
+  return roundDown(div(lendingRate(ccy, ts), SAVERS_SHARE, 12), 8);
 }
 
 export class PriceFeed {

@@ -1,5 +1,5 @@
 /**
- * An OKX v5 Financial Product server of our own, on loopback: all 33 endpoints plus the server clock, routed
+ * An OKX v5 Financial Product server of our own, on loopback: every endpoint of the endpoint table, routed
  * from the same endpoint table as the client, with OKX's authentication, rate limits and error codes, a
  * stateful portfolio, a controllable clock and prices, and fault injection.
  */
@@ -13,7 +13,7 @@ import { Portfolio, type RawParams } from './engine';
 import { FaultInjector } from './faults';
 import { PriceFeed } from './market';
 import { SimError } from './simError';
-import { demoState, type SimState } from './state';
+import { demoState, upgradeState, type SimState } from './state';
 
 export interface SimKey {
   readonly apiKey: string;
@@ -70,6 +70,8 @@ export interface SimRequest {
   /** The code it answered with; undefined when no answer was sent. */
   code: string | undefined;
   readonly at: number;
+  /** The parameters it carried (a GET's query or a POST's body), once read. Never a credential: those travel in headers. */
+  params?: RawParams;
 }
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -77,9 +79,11 @@ const MAX_BODY = 64 * 1024;
 
 function loadState(file: string | undefined, fallback: () => SimState): SimState {
   if (file === undefined || !existsSync(file)) return fallback();
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as SimState;
-  if (parsed.version !== 1) throw new Error(`${file}: not a simulator state file (version ${String(parsed.version)})`);
-  return parsed;
+  try {
+    return upgradeState(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (error) {
+    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 export class Simulator {
@@ -232,6 +236,7 @@ export class Simulator {
       if (spec.auth === 'private') this.authenticate(id, method, url, body, header, req.socket.remoteAddress ?? '');
       this.rateLimit(id, spec.rateLimit.scope === 'ip' ? `ip:${req.socket.remoteAddress ?? ''}` : `user:${record.apiKey ?? ''}`);
       const params = method === 'GET' ? Object.fromEntries(new URLSearchParams(question < 0 ? '' : url.slice(question + 1))) : parseBody(body);
+      record.params = params;
       const data = this.portfolio.handle(id, params, this.clock.now());
       this.scheduleSave();
       if (fault?.kind === 'lose-response') {

@@ -2,7 +2,7 @@
  * Everything the simulator knows about its one account, as plain JSON (so `--state FILE` can save and restore
  * it), and the seeded demo portfolio that the sandbox and the tests start from.
  */
-import { add, div, mul, roundDown, sum } from '../decimal';
+import { add, div, mul, roundDown, sub, sum } from '../decimal';
 import type { EarningType, OfferState, OrderState, StakingHistoryStatus, StakingHistoryType } from '../okx/types';
 import { DAY, HOUR, MINUTE } from './clock';
 import { lendingRate, stakingApy } from './market';
@@ -93,6 +93,8 @@ export interface SimLendingRecord {
 
 export interface SimLoanRecord {
   refId: string;
+  /** The order it belongs to (OKX's history rows do not carry it; `ordId` filters by it). */
+  ordId: string;
   type: string;
   ccy: string;
   amt: string;
@@ -101,6 +103,7 @@ export interface SimLoanRecord {
 
 export interface SimInterestRecord {
   refId: string;
+  ordId: string;
   ccy: string;
   loan: string;
   interest: string;
@@ -108,12 +111,48 @@ export interface SimInterestRecord {
   ts: number;
 }
 
-export interface SimLoan {
+/** One flexible-loan order: its own borrowed currency, collateral and LTV. */
+export interface SimLoanOrder {
+  ordId: string;
+  /** E-Mode orders take only the collateral of their pair, at the E-Mode LTVs. */
+  eMode: boolean;
+  /** When the order was opened: without `ordId`, OKX acts on the earliest. */
+  createdAt: number;
+  /** One borrowed currency per order (repay must name it). */
   loan: { ccy: string; amt: string }[];
   collateral: { ccy: string; amt: string }[];
+}
+
+export interface SimLtvLimits {
+  /** The most a loan may be at when borrowing or taking collateral back. */
   initialLTV: string;
   marginCallLTV: string;
   liqLTV: string;
+}
+
+/** A repayment accepted but not yet settled (OKX settles repayments asynchronously). */
+export interface SimRepayment {
+  ordId: string;
+  ccy: string;
+  amt: string;
+  settleAt: number;
+}
+
+/** A client order id OKX keeps for 60 s per endpoint: a duplicate gets 51016 (done) or 51784 (in flight). */
+export interface SimClientOrderId {
+  endpoint: 'borrow' | 'repay';
+  clOrdId: string;
+  at: number;
+  /** Until when it is still being processed (repayments). */
+  busyUntil: number;
+}
+
+export interface SimLoans {
+  orders: SimLoanOrder[];
+  standard: SimLtvLimits;
+  emode: SimLtvLimits;
+  /** Collateral/borrow pairs eligible for E-Mode. */
+  emodePairs: { collateralCcy: string; borrowCcy: string }[];
   /** Annual interest rate per borrowable currency. */
   interestRate: Record<string, string>;
   /** Remaining quota per borrowable currency. */
@@ -123,10 +162,14 @@ export interface SimLoan {
   minCollateral: Record<string, string>;
   history: SimLoanRecord[];
   interest: SimInterestRecord[];
+  repayments: SimRepayment[];
+  clientOrderIds: SimClientOrderId[];
+  /** How long a repayment takes to settle. */
+  repaySettleMs: number;
 }
 
 export interface SimState {
-  version: 1;
+  version: 2;
   /** Simulated time up to which the portfolio has been brought. */
   lastTick: number;
   nextId: number;
@@ -140,7 +183,7 @@ export interface SimState {
   sol: SimStaking;
   savings: Record<string, SimSavings>;
   lendingHistory: SimLendingRecord[];
-  loan: SimLoan;
+  loans: SimLoans;
   basePrices: Record<string, string>;
 }
 
@@ -164,22 +207,36 @@ export function nextId(state: SimState): string {
   return String(state.nextId);
 }
 
-/** Collateral, loan and LTV in USD at the given prices. */
-export function loanFigures(loan: SimLoan, usd: (ccy: string) => string): { loanUsd: string; collateralUsd: string; ltv: string } {
+/** An order's collateral, loan and LTV in USD at the given prices. */
+export function loanFigures(loan: Pick<SimLoanOrder, 'loan' | 'collateral'>, usd: (ccy: string) => string): { loanUsd: string; collateralUsd: string; ltv: string } {
   const loanUsd = sum(loan.loan.map((l) => mul(l.amt, usd(l.ccy))));
   const collateralUsd = sum(loan.collateral.map((c) => mul(c.amt, usd(c.ccy))));
   const ltv = collateralUsd === '0' ? '0' : div(loanUsd, collateralUsd, 4);
   return { loanUsd: roundDown(loanUsd, 8), collateralUsd: roundDown(collateralUsd, 8), ltv };
 }
 
+/** A demo loan order opened at `opened`, borrowing `ltv` of its collateral's value. */
+function demoLoanOrder(state: SimState, opened: number, ccy: string, ltv: string, collateral: { ccy: string; amt: string }[]): void {
+  const loans = state.loans;
+  const ordId = nextId(state);
+  const { collateralUsd } = loanFigures({ loan: [], collateral }, (c) => DEMO_PRICES[c] ?? '0');
+  const borrowed = roundDown(mul(collateralUsd, ltv), 4);
+  loans.orders.push({ ordId, eMode: false, createdAt: opened, loan: [{ ccy, amt: borrowed }], collateral: collateral.map((c) => ({ ...c })) });
+  loans.quota[ccy] = roundDown(sub(loans.quota[ccy] ?? '0', borrowed), 8);
+  collateral.forEach((c, i) => {
+    loans.history.push({ refId: nextId(state), ordId, type: 'collateral_locked', ccy: c.ccy, amt: `-${c.amt}`, ts: opened + i * MINUTE });
+  });
+  loans.history.push({ refId: nextId(state), ordId, type: 'borrowed', ccy, amt: borrowed, ts: opened + collateral.length * MINUTE });
+}
+
 /**
  * The demo account: on-chain orders in several states and terms, BETH and OKSOL with history, four savings
- * currencies, and a loan on three collaterals a little under its margin-call LTV.
+ * currencies, and two loan orders, one of them inside the warning band below its margin call.
  */
 export function demoState(now: number): SimState {
   const day = Math.floor(now / DAY);
   const state: SimState = {
-    version: 1,
+    version: 2,
     lastTick: now,
     nextId: 3_000_000,
     savingsActivated: true,
@@ -233,16 +290,14 @@ export function demoState(now: number): SimState {
       ETH: { amt: '1.2', loanAmt: '0', pendingAmt: '1.2', earnings: '0', rate: '0.25' },
     },
     lendingHistory: [],
-    loan: {
-      loan: [{ ccy: 'USDT', amt: '0' }],
-      collateral: [
-        { ccy: 'BTC', amt: '0.5' },
-        { ccy: 'ETH', amt: '6' },
-        { ccy: 'SOL', amt: '10' },
+    loans: {
+      orders: [],
+      standard: { initialLTV: '0.6', marginCallLTV: '0.7', liqLTV: '0.8' },
+      emode: { initialLTV: '0.85', marginCallLTV: '0.9', liqLTV: '0.95' },
+      emodePairs: [
+        { collateralCcy: 'USDC', borrowCcy: 'USDT' },
+        { collateralCcy: 'USDT', borrowCcy: 'USDC' },
       ],
-      initialLTV: '0.6',
-      marginCallLTV: '0.7',
-      liqLTV: '0.8',
       interestRate: { USDT: '0.0841', USDC: '0.0793' },
       quota: { USDT: '3395000', USDC: '2500000' },
       collateralCurrencies: ['BTC', 'ETH', 'SOL', 'USDC', 'USDT', 'DOT', 'ATOM', 'LUNA'],
@@ -250,26 +305,26 @@ export function demoState(now: number): SimState {
       minCollateral: { BTC: '0.0001', ETH: '0.001', SOL: '0.01', USDC: '1', USDT: '1', DOT: '1', ATOM: '0.1' },
       history: [],
       interest: [],
+      repayments: [],
+      clientOrderIds: [],
+      repaySettleMs: 3000,
     },
     basePrices: { ...DEMO_PRICES },
   };
 
-  // A loan a little under its margin-call LTV (0.7): 0.66 of the collateral's value, borrowed in USDT.
-  const { collateralUsd } = loanFigures(state.loan, (ccy) => DEMO_PRICES[ccy] ?? '0');
-  const borrowed = roundDown(mul(collateralUsd, '0.66'), 4);
-  state.loan.loan[0] = { ccy: 'USDT', amt: borrowed };
-  const opened = now - 21 * DAY;
-  state.loan.history.push(
-    { refId: nextId(state), type: 'collateral_locked', ccy: 'BTC', amt: '-0.5', ts: opened },
-    { refId: nextId(state), type: 'collateral_locked', ccy: 'ETH', amt: '-6', ts: opened + MINUTE },
-    { refId: nextId(state), type: 'collateral_locked', ccy: 'SOL', amt: '-10', ts: opened + 2 * MINUTE },
-    { refId: nextId(state), type: 'borrowed', ccy: 'USDT', amt: borrowed, ts: opened + 3 * MINUTE },
-  );
+  // Two loan orders. The earlier borrows USDT on BTC, ETH and SOL at an LTV of 0.66, inside the warning band
+  // below its margin call (0.7); the later borrows USDC on BTC alone (so OKX gives it a liquidation price) at 0.35.
+  demoLoanOrder(state, now - 21 * DAY, 'USDT', '0.66', [{ ccy: 'BTC', amt: '0.5' }, { ccy: 'ETH', amt: '6' }, { ccy: 'SOL', amt: '10' }]);
+  demoLoanOrder(state, now - 5 * DAY, 'USDC', '0.35', [{ ccy: 'BTC', amt: '0.2' }]);
+  // The last 72 hours of interest, hour by hour (reference ids grow with time, as OKX's do).
   for (let h = 72; h >= 1; h--) {
     const ts = Math.floor(now / HOUR) * HOUR - h * HOUR;
-    state.loan.interest.push({
-      refId: nextId(state), ccy: 'USDT', loan: borrowed, interest: roundDown(div(mul(borrowed, '0.0841'), '8760'), 8), interestRate: '0.0841', ts,
-    });
+    for (const order of state.loans.orders) {
+      for (const { ccy, amt } of order.loan) {
+        const rate = state.loans.interestRate[ccy] ?? '0';
+        state.loans.interest.push({ refId: nextId(state), ordId: order.ordId, ccy, loan: amt, interest: roundDown(div(mul(amt, rate), '8760'), 8), interestRate: rate, ts });
+      }
+    }
   }
 
   const order = (
@@ -343,5 +398,58 @@ export function demoState(now: number): SimState {
   // ETH staking rewards follow the day's APY.
   state.eth.latestInterest = roundDown(div(mul(add(state.funding.BETH ?? '0', '0.3'), stakingApy('eth', now)), '365'), 8);
   state.sol.latestInterest = roundDown(div(mul(state.funding.OKSOL ?? '0', stakingApy('sol', now)), '365'), 8);
+  return state;
+}
+
+/** The loan part of a version-1 state file (one loan per account, before OKX's loan orders). */
+interface V1Loan extends SimLtvLimits {
+  loan: { ccy: string; amt: string }[];
+  collateral: { ccy: string; amt: string }[];
+  interestRate: Record<string, string>;
+  quota: Record<string, string>;
+  collateralCurrencies: string[];
+  restricted: string[];
+  minCollateral: Record<string, string>;
+  history: Omit<SimLoanRecord, 'ordId'>[];
+  interest: Omit<SimInterestRecord, 'ordId'>[];
+}
+
+/**
+ * A saved state as the current version: version 2 as it is; version 1 (one loan per account) with its loan
+ * turned into the account's one loan order. Anything else is refused.
+ */
+export function upgradeState(saved: unknown): SimState {
+  const version = (saved as { version?: unknown } | null)?.version;
+  if (version === 2) return saved as SimState;
+  if (version !== 1) throw new Error(`not a simulator state (version ${String(version)})`);
+  const { loan: old, ...rest } = saved as Omit<SimState, 'version' | 'loans'> & { version: 1; loan: V1Loan };
+  const state: SimState = {
+    ...rest,
+    version: 2,
+    loans: {
+      orders: [],
+      standard: { initialLTV: old.initialLTV, marginCallLTV: old.marginCallLTV, liqLTV: old.liqLTV },
+      emode: { initialLTV: '0.85', marginCallLTV: '0.9', liqLTV: '0.95' },
+      emodePairs: [],
+      interestRate: old.interestRate,
+      quota: old.quota,
+      collateralCurrencies: old.collateralCurrencies,
+      restricted: old.restricted,
+      minCollateral: old.minCollateral,
+      history: [],
+      interest: [],
+      repayments: [],
+      clientOrderIds: [],
+      repaySettleMs: 3000,
+    },
+  };
+  const open = old.collateral.length > 0 || old.loan.some((l) => l.amt !== '0');
+  const ordId = open ? nextId(state) : '';
+  if (open) {
+    const opened = Math.min(state.lastTick, ...old.history.map((r) => r.ts));
+    state.loans.orders.push({ ordId, eMode: false, createdAt: opened, loan: old.loan, collateral: old.collateral });
+  }
+  state.loans.history = old.history.map((r) => ({ ...r, ordId }));
+  state.loans.interest = old.interest.map((r) => ({ ...r, ordId }));
   return state;
 }

@@ -78,7 +78,7 @@ describe('simulator: business errors with OKX\'s codes, and nothing changes', ()
     await refused(() => c.onchain.cancel({ ordId: fastOrd, protocolType: 'defi' }), '51762');
   });
 
-  it('51750 to 51758: the loan rules', async () => {
+  it('51750 to 51758: the loan rules (on the earliest order, when no ordId is sent)', async () => {
     await refused(() => c.loan.adjustCollateral({ type: 'add', collateralCcy: 'USDT', collateralAmt: '10' }), '51750');
     await refused(() => c.loan.maxLoan({ borrowCcy: 'USDT', supCollateral: [{ ccy: 'USDT', amt: '1' }] }), '51750');
     await refused(() => c.loan.maxLoan({ borrowCcy: 'DOGE' }), '51751');
@@ -88,7 +88,9 @@ describe('simulator: business errors with OKX\'s codes, and nothing changes', ()
     await refused(() => c.loan.adjustCollateral({ type: 'reduce', collateralCcy: 'ETH', collateralAmt: '1' }), '51756');
     await refused(() => c.loan.adjustCollateral({ type: 'add', collateralCcy: 'BTC', collateralAmt: '0.00001' }), '51757');
     await refused(() => c.loan.adjustCollateral({ type: 'reduce', collateralCcy: 'SOL', collateralAmt: '11' }), '51758');
-    h.sim.state.loan.loan = [{ ccy: 'USDT', amt: '0' }];
+    const earliest = h.sim.state.loans.orders[0];
+    assert.ok(earliest);
+    earliest.loan = [{ ccy: 'USDT', amt: '0' }];
     await refused(() => c.loan.adjustCollateral({ type: 'add', collateralCcy: 'BTC', collateralAmt: '0.1' }), '51754');
   });
 

@@ -44,7 +44,7 @@ describe('simulator: injected faults', () => {
 
   it('a dropped connection before anything happens', async () => {
     h.sim.faults.add({ fault: { kind: 'drop' }, endpoint: 'loanInfo', times: 1 });
-    assert.equal((await h.client.loan.info()).length, 1, 'the read is retried');
+    assert.equal((await h.client.loan.info()).length, 2, 'the read is retried: both demo loan orders');
     h.sim.faults.add({ fault: { kind: 'drop' }, endpoint: 'onchainPurchase', times: 1 });
     const before = orders();
     await assert.rejects(h.client.onchain.purchase(PURCHASE), { category: 'unknown-outcome' });

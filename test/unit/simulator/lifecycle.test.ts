@@ -163,7 +163,7 @@ describe('simulator: the portfolio over time', () => {
     assert.equal(h.sim.state.funding.SOL, D.add(funding, '20'));
   });
 
-  it('the loan: LTV follows prices across margin call, interest accrues hourly, collateral moves LTV, liquidation at liqLTV', async () => {
+  it('a loan order: LTV follows prices across margin call, interest accrues hourly, collateral moves LTV, liquidation at liqLTV', async () => {
     const { client } = h;
     const [loan] = await client.loan.info();
     assert.ok(loan);
@@ -206,10 +206,12 @@ describe('simulator: the portfolio over time', () => {
     assert.ok(liquidation);
   });
 
-  it('reports a liquidation price when there is one collateral and one loan currency', async () => {
-    h.sim.state.loan.collateral = [{ ccy: 'BTC', amt: '1' }];
-    h.sim.state.loan.loan = [{ ccy: 'USDT', amt: '40000' }];
-    const [loan] = await h.client.loan.info();
+  it('reports a liquidation price when an order has one collateral and one loan currency', async () => {
+    const earliest = h.sim.state.loans.orders[0];
+    assert.ok(earliest);
+    earliest.collateral = [{ ccy: 'BTC', amt: '1' }];
+    earliest.loan = [{ ccy: 'USDT', amt: '40000' }];
+    const [loan] = await h.client.loan.info({ ordId: earliest.ordId });
     assert.deepEqual(loan?.riskWarningData, { instId: 'BTC-USDT', liqPx: '50000' });
   });
 });

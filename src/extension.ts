@@ -8,7 +8,7 @@ import { Connection, type ConnectionState } from './connection';
 import { CredentialStore } from './credentials';
 import { fullErrorText } from './messages';
 import { AREA_IDS, Portfolio, type AreaId, type HistoryKind } from './portfolio/portfolio';
-import { ltvLevel } from './portfolio/risk';
+import { loanKey, ltvLevel, riskiestLoan } from './portfolio/risk';
 import { readSettings } from './settings';
 import { AutoRefresh } from './views/autoRefresh';
 import { LoansView } from './views/loansView';
@@ -98,7 +98,10 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
       const state = portfolio.get('loans');
       const loans = 'data' in state && state.data !== undefined ? state.data.loans : [];
       const atRisk = loans.filter((loan) => ltvLevel(loan, warnDistance()) !== 'safe').length;
-      views.loans.badge = atRisk === 0 ? undefined : { value: atRisk, tooltip: vscode.l10n.t('{0} loan(s) near or over margin call', atRisk) };
+      views.loans.badge =
+        atRisk === 0
+          ? undefined
+          : { value: atRisk, tooltip: atRisk === 1 ? vscode.l10n.t('1 loan order near or over margin call') : vscode.l10n.t('{0} loan orders near or over margin call', atRisk) };
     }),
   );
 
@@ -138,16 +141,18 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
       if (failed?.status === 'error') log.warn(`Refresh: ${fullErrorText(failed.error)}`);
     }),
     vscode.commands.registerCommand('okxEarn.retry', (area: AreaId) => portfolio.refresh([area])),
-    vscode.commands.registerCommand('okxEarn.loadMore', async (kind: HistoryKind, ccy?: string) => {
-      await portfolio.history(kind, ccy)?.loadMore();
+    vscode.commands.registerCommand('okxEarn.loadMore', async (kind: HistoryKind, scope?: string) => {
+      await portfolio.history(kind, scope)?.loadMore();
       for (const tree of Object.values(trees)) tree.refresh();
     }),
-    vscode.commands.registerCommand('okxEarn.revealLoan', async (index?: number) => {
+    vscode.commands.registerCommand('okxEarn.revealLoan', async (key?: unknown) => {
       await vscode.commands.executeCommand(`${VIEW_IDS.loans}.focus`);
       const roots = await trees.loans.getChildren();
+      // The order named, or (from the palette) the riskiest.
       const state = portfolio.get('loans');
-      const loan = 'data' in state ? state.data?.loans[index ?? 0] : undefined;
-      const node = roots.find((n) => loan !== undefined && n.id === LoansView.nodeId(loan)) ?? roots[0];
+      const riskiest = riskiestLoan('data' in state ? (state.data?.loans ?? []) : [], warnDistance())?.loan;
+      const wanted = typeof key === 'string' ? key : riskiest === undefined ? undefined : loanKey(riskiest);
+      const node = roots.find((n) => wanted !== undefined && n.id === LoansView.nodeId(wanted)) ?? roots[0];
       if (node !== undefined) await views.loans.reveal(node, { select: true, focus: true, expand: true });
     }),
     vscode.commands.registerCommand('okxEarn.showLog', () => log.show()),

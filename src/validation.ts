@@ -33,6 +33,10 @@ export interface AmountRules {
   readonly available?: string;
   /** What "available" is, for the message: "in your funding account", "redeemable". */
   readonly availableWhere?: string;
+  /** What a loan order owes: a repayment above it is refused with its own message. */
+  readonly owed?: string;
+  /** Decimal places accepted, where OKX takes more than `decimalsFor(ccy)` (loan amounts). */
+  readonly decimals?: number;
 }
 
 /** A positive plain decimal within the rules, returned exactly as typed (trimmed of spaces). */
@@ -48,13 +52,16 @@ export function checkAmount(input: string, rules: AmountRules): Checked<string> 
   if (/^0\d/.test(text)) return refuse('"{text}" is not an amount. Write it like 12.5', { text });
   if (D.isZero(text)) return refuse('The amount must be more than zero.');
   const places = decimalPlaces(text);
-  const allowed = decimalsFor(ccy);
+  const allowed = rules.decimals ?? decimalsFor(ccy);
   if (places > allowed) return refuse('{ccy} amounts have at most {places} decimal places.', { ccy, places: String(allowed) });
   if (rules.min !== undefined && D.isPlainDecimal(rules.min) && D.lt(text, rules.min)) {
     return refuse('The minimum is {min} {ccy}.', { min: D.trim(rules.min), ccy });
   }
   if (rules.max !== undefined && D.isPlainDecimal(rules.max) && D.isPositive(rules.max) && D.gt(text, rules.max)) {
     return refuse('The maximum is {max} {ccy}.', { max: D.trim(rules.max), ccy });
+  }
+  if (rules.owed !== undefined && D.isPlainDecimal(rules.owed) && D.gt(text, rules.owed)) {
+    return refuse('That is more than the {owed} {ccy} this loan order owes.', { owed: D.trim(rules.owed), ccy });
   }
   if (rules.available !== undefined && D.isPlainDecimal(rules.available) && D.gt(text, rules.available)) {
     return refuse('That is more than the {available} {ccy} available{where}.', {
@@ -90,4 +97,15 @@ export function orderTag(random: () => number = Math.random): string {
   let tag = 'vsc';
   while (tag.length < 16) tag += alphabet[Math.floor(random() * alphabet.length)] ?? '0';
   return tag;
+}
+
+/**
+ * A client order id for OKX's borrow and repay: letters, digits, `-` and `_`, at most 32. One per user action,
+ * generated once: OKX keeps it 60 s and answers a duplicate with 51016 (done) or 51784 (still in flight).
+ */
+export function clientOrderId(random: () => number = Math.random, now: number = Date.now()): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  let id = `vsc${now.toString(36)}`;
+  while (id.length < 32) id += alphabet[Math.floor(random() * alphabet.length)] ?? '0';
+  return id;
 }

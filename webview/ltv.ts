@@ -92,16 +92,22 @@ function render(state: LtvState, labels: PanelLabels): void {
     return;
   }
   const levelText = { safe: labels.safe, warning: labels.warning, marginCall: labels.marginCallLevel, liquidation: labels.liquidationLevel }[state.level];
-  const collateralRows = el('table', { class: 'facts' },
-    el('tr', {}, el('th', {}, labels.collateral), el('th', {}, labels.amount), el('th', {}, labels.usd), el('th', {}, labels.maxRedeem), el('th', {}, '')),
-    ...state.collateral.map((c) =>
-      el('tr', {}, el('th', { scope: 'row' }, c.ccy), el('td', {}, c.amtText), el('td', {}, c.usd ?? '—'), el('td', {}, c.maxRedeem ?? '—'),
-        el('td', { class: 'row-actions' },
-          button(labels.addCollateral, () => collateral('add', c.ccy), true),
-          button(labels.reduceCollateral, () => collateral('reduce', c.ccy), true)))),
+  // One row per collateral: currency, amount, USD value, what can be taken back now and its button, aligned.
+  const collateralRows = el('div', { class: 'collateral-grid', role: 'table', 'aria-label': labels.collateral },
+    el('div', { class: 'grid-head', role: 'row' },
+      ...[labels.collateral, labels.amount, labels.usd, labels.maxRedeem, ''].map((h) => el('span', { role: 'columnheader' }, h))),
+    ...state.collateral.map((c) => {
+      const canTakeBack = c.maxRedeem !== undefined && D.isPlainDecimal(c.maxRedeem) && D.isPositive(c.maxRedeem);
+      return el('div', { class: 'grid-row', role: 'row' },
+        el('span', { role: 'rowheader', class: 'ccy' }, c.ccy),
+        el('span', { role: 'cell', class: 'num' }, c.amtText),
+        el('span', { role: 'cell', class: 'num' }, c.usd ?? '—'),
+        el('span', { role: 'cell', class: canTakeBack ? 'num' : 'num muted' }, c.maxRedeem === undefined ? '—' : canTakeBack ? c.maxRedeem : labels.nothingToTakeBack),
+        el('span', { role: 'cell', class: 'row-actions' }, ...(canTakeBack ? [button(labels.takeBack, () => collateral('reduce', c.ccy), true)] : [])));
+    }),
   );
   app.replaceChildren(
-    el('header', {}, el('h1', {}, state.title)),
+    el('header', {}, el('h1', {}, state.title), ...(state.ordId === undefined ? [] : [el('p', { class: 'subtitle' }, `${labels.orderId} ${state.ordId}`)])),
     ...(state.error === undefined ? [] : [el('p', { class: 'error', role: 'alert' }, state.error)]),
     el('section', {},
       el('h2', {}, labels.currentLtv),
@@ -109,7 +115,8 @@ function render(state: LtvState, labels: PanelLabels): void {
       gauge(state, labels)),
     el('div', { class: 'actions' },
       button(labels.addCollateral, () => collateral('add', undefined)),
-      button(labels.reduceCollateral, () => collateral('reduce', undefined), true)),
+      button(labels.repay, () => loan('repay'), true),
+      button(labels.borrowMore, () => loan('borrow'), true)),
     el('section', {}, el('h2', {}, labels.whatIf), whatIf(state, labels)),
     el('section', {}, el('h2', {}, labels.loan), rowsTable(state.loans), ...(state.liquidationPrice === undefined ? [] : [rowsTable([[labels.liquidationPrice, state.liquidationPrice]])])),
     el('section', {}, el('h2', {}, labels.collateral), collateralRows),
@@ -117,6 +124,10 @@ function render(state: LtvState, labels: PanelLabels): void {
     el('section', {}, el('h2', {}, labels.interest), rowsTable(state.interest)),
     el('p', { class: 'muted small' }, `${labels.updated} ${state.updated}`),
   );
+}
+
+function loan(action: 'borrow' | 'repay'): void {
+  vscode.postMessage({ type: 'loan', action });
 }
 
 function collateral(action: 'add' | 'reduce', ccy: string | undefined): void {

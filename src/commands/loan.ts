@@ -1,33 +1,36 @@
 /**
- * Flexible loan: add or reduce collateral (reduce bounded by OKX's maximum redeemable amount), with the LTV it
- * leads to shown before confirming; and the maximum loan for a currency, with optional supplementary collateral.
+ * Flexible loans, per loan order (OKX keeps several per account since 2026): borrow (a new order, or more on
+ * one), repay (in part or in full; OKX settles it asynchronously, so the result is confirmed from loan-info),
+ * add or take back collateral, and the maximum loan. Every request names its order (`ordId`) once the order
+ * is known; borrow and repay carry one client order id per user action.
  */
 import * as vscode from 'vscode';
 import * as D from '../decimal';
 import { errorText } from '../messages';
 import type { OkxClient } from '../okx/client';
-import type { LoanInfo } from '../okx/types';
-import { loanKey, ltvAfter, ltvLevel } from '../portfolio/risk';
+import type { CurrencyAmount, LoanInfo } from '../okx/types';
+import { usdPrices } from '../portfolio/prices';
+import { borrowedCcys, byRisk, loanKey, ltvAfter, ltvLevel, orderParam } from '../portfolio/risk';
 import { readSettings } from '../settings';
+import { clientOrderId, decimalsFor } from '../validation';
+import { loanName } from '../views/loanLabels';
+import { ltvSummary } from '../views/loansView';
 import { percent, usd, withCcy } from '../views/nodes';
-import { requireClient, runMoneyAction, serverNow, type FlowContext } from './moneyAction';
+import { requireClient, runMoneyAction, serverNow, type FlowContext, type Reconciled } from './moneyAction';
 import { areaData, askAmount, payloadOf, pick } from './prompts';
 
-const SHOW_LOANS: vscode.Command = { command: 'okxEarn.revealLoan', title: vscode.l10n.t('Show Loan') };
+/** How long a repayment may take to settle before the user is told it has not yet. */
+const SETTLE_WAIT_MS = 15_000;
+const SETTLE_POLL_MS = 1_000;
+/** Look-ups after a lost answer start this long before it was sent (clock differences). */
+const LOOKBACK_MS = 60_000;
+const MAX_HISTORY_PAGES = 10;
 
-/** USD price of `ccy`: from the funding account's valuation, or from the loan when it is the only collateral. */
-async function priceOf(client: OkxClient, loan: LoanInfo, ccy: string): Promise<string | undefined> {
-  try {
-    const [assets] = await client.loan.collateralAssets({ ccy });
-    const asset = assets?.assets.find((a) => a.ccy === ccy);
-    if (asset !== undefined && D.isPositive(asset.amt)) return D.div(asset.notionalUsd, asset.amt, 8);
-  } catch {
-    // fall through
-  }
-  const [only] = loan.collateralData;
-  if (loan.collateralData.length === 1 && only?.ccy === ccy && D.isPositive(only.amt)) return D.div(loan.collateralNotionalUsd, only.amt, 8);
-  return undefined;
-}
+const showLoan = (loan: LoanInfo | string): vscode.Command => ({
+  command: 'okxEarn.revealLoan',
+  title: vscode.l10n.t('Show Loan'),
+  arguments: [typeof loan === 'string' ? loan : loanKey(loan)],
+});
 
 function describeLtv(loan: LoanInfo, ltv: string | undefined): string {
   if (ltv === undefined) return vscode.l10n.t('not known (no price for this currency)');
@@ -37,32 +40,86 @@ function describeLtv(loan: LoanInfo, ltv: string | undefined): string {
   return `${percent(ltv)}${note}`;
 }
 
-/** The loan as it is now (LTV, collateral): the tree item's, looked up again, or the only one, or one picked. */
-async function chooseLoan(context: FlowContext, arg: unknown): Promise<LoanInfo | undefined> {
-  const data = await areaData(context.portfolio, 'loans');
-  if (data === undefined) return undefined;
+/** The account's loan orders as they are now (read afresh), or undefined when they cannot be read. */
+async function currentLoans(context: FlowContext): Promise<LoanInfo[] | undefined> {
+  return (await areaData(context.portfolio, 'loans'))?.loans;
+}
+
+/**
+ * The order a command is about, as it is now: the tree item's or panel's (looked up again by its id), the only
+ * one, or one picked, riskiest first.
+ */
+async function chooseLoan(context: FlowContext, arg: unknown, title: string): Promise<{ loan: LoanInfo; all: LoanInfo[] } | undefined> {
+  const all = await currentLoans(context);
+  if (all === undefined) return undefined;
   const given = payloadOf(arg, 'loan')?.loan ?? payloadOf(arg, 'collateral')?.loan;
-  if (given !== undefined) return data.loans.find((l) => loanKey(l) === loanKey(given));
-  if (data.loans.length === 1) return data.loans[0];
-  return pick(vscode.l10n.t('Which loan?'), data.loans, (l) => ({ label: l.loanData.map((d) => d.ccy).join('+'), description: vscode.l10n.t('LTV {0}', percent(l.curLTV)) }), vscode.l10n.t('You have no flexible loan.'));
+  if (given !== undefined) {
+    const loan = all.find((l) => loanKey(l) === loanKey(given));
+    if (loan === undefined) {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Loan order {0} no longer exists: it was repaid in full or liquidated. The Loans view shows your current orders.', given.ordId || borrowedCcys(given)),
+      );
+      return undefined;
+    }
+    return { loan, all };
+  }
+  if (all.length === 1 && all[0] !== undefined) return { loan: all[0], all };
+  const ranked = byRisk(all, readSettings().ltvWarningDistance).map((r) => r.loan);
+  const loan = await pick(title, ranked, (l) => ({ label: loanName(l, all), description: ltvSummary(l), detail: orderDetail(l) }), vscode.l10n.t('You have no flexible loan.'));
+  return loan === undefined ? undefined : { loan, all };
 }
 
-async function recordedSince(client: OkxClient, type: 'collateral_locked' | 'collateral_released', ccy: string, amt: string, since: number): Promise<boolean> {
-  const records = await client.loan.history({ type }).next();
-  return records.some((r) => r.ccy === ccy && D.cmp(r.amt.replace(/^-/, ''), amt) === 0 && Number(r.ts) >= since);
+function orderDetail(loan: LoanInfo): string {
+  return vscode.l10n.t('Order {0}: borrowed {1}; collateral {2}', loan.ordId, loan.loanData.map((l) => withCcy(l.amt, l.ccy)).join(' + '), loan.collateralData.map((c) => withCcy(c.amt, c.ccy)).join(', '));
 }
 
-/** Adding or taking back collateral: one action, confirmed with the LTV it leads to, reconciled from the loan history. */
-function collateralAction(context: FlowContext, loan: LoanInfo, type: 'add' | 'reduce', ccy: string, amt: string, after: string | undefined, maxRedeem?: string): Promise<boolean> {
+/** USD per unit of `ccy`: OKX's index price, or the order's own figures where they tell it. */
+async function priceOf(client: OkxClient, loan: LoanInfo | undefined, ccy: string): Promise<string | undefined> {
+  try {
+    const price = (await usdPrices(client)).get(ccy);
+    if (price !== undefined) return price;
+  } catch {
+    // fall through to the order's own figures
+  }
+  if (loan === undefined) return undefined;
+  const line = loan.loanData.find((l) => l.ccy === ccy);
+  if (loan.loanData.length === 1 && line !== undefined && D.isPositive(line.amt) && D.isPlainDecimal(loan.loanNotionalUsd)) return D.div(loan.loanNotionalUsd, line.amt, 8);
+  const [only] = loan.collateralData;
+  if (loan.collateralData.length === 1 && only?.ccy === ccy && D.isPositive(only.amt)) return D.div(loan.collateralNotionalUsd, only.amt, 8);
+  return undefined;
+}
+
+/**
+ * The loan history records of one order since `since`, newest first, paging until the records are older than
+ * that (at most a few pages): what a look-up after a lost answer reads.
+ */
+async function orderHistorySince(client: OkxClient, loan: LoanInfo, type: 'borrowed' | 'repaid' | 'collateral_locked' | 'collateral_released', since: number): Promise<{ ccy: string; amt: string; ts: string }[]> {
+  const pager = client.loan.history({ type, ...orderParam(loan) });
+  const found: { ccy: string; amt: string; ts: string }[] = [];
+  for (let pages = 0; pages < MAX_HISTORY_PAGES && !pager.done; pages++) {
+    const page = await pager.next();
+    found.push(...page.filter((r) => Number(r.ts) >= since));
+    if (page.some((r) => Number(r.ts) < since)) break;
+  }
+  return found;
+}
+
+const sameAmount = (a: string, b: string): boolean => D.isPlainDecimal(a.replace(/^-/, '')) && D.cmp(a.replace(/^-/, ''), b) === 0;
+
+// ------------------------------------------------------------------ collateral
+
+/** Adding or taking back collateral on one order: confirmed with the LTV it leads to, looked up in that order's history. */
+function collateralAction(context: FlowContext, loan: LoanInfo, all: readonly LoanInfo[], type: 'add' | 'reduce', ccy: string, amt: string, after: string | undefined, maxRedeem?: string): Promise<boolean> {
   const add = type === 'add';
   const amount = withCcy(amt, ccy);
+  const name = loanName(loan, all);
   let since = 0;
   return runMoneyAction(context, {
-    what: add ? vscode.l10n.t('adding {0} of collateral', amount) : vscode.l10n.t('taking back {0} of collateral', amount),
-    question: add ? vscode.l10n.t('Add {0} as collateral?', amount) : vscode.l10n.t('Take {0} of collateral back?', amount),
+    what: add ? vscode.l10n.t('adding {0} of collateral to {1}', amount, name) : vscode.l10n.t('taking back {0} of collateral from {1}', amount, name),
+    question: add ? vscode.l10n.t('Add {0} as collateral to {1}?', amount, name) : vscode.l10n.t('Take {0} of collateral back from {1}?', amount, name),
     verb: add ? vscode.l10n.t('Add Collateral') : vscode.l10n.t('Reduce Collateral'),
     rows: [
-      [vscode.l10n.t('Loan'), loan.loanData.map((l) => l.ccy).join('+')],
+      [vscode.l10n.t('Loan order'), `${borrowedCcys(loan)} · ${loan.ordId}`],
       [add ? vscode.l10n.t('Collateral to add') : vscode.l10n.t('Collateral to take back'), amount],
       ...(maxRedeem === undefined ? [] : [[vscode.l10n.t('Most that can be taken back'), withCcy(maxRedeem, ccy)] as const]),
       [vscode.l10n.t('LTV now'), percent(loan.curLTV)],
@@ -71,93 +128,101 @@ function collateralAction(context: FlowContext, loan: LoanInfo, type: 'add' | 'r
     ],
     amount: { value: amt, ccy },
     send: (c) => {
-      since = serverNow(context) - 60_000;
-      return c.loan.adjustCollateral({ type, collateralCcy: ccy, collateralAmt: amt });
+      since = serverNow(context) - LOOKBACK_MS;
+      return c.loan.adjustCollateral({ type, collateralCcy: ccy, collateralAmt: amt, ...orderParam(loan) });
     },
-    done: () => (add ? vscode.l10n.t('{0} added as collateral.', amount) : vscode.l10n.t('{0} of collateral returned to your funding account.', amount)),
-    reconcile: async (c) =>
-      (await recordedSince(c, add ? 'collateral_locked' : 'collateral_released', ccy, amt, since))
-        ? { happened: true, detail: add ? vscode.l10n.t('{0} is locked as collateral.', amount) : vscode.l10n.t('{0} was released.', amount) }
-        : { happened: false, detail: add ? vscode.l10n.t('the loan history shows no such collateral added.') : vscode.l10n.t('the loan history shows no such collateral released.') },
+    done: () => (add ? vscode.l10n.t('{0} added as collateral to {1}.', amount, name) : vscode.l10n.t('{0} of collateral from {1} returned to your funding account.', amount, name)),
+    reconcile: async (c) => {
+      const records = await orderHistorySince(c, loan, add ? 'collateral_locked' : 'collateral_released', since);
+      return records.some((r) => r.ccy === ccy && sameAmount(r.amt, amt))
+        ? { happened: true, detail: add ? vscode.l10n.t('{0} is locked as collateral of order {1}.', amount, loan.ordId) : vscode.l10n.t('{0} was released from order {1}.', amount, loan.ordId) }
+        : { happened: false, detail: add ? vscode.l10n.t("order {0}'s history shows no such collateral added.", loan.ordId) : vscode.l10n.t("order {0}'s history shows no such collateral released.", loan.ordId) };
+    },
     refresh: ['loans'],
     histories: ['loan'],
-    show: SHOW_LOANS,
+    show: showLoan(loan),
   });
 }
 
 export async function addCollateral(context: FlowContext, arg?: unknown): Promise<boolean> {
   const client = requireClient(context);
   if (client === undefined) return false;
-  const loan = await chooseLoan(context, arg);
-  if (loan === undefined) return false;
-  const [assets] = await client.loan.collateralAssets();
-  const loanCcys = loan.loanData.map((l) => l.ccy);
-  const eligible = (assets?.assets ?? []).filter((a) => !loanCcys.includes(a.ccy) && D.isPositive(a.amt));
+  const chosen = await chooseLoan(context, arg, vscode.l10n.t('Add collateral to which loan order?'));
+  if (chosen === undefined) return false;
+  const { loan, all } = chosen;
+  // What the funding account holds that this order takes as collateral (E-Mode orders: their pair's only).
+  const [assets] = await client.loan.collateralAssets(orderParam(loan));
+  const eligible = (assets?.assets ?? []).filter((a) => D.isPlainDecimal(a.amt) && D.isPositive(a.amt));
   const preset = payloadOf(arg, 'collateral')?.ccy;
   const asset =
     eligible.find((a) => a.ccy === preset) ??
     (await pick(
-      vscode.l10n.t('Add which collateral?'),
+      vscode.l10n.t('Add which collateral to {0}?', loanName(loan, all)),
       eligible,
       (a) => ({ label: a.ccy, description: vscode.l10n.t('{0} in your funding account ({1})', withCcy(a.amt, a.ccy), usd(a.notionalUsd)) }),
-      vscode.l10n.t('Your funding account holds nothing that can be added as collateral.'),
+      vscode.l10n.t('Your funding account holds nothing that this loan order can take as collateral.'),
     ));
   if (asset === undefined) return false;
   const ccy = asset.ccy;
+  const price = D.isPlainDecimal(asset.notionalUsd) ? D.div(asset.notionalUsd, asset.amt, 8) : undefined;
   const amt = await askAmount(
-    vscode.l10n.t('Add {0} collateral', ccy),
-    vscode.l10n.t('Amount of {0} to add; you have {1} in your funding account. The loan\'s LTV is {2} now.', ccy, withCcy(asset.amt, ccy), percent(loan.curLTV)),
+    vscode.l10n.t('Add {0} collateral to {1}', ccy, loanName(loan, all)),
+    vscode.l10n.t("Amount of {0} to add; you have {1} in your funding account. The order's LTV is {2} now.", ccy, withCcy(asset.amt, ccy), percent(loan.curLTV)),
     { ccy, available: asset.amt, availableWhere: vscode.l10n.t('in your funding account') },
   );
   if (amt === undefined) return false;
-  const price = D.isPositive(asset.amt) ? D.div(asset.notionalUsd, asset.amt, 8) : undefined;
   const after = price === undefined ? undefined : ltvAfter(loan, amt, price, 1);
-  return collateralAction(context, loan, 'add', ccy, amt, after);
+  return collateralAction(context, loan, all, 'add', ccy, amt, after);
 }
 
 export async function reduceCollateral(context: FlowContext, arg?: unknown): Promise<boolean> {
   const client = requireClient(context);
   if (client === undefined) return false;
-  const loan = await chooseLoan(context, arg);
-  if (loan === undefined) return false;
+  const chosen = await chooseLoan(context, arg, vscode.l10n.t('Take collateral back from which loan order?'));
+  if (chosen === undefined) return false;
+  const { loan, all } = chosen;
   const preset = payloadOf(arg, 'collateral')?.ccy;
   const held =
     loan.collateralData.find((c) => c.ccy === preset) ??
-    (await pick(vscode.l10n.t('Take back which collateral?'), loan.collateralData, (c) => ({ label: c.ccy, description: withCcy(c.amt, c.ccy) }), vscode.l10n.t('This loan has no collateral.')));
+    (await pick(vscode.l10n.t('Take back which collateral?'), loan.collateralData, (c) => ({ label: c.ccy, description: withCcy(c.amt, c.ccy) }), vscode.l10n.t('This loan order has no collateral.')));
   if (held === undefined) return false;
   const ccy = held.ccy;
-  const [max] = await client.loan.maxCollateralRedeem({ ccy });
+  const [max] = await client.loan.maxCollateralRedeem({ ccy, ...orderParam(loan) });
   const maxRedeem = max?.maxRedeemAmt ?? '0';
-  if (!D.isPositive(maxRedeem)) {
+  if (!D.isPlainDecimal(maxRedeem) || !D.isPositive(maxRedeem)) {
     void vscode.window.showWarningMessage(
-      vscode.l10n.t('No {0} can be taken back now: the loan\'s LTV ({1}) would rise above what OKX allows. Add collateral or repay first.', ccy, percent(loan.curLTV)),
+      vscode.l10n.t("No {0} can be taken back from {1} now: its LTV ({2}) would rise above what OKX allows. Add collateral or repay first.", ccy, loanName(loan, all), percent(loan.curLTV)),
     );
     return false;
   }
   const amt = await askAmount(
-    vscode.l10n.t('Reduce {0} collateral', ccy),
-    vscode.l10n.t('Amount of {0} to take back to your funding account; at most {1} (OKX\'s limit for this loan now).', ccy, withCcy(maxRedeem, ccy)),
+    vscode.l10n.t('Take {0} collateral back from {1}', ccy, loanName(loan, all)),
+    vscode.l10n.t("Amount of {0} to take back to your funding account; at most {1} (OKX's limit for this order now).", ccy, withCcy(maxRedeem, ccy)),
     { ccy, available: maxRedeem, availableWhere: vscode.l10n.t('redeemable now') },
   );
   if (amt === undefined) return false;
   const price = await priceOf(client, loan, ccy);
   const after = price === undefined ? undefined : ltvAfter(loan, amt, price, -1);
-  return collateralAction(context, loan, 'reduce', ccy, amt, after, maxRedeem);
+  return collateralAction(context, loan, all, 'reduce', ccy, amt, after, maxRedeem);
 }
 
-/** Not money-moving: how much more could be borrowed, optionally with supplementary collateral. */
-export async function maxLoan(context: FlowContext): Promise<void> {
+// ------------------------------------------------------------------ maximum loan
+
+/** Not money-moving: how much more an order could borrow, optionally with supplementary collateral. */
+export async function maxLoan(context: FlowContext, arg?: unknown): Promise<void> {
   const client = requireClient(context);
   if (client === undefined) return;
-  const currencies = (await client.loan.borrowCurrencies()).map((b) => b.borrowCcy);
-  const borrowCcy = await pick(vscode.l10n.t('Maximum loan in which currency?'), currencies, (c) => ({ label: c }), vscode.l10n.t('OKX offers no currency to borrow.'));
+  const chosen = await chooseLoan(context, arg, vscode.l10n.t('Maximum loan of which loan order?'));
+  if (chosen === undefined) return;
+  const { loan, all } = chosen;
+  const borrowCcy = await pick(vscode.l10n.t('Maximum loan in which currency?'), loan.loanData.map((l) => l.ccy), (c) => ({ label: c }), vscode.l10n.t('This loan order borrows nothing.'));
   if (borrowCcy === undefined) return;
   const none = vscode.l10n.t('No supplementary collateral');
-  const [assets] = await client.loan.collateralAssets();
-  const options = [none, ...(assets?.assets ?? []).filter((a) => a.ccy !== borrowCcy).map((a) => a.ccy)];
+  const [assets] = await client.loan.collateralAssets(orderParam(loan));
+  const options = [none, ...(assets?.assets ?? []).map((a) => a.ccy)];
   const sup = await pick(vscode.l10n.t('With supplementary collateral?'), options, (c) => ({ label: c }), '');
   if (sup === undefined) return;
-  let supCollateral: { ccy: string; amt: string }[] | undefined;
+  let supCollateral: CurrencyAmount[] | undefined;
   if (sup !== none) {
     const amt = await askAmount(vscode.l10n.t('Supplementary {0} collateral', sup), vscode.l10n.t('Amount of {0} you would add as collateral.', sup), { ccy: sup });
     if (amt === undefined) return;
@@ -166,13 +231,320 @@ export async function maxLoan(context: FlowContext): Promise<void> {
   try {
     const [result] = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Asking OKX for the maximum loan…') },
-      () => client.loan.maxLoan({ borrowCcy, ...(supCollateral === undefined ? {} : { supCollateral }) }),
+      () => client.loan.maxLoan({ borrowCcy, ...orderParam(loan), ...(supCollateral === undefined ? {} : { supCollateral }) }),
     );
     if (result === undefined) return;
+    const extra = supCollateral === undefined ? '' : vscode.l10n.t(' with {0} more collateral', withCcy(supCollateral[0]?.amt ?? '', sup));
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('You can borrow up to {0} ({1}){2}. Remaining quota: {3}.', withCcy(result.maxLoan, borrowCcy), usd(result.notionalUsd), supCollateral === undefined ? '' : vscode.l10n.t(' with {0} more collateral', withCcy(supCollateral[0]?.amt ?? '', sup)), withCcy(result.remainingQuota, borrowCcy)),
+      D.isPlainDecimal(result.maxLoan) && D.isPositive(result.maxLoan)
+        ? vscode.l10n.t('{0} can borrow up to {1} more ({2}){3}. Remaining quota: {4}.', loanName(loan, all), withCcy(result.maxLoan, borrowCcy), usd(result.notionalUsd), extra, withCcy(result.remainingQuota, borrowCcy))
+        : vscode.l10n.t('{0} cannot borrow more {1}{2} now: it is at the most OKX lends against its collateral. Add collateral first.', loanName(loan, all), borrowCcy, extra),
     );
   } catch (error) {
     void vscode.window.showErrorMessage(errorText(error));
   }
+}
+
+// ------------------------------------------------------------------ borrow
+
+interface BorrowPlan {
+  /** Adding to this order, or opening a new one. */
+  readonly order: LoanInfo | undefined;
+  readonly all: readonly LoanInfo[];
+  readonly ccy: string;
+  readonly amt: string;
+  readonly collateral: readonly CurrencyAmount[];
+  readonly eMode: boolean;
+  readonly ltvAfter: string | undefined;
+  readonly maxLoan: string | undefined;
+}
+
+/** The currencies and amounts of a new order's collateral, from the funding account (E-Mode: its pair's only). */
+async function askNewCollateral(client: OkxClient, borrowCcy: string, emodeCollateral: readonly string[] | undefined): Promise<CurrencyAmount[] | undefined> {
+  const funding = await client.account.fundingBalances();
+  const candidates = funding.filter(
+    (b) => b.ccy !== borrowCcy && D.isPlainDecimal(b.availBal) && D.isPositive(b.availBal) && (emodeCollateral === undefined || emodeCollateral.includes(b.ccy)),
+  );
+  const chosen: CurrencyAmount[] = [];
+  for (let step = 1; step <= 10; step++) {
+    const left = candidates.filter((c) => !chosen.some((x) => x.ccy === c.ccy));
+    const balance = await pick(
+      vscode.l10n.t('Collateral {0} for the new {1} loan order', String(step), borrowCcy),
+      left,
+      (b) => ({ label: b.ccy, description: vscode.l10n.t('{0} available in your funding account', withCcy(b.availBal, b.ccy)) }),
+      emodeCollateral === undefined
+        ? vscode.l10n.t('Your funding account holds nothing to pledge as collateral.')
+        : vscode.l10n.t('Your funding account holds none of the E-Mode collateral for {0} ({1}).', borrowCcy, emodeCollateral.join(', ')),
+    );
+    if (balance === undefined) return undefined;
+    const amt = await askAmount(
+      vscode.l10n.t('Collateral: {0}', balance.ccy),
+      vscode.l10n.t('Amount of {0} to pledge; you have {1} available in your funding account.', balance.ccy, withCcy(balance.availBal, balance.ccy)),
+      { ccy: balance.ccy, available: balance.availBal, availableWhere: vscode.l10n.t('in your funding account') },
+    );
+    if (amt === undefined) return undefined;
+    chosen.push({ ccy: balance.ccy, amt });
+    if (left.length <= 1 || step === 10) break;
+    const done = vscode.l10n.t('Continue with this collateral');
+    const more = vscode.l10n.t('Add another collateral currency');
+    const next = await vscode.window.showQuickPick([done, more], { title: chosen.map((c) => withCcy(c.amt, c.ccy)).join(', '), ignoreFocusOut: true });
+    if (next === undefined) return undefined;
+    if (next === done) break;
+  }
+  return chosen;
+}
+
+/** Asks what to borrow: on which order (or a new one), which currency, how much, against what. */
+async function planBorrow(context: FlowContext, client: OkxClient, arg: unknown): Promise<BorrowPlan | undefined> {
+  const all = await currentLoans(context);
+  if (all === undefined) return undefined;
+  const given = payloadOf(arg, 'loan')?.loan ?? payloadOf(arg, 'collateral')?.loan;
+  let order: LoanInfo | undefined;
+  if (given !== undefined) {
+    order = all.find((l) => loanKey(l) === loanKey(given));
+    if (order === undefined) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Loan order {0} no longer exists: it was repaid in full or liquidated. The Loans view shows your current orders.', given.ordId || borrowedCcys(given)));
+      return undefined;
+    }
+  } else if (all.length > 0) {
+    const fresh: { label: string; description: string; loan: LoanInfo | undefined } = { label: vscode.l10n.t('$(add) New loan order…'), description: vscode.l10n.t('borrow against new collateral'), loan: undefined };
+    const picked = await vscode.window.showQuickPick(
+      [fresh, ...all.map((l) => ({ label: vscode.l10n.t('Borrow more on {0}', loanName(l, all)), description: ltvSummary(l), loan: l }))],
+      { title: vscode.l10n.t('Borrow on which loan order?'), ignoreFocusOut: true },
+    );
+    if (picked === undefined) return undefined;
+    order = picked.loan;
+  }
+
+  if (order !== undefined) {
+    const ccy = await pick(vscode.l10n.t('Borrow which currency?'), order.loanData.map((l) => l.ccy), (c) => ({ label: c }), vscode.l10n.t('This loan order borrows nothing.'));
+    if (ccy === undefined) return undefined;
+    const [max] = await client.loan.maxLoan({ borrowCcy: ccy, ...orderParam(order) });
+    const maxLoan = max?.maxLoan ?? '0';
+    if (!D.isPlainDecimal(maxLoan) || !D.isPositive(maxLoan)) {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Nothing more can be borrowed on {0} now: it is at the most OKX lends against its collateral (LTV {1}). Add collateral first.', loanName(order, all), percent(order.curLTV)),
+      );
+      return undefined;
+    }
+    const amt = await askAmount(
+      vscode.l10n.t('Borrow more {0} on {1}', ccy, loanName(order, all)),
+      vscode.l10n.t("Amount of {0} to borrow; at most {1} (OKX's limit for this order now). The order's LTV is {2} now.", ccy, withCcy(maxLoan, ccy), percent(order.curLTV)),
+      { ccy, available: maxLoan, availableWhere: vscode.l10n.t('borrowable on this order now') },
+    );
+    if (amt === undefined) return undefined;
+    const price = await priceOf(client, order, ccy);
+    const ltv =
+      price === undefined || !D.isPlainDecimal(order.collateralNotionalUsd) || !D.isPositive(order.collateralNotionalUsd)
+        ? undefined
+        : D.div(D.add(order.loanNotionalUsd, D.mul(amt, price)), order.collateralNotionalUsd, 4);
+    return { order, all, ccy, amt, collateral: [], eMode: false, ltvAfter: ltv, maxLoan };
+  }
+
+  // A new order: the currency, E-Mode where OKX lists the pair, the collateral, then the amount.
+  const currencies = (await client.loan.borrowCurrencies()).map((b) => b.borrowCcy).filter((c) => typeof c === 'string' && c !== '');
+  const ccy = await pick(vscode.l10n.t('Borrow which currency?'), currencies, (c) => ({ label: c }), vscode.l10n.t('OKX offers no currency to borrow.'));
+  if (ccy === undefined) return undefined;
+  const pairs = (await client.loan.emodeInfo()).filter((p) => p.borrowCcy === ccy).map((p) => p.collateralCcy);
+  let eMode = false;
+  if (pairs.length > 0) {
+    const standard = { label: vscode.l10n.t('Standard'), description: vscode.l10n.t('any collateral OKX accepts'), eMode: false };
+    const emode = { label: vscode.l10n.t('E-Mode'), description: vscode.l10n.t('collateral {0} only, with higher LTV limits', pairs.join(', ')), eMode: true };
+    const mode = await vscode.window.showQuickPick([standard, emode], { title: vscode.l10n.t('Standard or E-Mode order?'), ignoreFocusOut: true });
+    if (mode === undefined) return undefined;
+    eMode = mode.eMode;
+  }
+  const collateral = await askNewCollateral(client, ccy, eMode ? pairs : undefined);
+  if (collateral === undefined || collateral.length === 0) return undefined;
+  const amt = await askAmount(
+    vscode.l10n.t('Borrow {0}', ccy),
+    vscode.l10n.t('Amount of {0} to borrow against {1}. OKX refuses an amount above the most it lends against that collateral.', ccy, collateral.map((c) => withCcy(c.amt, c.ccy)).join(', ')),
+    { ccy },
+  );
+  if (amt === undefined) return undefined;
+  let ltv: string | undefined;
+  try {
+    const prices = await usdPrices(client);
+    const priced = collateral.flatMap((c) => {
+      const price = prices.get(c.ccy);
+      return price === undefined ? [] : [D.mul(c.amt, price)];
+    });
+    const loanPrice = prices.get(ccy);
+    if (loanPrice !== undefined && priced.length === collateral.length) {
+      const total = D.sum(priced);
+      ltv = D.isPositive(total) ? D.div(D.mul(amt, loanPrice), total, 4) : undefined;
+    }
+  } catch {
+    ltv = undefined;
+  }
+  return { order: undefined, all, ccy, amt, collateral, eMode, ltvAfter: ltv, maxLoan: undefined };
+}
+
+export async function borrow(context: FlowContext, arg?: unknown): Promise<boolean> {
+  const client = requireClient(context);
+  if (client === undefined) return false;
+  const plan = await planBorrow(context, client, arg);
+  if (plan === undefined) return false;
+  const { order, all, ccy, amt, collateral, eMode } = plan;
+  const amount = withCcy(amt, ccy);
+  const clOrdId = clientOrderId();
+  const collateralText = collateral.map((c) => withCcy(c.amt, c.ccy)).join(', ');
+  const name = order === undefined ? vscode.l10n.t('a new {0} loan order', ccy) : loanName(order, all);
+  let since = 0;
+  let before: readonly string[] = [];
+  return runMoneyAction(context, {
+    what: vscode.l10n.t('borrowing {0} on {1}', amount, name),
+    question: order === undefined ? vscode.l10n.t('Borrow {0} against {1} in a new loan order?', amount, collateralText) : vscode.l10n.t('Borrow {0} more on {1}?', amount, name),
+    verb: vscode.l10n.t('Borrow'),
+    rows: [
+      [vscode.l10n.t('Loan order'), order === undefined ? vscode.l10n.t('new') : `${borrowedCcys(order)} · ${order.ordId}`],
+      [vscode.l10n.t('Borrow'), amount],
+      ...(plan.maxLoan === undefined ? [] : [[vscode.l10n.t('Most that can be borrowed on it now'), withCcy(plan.maxLoan, ccy)] as const]),
+      ...(collateral.length === 0 ? [] : [[vscode.l10n.t('Collateral to pledge'), collateralText] as const]),
+      ...(order === undefined ? [[vscode.l10n.t('Mode'), eMode ? vscode.l10n.t('E-Mode') : vscode.l10n.t('Standard')] as const] : []),
+      ...(order === undefined ? [] : [[vscode.l10n.t('LTV now'), percent(order.curLTV)] as const]),
+      [vscode.l10n.t('LTV after'), order === undefined ? (plan.ltvAfter === undefined ? vscode.l10n.t('not known (no price for a currency)') : vscode.l10n.t('about {0} at index prices', percent(plan.ltvAfter))) : describeLtv(order, plan.ltvAfter)],
+      ...(order === undefined ? [] : [[vscode.l10n.t('Margin call / liquidation at'), `${percent(order.marginCallLTV)} / ${percent(order.liqLTV)}`] as const]),
+      [vscode.l10n.t('Client order ID'), clOrdId],
+    ],
+    amount: { value: amt, ccy },
+    send: async (c) => {
+      since = serverNow(context) - LOOKBACK_MS;
+      if (order === undefined) before = (await c.loan.info()).map((l) => loanKey(l));
+      return c.loan.borrow({
+        ...(order === undefined ? { eMode: eMode ? '1' : '0' } : orderParam(order)),
+        loanData: { ccy, amt },
+        ...(collateral.length === 0 ? {} : { collateralData: collateral.map((x) => ({ ...x })) }),
+        clOrdId,
+      });
+    },
+    done: ([ack]) => vscode.l10n.t('Borrowed {0} on loan order {1}; it is in your funding account.', amount, ack?.ordId ?? order?.ordId ?? '?'),
+    reconcile: async (c): Promise<Reconciled> => {
+      if (order !== undefined) {
+        const records = await orderHistorySince(c, order, 'borrowed', since);
+        return records.some((r) => r.ccy === ccy && sameAmount(r.amt, amt))
+          ? { happened: true, detail: vscode.l10n.t("order {0}'s history shows {1} borrowed.", order.ordId, amount) }
+          : { happened: false, detail: vscode.l10n.t("order {0}'s history shows no such borrowing.", order.ordId) };
+      }
+      const opened = (await c.loan.info()).filter((l) => !before.includes(loanKey(l)) && l.loanData.some((x) => x.ccy === ccy && sameAmount(x.amt, amt)));
+      return opened[0] === undefined
+        ? { happened: false, detail: vscode.l10n.t('no new loan order borrowing {0} exists.', amount) }
+        : { happened: true, detail: vscode.l10n.t('loan order {0} borrows {1}.', opened[0].ordId, amount) };
+    },
+    refresh: ['loans'],
+    histories: ['loan', 'interest'],
+    show: ([ack]) => showLoan(ack?.ordId ?? (order === undefined ? '' : loanKey(order))),
+  });
+}
+
+// ------------------------------------------------------------------ repay
+
+export async function repay(context: FlowContext, arg?: unknown): Promise<boolean> {
+  const client = requireClient(context);
+  if (client === undefined) return false;
+  const chosen = await chooseLoan(context, arg, vscode.l10n.t('Repay which loan order?'));
+  if (chosen === undefined) return false;
+  const { loan, all } = chosen;
+  const name = loanName(loan, all);
+  if (loan.ordId === undefined || loan.ordId === '') {
+    void vscode.window.showErrorMessage(vscode.l10n.t('OKX gave this loan no order id, so it cannot be repaid from here. Repay it on OKX.'));
+    return false;
+  }
+  const line = await pick(
+    vscode.l10n.t('Repay which currency?'),
+    loan.loanData.filter((l) => D.isPlainDecimal(l.amt) && D.isPositive(l.amt)),
+    (l) => ({ label: l.ccy, description: vscode.l10n.t('owes {0}', withCcy(l.amt, l.ccy)) }),
+    vscode.l10n.t('{0} owes nothing.', name),
+  );
+  if (line === undefined) return false;
+  const { ccy, amt: owed } = line;
+  const [balance] = await client.account.fundingBalances({ ccy });
+  const available = balance !== undefined && D.isPlainDecimal(balance.availBal) ? balance.availBal : '0';
+  if (!D.isPositive(available)) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Your funding account has no {0} to repay {1} with. Transfer some to it on OKX first.', ccy, name));
+    return false;
+  }
+  const amt = await askAmount(
+    vscode.l10n.t('Repay {0} on {1}', ccy, name),
+    vscode.l10n.t('It owes {0}; your funding account has {1} available. Repaying all it owes closes the order and returns its collateral.', withCcy(owed, ccy), withCcy(available, ccy)),
+    // OKX states loan amounts with more places than stablecoin purchases take: what is owed can be typed in full.
+    { ccy, owed, available, availableWhere: vscode.l10n.t('in your funding account'), decimals: Math.max(decimalsFor(ccy), 8) },
+  );
+  if (amt === undefined) return false;
+  const amount = withCcy(amt, ccy);
+  const repaysAll = D.cmp(amt, owed) === 0;
+  const price = await priceOf(client, loan, ccy);
+  const after =
+    repaysAll || price === undefined || !D.isPlainDecimal(loan.collateralNotionalUsd) || !D.isPositive(loan.collateralNotionalUsd)
+      ? undefined
+      : D.div(D.max('0', D.sub(loan.loanNotionalUsd, D.mul(amt, price))), loan.collateralNotionalUsd, 4);
+  const clOrdId = clientOrderId();
+  let since = 0;
+  return runMoneyAction(context, {
+    what: vscode.l10n.t('repaying {0} on {1}', amount, name),
+    question: repaysAll ? vscode.l10n.t('Repay all {0} that {1} owes, and close it?', amount, name) : vscode.l10n.t('Repay {0} of {1}?', amount, name),
+    verb: vscode.l10n.t('Repay'),
+    rows: [
+      [vscode.l10n.t('Loan order'), `${borrowedCcys(loan)} · ${loan.ordId}`],
+      [vscode.l10n.t('Repay'), amount],
+      [vscode.l10n.t('Owed now'), withCcy(owed, ccy)],
+      [vscode.l10n.t('Owed after'), repaysAll ? vscode.l10n.t('nothing: the order closes and its collateral returns to your funding account') : withCcy(D.sub(owed, amt), ccy)],
+      [vscode.l10n.t('From your funding account'), vscode.l10n.t('{0} available', withCcy(available, ccy))],
+      [vscode.l10n.t('LTV now'), percent(loan.curLTV)],
+      ...(repaysAll ? [] : [[vscode.l10n.t('LTV after'), describeLtv(loan, after)] as const]),
+      [vscode.l10n.t('Client order ID'), clOrdId],
+    ],
+    amount: { value: amt, ccy },
+    send: (c) => {
+      since = serverNow(context) - LOOKBACK_MS;
+      return c.loan.repay({ ordId: loan.ordId, ccy, amt, clOrdId });
+    },
+    done: () => vscode.l10n.t('OKX accepted the repayment of {0} on {1}.', amount, name),
+    // OKX settles a repayment after accepting it: the result is what loan-info shows afterwards.
+    settle: (c) => confirmRepayment(c, loan, ccy, owed, amount, name),
+    reconcile: async (c): Promise<Reconciled> => {
+      const records = await orderHistorySince(c, loan, 'repaid', since);
+      if (records.some((r) => r.ccy === ccy && sameAmount(r.amt, amt))) {
+        return { happened: true, detail: await confirmRepayment(c, loan, ccy, owed, amount, name) };
+      }
+      // Not settled yet is not the same as not accepted: watch loan-info for a while before saying so.
+      const settled = await waitForRepayment(c, loan, ccy, owed);
+      return settled === undefined
+        ? { happened: false, detail: vscode.l10n.t("in {0} s, nothing was repaid on order {1} (its history and loan-info are unchanged). A repayment OKX accepted can still settle later: check the Loans view before repaying again.", String(SETTLE_WAIT_MS / 1000), loan.ordId) }
+        : { happened: true, detail: settledText(settled, amount, name) };
+    },
+    refresh: ['loans'],
+    histories: ['loan', 'interest'],
+    show: showLoan(loan),
+  });
+}
+
+/** What loan-info says once a repayment settled: the order closed, or what it owes now. */
+type Settled = { readonly closed: true } | { readonly closed: false; readonly owes: string; readonly ccy: string };
+
+/** Polls loan-info for the order until what it owes drops below `owedBefore` (or it closes), for a while. */
+async function waitForRepayment(client: OkxClient, loan: LoanInfo, ccy: string, owedBefore: string): Promise<Settled | undefined> {
+  const deadline = Date.now() + SETTLE_WAIT_MS;
+  for (;;) {
+    const [now] = await client.loan.info(orderParam(loan));
+    if (now === undefined) return { closed: true };
+    const line = now.loanData.find((l) => l.ccy === ccy);
+    // Interest only ever adds to the debt: less than before means the repayment settled.
+    if (line === undefined || (D.isPlainDecimal(line.amt) && D.lt(line.amt, owedBefore))) return { closed: false, owes: line?.amt ?? '0', ccy };
+    if (Date.now() >= deadline) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+  }
+}
+
+function settledText(settled: Settled, amount: string, name: string): string {
+  return settled.closed
+    ? vscode.l10n.t('{0} repaid: {1} is closed and its collateral is back in your funding account.', amount, name)
+    : vscode.l10n.t('{0} repaid: {1} now owes {2}.', amount, name, withCcy(settled.owes, settled.ccy));
+}
+
+async function confirmRepayment(client: OkxClient, loan: LoanInfo, ccy: string, owedBefore: string, amount: string, name: string): Promise<string> {
+  const settled = await waitForRepayment(client, loan, ccy, owedBefore);
+  return settled === undefined
+    ? vscode.l10n.t('OKX accepted the repayment of {0} on {1}, but it has not settled within {2} s; the Loans view will show it when it does.', amount, name, String(SETTLE_WAIT_MS / 1000))
+    : settledText(settled, amount, name);
 }

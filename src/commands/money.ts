@@ -20,9 +20,11 @@ export function registerMoneyCommands(context: FlowContext): vscode.Disposable[]
     'okxEarn.savings.subscribe': (arg) => savings.subscribe(context, arg),
     'okxEarn.savings.redeem': (arg) => savings.redeem(context, arg),
     'okxEarn.savings.setRate': (arg) => savings.setLendingRate(context, arg),
+    'okxEarn.loan.borrow': (arg) => loan.borrow(context, arg),
+    'okxEarn.loan.repay': (arg) => loan.repay(context, arg),
     'okxEarn.loan.addCollateral': (arg) => loan.addCollateral(context, arg),
     'okxEarn.loan.reduceCollateral': (arg) => loan.reduceCollateral(context, arg),
-    'okxEarn.loan.maxLoan': () => loan.maxLoan(context),
+    'okxEarn.loan.maxLoan': (arg) => loan.maxLoan(context, arg),
   };
   return Object.entries(commands).map(([id, run]) =>
     vscode.commands.registerCommand(id, async (arg?: unknown) => {

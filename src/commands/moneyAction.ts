@@ -13,7 +13,7 @@ import type { Connection } from '../connection';
 import * as D from '../decimal';
 import { errorText, nextStep } from '../messages';
 import type { OkxClient } from '../okx/client';
-import { OkxError } from '../okx/errors';
+import { sendOnce, type Reconciled } from './sendOnce';
 import type { AreaId, HistoryKind, Portfolio } from '../portfolio/portfolio';
 import { environmentLabel, type EnvironmentSetting } from '../settings';
 
@@ -23,10 +23,7 @@ export interface FlowContext {
   readonly log: vscode.LogOutputChannel;
 }
 
-/** What reconciliation found out. */
-export type Reconciled =
-  | { readonly happened: true; readonly detail: string }
-  | { readonly happened: false; readonly detail: string };
+export type { Reconciled } from './sendOnce';
 
 export interface MoneyAction<R> {
   /** For the one-at-a-time guard and the log, e.g. "purchase 100 USDT of product 4005". */
@@ -42,13 +39,18 @@ export interface MoneyAction<R> {
   send(client: OkxClient): Promise<R>;
   /** What to tell the user on success. */
   done(result: R): string;
+  /**
+   * For requests OKX settles after accepting them (a loan repayment): waits for the result and says what it is.
+   * Shown instead of `done` once it resolves.
+   */
+  settle?(client: OkxClient, result: R): Promise<string>;
   /** Looks up whether an unknown-outcome request took effect. */
   reconcile(client: OkxClient): Promise<Reconciled>;
   /** Areas and histories to reload afterwards. */
   readonly refresh: readonly AreaId[];
   readonly histories?: readonly HistoryKind[];
   /** A command that shows the result (e.g. reveals the order), offered with the success message. */
-  readonly show?: vscode.Command;
+  readonly show?: vscode.Command | ((result: R) => vscode.Command);
 }
 
 let inFlight: string | undefined;
@@ -155,56 +157,74 @@ async function send<R>(context: FlowContext, client: OkxClient, action: MoneyAct
   log.info(`Sending: ${action.what}`);
   const outcome = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0}…', action.question.replace(/\?$/, '')) },
-    async () => {
-      try {
-        return { ok: true as const, result: await action.send(client) };
-      } catch (error) {
-        return { ok: false as const, error };
-      }
-    },
+    async (progress) =>
+      sendOnce(
+        () => action.send(client),
+        () => {
+          progress.report({ message: vscode.l10n.t('No clear answer from OKX. Checking whether it went through…') });
+          return action.reconcile(client);
+        },
+      ),
   );
   const refresh = async (): Promise<void> => {
     for (const kind of action.histories ?? []) portfolio.resetHistory(kind);
     await portfolio.refresh(action.refresh);
   };
 
-  if (outcome.ok) {
-    log.info(`Done: ${action.what}`);
-    void refresh();
-    const message = action.done(outcome.result);
-    if (action.show === undefined) {
-      void vscode.window.showInformationMessage(message);
-    } else {
-      const show = action.show;
-      void vscode.window.showInformationMessage(message, show.title).then((choice) => {
-        if (choice === show.title) void vscode.commands.executeCommand(show.command, ...((show.arguments ?? []) as unknown[]));
-      });
+  switch (outcome.kind) {
+    case 'sent': {
+      log.info(`Done: ${action.what}`);
+      void refresh();
+      let message = action.done(outcome.result);
+      if (action.settle !== undefined) {
+        const settle = action.settle.bind(action);
+        message = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0} Waiting for OKX to settle it…', message) },
+          () => settle(client, outcome.result).catch((error: unknown) => vscode.l10n.t('{0} Whether it has settled could not be checked ({1}): see the Loans view.', message, errorText(error))),
+        );
+        void refresh();
+      }
+      const show = typeof action.show === 'function' ? action.show(outcome.result) : action.show;
+      if (show === undefined) {
+        void vscode.window.showInformationMessage(message);
+      } else {
+        void vscode.window.showInformationMessage(message, show.title).then((choice) => {
+          if (choice === show.title) void vscode.commands.executeCommand(show.command, ...((show.arguments ?? []) as unknown[]));
+        });
+      }
+      return true;
     }
-    return true;
+    case 'already-done': {
+      // OKX already carried out a request with this client order id: it happened once; it is not sent again.
+      log.info(`Already done (duplicate client order id): ${action.what}`);
+      void refresh();
+      const detail = outcome.found instanceof Error ? '' : ` ${outcome.found.detail}`;
+      void vscode.window.showInformationMessage(vscode.l10n.t('OKX says this request was already carried out (same client order id), so it was not carried out twice.{0}', detail));
+      return true;
+    }
+    case 'looked-up':
+      log.warn(`Outcome ${outcome.why === 'in-flight' ? 'still being processed' : 'unknown'}: ${action.what}; looked it up`);
+      return reconcile(context, client, action, outcome.found);
+    case 'refused': {
+      const error = outcome.error;
+      log.warn(`Refused: ${action.what}: ${errorText(error)}`);
+      const step = nextStep(error);
+      void vscode.window.showErrorMessage(
+        step === undefined ? vscode.l10n.t('{0}: {1}', action.verb, errorText(error)) : vscode.l10n.t('{0}: {1} {2}', action.verb, errorText(error), step),
+      );
+      return false;
+    }
   }
-
-  const error = outcome.error;
-  if (error instanceof OkxError && error.outcomeUnknown) {
-    log.warn(`Outcome unknown: ${action.what}; looking it up`);
-    return reconcile(context, client, action);
-  }
-  log.warn(`Refused: ${action.what}: ${errorText(error)}`);
-  const step = nextStep(error);
-  void vscode.window.showErrorMessage(
-    step === undefined ? vscode.l10n.t('{0}: {1}', action.verb, errorText(error)) : vscode.l10n.t('{0}: {1} {2}', action.verb, errorText(error), step),
-  );
-  return false;
 }
 
-/** After an unknown outcome: look it up, tell the user what happened, and never offer a blind retry. */
-async function reconcile<R>(context: FlowContext, client: OkxClient, action: MoneyAction<R>): Promise<boolean> {
+/** After an unknown outcome: say what the look-up found (looking again on request), and never offer a blind retry. */
+async function reconcile<R>(context: FlowContext, client: OkxClient, action: MoneyAction<R>, first: Reconciled | Error): Promise<boolean> {
   const look = (): Thenable<Reconciled | Error> =>
     vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('No answer from OKX. Checking whether it went through…') },
       () => action.reconcile(client).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
     );
-  for (;;) {
-    const found = await look();
+  for (let found = first; ; found = await look()) {
     if (!(found instanceof Error)) {
       context.log.info(`Reconciled ${action.what}: ${found.happened ? 'it went through' : 'it did not go through'}`);
       for (const kind of action.histories ?? []) context.portfolio.resetHistory(kind);

@@ -3,10 +3,12 @@ import * as vscode from 'vscode';
 import type { Panels } from '../panels/panels';
 import type { ProductTarget } from '../panels/productState';
 import type { Portfolio } from '../portfolio/portfolio';
-import { loanKey, riskiestLoan } from '../portfolio/risk';
+import { byRisk, loanKey } from '../portfolio/risk';
 import { readSettings } from '../settings';
 import type { Payload, TreeNode } from '../views/nodes';
 import { percent } from '../views/nodes';
+import { loanName } from '../views/loanLabels';
+import { ltvSummary } from '../views/loansView';
 
 function targetOf(payload: Payload | undefined): ProductTarget | undefined {
   switch (payload?.kind) {
@@ -30,7 +32,14 @@ export function registerPanelCommands(panels: Panels, portfolio: Portfolio): vsc
         const items: (vscode.QuickPickItem & { target: ProductTarget })[] = [
           { label: vscode.l10n.t('ETH staking'), target: { kind: 'eth' } },
           { label: vscode.l10n.t('SOL staking'), target: { kind: 'sol' } },
-          ...('data' in market ? (market.data?.lendingRates ?? []) : []).map((r) => ({ label: vscode.l10n.t('{0} savings', r.ccy), description: percent(r.estRate), target: { kind: 'savings' as const, ccy: r.ccy } })),
+          ...('data' in market ? (market.data?.lendingRates ?? []) : []).map((r) => {
+            const lending = 'data' in market ? market.data?.latestRates.find((p) => p.ccy === r.ccy)?.lendingRate : undefined;
+            return {
+              label: vscode.l10n.t('{0} savings', r.ccy),
+              description: lending === undefined || lending === '' ? undefined : vscode.l10n.t('savers earn {0}', percent(lending)),
+              target: { kind: 'savings' as const, ccy: r.ccy },
+            };
+          }),
           ...('data' in offers ? (offers.data?.offers ?? []) : []).map((o) => ({ label: `${o.ccy} · ${o.protocol}`, description: vscode.l10n.t('APY {0}', percent(o.apy)), target: { kind: 'onchain' as const, productId: o.productId } })),
         ];
         target = (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Show which product?'), matchOnDescription: true }))?.target;
@@ -43,15 +52,28 @@ export function registerPanelCommands(panels: Panels, portfolio: Portfolio): vsc
         panels.openLtv(loanKey(payload.loan));
         return;
       }
+      if (typeof arg === 'string' && arg !== '') {
+        // From the status bar or a link: the order it names.
+        panels.openLtv(arg);
+        return;
+      }
       await portfolio.ensure('loans');
       const state = portfolio.get('loans');
       const loans = 'data' in state ? (state.data?.loans ?? []) : [];
-      const chosen = typeof arg === 'number' ? loans[arg] : riskiestLoan(loans, readSettings().ltvWarningDistance)?.loan;
-      if (chosen === undefined) {
+      if (loans.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('You have no flexible loan.'));
         return;
       }
-      panels.openLtv(loanKey(chosen));
+      // Several orders: choose, the riskiest first.
+      const ordered = byRisk(loans, readSettings().ltvWarningDistance).map((r) => r.loan);
+      const chosen =
+        loans.length === 1
+          ? loans[0]
+          : (await vscode.window.showQuickPick(
+              ordered.map((loan) => ({ label: loanName(loan, loans), description: ltvSummary(loan), loan })),
+              { title: vscode.l10n.t('Show the LTV of which loan order?') },
+            ))?.loan;
+      if (chosen !== undefined) panels.openLtv(loanKey(chosen));
     }),
   ];
 }

@@ -21,11 +21,11 @@ async function chooseCurrency(context: FlowContext, arg: unknown, title: string,
     currencies,
     (ccy) => {
       const balance = savings?.balances.find((b) => b.ccy === ccy);
-      const rate = market?.lendingRates.find((r) => r.ccy === ccy);
+      const lending = market?.latestRates.find((r) => r.ccy === ccy)?.lendingRate;
       return {
         label: ccy,
         description: balance === undefined ? undefined : vscode.l10n.t('you have {0} in savings', withCcy(balance.amt, ccy)),
-        detail: rate === undefined ? undefined : vscode.l10n.t('market rate now {0}', percent(rate.estRate)),
+        detail: lending === undefined || lending === '' ? undefined : vscode.l10n.t('savers earn {0} now (last hour)', percent(lending)),
       };
     },
     onlyHeld ? vscode.l10n.t('You have no savings.') : vscode.l10n.t('No savings currency is available.'),

@@ -40,6 +40,11 @@ export function panelLabels(): PanelLabels {
     warning: vscode.l10n.t('near margin call'),
     marginCallLevel: vscode.l10n.t('over margin call'),
     liquidationLevel: vscode.l10n.t('at liquidation'),
-    noLoan: vscode.l10n.t('This loan no longer exists.'),
+    noLoan: vscode.l10n.t('This loan order no longer exists: it was repaid in full or liquidated.'),
+    orderId: vscode.l10n.t('Order ID'),
+    borrowMore: vscode.l10n.t('Borrow More…'),
+    repay: vscode.l10n.t('Repay…'),
+    takeBack: vscode.l10n.t('Take Back…'),
+    nothingToTakeBack: vscode.l10n.t('nothing now'),
   };
 }

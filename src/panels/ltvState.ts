@@ -1,15 +1,20 @@
-/** What the LTV panel shows: the loan from the portfolio, plus OKX's limits and prices fetched for it. */
+/**
+ * What the LTV panel shows: one loan order from the portfolio, plus OKX's limits for that order (asked for with
+ * its `ordId`) and USD prices from OKX's index tickers.
+ */
 import * as vscode from 'vscode';
 import * as D from '../decimal';
 import { errorText } from '../messages';
 import type { OkxClient } from '../okx/client';
 import type { LoanInfo } from '../okx/types';
-import { ltvLevel } from '../portfolio/risk';
+import { usdPrices } from '../portfolio/prices';
+import { ltvLevel, orderParam } from '../portfolio/risk';
+import { loanName } from '../views/loanLabels';
 import { amount, percent, time, usd, withCcy } from '../views/nodes';
 import type { CollateralRow, LtvState, Row } from './protocol';
 
 export interface LtvExtras {
-  /** USD per unit, where the funding account's valuation tells it. */
+  /** USD per unit, from OKX's index prices (or, failing that, from the order itself). */
   readonly prices: ReadonlyMap<string, string>;
   readonly maxRedeem: ReadonlyMap<string, string>;
   readonly maxLoans: readonly Row[];
@@ -17,7 +22,18 @@ export interface LtvExtras {
   readonly error: string | undefined;
 }
 
-/** Fetches the limits and prices the panel shows beside the loan (each a separate endpoint and rate bucket). */
+/** How much more the order could borrow, in words: the amount, or plainly that nothing more can be borrowed now. */
+function maxLoanText(max: { maxLoan: string; notionalUsd: string; remainingQuota: string } | undefined, ccy: string): string {
+  if (max === undefined) return '';
+  if (!D.isPlainDecimal(max.maxLoan) || !D.isPositive(max.maxLoan)) {
+    return D.isPlainDecimal(max.remainingQuota) && !D.isPositive(max.remainingQuota)
+      ? vscode.l10n.t("Nothing more: OKX's quota for {0} is used up.", ccy)
+      : vscode.l10n.t('Nothing more for now: the order is at the most OKX lends against its collateral. Add collateral to borrow more.');
+  }
+  return `${withCcy(max.maxLoan, ccy)} (${usd(max.notionalUsd)})`;
+}
+
+/** Fetches the order's limits and the prices the panel shows beside it (each a separate endpoint and rate bucket). */
 export async function loadLtvExtras(client: OkxClient, loan: LoanInfo): Promise<LtvExtras> {
   const prices = new Map<string, string>();
   const maxRedeem = new Map<string, string>();
@@ -25,32 +41,30 @@ export async function loadLtvExtras(client: OkxClient, loan: LoanInfo): Promise<
   const note = (e: unknown): void => {
     error ??= errorText(e);
   };
-  const [assets, redeem, borrowable, interest] = await Promise.all([
-    client.loan.collateralAssets().catch((e: unknown) => (note(e), [])),
-    Promise.all(loan.collateralData.map((c) => client.loan.maxCollateralRedeem({ ccy: c.ccy }).catch((e: unknown) => (note(e), [])))),
-    client.loan.borrowCurrencies().catch((e: unknown) => (note(e), [])),
-    client.loan.interestAccrued({ limit: '10' }).next().catch((e: unknown) => (note(e), [])),
+  const order = orderParam(loan);
+  const [index, redeem, maxLoans, interest] = await Promise.all([
+    usdPrices(client).catch((e: unknown) => (note(e), new Map<string, string>())),
+    Promise.all(loan.collateralData.map((c) => client.loan.maxCollateralRedeem({ ccy: c.ccy, ...order }).catch((e: unknown) => (note(e), [])))),
+    Promise.all(
+      loan.loanData.map(async ({ ccy }): Promise<Row> => {
+        try {
+          const [max] = await client.loan.maxLoan({ borrowCcy: ccy, ...order });
+          return [ccy, maxLoanText(max, ccy)];
+        } catch (e) {
+          note(e);
+          return [ccy, ''];
+        }
+      }),
+    ),
+    client.loan.interestAccrued({ limit: '10', ...order }).next().catch((e: unknown) => (note(e), [])),
   ]);
-  for (const asset of assets[0]?.assets ?? []) {
-    if (D.isPlainDecimal(asset.amt) && D.isPositive(asset.amt)) prices.set(asset.ccy, D.div(asset.notionalUsd, asset.amt, 8));
-  }
-  // With a single collateral, its price follows from the loan itself.
+  for (const [ccy, price] of index) prices.set(ccy, price);
+  // With a single collateral and no index price for it, its price follows from the order itself.
   const [only] = loan.collateralData;
   if (loan.collateralData.length === 1 && only !== undefined && !prices.has(only.ccy) && D.isPositive(only.amt)) {
     prices.set(only.ccy, D.div(loan.collateralNotionalUsd, only.amt, 8));
   }
   for (const [max] of redeem) if (max !== undefined) maxRedeem.set(max.ccy, max.maxRedeemAmt);
-  const maxLoans = await Promise.all(
-    borrowable.map(async ({ borrowCcy }): Promise<Row> => {
-      try {
-        const [max] = await client.loan.maxLoan({ borrowCcy });
-        return [borrowCcy, max === undefined ? '' : `${withCcy(max.maxLoan, borrowCcy)} (${usd(max.notionalUsd)})`];
-      } catch (e) {
-        note(e);
-        return [borrowCcy, ''];
-      }
-    }),
-  );
   return {
     prices,
     maxRedeem,
@@ -60,12 +74,13 @@ export async function loadLtvExtras(client: OkxClient, loan: LoanInfo): Promise<
   };
 }
 
-export function buildLtvState(loan: LoanInfo | undefined, extras: LtvExtras | undefined, warnDistance: string, error: Error | undefined): LtvState {
+export function buildLtvState(loan: LoanInfo | undefined, all: readonly LoanInfo[], extras: LtvExtras | undefined, warnDistance: string, error: Error | undefined): LtvState {
   const updated = time(String(Date.now()));
   if (loan === undefined) {
     return {
-      kind: 'ltv', title: vscode.l10n.t('Loan LTV'), curLTV: '0', marginCallLTV: '0', liqLTV: '0', warnDistance, level: 'safe', loanUsd: '0', collateralUsd: '0',
-      loans: [], collateral: [], liquidationPrice: undefined, maxLoans: [], interest: [], updated, error: error === undefined ? undefined : errorText(error),
+      kind: 'ltv', title: vscode.l10n.t('Loan LTV'), ordId: undefined, curLTV: '0', marginCallLTV: '0', liqLTV: '0', warnDistance, level: 'safe', loanUsd: '0',
+      collateralUsd: '0', loans: [], collateral: [], liquidationPrice: undefined, maxLoans: [], interest: [], updated,
+      error: error === undefined ? undefined : errorText(error),
     };
   }
   const collateral: CollateralRow[] = loan.collateralData.map((c) => {
@@ -74,7 +89,8 @@ export function buildLtvState(loan: LoanInfo | undefined, extras: LtvExtras | un
   });
   return {
     kind: 'ltv',
-    title: vscode.l10n.t('{0} loan', loan.loanData.map((l) => l.ccy).join('+')),
+    title: loanName(loan, all),
+    ordId: loan.ordId === '' ? undefined : loan.ordId,
     curLTV: loan.curLTV,
     marginCallLTV: loan.marginCallLTV,
     liqLTV: loan.liqLTV,

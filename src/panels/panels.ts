@@ -7,7 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Portfolio } from '../portfolio/portfolio';
-import { loanKey as loanKeyOf } from '../portfolio/risk';
+import type { LoanInfo } from '../okx/types';
+import { borrowedCcys, loanKey as loanKeyOf } from '../portfolio/risk';
+import { loanName } from '../views/loanLabels';
 import { buildLtvState, type LtvExtras, loadLtvExtras } from './ltvState';
 import { buildProductState, ChartCache, PRODUCT_AREAS, type ProductTarget, productKey, productTitle } from './productState';
 import { panelLabels } from './labels';
@@ -69,8 +71,16 @@ export class Panels implements vscode.Disposable {
     this.show(PRODUCT_VIEW, productKey(target), productTitle(target), target);
   }
 
+  /** The LTV panel of one loan order (`loanKey` is its ordId). */
   openLtv(loanKey: string): void {
-    this.show(LTV_VIEW, `ltv:${loanKey}`, vscode.l10n.t('Loan LTV'), { kind: 'loan', loanKey });
+    const loans = this.loans();
+    const loan = findLoan(loans, loanKey);
+    this.show(LTV_VIEW, `ltv:${loanKey}`, loan === undefined ? vscode.l10n.t('Loan LTV') : vscode.l10n.t('LTV: {0}', loanName(loan, loans)), { kind: 'loan', loanKey });
+  }
+
+  private loans(): readonly LoanInfo[] {
+    const state = this.portfolio.get('loans');
+    return 'data' in state ? (state.data?.loans ?? []) : [];
   }
 
   snapshot(): PanelSnapshot[] {
@@ -171,10 +181,17 @@ export class Panels implements vscode.Disposable {
       }
       case 'collateral': {
         if (target.kind !== 'loan') return;
-        const state = this.portfolio.get('loans');
-        const loan = 'data' in state ? state.data?.loans.find((l) => loanKeyOf(l) === target.loanKey) : undefined;
-        const arg = loan === undefined ? undefined : message.ccy === undefined ? { payload: { kind: 'loan', loan } } : { payload: { kind: 'collateral', ccy: message.ccy, loan } };
+        const loan = findLoan(this.loans(), target.loanKey);
+        if (loan === undefined) return;
+        const arg = message.ccy === undefined ? { payload: { kind: 'loan', loan } } : { payload: { kind: 'collateral', ccy: message.ccy, loan } };
         await vscode.commands.executeCommand(message.action === 'add' ? 'okxEarn.loan.addCollateral' : 'okxEarn.loan.reduceCollateral', arg);
+        return;
+      }
+      case 'loan': {
+        if (target.kind !== 'loan') return;
+        const loan = findLoan(this.loans(), target.loanKey);
+        if (loan === undefined) return;
+        await vscode.commands.executeCommand(message.action === 'borrow' ? 'okxEarn.loan.borrow' : 'okxEarn.loan.repay', { payload: { kind: 'loan', loan } });
         return;
       }
     }
@@ -192,15 +209,17 @@ export class Panels implements vscode.Disposable {
       const client = this.flows.connection.current.client;
       await this.portfolio.ensure('loans');
       const state = this.portfolio.get('loans');
-      const loan = 'data' in state ? state.data?.loans.find((l) => loanKeyOf(l) === target.loanKey) : undefined;
+      const loans = this.loans();
+      const loan = findLoan(loans, target.loanKey);
       const problem = state.status === 'error' ? state.error : undefined;
+      if (loan !== undefined && this.open.get(entry.key) === entry) entry.panel.title = vscode.l10n.t('LTV: {0}', loanName(loan, loans));
       if (reloadExtras && loan !== undefined && client?.hasCredentials === true) {
-        // The loan at once; OKX's limits and prices (several requests) follow when they arrive.
-        entry.state = buildLtvState(loan, entry.extras, this.warnDistance(), problem);
-        void entry.panel.webview.postMessage({ type: 'state', state: entry.state } satisfies HostMessage);
+        // The order at once; OKX's limits and prices (several requests) follow when they arrive.
+        entry.state = buildLtvState(loan, loans, entry.extras, this.warnDistance(), problem);
+        this.post(entry, { type: 'state', state: entry.state });
         entry.extras = await loadLtvExtras(client, loan);
       }
-      entry.state = buildLtvState(loan, entry.extras, this.warnDistance(), problem);
+      entry.state = buildLtvState(loan, loans, entry.extras, this.warnDistance(), problem);
     } else {
       await Promise.all(PRODUCT_AREAS.map((a) => this.portfolio.ensure(a)));
       entry.state = buildProductState(target, this.portfolio, this.charts.get(target, entry.range), entry.range);
@@ -209,8 +228,13 @@ export class Panels implements vscode.Disposable {
         if (this.open.get(entry.key) === entry) void this.render(entry, false);
       });
     }
-    const message: HostMessage = { type: 'state', state: entry.state };
-    void entry.panel.webview.postMessage(message);
+    this.post(entry, { type: 'state', state: entry.state });
+  }
+
+  /** Posts to a panel that is still open (a render that finishes after the panel was closed posts nothing). */
+  private post(entry: OpenPanel, message: HostMessage): void {
+    if (this.open.get(entry.key) !== entry) return;
+    entry.panel.webview.postMessage(message).then(undefined, () => undefined);
   }
 
   private html(webview: vscode.Webview, script: 'product' | 'ltv', initial: { key: string; target: OpenPanel['target']; range: RangeDays }): string {
@@ -247,3 +271,14 @@ export class Panels implements vscode.Disposable {
   }
 }
 
+
+/**
+ * The order a panel is about: by its key (the ordId). A panel saved before loan orders existed named its loan by
+ * currency: it follows the one order that borrows that currency, if exactly one does.
+ */
+function findLoan(loans: readonly LoanInfo[], key: string): LoanInfo | undefined {
+  const byKey = loans.find((l) => loanKeyOf(l) === key);
+  if (byKey !== undefined) return byKey;
+  const byCcy = loans.filter((l) => borrowedCcys(l) === key.replace(/^ccy:/, ''));
+  return byCcy.length === 1 ? byCcy[0] : undefined;
+}

@@ -4,6 +4,7 @@ import * as D from '../decimal';
 import { errorText } from '../messages';
 import type { OkxClient } from '../okx/client';
 import type { AreaId, Portfolio } from '../portfolio/portfolio';
+import { stakingRateFraction } from '../portfolio/stakingRate';
 import { percent, time, withCcy } from '../views/nodes';
 import { orderStateLabel, termLabel } from '../views/stakingView';
 import type { ChartPoint, ProductAction, ProductState, RangeDays, Row } from './protocol';
@@ -84,7 +85,10 @@ export class ChartCache {
       try {
         while (!pager.done) {
           const page = await pager.next();
-          const fresh = page.filter((p) => Number(p.ts) >= since).map((p) => ({ ts: Number(p.ts), rate: p.rate }));
+          // `lendingRate` is what savers earn; `rate` is what borrowers pay. Hours without a lending rate are left out.
+          const fresh = page
+            .filter((p) => Number(p.ts) >= since && typeof p.lendingRate === 'string' && D.isPlainDecimal(p.lendingRate))
+            .map((p) => ({ ts: Number(p.ts), rate: p.lendingRate ?? '' }));
           entry.points = [...fresh.reverse(), ...entry.points];
           update();
           if (page.length === 0 || Number(page[page.length - 1]?.ts) < since) break;
@@ -99,7 +103,10 @@ export class ChartCache {
 
 function chartFor(target: ProductTarget, range: RangeDays, entry: ChartEntry | undefined): ProductState['chart'] {
   if (target.kind === 'onchain') return { unavailable: vscode.l10n.t('OKX publishes no APY history for on-chain earn products.') };
-  const label = target.kind === 'savings' ? vscode.l10n.t('{0} lending rate (hourly)', target.ccy) : vscode.l10n.t('{0} staking APY (daily)', target.kind === 'eth' ? 'ETH' : 'SOL');
+  const label =
+    target.kind === 'savings'
+      ? vscode.l10n.t('{0} lending rate: what savers earn (hourly)', target.ccy)
+      : vscode.l10n.t('{0} staking APY (daily)', target.kind === 'eth' ? 'ETH' : 'SOL');
   const note = entry?.error !== undefined ? vscode.l10n.t('Could not load the history: {0}', entry.error) : target.kind === 'savings' && range === 365 ? vscode.l10n.t('A year of hourly rates takes about 15 seconds to load.') : '';
   return { label, range, points: entry?.points ?? [], loading: entry === undefined || entry.loading, note };
 }
@@ -151,8 +158,16 @@ export function buildProductState(target: ProductTarget, portfolio: Portfolio, c
     const base = target.kind === 'eth' ? 'ETH' : 'SOL';
     const market = data('market');
     const apy = target.kind === 'eth' ? market?.ethApy : market?.solApy;
+    const product = target.kind === 'eth' ? data('eth')?.product : data('sol')?.product;
+    const latest = stakingRateFraction(product?.rate, apy?.rate);
     subtitle = vscode.l10n.t('Stake {0}, receive {1} 1:1', base, token);
-    facts = [[vscode.l10n.t('APY today'), apy === undefined ? '' : percent(apy.rate)], [vscode.l10n.t('You receive'), vscode.l10n.t('{0}, 1:1, with daily rewards', token)]];
+    facts = [
+      [vscode.l10n.t('APY today'), apy === undefined ? '' : percent(apy.rate)],
+      [vscode.l10n.t('Latest APY (product info)'), latest === undefined ? '' : percent(latest)],
+      [vscode.l10n.t('You receive'), vscode.l10n.t('{0}, 1:1, with daily rewards', token)],
+      [vscode.l10n.t('Minimum stake'), product?.minAmt === undefined || product.minAmt === '' ? '' : withCcy(product.minAmt, base)],
+      [vscode.l10n.t('Standard redemption takes'), product?.redemptDays === undefined || product.redemptDays === '' ? '' : vscode.l10n.t('{0} days', product.redemptDays)],
+    ];
     if (target.kind === 'eth') {
       const eth = data('eth');
       if (eth?.product !== undefined) facts.push([vscode.l10n.t('Fast redemption daily limit'), withCcy(eth.product.fastRedemptionDailyLimit, token)]);
@@ -181,13 +196,19 @@ export function buildProductState(target: ProductTarget, portfolio: Portfolio, c
     const staked = target.kind === 'eth' ? data('eth')?.balance?.amt : data('sol')?.balance?.amt;
     if (staked !== undefined && D.isPlainDecimal(staked) && D.isPositive(staked)) actions.push('redeem');
   } else {
-    const rate = data('market')?.lendingRates.find((r) => r.ccy === target.ccy);
+    const market = data('market');
+    const rate = market?.lendingRates.find((r) => r.ccy === target.ccy);
+    const latest = market?.latestRates.find((r) => r.ccy === target.ccy);
     const balance = data('savings')?.balances.find((b) => b.ccy === target.ccy);
     subtitle = vscode.l10n.t('Simple Earn flexible: lent to margin traders, hourly interest');
-    facts = rate === undefined ? [] : [
-      [vscode.l10n.t('Next rate (estimated)'), percent(rate.estRate)],
-      [vscode.l10n.t('Last rate'), percent(rate.preRate)],
-      [vscode.l10n.t('24-hour average'), percent(rate.avgRate)],
+    // What savers earn (lending rate) first; OKX's summary figures are what borrowers pay, and say so.
+    facts = [
+      [vscode.l10n.t('Lending rate, last hour (what savers earn)'), latest?.lendingRate === undefined || latest.lendingRate === '' ? '' : percent(latest.lendingRate)],
+      ...(rate === undefined ? [] : [
+        [vscode.l10n.t('Borrowing rate, next (estimated)'), percent(rate.estRate)] as Row,
+        [vscode.l10n.t('Borrowing rate, last'), percent(rate.preRate)] as Row,
+        [vscode.l10n.t('Borrowing rate, 24-hour average'), percent(rate.avgRate)] as Row,
+      ]),
     ];
     if (balance !== undefined) {
       position = [

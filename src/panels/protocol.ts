@@ -51,6 +51,8 @@ export interface CollateralRow {
 export interface LtvState {
   readonly kind: 'ltv';
   readonly title: string;
+  /** The loan order shown (OKX's `ordId`), when OKX gave one. */
+  readonly ordId: string | undefined;
   /** Fractions as decimal text. */
   readonly curLTV: string;
   readonly marginCallLTV: string;
@@ -63,7 +65,7 @@ export interface LtvState {
   readonly loans: readonly Row[];
   readonly collateral: readonly CollateralRow[];
   readonly liquidationPrice: string | undefined;
-  /** Maximum additional loan per borrowable currency. */
+  /** How much more this order could borrow, per currency it borrows, said plainly (also when nothing). */
   readonly maxLoans: readonly Row[];
   readonly interest: readonly Row[];
   readonly updated: string;
@@ -76,6 +78,7 @@ export const LABEL_KEYS = [
   'currentLtv', 'marginCall', 'liquidation', 'loan', 'collateral', 'amount', 'usd', 'maxRedeem', 'liquidationPrice', 'maxLoans',
   'interest', 'whatIf', 'whatIfCollateral', 'whatIfDrop', 'whatIfResult', 'whatIfDistance', 'whatIfNoPrice', 'addCollateral',
   'reduceCollateral', 'loadingChart', 'safe', 'warning', 'marginCallLevel', 'liquidationLevel', 'noLoan',
+  'orderId', 'borrowMore', 'repay', 'takeBack', 'nothingToTakeBack',
 ] as const;
 export type PanelLabels = Readonly<Record<(typeof LABEL_KEYS)[number], string>>;
 
@@ -95,6 +98,7 @@ export type WebviewMessage =
   | { readonly type: 'range'; readonly days: RangeDays }
   | { readonly type: 'action'; readonly action: ProductAction }
   | { readonly type: 'collateral'; readonly action: 'add' | 'reduce'; readonly ccy?: string | undefined }
+  | { readonly type: 'loan'; readonly action: 'borrow' | 'repay' }
   | { readonly type: 'refresh' };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -114,6 +118,8 @@ export function parseFromWebview(raw: unknown): WebviewMessage | undefined {
       return only('days') && RANGES.includes(raw.days as RangeDays) ? { type: 'range', days: raw.days as RangeDays } : undefined;
     case 'action':
       return only('action') && (raw.action === 'purchase' || raw.action === 'redeem') ? { type: 'action', action: raw.action } : undefined;
+    case 'loan':
+      return only('action') && (raw.action === 'borrow' || raw.action === 'repay') ? { type: 'loan', action: raw.action } : undefined;
     case 'collateral': {
       if (!only('action', 'ccy') || (raw.action !== 'add' && raw.action !== 'reduce')) return undefined;
       const ccy = raw.ccy;

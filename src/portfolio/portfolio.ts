@@ -15,7 +15,14 @@ export interface AreaData {
   savings: { balances: T.SavingsBalance[] };
   loans: { loans: T.LoanInfo[] };
   offers: { offers: T.Offer[] };
-  market: { lendingRates: T.LendingRateSummary[]; ethApy: T.RatePoint | undefined; solApy: T.RatePoint | undefined };
+  market: {
+    /** OKX's summary: BORROWING rates (what borrowers pay). */
+    lendingRates: T.LendingRateSummary[];
+    /** The latest hour's rates per currency, with `lendingRate`: what savers earn. */
+    latestRates: T.LendingRatePoint[];
+    ethApy: T.RatePoint | undefined;
+    solApy: T.RatePoint | undefined;
+  };
 }
 
 export type AreaId = keyof AreaData;
@@ -50,12 +57,14 @@ const LOADERS: Loaders = {
   loans: async (c) => ({ loans: await c.loan.info() }),
   offers: async (c) => ({ offers: await c.onchain.offers() }),
   market: async (c) => {
-    const [lendingRates, eth, sol] = await Promise.all([
+    // Without a currency, one history page holds every currency's latest hour, whatever the limit.
+    const [lendingRates, latestRates, eth, sol] = await Promise.all([
       c.savings.lendingRateSummary(),
+      c.savings.lendingRateHistory({ limit: '1' }).next(),
       c.eth.apyHistory({ days: '1' }),
       c.sol.apyHistory({ days: '1' }),
     ]);
-    return { lendingRates, ethApy: eth[0], solApy: sol[0] };
+    return { lendingRates, latestRates, ethApy: eth[0], solApy: sol[0] };
   },
 };
 
@@ -107,13 +116,14 @@ export type HistoryKind = keyof HistoryRecords;
 
 const PAGE = '20';
 
-const PAGERS: { [K in HistoryKind]: (client: OkxClient, ccy: string | undefined) => Pager<HistoryRecords[K]> } = {
+/** `scope` narrows a history: the savings currency, or the loan order (`ordId`) for loan history and interest. */
+const PAGERS: { [K in HistoryKind]: (client: OkxClient, scope: string | undefined) => Pager<HistoryRecords[K]> } = {
   onchain: (c) => c.onchain.orderHistory({ limit: PAGE }),
   eth: (c) => c.eth.history({ limit: PAGE }),
   sol: (c) => c.sol.history({ limit: PAGE }),
   savings: (c, ccy) => c.savings.lendingHistory({ ccy, limit: PAGE }),
-  loan: (c) => c.loan.history({ limit: PAGE }),
-  interest: (c) => c.loan.interestAccrued({ limit: PAGE }),
+  loan: (c, ordId) => c.loan.history({ limit: PAGE, ...(ordId === undefined ? {} : { ordId }) }),
+  interest: (c, ordId) => c.loan.interestAccrued({ limit: PAGE, ...(ordId === undefined ? {} : { ordId }) }),
 };
 
 export class Portfolio {
@@ -190,22 +200,27 @@ export class Portfolio {
     return done;
   }
 
-  /** A history list (savings: of one currency), kept until the connection changes or `resetHistory` drops it. */
-  history<K extends HistoryKind>(kind: K, ccy?: string): HistoryList<HistoryRecords[K]> | undefined {
+  /**
+   * A history list (savings: of one currency; loan history and interest: of one order), kept until the
+   * connection changes or `resetHistory` drops it.
+   */
+  history<K extends HistoryKind>(kind: K, scope?: string): HistoryList<HistoryRecords[K]> | undefined {
     const client = this.client;
     if (client === undefined || !client.hasCredentials) return undefined;
-    const key = `${kind}:${ccy ?? ''}`;
+    const key = `${kind}:${scope ?? ''}`;
     let list = this.histories.get(key) as HistoryList<HistoryRecords[K]> | undefined;
     if (list === undefined) {
-      list = new HistoryList(PAGERS[kind](client, ccy));
+      list = new HistoryList(PAGERS[kind](client, scope));
       this.histories.set(key, list);
     }
     return list;
   }
 
-  /** Forgets a history so that it starts again from the newest record. */
-  resetHistory(kind: HistoryKind, ccy?: string): void {
-    this.histories.delete(`${kind}:${ccy ?? ''}`);
+  /** Forgets a history (of every scope, without one) so that it starts again from the newest record. */
+  resetHistory(kind: HistoryKind, scope?: string): void {
+    for (const key of [...this.histories.keys()]) {
+      if (scope === undefined ? key.startsWith(`${kind}:`) : key === `${kind}:${scope}`) this.histories.delete(key);
+    }
   }
 
   dispose(): void {

@@ -1,4 +1,7 @@
-/** How close a flexible loan is to margin call and liquidation, from OKX's own LTV figures. */
+/**
+ * How close each flexible-loan order is to margin call and liquidation, from OKX's own LTV figures. Since 2026
+ * an account can hold several loan orders; each is judged on its own and known by its `ordId`.
+ */
 import { add, cmp, div, isPlainDecimal, isPositive, mul, sub } from '../decimal';
 import type { LoanInfo } from '../okx/types';
 
@@ -25,24 +28,22 @@ export function ltvLevel(loan: Pick<LoanInfo, 'curLTV' | 'marginCallLTV' | 'liqL
 
 export interface RankedLoan {
   readonly loan: LoanInfo;
-  readonly index: number;
   readonly level: LtvLevel;
 }
 
-/** The loan with the highest LTV relative to its margin call (the one to watch), or undefined. */
+/** Points of LTV left before margin call (a loan OKX gave no figures for counts as far from it). */
+const headroom = (l: LoanInfo): string => (isPlainDecimal(l.marginCallLTV) && isPlainDecimal(l.curLTV) ? sub(l.marginCallLTV, l.curLTV) : '1');
+
+/** The orders ranked by risk: worst level first, then least headroom before margin call. */
+export function byRisk(loans: readonly LoanInfo[], warnDistance: string): RankedLoan[] {
+  return loans
+    .map((loan): RankedLoan => ({ loan, level: ltvLevel(loan, warnDistance) }))
+    .sort((a, b) => levelRank(b.level) - levelRank(a.level) || cmp(headroom(a.loan), headroom(b.loan)));
+}
+
+/** The order with the highest LTV relative to its margin call (the one to watch), or undefined. */
 export function riskiestLoan(loans: readonly LoanInfo[], warnDistance: string): RankedLoan | undefined {
-  let best: RankedLoan | undefined;
-  loans.forEach((loan, index) => {
-    const ranked: RankedLoan = { loan, index, level: ltvLevel(loan, warnDistance) };
-    if (best === undefined) {
-      best = ranked;
-      return;
-    }
-    const byLevel = levelRank(ranked.level) - levelRank(best.level);
-    const headroom = (l: LoanInfo): string => (isPlainDecimal(l.marginCallLTV) && isPlainDecimal(l.curLTV) ? sub(l.marginCallLTV, l.curLTV) : '1');
-    if (byLevel > 0 || (byLevel === 0 && cmp(headroom(loan), headroom(best.loan)) < 0)) best = ranked;
-  });
-  return best;
+  return byRisk(loans, warnDistance)[0];
 }
 
 /**
@@ -52,18 +53,18 @@ export function riskiestLoan(loans: readonly LoanInfo[], warnDistance: string): 
 export class LtvCrossingWatch {
   private readonly last = new Map<string, LtvLevel>();
 
-  /** Loans whose level rose above `safe` since the previous reading. */
+  /** Orders whose level rose above `safe` since the previous reading. */
   update(loans: readonly LoanInfo[], warnDistance: string): RankedLoan[] {
     const crossed: RankedLoan[] = [];
     const seen = new Set<string>();
-    loans.forEach((loan, index) => {
+    for (const loan of loans) {
       const key = loanKey(loan);
       seen.add(key);
       const level = ltvLevel(loan, warnDistance);
       const previous = this.last.get(key);
-      if (previous !== undefined && levelRank(level) > levelRank(previous) && level !== 'safe') crossed.push({ loan, index, level });
+      if (previous !== undefined && levelRank(level) > levelRank(previous) && level !== 'safe') crossed.push({ loan, level });
       this.last.set(key, level);
-    });
+    }
     for (const key of [...this.last.keys()]) if (!seen.has(key)) this.last.delete(key);
     return crossed;
   }
@@ -73,9 +74,22 @@ export class LtvCrossingWatch {
   }
 }
 
-/** OKX gives loans no id; the loan currencies identify one. */
-export function loanKey(loan: LoanInfo): string {
-  return loan.loanData.map((l) => l.ccy).sort().join('+') || 'loan';
+/**
+ * What identifies an order: its `ordId`. An answer without one (a server that predates loan orders) is the
+ * account's only loan, known by its currencies.
+ */
+export function loanKey(loan: Pick<LoanInfo, 'ordId' | 'loanData'>): string {
+  return typeof loan.ordId === 'string' && loan.ordId !== '' ? loan.ordId : `ccy:${loan.loanData.map((l) => l.ccy).sort().join('+') || 'loan'}`;
+}
+
+/** The `ordId` to send for an order, or nothing when OKX gave none (then there is only one order). */
+export function orderParam(loan: Pick<LoanInfo, 'ordId'>): { ordId: string } | Record<string, never> {
+  return typeof loan.ordId === 'string' && loan.ordId !== '' ? { ordId: loan.ordId } : {};
+}
+
+/** The currencies an order borrows, e.g. "USDT". */
+export function borrowedCcys(loan: Pick<LoanInfo, 'loanData'>): string {
+  return loan.loanData.map((l) => l.ccy).join('+');
 }
 
 /**

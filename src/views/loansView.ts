@@ -1,8 +1,12 @@
-/** Loans: each flexible loan with its LTV against margin call and liquidation, collateral and histories. */
+/**
+ * Loans: each flexible-loan order (OKX keeps several per account since 2026) with its id, LTV against margin
+ * call and liquidation, borrowed amounts, collateral, liquidation price, and its own interest and history.
+ */
 import * as vscode from 'vscode';
 import type { LoanInfo } from '../okx/types';
 import type { Portfolio } from '../portfolio/portfolio';
 import { loanKey, ltvLevel, type LtvLevel } from '../portfolio/risk';
+import { loanName } from './loanLabels';
 import { PortfolioTree } from './portfolioTree';
 import { GroupNode, LeafNode, amount, fieldsTooltip, historyNode, percent, time, usd, withCcy, type TreeNode } from './nodes';
 
@@ -28,26 +32,28 @@ export class LoansView extends PortfolioTree {
 
   protected roots(): Promise<TreeNode[]> {
     if (!this.portfolio.hasCredentials) return Promise.resolve([]);
-    return this.area('loans', ({ loans }) => loans.map((loan) => this.loan(loan)));
+    return this.area('loans', ({ loans }) => loans.map((loan) => this.loan(loan, loans)));
   }
 
-  /** The id of a loan's node, for reveal(). */
-  static nodeId(loan: LoanInfo): string {
-    return `loan:${loanKey(loan)}`;
+  /** The id of a loan order's node, for reveal(). */
+  static nodeId(loanKeyOrLoan: LoanInfo | string): string {
+    return `loan:${typeof loanKeyOrLoan === 'string' ? loanKeyOrLoan : loanKey(loanKeyOrLoan)}`;
   }
 
-  private loan(loan: LoanInfo): TreeNode {
+  private loan(loan: LoanInfo, all: readonly LoanInfo[]): TreeNode {
     const id = LoansView.nodeId(loan);
+    const ordId = loan.ordId === '' ? undefined : loan.ordId;
     const level = ltvLevel(loan, this.warnDistance());
     const borrowed = loan.loanData.map((l) => withCcy(l.amt, l.ccy)).join(' + ');
     return new GroupNode(id, {
-      label: vscode.l10n.t('{0} loan', loan.loanData.map((l) => l.ccy).join('+')),
+      label: loanName(loan, all),
       description: ltvSummary(loan),
       icon: levelIcon(level),
       contextValue: 'okxEarn.loan',
       payload: { kind: 'loan', loan },
       expanded: true,
       tooltip: fieldsTooltip(vscode.l10n.t('Flexible loan'), [
+        [vscode.l10n.t('Order ID'), ordId ?? ''],
         [vscode.l10n.t('Current LTV'), percent(loan.curLTV)],
         [vscode.l10n.t('Margin-call LTV'), percent(loan.marginCallLTV)],
         [vscode.l10n.t('Liquidation LTV'), percent(loan.liqLTV)],
@@ -76,14 +82,14 @@ export class LoansView extends PortfolioTree {
         ...(loan.riskWarningData.liqPx === ''
           ? []
           : [new LeafNode(`${id}:liqPx`, { label: vscode.l10n.t('Liquidation price'), description: `${amount(loan.riskWarningData.liqPx)} · ${loan.riskWarningData.instId}`, icon: 'flame' }, self)]),
-        historyNode(`${id}:interest`, vscode.l10n.t('Accrued interest'), this.portfolio, 'interest', undefined, (r, i, parent) =>
+        historyNode(`${id}:interest`, vscode.l10n.t('Accrued interest'), this.portfolio, 'interest', ordId, (r, i, parent) =>
           new LeafNode(`${id}:interest:${r.refId}:${i}`, {
             label: withCcy(r.interest, r.ccy),
             description: `${vscode.l10n.t('on {0} at {1}', withCcy(r.loan, r.ccy), percent(r.interestRate))} · ${time(r.ts)}`,
             icon: 'arrow-small-right',
           }, parent),
         self),
-        historyNode(`${id}:history`, vscode.l10n.t('Loan history'), this.portfolio, 'loan', undefined, (r, i, parent) =>
+        historyNode(`${id}:history`, vscode.l10n.t('Loan history'), this.portfolio, 'loan', ordId, (r, i, parent) =>
           new LeafNode(`${id}:history:${r.refId}:${i}`, {
             label: `${r.type.replace(/_/g, ' ')} · ${withCcy(r.amt, r.ccy)}`,
             description: time(r.ts),

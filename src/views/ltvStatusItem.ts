@@ -1,12 +1,14 @@
 /**
- * The status-bar LTV indicator: the riskiest loan's LTV, a warning background within the configured distance of
- * margin call and an error background at or over it, a tooltip listing every loan, and one notification per
- * crossing into warning or margin call (not one per poll). Hidden when there is no key or no loan.
+ * The status-bar LTV indicator: the riskiest loan order's LTV, a warning background within the configured
+ * distance of margin call and an error background at or over it, a tooltip listing every order with a link to
+ * each, and one notification per order and crossing into warning or margin call (not one per poll), naming the
+ * order. Clicking it opens the riskiest order's LTV panel. Hidden when there is no key or no loan.
  */
 import * as vscode from 'vscode';
 import type { LoanInfo } from '../okx/types';
 import type { Portfolio } from '../portfolio/portfolio';
-import { LtvCrossingWatch, ltvLevel, riskiestLoan, type LtvLevel } from '../portfolio/risk';
+import { LtvCrossingWatch, borrowedCcys, loanKey, ltvLevel, riskiestLoan, type LtvLevel } from '../portfolio/risk';
+import { loanName } from './loanLabels';
 import { formatPercentFixed, numberSymbols } from '../portfolio/format';
 import { percent } from './nodes';
 
@@ -18,6 +20,8 @@ export interface LtvSnapshot {
   readonly text: string;
   readonly background: string | undefined;
   readonly tooltip: string;
+  /** The loan order shown (its key, the ordId): what a click opens. */
+  readonly order: string | undefined;
 }
 
 const BACKGROUND: Record<LtvLevel, string | undefined> = {
@@ -31,7 +35,7 @@ export class LtvStatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('okxEarn.ltv', vscode.StatusBarAlignment.Right, 100);
   private readonly watch = new LtvCrossingWatch();
   private readonly subscription: { dispose(): void };
-  private snapshotValue: LtvSnapshot = { visible: false, text: '', background: undefined, tooltip: '' };
+  private snapshotValue: LtvSnapshot = { visible: false, text: '', background: undefined, tooltip: '', order: undefined };
 
   constructor(
     private readonly portfolio: Portfolio,
@@ -57,18 +61,21 @@ export class LtvStatusItem implements vscode.Disposable {
     const riskiest = riskiestLoan(loans, this.warnDistance());
     if (riskiest === undefined) {
       this.item.hide();
-      this.snapshotValue = { visible: false, text: '', background: undefined, tooltip: '' };
+      this.snapshotValue = { visible: false, text: '', background: undefined, tooltip: '', order: undefined };
       return;
     }
     const text = vscode.l10n.t('LTV {0}', ltvText(riskiest.loan.curLTV));
+    this.item.command = { command: 'okxEarn.openLtv', title: vscode.l10n.t('Show Loan LTV'), arguments: [loanKey(riskiest.loan)] };
     const background = BACKGROUND[riskiest.level];
     const tooltip = this.tooltip(loans);
     this.item.text = text;
     this.item.backgroundColor = background === undefined ? undefined : new vscode.ThemeColor(background);
     this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label: vscode.l10n.t('Loan LTV {0}, {1}', ltvText(riskiest.loan.curLTV), this.levelText(riskiest.level)) };
+    this.item.accessibilityInformation = {
+      label: vscode.l10n.t('Loan LTV {0}, {1} ({2})', ltvText(riskiest.loan.curLTV), this.levelText(riskiest.level), loanName(riskiest.loan, loans)),
+    };
     this.item.show();
-    this.snapshotValue = { visible: true, text, background, tooltip: tooltip.value };
+    this.snapshotValue = { visible: true, text, background, tooltip: tooltip.value, order: loanKey(riskiest.loan) };
   }
 
   private levelText(level: LtvLevel): string {
@@ -85,28 +92,29 @@ export class LtvStatusItem implements vscode.Disposable {
     md.isTrusted = { enabledCommands: ['okxEarn.revealLoan'] };
     md.appendMarkdown(`**${vscode.l10n.t('OKX flexible loans')}**\n\n`);
     md.appendMarkdown(`| ${vscode.l10n.t('Loan')} | ${vscode.l10n.t('LTV')} | ${vscode.l10n.t('Margin call')} | ${vscode.l10n.t('Liquidation')} | |\n|---|---:|---:|---:|---|\n`);
-    loans.forEach((loan, index) => {
+    for (const loan of loans) {
       const level = ltvLevel(loan, this.warnDistance());
-      const args = encodeURIComponent(JSON.stringify([index]));
+      const args = encodeURIComponent(JSON.stringify([loanKey(loan)]));
       md.appendMarkdown(
-        `| ${loan.loanData.map((l) => l.ccy).join('+')} | ${percent(loan.curLTV)} | ${percent(loan.marginCallLTV)} | ${percent(loan.liqLTV)} | $(${level === 'safe' ? 'pass' : level === 'warning' ? 'warning' : 'error'}) [${vscode.l10n.t('Show')}](command:okxEarn.revealLoan?${args}) |\n`,
+        `| ${escapeCell(loanName(loan, loans))} | ${percent(loan.curLTV)} | ${percent(loan.marginCallLTV)} | ${percent(loan.liqLTV)} | $(${level === 'safe' ? 'pass' : level === 'warning' ? 'warning' : 'error'}) [${vscode.l10n.t('Show')}](command:okxEarn.revealLoan?${args}) |\n`,
       );
-    });
+    }
     md.appendMarkdown(`\n${vscode.l10n.t('Warning from {0} points below margin call (setting okxEarn.ltvWarningPoints).', percent(this.warnDistance(), 1).replace('%', ''))}`);
     return md;
   }
 
   private notifyCrossings(loans: readonly LoanInfo[]): void {
-    for (const { loan, index, level } of this.watch.update(loans, this.warnDistance())) {
+    for (const { loan, level } of this.watch.update(loans, this.warnDistance())) {
       const show = vscode.l10n.t('Show Loan');
-      const ccys = loan.loanData.map((l) => l.ccy).join('+');
+      const name = loan.ordId === undefined || loan.ordId === '' ? vscode.l10n.t('{0} loan', borrowedCcys(loan)) : vscode.l10n.t('{0} loan (order {1})', borrowedCcys(loan), loan.ordId);
       const message =
         level === 'warning'
-          ? vscode.l10n.t('Your {0} loan is near margin call: LTV {1}, margin call at {2}, liquidation at {3}.', ccys, percent(loan.curLTV), percent(loan.marginCallLTV), percent(loan.liqLTV))
-          : vscode.l10n.t('Your {0} loan has reached margin call: LTV {1}; it is liquidated at {2}. Add collateral or repay to lower it.', ccys, percent(loan.curLTV), percent(loan.liqLTV));
+          ? vscode.l10n.t('Your {0} is near margin call: LTV {1}, margin call at {2}, liquidation at {3}.', name, percent(loan.curLTV), percent(loan.marginCallLTV), percent(loan.liqLTV))
+          : vscode.l10n.t('Your {0} has reached margin call: LTV {1}; it is liquidated at {2}. Add collateral or repay to lower it.', name, percent(loan.curLTV), percent(loan.liqLTV));
       const shown = level === 'warning' ? vscode.window.showWarningMessage(message, show) : vscode.window.showErrorMessage(message, show);
+      const key = loanKey(loan);
       void shown.then((choice) => {
-        if (choice === show) void vscode.commands.executeCommand('okxEarn.revealLoan', index);
+        if (choice === show) void vscode.commands.executeCommand('okxEarn.revealLoan', key);
       });
     }
   }
@@ -115,4 +123,9 @@ export class LtvStatusItem implements vscode.Disposable {
     this.subscription.dispose();
     this.item.dispose();
   }
+}
+
+/** A Markdown table cell: pipes and backslashes escaped. */
+function escapeCell(text: string): string {
+  return text.replace(/[\\|]/g, (c) => `\\${c}`);
 }

@@ -140,7 +140,8 @@ export function historyNode<K extends HistoryKind>(
   label: string,
   portfolio: Portfolio,
   kind: K,
-  ccy: string | undefined,
+  /** The savings currency, or the loan order (`ordId`), the history is of. */
+  scope: string | undefined,
   render: (record: HistoryRecords[K], index: number, parent: TreeNode) => TreeNode,
   parent?: TreeNode,
 ): TreeNode {
@@ -151,7 +152,7 @@ export function historyNode<K extends HistoryKind>(
       icon: 'history',
       contextValue: 'okxEarn.history',
       children: async (self) => {
-        const list: HistoryList<HistoryRecords[K]> | undefined = portfolio.history(kind, ccy);
+        const list: HistoryList<HistoryRecords[K]> | undefined = portfolio.history(kind, scope);
         if (list === undefined) return [];
         if (!list.started) await list.loadMore();
         const nodes = list.items.map((record, index) => render(record, index, self));
@@ -162,7 +163,7 @@ export function historyNode<K extends HistoryKind>(
               description: errorText(list.error),
               icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')),
               tooltip: fullErrorText(list.error),
-              command: { command: 'okxEarn.loadMore', title: vscode.l10n.t('Retry'), arguments: [kind, ccy] },
+              command: { command: 'okxEarn.loadMore', title: vscode.l10n.t('Retry'), arguments: [kind, scope] },
             }, self),
           );
         } else if (!list.done) {
@@ -170,7 +171,7 @@ export function historyNode<K extends HistoryKind>(
             new LeafNode(`${id}:more`, {
               label: vscode.l10n.t('Load more…'),
               icon: 'ellipsis',
-              command: { command: 'okxEarn.loadMore', title: vscode.l10n.t('Load more'), arguments: [kind, ccy] },
+              command: { command: 'okxEarn.loadMore', title: vscode.l10n.t('Load more'), arguments: [kind, scope] },
             }, self),
           );
         } else if (nodes.length === 0) {

@@ -68,21 +68,30 @@ export class ProductsView extends PortfolioTree {
           apy(data.ethApy, 'market:eth', vscode.l10n.t('ETH staking'), 'BETH'),
           apy(data.solApy, 'market:sol', vscode.l10n.t('SOL staking'), 'OKSOL'),
           new GroupNode('market:savings', {
-            label: vscode.l10n.t('Savings market rates'),
+            label: vscode.l10n.t('Savings rates'),
             icon: 'graph-line',
             children: (self) =>
-              data.lendingRates.map((r) => new LeafNode(`market:savings:${r.ccy}`, {
-                label: r.ccy,
-                description: vscode.l10n.t('next {0} · 24 h average {1}', percent(r.estRate), percent(r.avgRate)),
-                icon: 'circle-small',
-                contextValue: 'okxEarn.marketRate',
-                payload: { kind: 'savings', ccy: r.ccy },
-                tooltip: fieldsTooltip(vscode.l10n.t('{0} lending rate', r.ccy), [
-                  [vscode.l10n.t('Next (estimated)'), percent(r.estRate)],
-                  [vscode.l10n.t('Last'), percent(r.preRate)],
-                  [vscode.l10n.t('24-hour average'), percent(r.avgRate)],
-                ]),
-              }, self)),
+              data.lendingRates.map((r) => {
+                // What savers earn is the lending rate; OKX's summary gives what borrowers pay.
+                const lending = data.latestRates.find((p) => p.ccy === r.ccy)?.lendingRate;
+                const earns = lending === undefined || lending === '' ? undefined : percent(lending);
+                return new LeafNode(`market:savings:${r.ccy}`, {
+                  label: r.ccy,
+                  description:
+                    earns === undefined
+                      ? vscode.l10n.t('borrowers pay {0}', percent(r.estRate))
+                      : vscode.l10n.t('savers earn {0} · borrowers pay {1}', earns, percent(r.estRate)),
+                  icon: 'circle-small',
+                  contextValue: 'okxEarn.marketRate',
+                  payload: { kind: 'savings', ccy: r.ccy },
+                  tooltip: fieldsTooltip(vscode.l10n.t('{0} savings rates', r.ccy), [
+                    [vscode.l10n.t('Lending rate, last hour (what savers earn)'), earns ?? ''],
+                    [vscode.l10n.t('Borrowing rate, next (estimated)'), percent(r.estRate)],
+                    [vscode.l10n.t('Borrowing rate, last'), percent(r.preRate)],
+                    [vscode.l10n.t('Borrowing rate, 24-hour average'), percent(r.avgRate)],
+                  ]),
+                }, self);
+              }),
           }),
         ];
       }),

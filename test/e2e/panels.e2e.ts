@@ -63,5 +63,22 @@ for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
       await workbench.screenshot(`panel-ltv-${slug}`);
       assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
     });
+
+    it('the LTV panel of the second loan order, from its item in the Loans view', async function () {
+      await workbench.showOnly('Loans');
+      const pane = workbench.pane('Loans');
+      const second = pane.getByText(/^USDC loan · order …\d{6}$/);
+      await second.waitFor({ timeout: 30_000 });
+      await workbench.contextMenu(second, 'Show Loan LTV…');
+      const frame = await panelFrame(workbench, 'USDC loan');
+      await frame.locator('.gauge svg').waitFor();
+      const text = await frame.locator('#app').innerText();
+      assert.match(text, /Order ID \d+/);
+      assert.match(text, /Liquidation price\s+[\d,.]+ \(BTC-USDC\)/);
+      assert.match(text, /Could borrow more\s+USDC\s+[\d,.]+ USDC/);
+      await frame.locator('.collateral-grid vscode-button').first().waitFor();
+      await workbench.screenshot(`panel-ltv-second-order-${slug}`);
+      assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
+    });
   });
 }

@@ -32,19 +32,23 @@ describe('Sandbox: every view and the status bar, as a newcomer sees them', func
     await workbench.screenshot('sandbox-savings');
   });
 
-  it('Loans: the loan, its LTV against margin call and liquidation, and its collateral', async function () {
+  it('Loans: both loan orders, each with its id, LTV against margin call and liquidation, and collateral', async function () {
     await workbench.showOnly('Loans');
     const pane = workbench.pane('Loans');
-    await pane.getByText('USDT loan', { exact: true }).waitFor({ timeout: 30_000 });
+    const first = pane.getByText(/^USDT loan · order …\d{6}$/);
+    const second = pane.getByText(/^USDC loan · order …\d{6}$/);
+    await first.waitFor({ timeout: 30_000 });
+    await second.waitFor({ timeout: 30_000 });
     assert.match(await pane.locator('.monaco-list-row').first().innerText(), /LTV \d+(\.\d+)?% · margin call 70% · liquidation 80%/);
-    for (const ccy of ['BTC', 'ETH', 'SOL']) await pane.getByText(ccy, { exact: true }).waitFor();
+    for (const ccy of ['ETH', 'SOL']) await pane.getByText(ccy, { exact: true }).first().waitFor();
+    await pane.getByText('Liquidation price', { exact: true }).waitFor();
     await workbench.screenshot('sandbox-loans');
   });
 
-  it('Products: offers by currency, ETH and SOL staking, savings market rates', async function () {
+  it('Products: offers by currency, ETH and SOL staking, savings rates', async function () {
     await workbench.showOnly('Products');
     const pane = workbench.pane('Products');
-    for (const text of ['On-chain earn offers', 'ETH staking', 'SOL staking', 'Savings market rates']) {
+    for (const text of ['On-chain earn offers', 'ETH staking', 'SOL staking', 'Savings rates']) {
       await pane.getByText(text, { exact: true }).waitFor({ timeout: 30_000 });
     }
     await workbench.screenshot('sandbox-products');

@@ -26,6 +26,11 @@ describe('Money-moving commands, against the simulator', function () {
   let sim: Simulator;
   let ui: ScriptedWindow;
   const posts = (endpoint: EndpointId): number => sim.received(endpoint).length;
+  /** A Loans-view item's argument for the `index`-th loan order, as OKX lists them now. */
+  const loanArg = async (index: number): Promise<unknown> => {
+    const loans = await new OkxClient({ environment: customEnvironment(sim.url), credentials: SANDBOX_KEY }).loan.info();
+    return { payload: { kind: 'loan', loan: loans[index] } };
+  };
 
   before(async () => {
     sim = await Simulator.start({ keys: [SANDBOX_KEY], priceMotion: false, rateLimits: false });
@@ -137,17 +142,20 @@ describe('Money-moving commands, against the simulator', function () {
       assert.match(ui.shown.filter((s) => s.modal).at(-1)?.detail ?? '', /Sent as: 0\.125/);
     });
 
-    it('adds and reduces collateral, showing the LTV it leads to before confirming', async () => {
-      const btc = sim.state.loan.collateral.find((c) => c.ccy === 'BTC')?.amt ?? '0';
-      assert.equal(await run(ui, 'okxEarn.loan.addCollateral', { picks: ['BTC'], inputs: ['0.25'], confirmWith: 'Add Collateral' }), true);
-      assert.equal(sim.state.loan.collateral.find((c) => c.ccy === 'BTC')?.amt, D.add(btc, '0.25'));
-      // The LTV shown before confirming is the one the loan has afterwards.
+    it('adds and reduces collateral on the order it is asked for, showing the LTV it leads to before confirming', async () => {
+      const [first] = sim.state.loans.orders;
+      assert.ok(first);
+      const btc = first.collateral.find((c) => c.ccy === 'BTC')?.amt ?? '0';
+      assert.equal(await run(ui, 'okxEarn.loan.addCollateral', { arg: await loanArg(0), picks: ['BTC'], inputs: ['0.25'], confirmWith: 'Add Collateral' }), true);
+      assert.equal(first.collateral.find((c) => c.ccy === 'BTC')?.amt, D.add(btc, '0.25'));
+      assert.equal(sim.received('loanAdjustCollateral').at(-1)?.params?.ordId, first.ordId);
+      // The LTV shown before confirming is the one the order has afterwards.
       const shownAfter = /LTV now: 6\d(\.\d+)?%\nLTV after: (\d+(\.\d+)?)%/.exec(ui.shown.find((s) => s.modal)?.detail ?? '')?.[2];
-      const actual = loanFigures(sim.state.loan, (ccy) => sim.prices.usd(ccy, sim.clock.now())).ltv;
+      const actual = loanFigures(first, (ccy) => sim.prices.usd(ccy, sim.clock.now())).ltv;
       assert.ok(shownAfter !== undefined && Math.abs(Number(shownAfter) - Number(D.mul(actual, '100'))) < 0.05, `${shownAfter ?? '?'}% vs ${actual}`);
       ui.shown.length = 0;
-      assert.equal(await run(ui, 'okxEarn.loan.reduceCollateral', { picks: ['SOL'], inputs: ['2'], confirmWith: 'Reduce Collateral' }), true);
-      assert.equal(sim.state.loan.collateral.find((c) => c.ccy === 'SOL')?.amt, '8');
+      assert.equal(await run(ui, 'okxEarn.loan.reduceCollateral', { arg: await loanArg(0), picks: ['SOL'], inputs: ['2'], confirmWith: 'Reduce Collateral' }), true);
+      assert.equal(first.collateral.find((c) => c.ccy === 'SOL')?.amt, '8');
       const collateral = await waitFor(async () => {
         const [loan] = await api.renderView('loans', 2);
         const group = loan?.children.find((c) => c.label === 'Collateral');
@@ -159,14 +167,15 @@ describe('Money-moving commands, against the simulator', function () {
 
     it('refuses to reduce collateral beyond what OKX says can be redeemed', async () => {
       const reduces = posts('loanAdjustCollateral');
-      await run(ui, 'okxEarn.loan.reduceCollateral', { picks: ['ETH'], inputs: ['6'] });
+      await run(ui, 'okxEarn.loan.reduceCollateral', { arg: await loanArg(0), picks: ['ETH'], inputs: ['6'] });
       assert.match(ui.refused.join('\n'), /more than the [\d.]+ ETH available redeemable now/);
       assert.equal(posts('loanAdjustCollateral'), reduces);
     });
 
-    it('shows the maximum loan, with supplementary collateral', async () => {
-      await run(ui, 'okxEarn.loan.maxLoan', { picks: ['USDT', 'ETH'], inputs: ['1'] });
-      assert.match(ui.messages('info').join('\n'), /You can borrow up to [\d,.]+ USDT \([\d,.]+ USD\) with 1 ETH more collateral\. Remaining quota: [\d,]+ USDT\./);
+    it('shows the maximum loan of an order, with supplementary collateral', async () => {
+      await run(ui, 'okxEarn.loan.maxLoan', { arg: await loanArg(1), picks: ['USDC', 'ETH'], inputs: ['1'] });
+      assert.match(ui.messages('info').join('\n'), /USDC loan · order …\d+ can borrow up to [\d,.]+ USDC more \([\d,.]+ USD\) with 1 ETH more collateral\. Remaining quota: [\d,]+ USDC\./);
+      assert.equal(sim.received('loanMaxLoan').at(-1)?.params?.ordId, sim.state.loans.orders[1]?.ordId);
     });
   });
 
@@ -247,8 +256,8 @@ describe('Money-moving commands, against the simulator', function () {
 
     it('collateral added whose answer never comes: reconciled from the loan history', async () => {
       sim.faults.add({ fault: { kind: 'lose-response' }, endpoint: 'loanAdjustCollateral', times: 1 });
-      assert.equal(await run(ui, 'okxEarn.loan.addCollateral', { picks: ['ETH'], inputs: ['0.1'], confirmWith: 'Add Collateral' }), true);
-      assert.match(ui.messages('info').join('\n'), /went through: 0\.1 ETH is locked as collateral/);
+      assert.equal(await run(ui, 'okxEarn.loan.addCollateral', { arg: await loanArg(0), picks: ['ETH'], inputs: ['0.1'], confirmWith: 'Add Collateral' }), true);
+      assert.match(ui.messages('info').join('\n'), /went through: 0\.1 ETH is locked as collateral of order \d+/);
     });
 
     it('a second submit while one is in flight is refused', async () => {

@@ -88,30 +88,51 @@ describe('Panels, against the simulator', function () {
     assert.ok(state.position.some(([label]) => label === 'Your minimum lending rate'));
   });
 
-  it('the status bar\'s command opens the LTV panel of the riskiest loan, with OKX\'s limits', async () => {
-    await vscode.commands.executeCommand('okxEarn.openLtv');
+  it('the status bar\'s command opens the LTV panel of the riskiest loan order, with OKX\'s limits for that order', async () => {
+    await vscode.commands.executeCommand('okxEarn.refresh');
+    const riskiest = await waitFor(() => api.ltvIndicator().order, 'the LTV indicator');
+    await vscode.commands.executeCommand('okxEarn.openLtv', riskiest);
     const state = await waitFor(() => {
-      const s = ltvState('ltv:USDT');
+      const s = ltvState(`ltv:${riskiest}`);
       return s !== undefined && s.maxLoans.length > 0 ? s : undefined;
     }, 'the LTV panel');
-    const [info] = await new OkxClient({ environment: customEnvironment(sim.url), credentials: SANDBOX_KEY }).loan.info();
+    const [info, other] = await new OkxClient({ environment: customEnvironment(sim.url), credentials: SANDBOX_KEY }).loan.info();
+    assert.equal(riskiest, info?.ordId, 'the earliest demo order is the riskier one');
+    assert.equal(state.ordId, info?.ordId);
     assert.equal(state.curLTV, info?.curLTV);
     assert.equal(state.marginCallLTV, '0.7');
     assert.equal(state.level, 'warning');
     assert.deepEqual(state.collateral.map((c) => c.ccy), ['BTC', 'ETH', 'SOL']);
     assert.ok(state.collateral.every((c) => c.price !== undefined && c.maxRedeem === '0'));
-    assert.deepEqual(state.maxLoans.map(([ccy]) => ccy), ['USDT', 'USDC']);
+    // Only what this order borrows, said plainly when nothing more can be borrowed on it.
+    assert.deepEqual(state.maxLoans, [['USDT', 'Nothing more for now: the order is at the most OKX lends against its collateral. Add collateral to borrow more.']]);
     assert.equal(state.interest.length, 10);
-    const painted = await waitFor(() => panel('ltv:USDT')?.firstPaintMs, 'the first paint');
+    for (const endpoint of ['loanMaxLoan', 'loanMaxCollateralRedeem', 'loanInterestAccrued'] as const) {
+      assert.ok(sim.received(endpoint).length > 0 && sim.received(endpoint).every((r) => r.params?.ordId === info?.ordId), `${endpoint} names the order`);
+    }
+    const painted = await waitFor(() => panel(`ltv:${riskiest}`)?.firstPaintMs, 'the first paint');
     console.log(`      LTV panel: first paint ${painted.toFixed(0)} ms after opening`);
+
+    // The other order's panel is its own: its collateral, its liquidation price, what more it could borrow.
+    await vscode.commands.executeCommand('okxEarn.openLtv', other?.ordId);
+    const second = await waitFor(() => {
+      const s = ltvState(`ltv:${other?.ordId ?? ''}`);
+      return s !== undefined && s.maxLoans.length > 0 ? s : undefined;
+    }, 'the second LTV panel');
+    assert.deepEqual(second.collateral.map((c) => c.ccy), ['BTC']);
+    assert.match(second.liquidationPrice ?? '', /BTC-USDC/);
+    assert.match(second.maxLoans[0]?.[1] ?? '', /^[\d,.]+ USDC \([\d,.]+ USD\)$/);
+    assert.ok(second.collateral[0]?.maxRedeem !== undefined && second.collateral[0].maxRedeem !== '0');
+    assert.match(api.panels().find((p) => p.key === `ltv:${other?.ordId ?? ''}`)?.title ?? '', /^LTV: USDC loan · order /);
   });
 
   it('follows the portfolio: a price move shows in the open LTV panel after a refresh', async () => {
-    const before = ltvState('ltv:USDT')?.curLTV;
+    const key = `ltv:${api.ltvIndicator().order ?? ''}`;
+    const before = ltvState(key)?.curLTV;
     sim.prices.set('ETH', '2500');
     await vscode.commands.executeCommand('okxEarn.refresh');
     const after = await waitFor(() => {
-      const s = ltvState('ltv:USDT');
+      const s = ltvState(key);
       return s !== undefined && s.curLTV !== before ? s : undefined;
     }, 'the new LTV');
     assert.equal(after.level, 'marginCall');
@@ -129,9 +150,11 @@ describe('Panels, against the simulator', function () {
     const adds = sim.received('loanAdjustCollateral').length;
     ui.inputs.push('0.01');
     ui.choose = (_m, items) => items.find((i) => i === 'Add Collateral');
-    await api.deliverToPanel('ltv:USDT', { type: 'collateral', action: 'add', ccy: 'BTC' });
+    const order = api.ltvIndicator().order ?? '';
+    await api.deliverToPanel(`ltv:${order}`, { type: 'collateral', action: 'add', ccy: 'BTC' });
     assert.equal(sim.received('loanAdjustCollateral').length, adds + 1);
-    assert.match(ui.shown.filter((s) => s.modal).at(-1)?.message ?? '', /^Add 0\.01 BTC as collateral\?$/);
+    assert.equal(sim.received('loanAdjustCollateral').at(-1)?.params?.ordId, order, 'for the panel\'s order');
+    assert.match(ui.shown.filter((s) => s.modal).at(-1)?.message ?? '', /^Add 0\.01 BTC as collateral to USDT loan · order …\d+\?$/);
 
     ui.inputs.push('5');
     ui.choose = (_m, items) => items.find((i) => i === 'Subscribe');

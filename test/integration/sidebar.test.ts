@@ -108,28 +108,41 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
       assert.equal(find(item.children, 'Lent').description, `${formatAmount(D.roundDown(s.loanAmt, 16))} ${ccy}`);
     }
 
-    const [loan] = await api.renderView('loans', 2);
-    assert.ok(loan);
-    const figures = loanFigures(state.loan, (ccy) => sim.prices.usd(ccy, sim.clock.now()));
-    assert.equal(loan.description, `LTV ${formatPercent(figures.ltv)} · margin call 70% · liquidation 80%`);
-    assert.deepEqual(find(loan.children, 'Collateral').children.map((c) => c.description), state.loan.collateral.map((c) => `${formatAmount(c.amt)} ${c.ccy}`));
-    assert.equal(find(loan.children, 'Collateral').description, `${formatFixed(figures.collateralUsd, 2)} USD`);
+    // Two loan orders, each its own item (named by its currency and order id), in OKX's order.
+    const loans = await api.renderView('loans', 2);
+    assert.equal(loans.length, 2);
+    state.loans.orders.forEach((order, i) => {
+      const item = loans[i];
+      assert.ok(item);
+      assert.equal(item.id, `loan:${order.ordId}`);
+      assert.equal(item.label, `${order.loan[0]?.ccy ?? ''} loan · order …${order.ordId.slice(-6)}`);
+      const figures = loanFigures(order, (ccy) => sim.prices.usd(ccy, sim.clock.now()));
+      assert.equal(item.description, `LTV ${formatPercent(figures.ltv)} · margin call 70% · liquidation 80%`);
+      assert.deepEqual(find(item.children, 'Collateral').children.map((c) => c.description), order.collateral.map((c) => `${formatAmount(c.amt)} ${c.ccy}`));
+      assert.equal(find(item.children, 'Collateral').description, `${formatFixed(figures.collateralUsd, 2)} USD`);
+    });
+    assert.ok(find(loans[1]?.children ?? [], 'Liquidation price').description.endsWith('· BTC-USDC'), 'the one-collateral order has a liquidation price');
 
     const products = await api.renderView('products', 3);
     const offers = find(products, 'On-chain earn offers');
     assert.equal(offers.description, `${state.offers.length} products`);
     assert.equal(offers.children.flatMap((c) => c.children).length, state.offers.length);
-    assert.ok(find(products, 'Savings market rates').children.length >= 4);
+    const rates = find(products, 'Savings rates').children;
+    assert.ok(rates.length >= 4);
+    assert.match(find(rates, 'USDT').description, /^savers earn [\d.]+% · borrowers pay [\d.]+%$/, 'says which rate is which');
   });
 
-  it('histories load a page on expand, with "Load more…" until the end', async () => {
+  it('histories load a page on expand, with "Load more…" until the end; each loan order its own', async () => {
     const [loan] = await api.renderView('loans', 2);
     const interest = find(loan?.children ?? [], 'Accrued interest');
     assert.equal(interest.children.length, 21, '20 records and "Load more…"');
     assert.equal(interest.children[20]?.label, 'Load more…');
-    await vscode.commands.executeCommand('okxEarn.loadMore', 'interest');
+    assert.ok(interest.children.slice(0, 20).every((c) => c.label.endsWith(' USDT')), "only this order's interest (it borrows USDT)");
+    const first = sim.state.loans.orders[0]?.ordId;
+    await vscode.commands.executeCommand('okxEarn.loadMore', 'interest', first);
     const [again] = await api.renderView('loans', 2);
     assert.equal(find(again?.children ?? [], 'Accrued interest').children.length, 41);
+    assert.ok(sim.received('loanInterestAccrued').every((r) => typeof r.params?.ordId === 'string'), 'always asked for with the order id');
   });
 
   const authCases: [string, { apiKey: string; secretKey: string; passphrase: string }, RegExp][] = [

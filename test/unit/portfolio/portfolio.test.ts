@@ -15,7 +15,7 @@ describe('portfolio/Portfolio: areas load on their own, concurrently, and one fa
     await portfolio.refresh(areas);
     for (const area of areas) assert.equal(portfolio.get(area).status, 'ready', area);
     const loans = portfolio.get('loans');
-    assert.equal(loans.status === 'ready' ? loans.data.loans.length : -1, 1);
+    assert.equal(loans.status === 'ready' ? loans.data.loans.length : -1, 2, 'the demo account has two loan orders');
     const eth = portfolio.get('eth');
     assert.equal(eth.status === 'ready' ? eth.data.pendingRedemptions.length : -1, 1);
   });
@@ -37,7 +37,8 @@ describe('portfolio/Portfolio: areas load on their own, concurrently, and one fa
     const portfolio = new Portfolio(h.client);
     await Promise.all([portfolio.refresh(['onchain', 'savings', 'loans', 'offers', 'market']), portfolio.refresh(['savings'])]);
     const arrivals = h.sim.requests.map((r) => r.at);
-    assert.equal(arrivals.length, 7);
+    // onchain, savings, loans, offers and market (lending-rate summary, latest lending rates, ETH and SOL APY).
+    assert.equal(arrivals.length, 8);
     assert.ok(Math.max(...arrivals) - Math.min(...arrivals) < 500, 'all sent before the first answer came back');
     assert.equal(h.sim.received('savingsBalance').length, 1);
   });
@@ -72,5 +73,22 @@ describe('portfolio/Portfolio: areas load on their own, concurrently, and one fa
     portfolio.resetHistory('interest');
     assert.notEqual(portfolio.history('interest'), list);
     assert.notEqual(portfolio.history('savings', 'USDT'), portfolio.history('savings', 'USDC'));
+  });
+
+  it("keeps each loan order's history and interest apart, asked for with its ordId", async () => {
+    const portfolio = new Portfolio(h.client);
+    const [first, second] = h.sim.state.loans.orders;
+    assert.ok(first && second);
+    const interest = portfolio.history('interest', second.ordId);
+    const history = portfolio.history('loan', second.ordId);
+    assert.ok(interest && history);
+    await Promise.all([interest.loadMore(), history.loadMore()]);
+    const wanted = new Set(h.sim.state.loans.interest.filter((r) => r.ordId === second.ordId).map((r) => r.refId));
+    assert.ok(interest.items.length > 0 && interest.items.every((r) => wanted.has(r.refId)), 'only the second order\'s interest');
+    assert.ok(history.items.every((r) => h.sim.state.loans.history.find((x) => x.refId === r.refId)?.ordId === second.ordId));
+    assert.ok(h.sim.received('loanInterestAccrued').every((r) => r.url.includes(`ordId=${second.ordId}`)));
+    assert.notEqual(portfolio.history('interest', first.ordId), interest);
+    portfolio.resetHistory('interest');
+    assert.notEqual(portfolio.history('interest', second.ordId), interest, 'a reset without a scope drops every order\'s');
   });
 });

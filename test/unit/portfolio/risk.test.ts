@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { LoanInfo } from '../../../src/okx/types';
-import { LtvCrossingWatch, ltvAfter, ltvLevel, riskiestLoan } from '../../../src/portfolio/risk';
+import { LtvCrossingWatch, byRisk, loanKey, ltvAfter, ltvLevel, orderParam, riskiestLoan } from '../../../src/portfolio/risk';
 
-function loan(curLTV: string, ccy = 'USDT', marginCallLTV = '0.7', liqLTV = '0.8'): LoanInfo {
+function loan(curLTV: string, ccy = 'USDT', marginCallLTV = '0.7', liqLTV = '0.8', ordId = `order-${ccy}`): LoanInfo {
   return {
-    loanNotionalUsd: '1', loanData: [{ ccy, amt: '1' }], collateralNotionalUsd: '2', collateralData: [{ ccy: 'BTC', amt: '1' }],
+    ordId, loanNotionalUsd: '1', loanData: [{ ccy, amt: '1' }], collateralNotionalUsd: '2', collateralData: [{ ccy: 'BTC', amt: '1' }],
     riskWarningData: { instId: '', liqPx: '' }, curLTV, marginCallLTV, liqLTV,
   };
 }
@@ -36,13 +36,28 @@ describe('portfolio/risk', () => {
     assert.equal(ltvLevel(loan(''), '0.1'), 'safe');
   });
 
-  it('picks the riskiest loan: worst level first, then least headroom to margin call', () => {
+  it('picks the riskiest loan order: worst level first, then least headroom to margin call', () => {
     assert.equal(riskiestLoan([], '0.1'), undefined);
     const loans = [loan('0.5', 'USDT'), loan('0.62', 'USDC'), loan('0.65', 'DAI', '0.9', '0.95')];
     const riskiest = riskiestLoan(loans, '0.1');
-    assert.equal(riskiest?.index, 1);
+    assert.equal(riskiest?.loan.ordId, 'order-USDC');
     assert.equal(riskiest?.level, 'warning');
     assert.equal(riskiestLoan([loan('0.69', 'A'), loan('0.81', 'B')], '0.1')?.loan.loanData[0]?.ccy, 'B');
+    assert.deepEqual(byRisk(loans, '0.1').map((r) => r.loan.ordId), ['order-USDC', 'order-USDT', 'order-DAI'], 'USDT is 20 points from margin call, DAI 25');
+  });
+
+  it('two orders in the same currency are two orders: the riskier one is watched, each known by its ordId', () => {
+    const first = loan('0.55', 'USDT', '0.7', '0.8', '680000000000000001');
+    const second = loan('0.68', 'USDT', '0.7', '0.8', '680000000000000002');
+    assert.notEqual(loanKey(first), loanKey(second));
+    assert.equal(riskiestLoan([first, second], '0.1')?.loan.ordId, '680000000000000002');
+    assert.deepEqual(orderParam(second), { ordId: '680000000000000002' });
+  });
+
+  it('an answer without an ordId (a server before loan orders) is the one loan, named by its currencies; no ordId is sent for it', () => {
+    const old = { ...loan('0.5'), ordId: '' };
+    assert.equal(loanKey(old), 'ccy:USDT');
+    assert.deepEqual(orderParam(old), {});
   });
 
   it('says once when a loan crosses into a worse level, never on the first reading or on every poll', () => {
@@ -59,10 +74,12 @@ describe('portfolio/risk', () => {
     assert.deepEqual(watch.update([loan('0.75')], '0.1').map((c) => c.level), ['marginCall'], 'a new crossing after recovery');
   });
 
-  it('tracks several loans apart, by their currencies', () => {
+  it('tracks several loan orders apart, by their ordId, even in the same currency', () => {
     const watch = new LtvCrossingWatch();
-    watch.update([loan('0.5', 'USDT'), loan('0.5', 'USDC')], '0.1');
-    assert.deepEqual(watch.update([loan('0.5', 'USDT'), loan('0.71', 'USDC')], '0.1').map((c) => c.index), [1]);
+    watch.update([loan('0.5', 'USDT', '0.7', '0.8', 'A'), loan('0.5', 'USDT', '0.7', '0.8', 'B')], '0.1');
+    const crossed = watch.update([loan('0.5', 'USDT', '0.7', '0.8', 'A'), loan('0.71', 'USDT', '0.7', '0.8', 'B')], '0.1');
+    assert.deepEqual(crossed.map((c) => c.loan.ordId), ['B']);
+    assert.deepEqual(watch.update([loan('0.62', 'USDT', '0.7', '0.8', 'A'), loan('0.72', 'USDT', '0.7', '0.8', 'B')], '0.1').map((c) => [c.loan.ordId, c.level]), [['A', 'warning']]);
   });
 
   it('computes the LTV a collateral change leads to', () => {

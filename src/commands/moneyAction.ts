@@ -5,28 +5,29 @@
  *     the okxEarn.retypeAmountAboveUsd setting asks for it, the amount typed again;
  *  3. a progress notification while it is sent (the client never resends it);
  *  4. a clear result: the order id with a way to see it, or what OKX refused and why;
- *  5. when the outcome is unknown (timeout, reset connection, 50004): no "try again", but a look-up of what
- *     actually happened, told to the user.
+ *  5. when the outcome is unknown (timeout, reset connection, 50004, a redirect, a server error or a success
+ *     that cannot be read): no "try again", but a look-up of what actually happened, told to the user, with
+ *     "probably" where it could only be matched by amount and time;
+ *  6. afterwards, the affected areas are read again, after the action (never a load that began before it).
+ * Nothing here throws once the request has been sent.
  */
 import * as vscode from 'vscode';
 import type { Connection } from '../connection';
 import * as D from '../decimal';
-import { errorText, nextStep } from '../messages';
+import { errorText, nextStep, retryText } from '../messages';
 import type { OkxClient } from '../okx/client';
 import { OkxError } from '../okx/errors';
 import type { AreaId, HistoryKind, Portfolio } from '../portfolio/portfolio';
 import { environmentLabel, type EnvironmentSetting } from '../settings';
+import { sendWindow, type Reconciled, type SendWindow } from './reconcile';
+
+export type { Certainty, Reconciled, SendWindow } from './reconcile';
 
 export interface FlowContext {
   readonly connection: Connection;
   readonly portfolio: Portfolio;
   readonly log: vscode.LogOutputChannel;
 }
-
-/** What reconciliation found out. */
-export type Reconciled =
-  | { readonly happened: true; readonly detail: string }
-  | { readonly happened: false; readonly detail: string };
 
 export interface MoneyAction<R> {
   /** For the one-at-a-time guard and the log, e.g. "purchase 100 USDT of product 4005". */
@@ -42,8 +43,11 @@ export interface MoneyAction<R> {
   send(client: OkxClient): Promise<R>;
   /** What to tell the user on success. */
   done(result: R): string;
-  /** Looks up whether an unknown-outcome request took effect. */
-  reconcile(client: OkxClient): Promise<Reconciled>;
+  /**
+   * Looks up whether an unknown-outcome request took effect; `sent` dates it in OKX's time, for matching
+   * history records (see findInHistory in ./reconcile).
+   */
+  reconcile(client: OkxClient, sent: SendWindow): Promise<Reconciled>;
   /** Areas and histories to reload afterwards. */
   readonly refresh: readonly AreaId[];
   readonly histories?: readonly HistoryKind[];
@@ -151,8 +155,10 @@ async function needsRetyping(client: OkxClient, amount: { value: string; ccy: st
 }
 
 async function send<R>(context: FlowContext, client: OkxClient, action: MoneyAction<R>): Promise<boolean> {
-  const { portfolio, log } = context;
+  const { log } = context;
   log.info(`Sending: ${action.what}`);
+  // Local time; turned into OKX's time when it is needed, with the clock offset the client knows by then.
+  const sentLocal = Date.now();
   const outcome = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0}…', action.question.replace(/\?$/, '')) },
     async () => {
@@ -163,15 +169,18 @@ async function send<R>(context: FlowContext, client: OkxClient, action: MoneyAct
       }
     },
   );
-  const refresh = async (): Promise<void> => {
-    for (const kind of action.histories ?? []) portfolio.resetHistory(kind);
-    await portfolio.refresh(action.refresh);
-  };
 
   if (outcome.ok) {
     log.info(`Done: ${action.what}`);
-    void refresh();
-    const message = action.done(outcome.result);
+    void refreshAfter(context, action);
+    let message: string;
+    try {
+      message = action.done(outcome.result);
+    } catch (error) {
+      // OKX said it was done; a result this flow cannot read must not turn that into a failure.
+      log.warn(`Done, but its result could not be read: ${action.what}: ${errorText(error)}`);
+      message = vscode.l10n.t('{0}: done. OKX confirmed the request.', action.verb);
+    }
     if (action.show === undefined) {
       void vscode.window.showInformationMessage(message);
     } else {
@@ -185,8 +194,8 @@ async function send<R>(context: FlowContext, client: OkxClient, action: MoneyAct
 
   const error = outcome.error;
   if (error instanceof OkxError && error.outcomeUnknown) {
-    log.warn(`Outcome unknown: ${action.what}; looking it up`);
-    return reconcile(context, client, action);
+    log.warn(`Outcome unknown: ${action.what}: ${errorText(error)}; looking it up`);
+    return reconcile(context, client, action, sentLocal);
   }
   log.warn(`Refused: ${action.what}: ${errorText(error)}`);
   const step = nextStep(error);
@@ -196,29 +205,53 @@ async function send<R>(context: FlowContext, client: OkxClient, action: MoneyAct
   return false;
 }
 
-/** After an unknown outcome: look it up, tell the user what happened, and never offer a blind retry. */
-async function reconcile<R>(context: FlowContext, client: OkxClient, action: MoneyAction<R>): Promise<boolean> {
+/** Reads the affected areas and histories again, after the action: never a load that began before it. */
+async function refreshAfter<R>(context: FlowContext, action: MoneyAction<R>): Promise<void> {
+  for (const kind of action.histories ?? []) context.portfolio.resetHistory(kind);
+  await context.portfolio.refresh(action.refresh, { fresh: true });
+}
+
+/** After an unknown outcome: look it up, tell the user what happened (and how sure that is), never a blind retry. */
+async function reconcile<R>(context: FlowContext, client: OkxClient, action: MoneyAction<R>, sentLocal: number): Promise<boolean> {
   const look = (): Thenable<Reconciled | Error> =>
     vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('No answer from OKX. Checking whether it went through…') },
-      () => action.reconcile(client).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("OKX's answer was lost or unclear. Checking whether the request went through…") },
+      async (progress) => {
+        // A look-up read that has to wait (rate limited) says until when.
+        const waiting = context.connection.onDidRetry((event) => progress.report({ message: retryText(event) }));
+        try {
+          return await action.reconcile(client, sendWindow(sentLocal, client.clockOffsetMs));
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        } finally {
+          waiting.dispose();
+        }
+      },
     );
   for (;;) {
     const found = await look();
     if (!(found instanceof Error)) {
-      context.log.info(`Reconciled ${action.what}: ${found.happened ? 'it went through' : 'it did not go through'}`);
-      for (const kind of action.histories ?? []) context.portfolio.resetHistory(kind);
-      void context.portfolio.refresh(action.refresh);
-      if (found.happened) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('OKX did not answer, but the request went through: {0}', found.detail));
+      const certain = found.certainty === 'certain';
+      context.log.info(`Reconciled ${action.what}: ${certain ? '' : 'probably '}${found.happened ? 'it went through' : 'it did not go through'}`);
+      void refreshAfter(context, action);
+      if (found.happened && certain) {
+        void vscode.window.showInformationMessage(vscode.l10n.t("OKX's answer was lost or unclear, but the request went through: {0}", found.detail));
+      } else if (found.happened) {
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t("OKX's answer was lost or unclear. The request probably went through: {0} OKX keeps no id for it, so this is matched by amount and time only: check on OKX before sending anything again.", found.detail),
+        );
+      } else if (certain) {
+        void vscode.window.showWarningMessage(vscode.l10n.t("OKX's answer was lost or unclear, and the request did not go through: {0} Nothing was changed; you can send it again.", found.detail));
       } else {
-        void vscode.window.showWarningMessage(vscode.l10n.t('OKX did not answer, and the request did not go through: {0} Nothing was changed; you can send it again.', found.detail));
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t("OKX's answer was lost or unclear, and the request probably did not go through: {0} OKX keeps no id for it, so this is checked by amount and time only: check on OKX before sending it again.", found.detail),
+        );
       }
       return found.happened;
     }
     const again = vscode.l10n.t('Check Again');
     const choice = await vscode.window.showErrorMessage(
-      vscode.l10n.t('OKX did not answer, and checking what happened failed too ({0}). The request may or may not have gone through: check your orders and balances before sending it again.', errorText(found)),
+      vscode.l10n.t("OKX's answer was lost or unclear, and checking what happened failed too ({0}). The request may or may not have gone through: check your orders and balances before sending it again.", errorText(found)),
       again,
     );
     if (choice !== again) return false;

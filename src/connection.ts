@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { CredentialStore } from './credentials';
-import { OkxClient, type Credentials, type RequestEvent } from './okx/client';
+import { clockTime } from './messages';
+import { OkxClient, type Credentials, type RequestEvent, type RetryEvent } from './okx/client';
 import { customEnvironment, okxEnvironment, type Environment } from './okx/environments';
 import { RateLimiter } from './okx/rateLimiter';
 import { requestLogLine } from './portfolio/requestLog';
@@ -26,6 +27,9 @@ export interface ConnectionState {
 export class Connection implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ConnectionState>();
   readonly onDidChange = this.changed.event;
+  private readonly retrying = new vscode.EventEmitter<RetryEvent>();
+  /** A read waits before it is sent again (rate limited, or OKX busy): for whoever shows a wait to the user. */
+  readonly onDidRetry = this.retrying.event;
   /** One limiter for the whole extension: OKX counts per key and per IP, not per client object. */
   private readonly limiter = new RateLimiter();
   private simulator: Simulator | undefined;
@@ -92,6 +96,7 @@ export class Connection implements vscode.Disposable {
             timeoutMs: settings.requestTimeoutMs,
             limiter: this.limiter,
             onRequest: (event) => this.logRequest(event),
+            onRetry: (event) => this.logRetry(event),
           });
     const where = environmentLabel(settings.environment);
     this.state = {
@@ -123,12 +128,19 @@ export class Connection implements vscode.Disposable {
       timeoutMs: readSettings().requestTimeoutMs,
       limiter: this.limiter,
       onRequest: (event) => this.logRequest(event),
+      onRetry: (event) => this.logRetry(event),
     });
   }
 
   private logRequest(event: RequestEvent): void {
     if (event.error === undefined) this.log.debug(requestLogLine(event));
     else this.log.warn(requestLogLine(event));
+  }
+
+  private logRetry(event: RetryEvent): void {
+    const why = event.error.category === 'rate-limit' ? 'rate limited' : event.error.category;
+    this.log.warn(`${event.method} ${event.path}: ${why}, retrying at ${clockTime(event.at)} (in ${Math.round(event.delayMs)} ms)`);
+    this.retrying.fire(event);
   }
 
   private async startSandbox(): Promise<Simulator> {
@@ -165,5 +177,6 @@ export class Connection implements vscode.Disposable {
   dispose(): void {
     void this.stopSandbox();
     this.changed.dispose();
+    this.retrying.dispose();
   }
 }

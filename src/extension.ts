@@ -6,7 +6,7 @@ import { registerPanelCommands } from './commands/panels';
 import { Panels, type PanelSnapshot } from './panels/panels';
 import { Connection, type ConnectionState } from './connection';
 import { CredentialStore } from './credentials';
-import { fullErrorText } from './messages';
+import { fullErrorText, retryText } from './messages';
 import { AREA_IDS, Portfolio, type AreaId, type HistoryKind } from './portfolio/portfolio';
 import { loanKey, ltvLevel, riskiestLoan } from './portfolio/risk';
 import { readSettings } from './settings';
@@ -114,6 +114,8 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
   };
   context.subscriptions.push(
     connection.onDidChange(applyConnection),
+    // A read waiting to be sent again says so, and until when, for as long as it waits.
+    connection.onDidRetry((event) => vscode.window.setStatusBarMessage(`$(watch) ${retryText(event)}`, Math.max(event.delayMs, 1000))),
     store.onDidChange(() => void connection.update()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (['okxEarn.environment', 'okxEarn.customBaseUrl', 'okxEarn.requestTimeoutSeconds'].some((s) => e.affectsConfiguration(s))) {

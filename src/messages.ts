@@ -1,5 +1,6 @@
 /** How an error reads to the user: localized, specific, and saying what to do next. Never a secret in it. */
 import * as vscode from 'vscode';
+import type { RetryEvent } from './okx/client';
 import { OkxError } from './okx/errors';
 
 /** The error's own message, localized (templates come from okx/errors.ts with named arguments). */
@@ -29,7 +30,7 @@ export function nextStep(error: unknown): string | undefined {
       return vscode.l10n.t('Check your connection (and VS Code\'s proxy settings), then retry.');
     case 'rate-limit':
     case 'unavailable':
-      return vscode.l10n.t('Retry in a moment.');
+      return error.retryAt === undefined ? vscode.l10n.t('Retry in a moment.') : vscode.l10n.t('Try again after {0}.', clockTime(error.retryAt));
     default:
       return undefined;
   }
@@ -38,4 +39,19 @@ export function nextStep(error: unknown): string | undefined {
 export function fullErrorText(error: unknown): string {
   const step = nextStep(error);
   return step === undefined ? errorText(error) : `${errorText(error)} ${step}`;
+}
+
+/** A moment (local epoch ms) as the user reads it: the time to the second when it is today, else date and time. */
+export function clockTime(ms: number): string {
+  const at = new Date(ms);
+  return at.toDateString() === new Date().toDateString()
+    ? at.toLocaleTimeString(vscode.env.language)
+    : at.toLocaleString(vscode.env.language, { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+/** What to tell someone waiting on a read that is sent again later, e.g. "Rate limited by OKX, retrying at 14:03:05…". */
+export function retryText(event: RetryEvent): string {
+  return event.error.category === 'rate-limit'
+    ? vscode.l10n.t('Rate limited by OKX, retrying at {0}…', clockTime(event.at))
+    : vscode.l10n.t('OKX did not answer properly, retrying at {0}…', clockTime(event.at));
 }

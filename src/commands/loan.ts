@@ -16,15 +16,13 @@ import { clientOrderId, decimalsFor } from '../validation';
 import { loanName } from '../views/loanLabels';
 import { ltvSummary } from '../views/loansView';
 import { percent, usd, withCcy } from '../views/nodes';
-import { requireClient, runMoneyAction, serverNow, type FlowContext, type Reconciled } from './moneyAction';
+import { requireClient, runMoneyAction, type FlowContext, type Reconciled } from './moneyAction';
+import { findInHistory, type SendWindow } from './reconcile';
 import { areaData, askAmount, payloadOf, pick } from './prompts';
 
 /** How long a repayment may take to settle before the user is told it has not yet. */
 const SETTLE_WAIT_MS = 15_000;
 const SETTLE_POLL_MS = 1_000;
-/** Look-ups after a lost answer start this long before it was sent (clock differences). */
-const LOOKBACK_MS = 60_000;
-const MAX_HISTORY_PAGES = 10;
 
 const showLoan = (loan: LoanInfo | string): vscode.Command => ({
   command: 'okxEarn.revealLoan',
@@ -89,19 +87,20 @@ async function priceOf(client: OkxClient, loan: LoanInfo | undefined, ccy: strin
   return undefined;
 }
 
+type LoanRecordType = 'borrowed' | 'repaid' | 'collateral_locked' | 'collateral_released';
+
 /**
- * The loan history records of one order since `since`, newest first, paging until the records are older than
- * that (at most a few pages): what a look-up after a lost answer reads.
+ * Whether one order's loan history holds a record of `type`, `ccy` and `amt` made since the request was sent
+ * (paging until that window is covered). OKX's loan history carries no client order id, so a match is by
+ * amount and time: probable, not certain.
  */
-async function orderHistorySince(client: OkxClient, loan: LoanInfo, type: 'borrowed' | 'repaid' | 'collateral_locked' | 'collateral_released', since: number): Promise<{ ccy: string; amt: string; ts: string }[]> {
-  const pager = client.loan.history({ type, ...orderParam(loan) });
-  const found: { ccy: string; amt: string; ts: string }[] = [];
-  for (let pages = 0; pages < MAX_HISTORY_PAGES && !pager.done; pages++) {
-    const page = await pager.next();
-    found.push(...page.filter((r) => Number(r.ts) >= since));
-    if (page.some((r) => Number(r.ts) < since)) break;
-  }
-  return found;
+async function findLoanRecord(client: OkxClient, loan: LoanInfo, type: LoanRecordType, ccy: string, amt: string, sent: SendWindow): Promise<boolean> {
+  const match = await findInHistory(client.loan.history({ type, ...orderParam(loan) }), {
+    since: sent.since,
+    timeOf: (r) => r.ts,
+    byAmount: (r) => r.ccy === ccy && sameAmount(r.amt, amt),
+  });
+  return match !== undefined;
 }
 
 const sameAmount = (a: string, b: string): boolean => D.isPlainDecimal(a.replace(/^-/, '')) && D.cmp(a.replace(/^-/, ''), b) === 0;
@@ -113,7 +112,6 @@ function collateralAction(context: FlowContext, loan: LoanInfo, all: readonly Lo
   const add = type === 'add';
   const amount = withCcy(amt, ccy);
   const name = loanName(loan, all);
-  let since = 0;
   return runMoneyAction(context, {
     what: add ? vscode.l10n.t('adding {0} of collateral to {1}', amount, name) : vscode.l10n.t('taking back {0} of collateral from {1}', amount, name),
     question: add ? vscode.l10n.t('Add {0} as collateral to {1}?', amount, name) : vscode.l10n.t('Take {0} of collateral back from {1}?', amount, name),
@@ -127,17 +125,12 @@ function collateralAction(context: FlowContext, loan: LoanInfo, all: readonly Lo
       [vscode.l10n.t('Margin call / liquidation at'), `${percent(loan.marginCallLTV)} / ${percent(loan.liqLTV)}`],
     ],
     amount: { value: amt, ccy },
-    send: (c) => {
-      since = serverNow(context) - LOOKBACK_MS;
-      return c.loan.adjustCollateral({ type, collateralCcy: ccy, collateralAmt: amt, ...orderParam(loan) });
-    },
+    send: (c) => c.loan.adjustCollateral({ type, collateralCcy: ccy, collateralAmt: amt, ...orderParam(loan) }),
     done: () => (add ? vscode.l10n.t('{0} added as collateral to {1}.', amount, name) : vscode.l10n.t('{0} of collateral from {1} returned to your funding account.', amount, name)),
-    reconcile: async (c) => {
-      const records = await orderHistorySince(c, loan, add ? 'collateral_locked' : 'collateral_released', since);
-      return records.some((r) => r.ccy === ccy && sameAmount(r.amt, amt))
+    reconcile: async (c, sent) =>
+      (await findLoanRecord(c, loan, add ? 'collateral_locked' : 'collateral_released', ccy, amt, sent))
         ? { happened: true, detail: add ? vscode.l10n.t('{0} is locked as collateral of order {1}.', amount, loan.ordId) : vscode.l10n.t('{0} was released from order {1}.', amount, loan.ordId) }
-        : { happened: false, detail: add ? vscode.l10n.t("order {0}'s history shows no such collateral added.", loan.ordId) : vscode.l10n.t("order {0}'s history shows no such collateral released.", loan.ordId) };
-    },
+        : { happened: false, detail: add ? vscode.l10n.t("order {0}'s history shows no such collateral added.", loan.ordId) : vscode.l10n.t("order {0}'s history shows no such collateral released.", loan.ordId) },
     refresh: ['loans'],
     histories: ['loan'],
     show: showLoan(loan),
@@ -390,7 +383,6 @@ export async function borrow(context: FlowContext, arg?: unknown): Promise<boole
   const clOrdId = clientOrderId();
   const collateralText = collateral.map((c) => withCcy(c.amt, c.ccy)).join(', ');
   const name = order === undefined ? vscode.l10n.t('a new {0} loan order', ccy) : loanName(order, all);
-  let since = 0;
   let before: readonly string[] = [];
   return runMoneyAction(context, {
     what: vscode.l10n.t('borrowing {0} on {1}', amount, name),
@@ -409,7 +401,7 @@ export async function borrow(context: FlowContext, arg?: unknown): Promise<boole
     ],
     amount: { value: amt, ccy },
     send: async (c) => {
-      since = serverNow(context) - LOOKBACK_MS;
+      // For a look-up after a lost answer: the orders there were before.
       if (order === undefined) before = (await c.loan.info()).map((l) => loanKey(l));
       return c.loan.borrow({
         ...(order === undefined ? { eMode: eMode ? '1' : '0' } : orderParam(order)),
@@ -419,10 +411,10 @@ export async function borrow(context: FlowContext, arg?: unknown): Promise<boole
       });
     },
     done: ([ack]) => vscode.l10n.t('Borrowed {0} on loan order {1}; it is in your funding account.', amount, ack?.ordId ?? order?.ordId ?? '?'),
-    reconcile: async (c): Promise<Reconciled> => {
+    // OKX's loan history and loan-info carry no client order id: what is found matches by amount and time.
+    reconcile: async (c, sent): Promise<Reconciled> => {
       if (order !== undefined) {
-        const records = await orderHistorySince(c, order, 'borrowed', since);
-        return records.some((r) => r.ccy === ccy && sameAmount(r.amt, amt))
+        return (await findLoanRecord(c, order, 'borrowed', ccy, amt, sent))
           ? { happened: true, detail: vscode.l10n.t("order {0}'s history shows {1} borrowed.", order.ordId, amount) }
           : { happened: false, detail: vscode.l10n.t("order {0}'s history shows no such borrowing.", order.ordId) };
       }
@@ -479,7 +471,6 @@ export async function repay(context: FlowContext, arg?: unknown): Promise<boolea
       ? undefined
       : D.div(D.max('0', D.sub(loan.loanNotionalUsd, D.mul(amt, price))), loan.collateralNotionalUsd, 4);
   const clOrdId = clientOrderId();
-  let since = 0;
   return runMoneyAction(context, {
     what: vscode.l10n.t('repaying {0} on {1}', amount, name),
     question: repaysAll ? vscode.l10n.t('Repay all {0} that {1} owes, and close it?', amount, name) : vscode.l10n.t('Repay {0} of {1}?', amount, name),
@@ -495,16 +486,12 @@ export async function repay(context: FlowContext, arg?: unknown): Promise<boolea
       [vscode.l10n.t('Client order ID'), clOrdId],
     ],
     amount: { value: amt, ccy },
-    send: (c) => {
-      since = serverNow(context) - LOOKBACK_MS;
-      return c.loan.repay({ ordId: loan.ordId, ccy, amt, clOrdId });
-    },
+    send: (c) => c.loan.repay({ ordId: loan.ordId, ccy, amt, clOrdId }),
     done: () => vscode.l10n.t('OKX accepted the repayment of {0} on {1}.', amount, name),
     // OKX settles a repayment after accepting it: the result is what loan-info shows afterwards.
     settle: (c) => confirmRepayment(c, loan, ccy, owed, amount, name),
-    reconcile: async (c): Promise<Reconciled> => {
-      const records = await orderHistorySince(c, loan, 'repaid', since);
-      if (records.some((r) => r.ccy === ccy && sameAmount(r.amt, amt))) {
+    reconcile: async (c, sent): Promise<Reconciled> => {
+      if (await findLoanRecord(c, loan, 'repaid', ccy, amt, sent)) {
         return { happened: true, detail: await confirmRepayment(c, loan, ccy, owed, amount, name) };
       }
       // Not settled yet is not the same as not accepted: watch loan-info for a while before saying so.

@@ -5,25 +5,33 @@
  *     the okxEarn.retypeAmountAboveUsd setting asks for it, the amount typed again;
  *  3. a progress notification while it is sent (the client never resends it);
  *  4. a clear result: the order id with a way to see it, or what OKX refused and why;
- *  5. when the outcome is unknown (timeout, reset connection, 50004): no "try again", but a look-up of what
- *     actually happened, told to the user.
+ *  5. when the outcome is unknown (timeout, reset connection, 50004, a redirect, a server error or a success
+ *     that cannot be read): no "try again", but a look-up of what actually happened, told to the user, with
+ *     "probably" where it could only be matched by amount and time;
+ *  6. OKX's answers about a client order id (borrow, repay) understood: "already done" (51016) is done, never
+ *     a second loan or repayment; "still in flight" (51784) is waited for and then looked up (./sendOnce);
+ *  7. for what OKX settles after accepting it (a repayment), the result as OKX then shows it;
+ *  8. afterwards, the affected areas are read again, after the action (never a load that began before it).
+ * Nothing here throws once the request has been sent.
  */
 import * as vscode from 'vscode';
 import type { Connection } from '../connection';
 import * as D from '../decimal';
-import { errorText, nextStep } from '../messages';
+import { errorText, nextStep, retryText } from '../messages';
 import type { OkxClient } from '../okx/client';
-import { sendOnce, type Reconciled } from './sendOnce';
 import type { AreaId, HistoryKind, Portfolio } from '../portfolio/portfolio';
+import { usdPrices } from '../portfolio/prices';
 import { environmentLabel, type EnvironmentSetting } from '../settings';
+import { sendWindow, type Reconciled, type SendWindow } from './reconcile';
+import { sendOnce } from './sendOnce';
+
+export type { Certainty, Reconciled, SendWindow } from './reconcile';
 
 export interface FlowContext {
   readonly connection: Connection;
   readonly portfolio: Portfolio;
   readonly log: vscode.LogOutputChannel;
 }
-
-export type { Reconciled } from './sendOnce';
 
 export interface MoneyAction<R> {
   /** For the one-at-a-time guard and the log, e.g. "purchase 100 USDT of product 4005". */
@@ -44,8 +52,11 @@ export interface MoneyAction<R> {
    * Shown instead of `done` once it resolves.
    */
   settle?(client: OkxClient, result: R): Promise<string>;
-  /** Looks up whether an unknown-outcome request took effect. */
-  reconcile(client: OkxClient): Promise<Reconciled>;
+  /**
+   * Looks up whether an unknown-outcome request took effect; `sent` dates it in OKX's time, for matching
+   * history records (see findInHistory in ./reconcile).
+   */
+  reconcile(client: OkxClient, sent: SendWindow): Promise<Reconciled>;
   /** Areas and histories to reload afterwards. */
   readonly refresh: readonly AreaId[];
   readonly histories?: readonly HistoryKind[];
@@ -142,69 +153,83 @@ async function needsRetyping(client: OkxClient, amount: { value: string; ccy: st
   if (!(threshold > 0)) return false;
   if (amount.ccy === 'USDT' || amount.ccy === 'USDC') return D.gt(amount.value, String(threshold));
   try {
-    const [assets] = await client.loan.collateralAssets({ ccy: amount.ccy });
-    const asset = assets?.assets.find((a) => a.ccy === amount.ccy);
-    if (asset === undefined || !D.isPositive(asset.amt)) return true;
-    const price = D.div(asset.notionalUsd, asset.amt, 8);
-    return D.gt(D.mul(amount.value, price), String(threshold));
+    const price = (await usdPrices(client)).get(amount.ccy);
+    return price === undefined || D.gt(D.mul(amount.value, price), String(threshold));
   } catch {
     return true;
   }
 }
 
 async function send<R>(context: FlowContext, client: OkxClient, action: MoneyAction<R>): Promise<boolean> {
-  const { portfolio, log } = context;
+  const { log } = context;
   log.info(`Sending: ${action.what}`);
+  // Local time; turned into OKX's time when it is needed, with the clock offset the client knows by then.
+  const sentLocal = Date.now();
   const outcome = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0}…', action.question.replace(/\?$/, '')) },
-    async (progress) =>
+    (progress) =>
       sendOnce(
         () => action.send(client),
-        () => {
+        async () => {
           progress.report({ message: vscode.l10n.t('No clear answer from OKX. Checking whether it went through…') });
-          return action.reconcile(client);
+          const waiting = context.connection.onDidRetry((event) => progress.report({ message: retryText(event) }));
+          try {
+            return await action.reconcile(client, sendWindow(sentLocal, client.clockOffsetMs));
+          } finally {
+            waiting.dispose();
+          }
         },
       ),
   );
-  const refresh = async (): Promise<void> => {
-    for (const kind of action.histories ?? []) portfolio.resetHistory(kind);
-    await portfolio.refresh(action.refresh);
-  };
 
   switch (outcome.kind) {
     case 'sent': {
       log.info(`Done: ${action.what}`);
-      void refresh();
-      let message = action.done(outcome.result);
+      void refreshAfter(context, action);
+      let message: string;
+      try {
+        message = action.done(outcome.result);
+      } catch (error) {
+        // OKX said it was done; a result this flow cannot read must not turn that into a failure.
+        log.warn(`Done, but its result could not be read: ${action.what}: ${errorText(error)}`);
+        message = vscode.l10n.t('{0}: done. OKX confirmed the request.', action.verb);
+      }
       if (action.settle !== undefined) {
         const settle = action.settle.bind(action);
+        const accepted = message;
         message = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0} Waiting for OKX to settle it…', message) },
-          () => settle(client, outcome.result).catch((error: unknown) => vscode.l10n.t('{0} Whether it has settled could not be checked ({1}): see the Loans view.', message, errorText(error))),
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0} Waiting for OKX to settle it…', accepted) },
+          () => settle(client, outcome.result).catch((error: unknown) => vscode.l10n.t('{0} Whether it has settled could not be checked ({1}): see the Loans view.', accepted, errorText(error))),
         );
-        void refresh();
+        void refreshAfter(context, action);
       }
-      const show = typeof action.show === 'function' ? action.show(outcome.result) : action.show;
+      let show: vscode.Command | undefined;
+      try {
+        show = typeof action.show === 'function' ? action.show(outcome.result) : action.show;
+      } catch {
+        show = undefined;
+      }
       if (show === undefined) {
         void vscode.window.showInformationMessage(message);
       } else {
-        void vscode.window.showInformationMessage(message, show.title).then((choice) => {
-          if (choice === show.title) void vscode.commands.executeCommand(show.command, ...((show.arguments ?? []) as unknown[]));
+        const { title, command, arguments: args } = show;
+        void vscode.window.showInformationMessage(message, title).then((choice) => {
+          if (choice === title) void vscode.commands.executeCommand(command, ...((args ?? []) as unknown[]));
         });
       }
       return true;
     }
     case 'already-done': {
-      // OKX already carried out a request with this client order id: it happened once; it is not sent again.
-      log.info(`Already done (duplicate client order id): ${action.what}`);
-      void refresh();
+      // OKX already carried out a request with this client order id: it happened once, and is not sent again.
+      log.info(`Already done (OKX answered 51016 for its client order id): ${action.what}`);
+      void refreshAfter(context, action);
       const detail = outcome.found instanceof Error ? '' : ` ${outcome.found.detail}`;
       void vscode.window.showInformationMessage(vscode.l10n.t('OKX says this request was already carried out (same client order id), so it was not carried out twice.{0}', detail));
       return true;
     }
     case 'looked-up':
-      log.warn(`Outcome ${outcome.why === 'in-flight' ? 'still being processed' : 'unknown'}: ${action.what}; looked it up`);
-      return reconcile(context, client, action, outcome.found);
+      log.warn(`${outcome.why === 'in-flight' ? 'Still being processed (51784)' : 'Outcome unknown'}: ${action.what}; looked it up`);
+      return reconcile(context, client, action, sentLocal, outcome.found, outcome.why);
     case 'refused': {
       const error = outcome.error;
       log.warn(`Refused: ${action.what}: ${errorText(error)}`);
@@ -217,28 +242,71 @@ async function send<R>(context: FlowContext, client: OkxClient, action: MoneyAct
   }
 }
 
-/** After an unknown outcome: say what the look-up found (looking again on request), and never offer a blind retry. */
-async function reconcile<R>(context: FlowContext, client: OkxClient, action: MoneyAction<R>, first: Reconciled | Error): Promise<boolean> {
+/** Reads the affected areas and histories again, after the action: never a load that began before it. */
+async function refreshAfter<R>(context: FlowContext, action: MoneyAction<R>): Promise<void> {
+  for (const kind of action.histories ?? []) context.portfolio.resetHistory(kind);
+  await context.portfolio.refresh(action.refresh, { fresh: true });
+}
+
+/**
+ * After an unknown outcome (or 51784, still in flight): say what the look-up found and how sure that is, look
+ * again on request, and never offer a blind retry.
+ */
+async function reconcile<R>(
+  context: FlowContext,
+  client: OkxClient,
+  action: MoneyAction<R>,
+  sentLocal: number,
+  first: Reconciled | Error,
+  why: 'unknown-outcome' | 'in-flight',
+): Promise<boolean> {
   const look = (): Thenable<Reconciled | Error> =>
     vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('No answer from OKX. Checking whether it went through…') },
-      () => action.reconcile(client).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("OKX's answer was lost or unclear. Checking whether the request went through…") },
+      async (progress) => {
+        // A look-up read that has to wait (rate limited) says until when.
+        const waiting = context.connection.onDidRetry((event) => progress.report({ message: retryText(event) }));
+        try {
+          return await action.reconcile(client, sendWindow(sentLocal, client.clockOffsetMs));
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        } finally {
+          waiting.dispose();
+        }
+      },
     );
+  const inFlight = why === 'in-flight';
   for (let found = first; ; found = await look()) {
     if (!(found instanceof Error)) {
-      context.log.info(`Reconciled ${action.what}: ${found.happened ? 'it went through' : 'it did not go through'}`);
-      for (const kind of action.histories ?? []) context.portfolio.resetHistory(kind);
-      void context.portfolio.refresh(action.refresh);
-      if (found.happened) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('OKX did not answer, but the request went through: {0}', found.detail));
+      const certain = found.certainty === 'certain';
+      context.log.info(`Reconciled ${action.what}: ${certain ? '' : 'probably '}${found.happened ? 'it went through' : 'it did not go through'}`);
+      void refreshAfter(context, action);
+      if (found.happened && certain) {
+        void vscode.window.showInformationMessage(
+          inFlight
+            ? vscode.l10n.t('OKX was still processing an earlier copy of this request, and it went through: {0}', found.detail)
+            : vscode.l10n.t("OKX's answer was lost or unclear, but the request went through: {0}", found.detail),
+        );
+      } else if (found.happened) {
+        void vscode.window.showWarningMessage(
+          inFlight
+            ? vscode.l10n.t('OKX was still processing an earlier copy of this request. It probably went through: {0} This is matched by amount and time only: check on OKX before sending anything again.', found.detail)
+            : vscode.l10n.t("OKX's answer was lost or unclear. The request probably went through: {0} OKX keeps no id for it, so this is matched by amount and time only: check on OKX before sending anything again.", found.detail),
+        );
+      } else if (certain && !inFlight) {
+        void vscode.window.showWarningMessage(vscode.l10n.t("OKX's answer was lost or unclear, and the request did not go through: {0} Nothing was changed; you can send it again.", found.detail));
       } else {
-        void vscode.window.showWarningMessage(vscode.l10n.t('OKX did not answer, and the request did not go through: {0} Nothing was changed; you can send it again.', found.detail));
+        void vscode.window.showWarningMessage(
+          inFlight
+            ? vscode.l10n.t('OKX was still processing an earlier copy of this request, and it has not shown up yet: {0} It may still go through: check on OKX before sending it again.', found.detail)
+            : vscode.l10n.t("OKX's answer was lost or unclear, and the request probably did not go through: {0} OKX keeps no id for it, so this is checked by amount and time only: check on OKX before sending it again.", found.detail),
+        );
       }
       return found.happened;
     }
     const again = vscode.l10n.t('Check Again');
     const choice = await vscode.window.showErrorMessage(
-      vscode.l10n.t('OKX did not answer, and checking what happened failed too ({0}). The request may or may not have gone through: check your orders and balances before sending it again.', errorText(found)),
+      vscode.l10n.t("OKX's answer was lost or unclear, and checking what happened failed too ({0}). The request may or may not have gone through: check your orders and balances before sending it again.", errorText(found)),
       again,
     );
     if (choice !== again) return false;

@@ -5,6 +5,7 @@ import { orderTag } from '../validation';
 import { percent, time, withCcy } from '../views/nodes';
 import { orderStateLabel, termLabel } from '../views/stakingView';
 import { runMoneyAction, serverNow, type FlowContext } from './moneyAction';
+import { findInHistory } from './reconcile';
 
 const DAY = 86_400_000;
 import { areaData, askAmount, payloadOf, pick } from './prompts';
@@ -79,12 +80,15 @@ export async function purchase(context: FlowContext, arg?: unknown): Promise<boo
     amount: investData.length === 1 && investData[0] !== undefined ? { value: investData[0].amt, ccy: investData[0].ccy } : undefined,
     send: (client) => client.onchain.purchase({ productId: chosen.productId, investData, ...(fixed ? { term: chosen.term } : {}), tag }),
     done: ([ack]) => vscode.l10n.t('Purchased {0} of {1} · {2}: order {3}.', amounts, chosen.ccy, chosen.protocol, ack?.ordId ?? '?'),
-    reconcile: async (client) => {
+    // Our tag is unique to this purchase: found or not, the answer is certain once the window is covered.
+    reconcile: async (client, sent) => {
       const active = (await client.onchain.activeOrders({ productId: chosen.productId })).find((o) => o.tag === tag);
-      const done = active ?? (await client.onchain.orderHistory({ productId: chosen.productId }).next()).find((o) => o.tag === tag);
+      const done =
+        active ??
+        (await findInHistory(client.onchain.orderHistory({ productId: chosen.productId }), { since: sent.since, timeOf: (o) => o.purchasedTime, byId: (o) => o.tag === tag }))?.record;
       return done === undefined
-        ? { happened: false, detail: vscode.l10n.t('no order with tag {0} exists.', tag) }
-        : { happened: true, detail: vscode.l10n.t('order {0} ({1}).', done.ordId, orderStateLabel(done.state)) };
+        ? { happened: false, certainty: 'certain', detail: vscode.l10n.t('no order with tag {0} exists.', tag) }
+        : { happened: true, certainty: 'certain', detail: vscode.l10n.t('order {0} ({1}).', done.ordId, orderStateLabel(done.state)) };
     },
     refresh: ['onchain', 'offers'],
     histories: ['onchain'],
@@ -145,11 +149,12 @@ export async function redeem(context: FlowContext, arg?: unknown): Promise<boole
     ],
     send: (client) => client.onchain.redeem({ ordId: order.ordId, protocolType: 'defi', ...(early ? { allowEarlyRedeem: true } : {}) }),
     done: () => vscode.l10n.t('Redemption of order {0} requested.', order.ordId),
+    // The very order's state, by its id.
     reconcile: async (client) => {
       const now = (await client.onchain.activeOrders()).find((o) => o.ordId === order.ordId);
-      if (now?.state === '2') return { happened: true, detail: vscode.l10n.t('order {0} is redeeming.', order.ordId) };
-      if (now === undefined) return { happened: true, detail: vscode.l10n.t('order {0} is already redeemed.', order.ordId) };
-      return { happened: false, detail: vscode.l10n.t('order {0} is still {1}.', order.ordId, orderStateLabel(now.state)) };
+      if (now?.state === '2') return { happened: true, certainty: 'certain', detail: vscode.l10n.t('order {0} is redeeming.', order.ordId) };
+      if (now === undefined) return { happened: true, certainty: 'certain', detail: vscode.l10n.t('order {0} is already redeemed.', order.ordId) };
+      return { happened: false, certainty: 'certain', detail: vscode.l10n.t('order {0} is still {1}.', order.ordId, orderStateLabel(now.state)) };
     },
     refresh: ['onchain'],
     histories: ['onchain'],
@@ -191,8 +196,8 @@ export async function cancel(context: FlowContext, arg?: unknown): Promise<boole
       const now = (await client.onchain.activeOrders()).find((o) => o.ordId === order.ordId);
       const cancelled = purchase ? now === undefined || now.state === '13' : now?.state === '1';
       return cancelled
-        ? { happened: true, detail: vscode.l10n.t('order {0} is cancelled.', order.ordId) }
-        : { happened: false, detail: vscode.l10n.t('order {0} is still {1}.', order.ordId, now === undefined ? '' : orderStateLabel(now.state)) };
+        ? { happened: true, certainty: 'certain', detail: vscode.l10n.t('order {0} is cancelled.', order.ordId) }
+        : { happened: false, certainty: 'certain', detail: vscode.l10n.t('order {0} is still {1}.', order.ordId, now === undefined ? '' : orderStateLabel(now.state)) };
     },
     refresh: ['onchain', 'offers'],
     histories: ['onchain'],

@@ -79,9 +79,10 @@ export async function subscribe(context: FlowContext, arg?: unknown): Promise<bo
     reconcile: async (c) => {
       const after = await balanceOf(c, ccy);
       const grew = after !== undefined && D.gte(D.sub(after.amt, beforeAmt), amt);
+      // OKX keeps no id of a subscription: the balance tells only probably (interest or another change may mix in).
       return grew
-        ? { happened: true, detail: vscode.l10n.t('your {0} savings are now {1}.', ccy, withCcy(after.amt, ccy)) }
-        : { happened: false, detail: vscode.l10n.t('your {0} savings are still {1}.', ccy, withCcy(after?.amt ?? beforeAmt, ccy)) };
+        ? { happened: true, certainty: 'probable', detail: vscode.l10n.t('your {0} savings are now {1}.', ccy, withCcy(after.amt, ccy)) }
+        : { happened: false, certainty: 'probable', detail: vscode.l10n.t('your {0} savings are still {1}.', ccy, withCcy(after?.amt ?? beforeAmt, ccy)) };
     },
     refresh: ['savings'],
     histories: ['savings'],
@@ -122,8 +123,8 @@ export async function redeem(context: FlowContext, arg?: unknown): Promise<boole
       const withoutInterest = after === undefined ? '0' : D.sub(after.amt, D.max('0', D.sub(after.earnings, before.earnings)));
       const shrank = D.gte(D.sub(before.amt, withoutInterest), amt);
       return shrank
-        ? { happened: true, detail: vscode.l10n.t('your {0} savings are now {1}.', ccy, withCcy(after?.amt ?? '0', ccy)) }
-        : { happened: false, detail: vscode.l10n.t('your {0} savings are still {1}.', ccy, withCcy(after?.amt ?? before.amt, ccy)) };
+        ? { happened: true, certainty: 'probable', detail: vscode.l10n.t('your {0} savings are now {1}.', ccy, withCcy(after?.amt ?? '0', ccy)) }
+        : { happened: false, certainty: 'probable', detail: vscode.l10n.t('your {0} savings are still {1}.', ccy, withCcy(after?.amt ?? before.amt, ccy)) };
     },
     refresh: ['savings'],
     histories: ['savings'],
@@ -157,9 +158,10 @@ export async function setLendingRate(context: FlowContext, arg?: unknown): Promi
     done: () => vscode.l10n.t('The minimum lending rate of {0} is now {1}.', ccy, percent(rate)),
     reconcile: async (c) => {
       const after = await balanceOf(c, ccy);
+      // The rate is what was asked for, or it is not: certain either way.
       return after !== undefined && D.cmp(after.rate, rate) === 0
-        ? { happened: true, detail: vscode.l10n.t('the rate of {0} is {1}.', ccy, percent(rate)) }
-        : { happened: false, detail: vscode.l10n.t('the rate of {0} is still {1}.', ccy, after === undefined ? '' : percent(after.rate)) };
+        ? { happened: true, certainty: 'certain', detail: vscode.l10n.t('the rate of {0} is {1}.', ccy, percent(rate)) }
+        : { happened: false, certainty: 'certain', detail: vscode.l10n.t('the rate of {0} is still {1}.', ccy, after === undefined ? '' : percent(after.rate)) };
     },
     refresh: ['savings'],
     show: SHOW_SAVINGS,

@@ -11,11 +11,7 @@
  * - Any other refusal: it did not happen.
  */
 import { OkxError } from '../okx/errors';
-
-/** What a look-up found out about a request whose answer was lost. */
-export type Reconciled =
-  | { readonly happened: true; readonly detail: string }
-  | { readonly happened: false; readonly detail: string };
+import type { Reconciled } from './reconcile';
 
 export type SendOutcome<R> =
   | { readonly kind: 'sent'; readonly result: R }

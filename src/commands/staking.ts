@@ -4,7 +4,8 @@ import * as D from '../decimal';
 import type { OkxClient } from '../okx/client';
 import type { StakingHistoryRecord } from '../okx/types';
 import { time, withCcy } from '../views/nodes';
-import { requireClient, runMoneyAction, serverNow, type FlowContext, type Reconciled } from './moneyAction';
+import { requireClient, runMoneyAction, type FlowContext } from './moneyAction';
+import { findInHistory, type Reconciled, type SendWindow } from './reconcile';
 import { areaData, askAmount, payloadOf, pick } from './prompts';
 
 type Product = 'eth' | 'sol';
@@ -22,13 +23,27 @@ async function fundingBalance(context: FlowContext, client: OkxClient, ccy: stri
   }
 }
 
-/** Finds our request in the history: same type and amount, sent at or after `since` (OKX time). */
-async function findRecord(client: OkxClient, product: Product, type: 'purchase' | 'redeem', amt: string, since: number): Promise<Reconciled> {
+/**
+ * Finds our request in the staking history: OKX keeps no id of ours for it (the request carries only the
+ * amount), so a record of the same type and amount dated after it was sent is only probably ours.
+ */
+async function findRecord(client: OkxClient, product: Product, type: 'purchase' | 'redeem', amt: string, sent: SendWindow): Promise<Reconciled> {
   const history = product === 'eth' ? client.eth.history({ type }) : client.sol.history({ type });
-  const record = (await history.next()).find((r) => D.cmp(r.amt, amt) === 0 && Number(r.requestTime) >= since);
-  return record === undefined
-    ? { happened: false, detail: vscode.l10n.t('no {0} of {1} appears in the history.', type === 'purchase' ? vscode.l10n.t('purchase') : vscode.l10n.t('redemption'), amt) }
-    : { happened: true, detail: vscode.l10n.t('recorded at {0}, {1}.', time(record.requestTime), record.status) };
+  const match = await findInHistory(history, {
+    since: sent.since,
+    timeOf: (r) => r.requestTime,
+    byAmount: (r) => r.type === type && D.isPlainDecimal(r.amt) && D.cmp(r.amt, amt) === 0,
+  });
+  if (match === undefined) {
+    return { happened: false, certainty: 'probable', detail: vscode.l10n.t('no {0} of {1} appears in the history.', type === 'purchase' ? vscode.l10n.t('purchase') : vscode.l10n.t('redemption'), amt) };
+  }
+  const { record, lookalikes } = match;
+  const detail = vscode.l10n.t('recorded at {0}, {1}.', time(record.requestTime), record.status);
+  return {
+    happened: true,
+    certainty: 'probable',
+    detail: lookalikes > 1 ? `${detail} ${vscode.l10n.t('{0} records of the same amount were made in that time.', lookalikes)}` : detail,
+  };
 }
 
 export async function stake(context: FlowContext, product: Product): Promise<boolean> {
@@ -44,7 +59,6 @@ export async function stake(context: FlowContext, product: Product): Promise<boo
     { ccy: base, ...(available === undefined ? {} : { available, availableWhere: vscode.l10n.t('in your funding account') }) },
   );
   if (amt === undefined) return false;
-  let since = 0;
   return runMoneyAction(context, {
     what: vscode.l10n.t('staking of {0}', withCcy(amt, base)),
     question: vscode.l10n.t('Stake {0} for {1}?', withCcy(amt, base), token),
@@ -55,12 +69,9 @@ export async function stake(context: FlowContext, product: Product): Promise<boo
       [vscode.l10n.t('You receive'), withCcy(amt, token)],
     ],
     amount: { value: amt, ccy: base },
-    send: (c) => {
-      since = serverNow(context) - 60_000;
-      return product === 'eth' ? c.eth.purchase({ amt }) : c.sol.purchase({ amt });
-    },
+    send: (c) => (product === 'eth' ? c.eth.purchase({ amt }) : c.sol.purchase({ amt })),
     done: () => vscode.l10n.t('Staked {0}: {1} arrives 1:1 once the purchase settles.', withCcy(amt, base), token),
-    reconcile: (c) => findRecord(c, product, 'purchase', amt, since),
+    reconcile: (c, sent) => findRecord(c, product, 'purchase', amt, sent),
     refresh: [product],
     histories: [product],
     show: SHOW_STAKING,
@@ -102,7 +113,6 @@ export async function unstake(context: FlowContext, product: Product): Promise<b
     { ccy: token, available, availableWhere: vscode.l10n.t('to redeem') },
   );
   if (amt === undefined) return false;
-  let since = 0;
   return runMoneyAction(context, {
     what: vscode.l10n.t('redemption of {0}', withCcy(amt, token)),
     question: vscode.l10n.t('Redeem {0} for {1}?', withCcy(amt, token), base),
@@ -113,12 +123,9 @@ export async function unstake(context: FlowContext, product: Product): Promise<b
       [vscode.l10n.t('Fast redemption'), fast],
     ],
     amount: { value: amt, ccy: token },
-    send: (c) => {
-      since = serverNow(context) - 60_000;
-      return product === 'eth' ? c.eth.redeem({ amt }) : c.sol.redeem({ amt });
-    },
+    send: (c) => (product === 'eth' ? c.eth.redeem({ amt }) : c.sol.redeem({ amt })),
     done: () => vscode.l10n.t('Redemption of {0} requested.', withCcy(amt, token)),
-    reconcile: (c) => findRecord(c, product, 'redeem', amt, since),
+    reconcile: (c, sent) => findRecord(c, product, 'redeem', amt, sent),
     refresh: [product],
     histories: [product],
     show: SHOW_STAKING,
@@ -157,11 +164,14 @@ export async function cancelEthRedemption(context: FlowContext, arg?: unknown): 
     ],
     send: (c) => c.eth.cancelRedeem({ ordId }),
     done: () => vscode.l10n.t('Redemption {0} cancelled: the BETH stays staked.', ordId),
+    // The redemption itself, by its order id, paged back to when it was requested.
     reconcile: async (c) => {
-      const now = (await c.eth.history({ type: 'redeem' }).next()).find((r) => r.ordId === ordId);
-      return now?.status === 'cancelled'
-        ? { happened: true, detail: vscode.l10n.t('redemption {0} is cancelled.', ordId) }
-        : { happened: false, detail: vscode.l10n.t('redemption {0} is {1}.', ordId, now?.status ?? '?') };
+      const found = await findInHistory(c.eth.history({ type: 'redeem' }), { since: Number(chosen.requestTime) || 0, timeOf: (r) => r.requestTime, byId: (r) => r.ordId === ordId });
+      const now = found?.record;
+      if (now === undefined) return { happened: false, certainty: 'probable', detail: vscode.l10n.t('redemption {0} is not in the history.', ordId) };
+      return now.status === 'cancelled'
+        ? { happened: true, certainty: 'certain', detail: vscode.l10n.t('redemption {0} is cancelled.', ordId) }
+        : { happened: false, certainty: 'certain', detail: vscode.l10n.t('redemption {0} is {1}.', ordId, now.status) };
     },
     refresh: ['eth'],
     histories: ['eth'],

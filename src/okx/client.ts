@@ -1,13 +1,17 @@
 /**
  * The OKX v5 Financial Product client: signs, sends (node-fetch, so VS Code's proxy settings apply), parses,
  * maps errors, stays inside the rate limits, corrects for clock drift, times out, retries reads, and never
- * resends a request that moves money.
+ * resends a request that moves money (the one exception: after 50102, which OKX answers before acting, it is
+ * signed again with OKX's time and sent once more). It never follows a redirect, and everything it throws is
+ * an OkxError with a category.
  */
 import nodeFetch from 'node-fetch';
 import { ENDPOINTS, type DataOf, type EndpointId, type EndpointSpec, type ParamsOf } from './endpoints';
 import type { Environment } from './environments';
-import { LOCAL_MESSAGES, OkxError, errorForCode, categoryForHttpStatus } from './errors';
+import { dataProblem, failedItem, parseEnvelope } from './envelope';
+import { LOCAL_MESSAGES, OkxError, categoryForHttpStatus, errorForCode, isDocumentedRefusal } from './errors';
 import { RateLimiter } from './rateLimiter';
+import { redactor } from './redact';
 import { buildQuery, isoTimestamp, sign } from './signing';
 import type * as T from './types';
 
@@ -17,10 +21,13 @@ export interface Credentials {
   readonly passphrase: string;
 }
 
-/** The part of the fetch API the client uses; node-fetch by default, a fake in tests. */
+/**
+ * The part of the fetch API the client uses; node-fetch by default, a fake in tests. `redirect: 'manual'`: a
+ * 3xx comes back as it is, never followed (a signed request must not reach another host).
+ */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal; redirect: 'manual' },
 ) => Promise<{ status: number; text(): Promise<string>; headers: { get(name: string): string | null } }>;
 
 export interface RetryPolicy {
@@ -28,6 +35,11 @@ export interface RetryPolicy {
   readonly maxAttempts: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
+  /**
+   * The longest Retry-After a read waits for before trying again; when OKX asks for longer, the read fails at
+   * once with an error that says when to try again.
+   */
+  readonly maxRetryAfterMs: number;
 }
 
 /** One line for the request log: never a header, a body or a secret. */
@@ -42,6 +54,20 @@ export interface RequestEvent {
   readonly code: string | undefined;
   readonly durationMs: number;
   readonly error: OkxError | undefined;
+}
+
+/** A read about to be sent again after a wait, so that whoever is waiting can be told until when. */
+export interface RetryEvent {
+  readonly endpoint: EndpointId;
+  readonly method: string;
+  readonly path: string;
+  /** The attempt that failed. */
+  readonly attempt: number;
+  readonly delayMs: number;
+  /** When it is sent again, in local epoch milliseconds (the `now` clock). */
+  readonly at: number;
+  /** Why: the failed attempt's error ('rate-limit' when OKX said too many requests). */
+  readonly error: OkxError;
 }
 
 export interface ClientOptions {
@@ -59,9 +85,13 @@ export interface ClientOptions {
   /** Source of backoff jitter, in [0, 1). */
   readonly random?: () => number;
   readonly onRequest?: (event: RequestEvent) => void;
+  readonly onRetry?: (event: RetryEvent) => void;
 }
 
-const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
+const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 4000, maxRetryAfterMs: 5000 };
+
+/** OKX's own messages are shown as detail only; a longer one is cut. */
+const MAX_OKX_MESSAGE = 500;
 
 /** Transport errors that prove the request never left this machine. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
@@ -105,6 +135,7 @@ export class OkxClient {
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #random: () => number;
   readonly #onRequest: ((event: RequestEvent) => void) | undefined;
+  readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   /** Server time minus local time, in ms, learnt from /api/v5/public/time. */
   #clockOffsetMs = 0;
 
@@ -119,6 +150,7 @@ export class OkxClient {
     this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.#random = options.random ?? Math.random;
     this.#onRequest = options.onRequest;
+    this.#onRetry = options.onRetry;
   }
 
   get environment(): Environment {
@@ -243,16 +275,22 @@ export class OkxClient {
 
   // ------------------------------------------------------------------ the wire
 
-  /** Calls one endpoint and returns its `data`, or throws an OkxError. */
+  /** Calls one endpoint and returns its `data`, or throws an OkxError (never anything else). */
   async call<K extends EndpointId>(id: K, params: ParamsOf<K>, options: { clockRetry?: boolean } = {}): Promise<DataOf<K>> {
     const spec = ENDPOINTS[id];
     const credentials = this.#credentials;
     if (spec.auth === 'private' && credentials === undefined) {
       throw new OkxError({ category: 'auth', template: 'No API key is set.', endpoint: id });
     }
-    // Built once: the same text is signed and sent on every attempt.
-    const requestPath = spec.method === 'GET' ? `${spec.path}${buildQuery(params)}` : spec.path;
-    const body = spec.method === 'POST' ? JSON.stringify(params) : '';
+    let requestPath: string;
+    let body: string;
+    try {
+      // Built once: the same text is signed and sent on every attempt.
+      requestPath = spec.method === 'GET' ? `${spec.path}${buildQuery(params)}` : spec.path;
+      body = spec.method === 'POST' ? JSON.stringify(params) : '';
+    } catch (error) {
+      throw notPrepared(id, error);
+    }
     const limiterKey = `${spec.rateLimit.scope === 'ip' ? 'ip' : `user:${credentials?.apiKey ?? ''}`}:${id}`;
     const ccy = currencyOf(params);
     let clockRetried = options.clockRetry === false;
@@ -263,33 +301,69 @@ export class OkxClient {
       let outcome: Attempt;
       try {
         outcome = await this.attempt(id, spec, requestPath, body, ccy);
+      } catch (error) {
+        // A safety net: attempt() turns every failure it knows into an outcome. Whatever else went wrong, the
+        // request may have been sent, so a money move is an unknown outcome.
+        outcome = spec.moneyMoving
+          ? { kind: 'fail', status: undefined, retry: 'no', error: new OkxError({ category: 'unknown-outcome', template: LOCAL_MESSAGES.unknownOutcome, endpoint: id }) }
+          : { kind: 'fail', status: undefined, retry: 'no', error: unexpected(id, error) };
       } finally {
         release();
       }
-      this.#onRequest?.({
-        endpoint: id,
-        method: spec.method,
-        path: requestPath,
-        attempt,
-        httpStatus: outcome.status,
-        code: outcome.kind === 'ok' ? '0' : outcome.error.code,
-        durationMs: performance.now() - started,
-        error: outcome.kind === 'fail' ? outcome.error : undefined,
-      });
+      this.report(() =>
+        this.#onRequest?.({
+          endpoint: id,
+          method: spec.method,
+          path: requestPath,
+          attempt,
+          httpStatus: outcome.status,
+          code: outcome.kind === 'ok' ? '0' : outcome.error.code,
+          durationMs: performance.now() - started,
+          error: outcome.kind === 'fail' ? outcome.error : undefined,
+        }),
+      );
       if (outcome.kind === 'ok') {
         return outcome.data as DataOf<K>;
       }
       if (outcome.retry === 'clock' && !clockRetried) {
-        // 50102 means OKX refused the request before acting on it: resync, re-sign and send once more.
+        // 50102 means OKX refused the request before acting on it: resync, re-sign and send once more. The only
+        // case in which a money-moving request is sent a second time.
         clockRetried = true;
         await this.syncClock();
         continue;
       }
       if (outcome.retry === 'yes' && !spec.moneyMoving && attempt < this.#retry.maxAttempts) {
-        await this.#sleep(outcome.retryAfterMs ?? this.backoffMs(attempt));
+        const asked = outcome.retryAfterMs;
+        if (asked !== undefined && asked > this.#retry.maxRetryAfterMs) {
+          // OKX asks for a longer pause than anyone should wait behind a spinner: say when to try again instead.
+          const { error } = outcome;
+          throw new OkxError({
+            category: error.category === 'unavailable' ? 'unavailable' : 'rate-limit',
+            template: LOCAL_MESSAGES.waitTooLong,
+            args: { seconds: String(Math.ceil(asked / 1000)) },
+            ...(error.code === undefined ? {} : { code: error.code }),
+            ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
+            ...(error.okxMessage === undefined ? {} : { okxMessage: error.okxMessage }),
+            endpoint: id,
+            retryAt: this.#now() + asked,
+          });
+        }
+        const delayMs = asked ?? this.backoffMs(attempt);
+        const event: RetryEvent = { endpoint: id, method: spec.method, path: requestPath, attempt, delayMs, at: this.#now() + delayMs, error: outcome.error };
+        this.report(() => this.#onRetry?.(event));
+        await this.#sleep(delayMs);
         continue;
       }
       throw outcome.error;
+    }
+  }
+
+  /** Calls a listener; a listener's own failure never changes what a request came to. */
+  private report(notify: () => void): void {
+    try {
+      notify();
+    } catch {
+      // ignored: logging must not turn a success into a failure
     }
   }
 
@@ -307,15 +381,20 @@ export class OkxClient {
     }
     const credentials = this.#credentials;
     if (spec.auth === 'private' && credentials !== undefined) {
-      const timestamp = isoTimestamp(this.#now() + this.#clockOffsetMs);
-      const signature = sign(credentials.secretKey, timestamp, spec.method, requestPath, body);
-      headers['OK-ACCESS-KEY'] = credentials.apiKey;
-      headers['OK-ACCESS-SIGN'] = signature;
-      headers['OK-ACCESS-TIMESTAMP'] = timestamp;
-      headers['OK-ACCESS-PASSPHRASE'] = credentials.passphrase;
-      secrets.push(credentials.secretKey, credentials.passphrase, credentials.apiKey, signature);
+      secrets.push(credentials.secretKey, credentials.passphrase, credentials.apiKey);
+      try {
+        const timestamp = isoTimestamp(this.#now() + this.#clockOffsetMs);
+        const signature = sign(credentials.secretKey, timestamp, spec.method, requestPath, body);
+        headers['OK-ACCESS-KEY'] = credentials.apiKey;
+        headers['OK-ACCESS-SIGN'] = signature;
+        headers['OK-ACCESS-TIMESTAMP'] = timestamp;
+        headers['OK-ACCESS-PASSPHRASE'] = credentials.passphrase;
+        secrets.push(signature);
+      } catch (error) {
+        return { kind: 'fail', status: undefined, retry: 'no', error: notPrepared(id, error, redactor(secrets)) };
+      }
     }
-    const redact = (text: string): string => secrets.reduce((out, secret) => (secret === '' ? out : out.split(secret).join('***')), text);
+    const redact = redactor(secrets);
 
     let wire: WireResponse;
     try {
@@ -323,23 +402,29 @@ export class OkxClient {
     } catch (error) {
       return this.transportFailure(id, spec, error, redact);
     }
-    return this.interpret(id, spec, wire, ccy, redact);
+    try {
+      return this.interpret(id, spec, wire, ccy, redact);
+    } catch (error) {
+      // Nothing in interpret() should throw; if something does, the answer was not understood.
+      return spec.moneyMoving
+        ? unclear(id, wire.status)
+        : { kind: 'fail', status: wire.status, retry: 'no', error: unexpected(id, error, redact) };
+    }
   }
 
   private async send(url: string, method: string, headers: Record<string, string>, body: string): Promise<WireResponse> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.#timeoutMs);
     try {
-      const response = await this.#fetch(url, { method, headers, signal: controller.signal, ...(method === 'POST' ? { body } : {}) });
+      const response = await this.#fetch(url, { method, headers, signal: controller.signal, redirect: 'manual', ...(method === 'POST' ? { body } : {}) });
       const text = await response.text();
-      const retryAfter = Number(response.headers.get('retry-after'));
-      return { status: response.status, text, retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined };
+      return { status: response.status, text, retryAfterMs: retryAfterMs(response.headers.get('retry-after'), this.#now()) };
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private transportFailure(id: EndpointId, spec: EndpointSpec, error: unknown, redact: (text: string) => string): Attempt {
+  private transportFailure(id: EndpointId, spec: EndpointSpec, error: unknown, redact: (text: unknown) => string): Attempt {
     const timedOut = (error as { name?: unknown } | null)?.name === 'AbortError';
     if (spec.moneyMoving && !wasNeverSent(error)) {
       return {
@@ -360,20 +445,36 @@ export class OkxClient {
     };
   }
 
-  private interpret(id: EndpointId, spec: EndpointSpec, wire: WireResponse, ccy: string | undefined, redact: (text: string) => string): Attempt {
+  private interpret(id: EndpointId, spec: EndpointSpec, wire: WireResponse, ccy: string | undefined, redact: (text: unknown) => string): Attempt {
     const { status } = wire;
+    const money = spec.moneyMoving;
+    const retryAt = wire.retryAfterMs === undefined ? {} : { retryAt: this.#now() + wire.retryAfterMs };
+
+    if (status >= 300 && status < 400) {
+      // Never followed: it would carry the body, key, passphrase and signature to wherever Location points.
+      if (money) {
+        return {
+          kind: 'fail',
+          status,
+          retry: 'no',
+          error: new OkxError({ category: 'unknown-outcome', template: LOCAL_MESSAGES.redirectOutcome, args: { status: String(status) }, httpStatus: status, endpoint: id }),
+        };
+      }
+      return {
+        kind: 'fail',
+        status,
+        retry: 'no',
+        error: new OkxError({ category: 'unavailable', template: LOCAL_MESSAGES.redirect, args: { status: String(status) }, httpStatus: status, endpoint: id }),
+      };
+    }
+
     const serverTrouble = status >= 500 || status === 429;
     const envelope = parseEnvelope(wire.text);
     if (envelope === undefined) {
       // Not an OKX answer (an HTML error page, an empty or cut-off body). For a money-moving request only a
       // 4xx from something in front of OKX proves it was refused.
-      if (spec.moneyMoving && (status < 400 || status >= 500)) {
-        return {
-          kind: 'fail',
-          status,
-          retry: 'no',
-          error: new OkxError({ category: 'unknown-outcome', template: LOCAL_MESSAGES.unknownOutcome, httpStatus: status, endpoint: id }),
-        };
+      if (money && (status < 400 || status >= 500)) {
+        return unclear(id, status);
       }
       const category = status === 200 ? 'unavailable' : categoryForHttpStatus(status);
       return {
@@ -387,40 +488,35 @@ export class OkxClient {
           args: { status: String(status) },
           httpStatus: status,
           endpoint: id,
+          ...retryAt,
         }),
       };
     }
 
     // Per-item sCode/sMsg take precedence over the top-level pair.
-    const failedItem = Array.isArray(envelope.data)
-      ? envelope.data.find((item): item is { sCode: string; sMsg?: string } => isFailedItem(item))
-      : undefined;
-    const code = failedItem?.sCode ?? envelope.code;
-    const okxMessage = redact(failedItem?.sMsg ?? envelope.msg);
+    const failed = failedItem(envelope.data);
+    const code = failed?.code ?? envelope.code;
+    const okxMessage = clip(redact(failed?.msg ?? envelope.msg));
 
     if (code === '0') {
-      if (!spec.moneyMoving) {
-        const shapeOk = spec.data === 'array' ? Array.isArray(envelope.data) : isPlainObject(envelope.data);
-        if (!shapeOk) {
-          return {
-            kind: 'fail',
-            status,
-            retry: 'no',
-            error: new OkxError({
-              category: 'unavailable',
-              template: LOCAL_MESSAGES.badShape,
-              args: { detail: `data should be ${spec.data === 'array' ? 'an array' : 'an object'}` },
-              httpStatus: status,
-              endpoint: id,
-            }),
-          };
-        }
+      // A money move's answer is read by the caller (the order id): it must have the documented shape.
+      const problem = dataProblem(envelope.data, spec.data);
+      if (money && (problem !== undefined || status >= 400)) {
+        return unclear(id, status);
+      }
+      if (problem !== undefined) {
+        return {
+          kind: 'fail',
+          status,
+          retry: 'no',
+          error: new OkxError({ category: 'unavailable', template: LOCAL_MESSAGES.badShape, args: { detail: problem }, httpStatus: status, endpoint: id }),
+        };
       }
       return { kind: 'ok', data: envelope.data, status };
     }
 
-    const base = code.split('_')[0];
-    if (base === '50004' && spec.moneyMoving) {
+    const base = code.split('_')[0] ?? code;
+    if (money && base === '50004') {
       return {
         kind: 'fail',
         status,
@@ -428,7 +524,11 @@ export class OkxClient {
         error: new OkxError({ category: 'unknown-outcome', template: LOCAL_MESSAGES.unknownOutcome, code, httpStatus: status, okxMessage, endpoint: id }),
       };
     }
-    const error = errorForCode({ code, httpStatus: status, okxMessage, endpoint: id, args: ccy === undefined ? {} : { ccy } });
+    if (money && status >= 500 && !isDocumentedRefusal(code)) {
+      // A server error with a code OKX does not document as a refusal: it may have been carried out.
+      return unclear(id, status, code, okxMessage);
+    }
+    const error = errorForCode({ code, httpStatus: status, okxMessage, endpoint: id, args: ccy === undefined ? {} : { ccy }, ...retryAt });
     let retry: 'no' | 'yes' | 'clock' = 'no';
     if (base === '50102') {
       retry = 'clock';
@@ -445,6 +545,53 @@ export class OkxClient {
   }
 }
 
+/** A money move whose answer proves neither success nor refusal. */
+function unclear(id: EndpointId, status: number, code?: string, okxMessage?: string): Attempt {
+  return {
+    kind: 'fail',
+    status,
+    retry: 'no',
+    error: new OkxError({
+      category: 'unknown-outcome',
+      template: LOCAL_MESSAGES.unclearOutcome,
+      args: { status: String(status) },
+      httpStatus: status,
+      endpoint: id,
+      ...(code === undefined ? {} : { code }),
+      ...(okxMessage === undefined ? {} : { okxMessage }),
+    }),
+  };
+}
+
+function describe(error: unknown, redact: (text: unknown) => string): string {
+  return redact(error instanceof Error ? `${error.name}: ${error.message}` : error);
+}
+
+/** Something went wrong before the request left: nothing was sent. */
+function notPrepared(id: EndpointId, error: unknown, redact: (text: unknown) => string = redactor([])): OkxError {
+  return new OkxError({ category: 'other', template: LOCAL_MESSAGES.notPrepared, args: { detail: describe(error, redact) }, endpoint: id });
+}
+
+/** Something went wrong reading an answer to a read. */
+function unexpected(id: EndpointId, error: unknown, redact: (text: unknown) => string = redactor([])): OkxError {
+  return new OkxError({ category: 'unavailable', template: LOCAL_MESSAGES.unexpected, args: { detail: describe(error, redact) }, endpoint: id });
+}
+
+function clip(text: string): string {
+  return text.length > MAX_OKX_MESSAGE ? `${text.slice(0, MAX_OKX_MESSAGE)}…` : text;
+}
+
+/**
+ * Retry-After in milliseconds: delay-seconds or an HTTP date; undefined when absent, unreadable, or not in
+ * the future.
+ */
+export function retryAfterMs(header: string | null, now: number): number | undefined {
+  if (header === null) return undefined;
+  const value = header.trim();
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+}
+
 /** The history endpoints: those with a `cursor` in the endpoint table (a unit test keeps the two in step). */
 export type PagedEndpoint =
   | 'onchainOrderHistory'
@@ -454,27 +601,6 @@ export type PagedEndpoint =
   | 'savingsLendingRateHistory'
   | 'loanHistory'
   | 'loanInterestAccrued';
-
-function parseEnvelope(text: string): { code: string; msg: string; data: unknown } | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isPlainObject(parsed) || typeof parsed.code !== 'string') {
-    return undefined;
-  }
-  return { code: parsed.code, msg: typeof parsed.msg === 'string' ? parsed.msg : '', data: parsed.data };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isFailedItem(item: unknown): boolean {
-  return isPlainObject(item) && typeof item.sCode === 'string' && item.sCode !== '' && item.sCode !== '0';
-}
 
 /**
  * Pages through a history endpoint on demand: each `next()` fetches the records older than the last one seen.

@@ -133,6 +133,14 @@ export const OKX_CODES: Readonly<Record<string, CodeEntry>> = {
 export const LOCAL_MESSAGES = {
   unknownOutcome:
     "No answer came back for this request, so it may or may not have been carried out. It was not sent again. Check your orders and balances before trying again.",
+  unclearOutcome:
+    "OKX's answer to this request was neither a clear success nor a refusal (HTTP {status}), so it may or may not have been carried out. It was not sent again. Check your orders and balances before trying again.",
+  redirectOutcome:
+    'OKX answered with a redirect (HTTP {status}), which is never followed, so this request may or may not have been carried out. It was not sent again. Check your orders and balances before trying again.',
+  redirect: 'OKX answered with a redirect (HTTP {status}); a request is never sent on to another address.',
+  waitTooLong: 'OKX asked to wait {seconds} s before the next request, so it was not retried.',
+  unexpected: 'The answer from OKX could not be handled: {detail}',
+  notPrepared: 'The request could not be prepared, so nothing was sent: {detail}',
   timeout: 'OKX did not answer within {seconds} s.',
   network: 'Could not reach OKX: {detail}',
   notJson: 'OKX answered with something that is not an API response (HTTP {status}).',
@@ -155,6 +163,8 @@ export interface OkxErrorInit {
   /** OKX's own message (already redacted), shown as detail. */
   readonly okxMessage?: string;
   readonly endpoint?: EndpointId;
+  /** When OKX said (Retry-After) the next request may be sent, in local epoch milliseconds. */
+  readonly retryAt?: number;
 }
 
 export class OkxError extends Error {
@@ -169,6 +179,8 @@ export class OkxError extends Error {
   readonly httpStatus: number | undefined;
   readonly okxMessage: string | undefined;
   readonly endpoint: EndpointId | undefined;
+  /** When OKX said (Retry-After) the next request may be sent, in local epoch milliseconds. */
+  readonly retryAt: number | undefined;
   /** English template with `{name}` placeholders, for `vscode.l10n.t(template, args)`. */
   readonly template: string;
   readonly args: Readonly<Record<string, string>>;
@@ -182,6 +194,7 @@ export class OkxError extends Error {
     this.httpStatus = init.httpStatus;
     this.okxMessage = init.okxMessage === '' ? undefined : init.okxMessage;
     this.endpoint = init.endpoint;
+    this.retryAt = init.retryAt;
     this.template = init.template;
     this.args = args;
   }
@@ -200,6 +213,7 @@ export class OkxError extends Error {
       endpoint: this.endpoint,
       message: this.message,
       okxMessage: this.okxMessage,
+      retryAt: this.retryAt,
     };
   }
 }
@@ -221,6 +235,16 @@ export function categoryForHttpStatus(status: number): ErrorCategory {
   return 'unavailable';
 }
 
+/**
+ * True when an answer with this code proves OKX refused the request without carrying it out: every code OKX
+ * documents (the table above) except 50004, which means OKX does not know either. An undocumented code proves
+ * nothing when it comes with a server error.
+ */
+export function isDocumentedRefusal(code: string): boolean {
+  const [base] = splitCode(code);
+  return base !== undefined && base !== '50004' && Object.hasOwn(OKX_CODES, base);
+}
+
 /** The error for an OKX code (with or without sub-code). */
 export function errorForCode(init: {
   code: string;
@@ -228,9 +252,10 @@ export function errorForCode(init: {
   okxMessage?: string;
   endpoint?: EndpointId;
   args?: Record<string, string>;
+  retryAt?: number;
 }): OkxError {
   const [base] = splitCode(init.code);
-  const known = base === undefined ? undefined : OKX_CODES[base];
+  const known = base === undefined || !Object.hasOwn(OKX_CODES, base) ? undefined : OKX_CODES[base];
   if (known !== undefined) {
     const template = known.withoutCcy !== undefined && init.args?.ccy === undefined ? known.withoutCcy : known.template;
     return new OkxError({ ...init, category: known.category, template });

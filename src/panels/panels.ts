@@ -1,8 +1,9 @@
 /**
  * The webview panels: product details and a loan's LTV. One panel per product or loan (asking again reveals
  * it), restored after a reload (registerWebviewPanelSerializer), kept live as the portfolio refreshes.
- * Webviews get CSP `default-src 'none'` with a nonce'd script, load only from dist/webview and media, receive
- * nothing secret, and every message they send is checked against the protocol (the rest dropped and logged).
+ * Webviews get CSP `default-src 'none'` (and `base-uri`, `form-action` 'none') with a nonce'd script, load
+ * only from dist/webview and media, receive nothing secret, and every message they send is checked against the
+ * protocol (the rest dropped and logged).
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
@@ -27,6 +28,8 @@ export interface PanelSnapshot {
   /** Milliseconds from creating the panel to the webview's first paint of content. */
   readonly firstPaintMs: number | undefined;
   readonly dropped: number;
+  /** The Content-Security-Policy the panel's HTML carries. */
+  readonly csp: string;
 }
 
 interface OpenPanel {
@@ -84,7 +87,15 @@ export class Panels implements vscode.Disposable {
   }
 
   snapshot(): PanelSnapshot[] {
-    return [...this.open.values()].map((e) => ({ viewType: e.viewType, key: e.key, title: e.panel.title, state: e.state, firstPaintMs: e.firstPaintMs, dropped: e.dropped }));
+    return [...this.open.values()].map((e) => ({
+      viewType: e.viewType,
+      key: e.key,
+      title: e.panel.title,
+      state: e.state,
+      firstPaintMs: e.firstPaintMs,
+      dropped: e.dropped,
+      csp: /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(e.panel.webview.html)?.[1] ?? '',
+    }));
   }
 
   /** Hands a message to a panel as if its webview had sent it (the integration tests' way in). */
@@ -246,6 +257,9 @@ export class Panels implements vscode.Disposable {
       `font-src ${webview.cspSource}`,
       `img-src ${webview.cspSource} data:`,
       `script-src 'nonce-${nonce}'`,
+      // Not covered by default-src: no <base> may re-point relative URLs, no form may post anywhere.
+      "base-uri 'none'",
+      "form-action 'none'",
     ].join('; ');
     const boot = JSON.stringify({ ...initial, labels: panelLabels() }).replace(/</g, '\\u003c');
     return `<!DOCTYPE html>

@@ -129,6 +129,8 @@ const PAGERS: { [K in HistoryKind]: (client: OkxClient, scope: string | undefine
 export class Portfolio {
   private readonly states = new Map<AreaId, AreaState<AreaId>>();
   private readonly inFlight = new Map<AreaId, Promise<void>>();
+  /** One load per area queued behind the one in flight, for refreshes that must read after they were asked. */
+  private readonly queued = new Map<AreaId, Promise<void>>();
   private readonly histories = new Map<string, unknown>();
   private readonly changed = new Emitter<readonly AreaId[]>();
   private generation = 0;
@@ -150,6 +152,7 @@ export class Portfolio {
     this.generation += 1;
     this.states.clear();
     this.inFlight.clear();
+    this.queued.clear();
     this.histories.clear();
     this.changed.fire(AREA_IDS);
   }
@@ -163,9 +166,30 @@ export class Portfolio {
     return this.get(area).status === 'idle' ? this.refresh([area]) : (this.inFlight.get(area) ?? Promise.resolve());
   }
 
-  /** Reloads the given areas, all at once; an area already loading is not asked twice. */
-  async refresh(areas: readonly AreaId[]): Promise<void> {
-    await Promise.all(areas.map((area) => this.load(area)));
+  /**
+   * Reloads the given areas, all at once; an area already loading is not asked twice. With `fresh` (after
+   * something changed at OKX, e.g. a purchase), every area is read after this call: one already loading was
+   * asked before the change, so one more load is queued behind it, shared by every fresh refresh asked
+   * meanwhile. So an area is never loaded more than twice at a time, however often it is asked.
+   */
+  async refresh(areas: readonly AreaId[], options: { readonly fresh?: boolean } = {}): Promise<void> {
+    await Promise.all(areas.map((area) => (options.fresh === true ? this.loadAfter(area) : this.load(area))));
+  }
+
+  /** A load that starts after now: the one in flight (which started earlier) is waited for, then one more. */
+  private loadAfter(area: AreaId): Promise<void> {
+    const running = this.inFlight.get(area);
+    if (running === undefined) return this.load(area);
+    const waiting = this.queued.get(area);
+    if (waiting !== undefined) return waiting;
+    const generation = this.generation;
+    const next: Promise<void> = running.then(() => {
+      if (this.queued.get(area) === next) this.queued.delete(area);
+      // A load started after `running` finished began after this was asked, so joining it is fresh enough.
+      return generation === this.generation ? this.load(area) : undefined;
+    });
+    this.queued.set(area, next);
+    return next;
   }
 
   private load(area: AreaId): Promise<void> {

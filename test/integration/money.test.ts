@@ -11,6 +11,7 @@ import { customEnvironment } from '../../src/okx/environments';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
 import { loanFigures } from '../../src/simulator/state';
 import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor } from './helpers';
+import { OkxProxy } from './okxProxy';
 
 /** Runs a command with scripted answers; the confirmation modal answers `confirmWith` (undefined = Cancel). */
 async function run(ui: ScriptedWindow, command: string, options: { inputs?: string[]; picks?: string[]; confirmWith?: string; arg?: unknown } = {}): Promise<unknown> {
@@ -243,7 +244,7 @@ describe('Money-moving commands, against the simulator', function () {
       assert.equal(posts('onchainPurchase'), purchases + 1, 'sent once');
       assert.equal(sim.state.orders.length, before + 1, 'exactly one order');
       const order = sim.state.orders[before];
-      assert.match(ui.messages('info').join('\n'), new RegExp(`OKX did not answer, but the request went through: order ${order?.ordId ?? '?'}`));
+      assert.match(ui.messages('info').join('\n'), new RegExp(`OKX's answer was lost or unclear, but the request went through: order ${order?.ordId ?? '?'}`));
     });
 
     it('a purchase whose connection dropped before anything happened: reconciled as not done', async () => {
@@ -254,10 +255,19 @@ describe('Money-moving commands, against the simulator', function () {
       assert.match(ui.messages('warning').join('\n'), /did not go through: no order with tag vsc[a-z0-9]+ exists\. Nothing was changed/);
     });
 
-    it('collateral added whose answer never comes: reconciled from the loan history', async () => {
+    it('collateral added whose answer never comes: reconciled from the loan history, by amount, so "probably"', async () => {
       sim.faults.add({ fault: { kind: 'lose-response' }, endpoint: 'loanAdjustCollateral', times: 1 });
       assert.equal(await run(ui, 'okxEarn.loan.addCollateral', { arg: await loanArg(0), picks: ['ETH'], inputs: ['0.1'], confirmWith: 'Add Collateral' }), true);
-      assert.match(ui.messages('info').join('\n'), /went through: 0\.1 ETH is locked as collateral of order \d+/);
+      assert.match(ui.messages('warning').join('\n'), /probably went through: 0\.1 ETH is locked as collateral of order \d+/);
+    });
+
+    it('an ETH stake whose answer is lost: OKX keeps no id for it, so it is matched by amount and said to have "probably" gone through', async () => {
+      sim.faults.add({ fault: { kind: 'lose-response' }, endpoint: 'ethPurchase', times: 1 });
+      const stakes = posts('ethPurchase');
+      assert.equal(await run(ui, 'okxEarn.eth.stake', { inputs: ['0.3'], confirmWith: 'Stake' }), true);
+      assert.equal(posts('ethPurchase'), stakes + 1, 'sent once');
+      assert.match(ui.messages('warning').join('\n'), /The request probably went through: recorded at .+ OKX keeps no id for it, so this is matched by amount and time only/);
+      assert.deepEqual(ui.messages('info'), [], 'never the certain "went through"');
     });
 
     it('a second submit while one is in flight is refused', async () => {
@@ -272,6 +282,65 @@ describe('Money-moving commands, against the simulator', function () {
       assert.match(ui.messages('warning').join('\n'), /Another request is still being sent \(staking of 0\.1 ETH\)/);
       assert.equal(await first, true);
       assert.equal(posts('ethPurchase'), before + 1);
+    });
+  });
+
+  describe('through a proxy: answers the simulator has no fault for', () => {
+    let proxy: OkxProxy;
+    before(async () => {
+      proxy = await OkxProxy.start(sim.url);
+      await configure({ customBaseUrl: proxy.url });
+      await api.whenConnected();
+    });
+    afterEach(() => {
+      proxy.rules = {};
+    });
+    after(async () => {
+      await configure({ customBaseUrl: sim.url });
+      await api.whenConnected();
+      await proxy.close();
+    });
+
+    it('a purchase carried out whose success answer has data null: looked up and reported as done, never "could not prepare"', async () => {
+      proxy.rules = { replace: (r) => (r.method === 'POST' && r.path.endsWith('/staking-defi/purchase') ? { json: { code: '0', msg: '', data: null } } : undefined) };
+      const before = sim.state.orders.length;
+      const purchases = posts('onchainPurchase');
+      assert.equal(await run(ui, 'okxEarn.onchain.purchase', { picks: ['DOT · Polkadot'], inputs: ['10'], confirmWith: 'Purchase' }), true);
+      assert.equal(posts('onchainPurchase'), purchases + 1, 'sent once');
+      assert.equal(sim.state.orders.length, before + 1, 'exactly one order');
+      const order = sim.state.orders[before];
+      assert.deepEqual(ui.messages('error'), []);
+      assert.match(ui.messages('info').join('\n'), new RegExp(`OKX's answer was lost or unclear, but the request went through: order ${order?.ordId ?? '?'} `));
+    });
+
+    it('after a subscription, the Savings view shows it even though a refresh begun before it was still on its way', async () => {
+      const isBalance = (r: { method: string; path: string }): boolean => r.method === 'GET' && r.path.endsWith('/savings/balance');
+      let holding = false;
+      let staleReadDone: () => void = () => undefined;
+      const staleRead = new Promise<void>((resolve) => (staleReadDone = resolve));
+      proxy.rules = {
+        // While holding: balances are read at once but answered 1.5 s later, and the subscription reaches the
+        // simulator only after such a read did, so that read shows what was there before it.
+        delayMs: (r) => (holding && isBalance(r) ? 1500 : 0),
+        answered: (r) => {
+          if (holding && isBalance(r)) staleReadDone();
+        },
+        before: (r) => (r.method === 'POST' && r.path.endsWith('/savings/purchase-redempt') ? staleRead : undefined),
+      };
+      const usdc = sim.state.savings.USDC?.amt ?? '0';
+      ui.inputs.push('40', '');
+      ui.choose = (_message, items) => {
+        if (!items.includes('Subscribe')) return undefined;
+        holding = true;
+        void vscode.commands.executeCommand('okxEarn.retry', 'savings');
+        return 'Subscribe';
+      };
+      assert.equal(await vscode.commands.executeCommand('okxEarn.savings.subscribe', { payload: { kind: 'savings', ccy: 'USDC' } }), true);
+      assert.equal(sim.state.savings.USDC?.amt, D.add(usdc, '40'));
+      await waitFor(async () => {
+        const item = (await api.renderView('savings', 0)).find((i) => i.label === 'USDC');
+        return item?.description.startsWith(`${formatAmount(D.roundDown(sim.state.savings.USDC?.amt ?? '', 16))} USDC`) === true || undefined;
+      }, 'the subscribed amount in the Savings view');
     });
   });
 

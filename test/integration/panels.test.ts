@@ -57,6 +57,8 @@ describe('Panels, against the simulator', function () {
     assert.equal(api.panels().filter((p) => p.key === 'product:eth').length, 1, 'one panel per product');
     const painted = await waitFor(() => panel('product:eth')?.firstPaintMs, 'the first paint');
     console.log(`      product panel: first paint ${painted.toFixed(0)} ms after opening`);
+    const csp = (panel('product:eth')?.csp ?? '').split(';').map((d) => d.trim());
+    for (const directive of ["default-src 'none'", "base-uri 'none'", "form-action 'none'"]) assert.ok(csp.includes(directive), `${directive} in ${csp.join('; ')}`);
   });
 
   it('a range button reloads the history for that range', async () => {

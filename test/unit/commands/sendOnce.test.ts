@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as D from '../../../src/decimal';
-import { sendOnce, type Reconciled } from '../../../src/commands/sendOnce';
+import type { Reconciled } from '../../../src/commands/reconcile';
+import { sendOnce } from '../../../src/commands/sendOnce';
 import { OkxError, errorForCode } from '../../../src/okx/errors';
 import { SECOND } from '../../../src/simulator/clock';
 import { clientOrderId } from '../../../src/validation';

@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { OkxClient } from '../../../src/okx/client';
+import { customEnvironment } from '../../../src/okx/environments';
 import { Portfolio, type AreaId } from '../../../src/portfolio/portfolio';
+import { CREDENTIALS } from '../okx/client.requests.test';
+import { RecordingServer, ok } from '../support/recordingServer';
 import { startSim, type SimHarness } from '../support/sim';
 
 describe('portfolio/Portfolio: areas load on their own, concurrently, and one failure stays in its area', () => {
@@ -90,5 +94,34 @@ describe('portfolio/Portfolio: areas load on their own, concurrently, and one fa
     assert.notEqual(portfolio.history('interest', first.ordId), interest);
     portfolio.resetHistory('interest');
     assert.notEqual(portfolio.history('interest', second.ordId), interest, 'a reset without a scope drops every order\'s');
+  });
+
+  describe('a refresh asked for after something changed at OKX (fresh) reads after it', () => {
+    let server: RecordingServer;
+    /** What OKX holds now; each answer is what it held when the request arrived, sent 300 ms later. */
+    let held = '100';
+    before(async () => {
+      server = await RecordingServer.start(async () => {
+        const amt = held;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return ok([{ ccy: 'USDT', amt, earnings: '0', rate: '0.01', loanAmt: '0', pendingAmt: '0', redemptAmt: '' }]);
+      });
+    });
+    after(() => server.close());
+
+    it('does not join a load that began before it, and fresh refreshes asked meanwhile share one load', async () => {
+      held = '100';
+      const portfolio = new Portfolio(new OkxClient({ environment: customEnvironment(server.baseUrl), credentials: CREDENTIALS }));
+      const older = portfolio.refresh(['savings']);
+      while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      held = '150'; // a subscription went through while the older load was on its way back
+      await Promise.all([portfolio.refresh(['savings'], { fresh: true }), portfolio.refresh(['savings'], { fresh: true }), older]);
+      const savings = portfolio.get('savings');
+      assert.equal(savings.status === 'ready' ? savings.data.balances[0]?.amt : savings.status, '150');
+      assert.equal(server.requests.length, 2, 'the older load and one fresh load');
+      // With nothing in flight, a fresh refresh is just a load.
+      await portfolio.refresh(['savings'], { fresh: true });
+      assert.equal(server.requests.length, 3);
+    });
   });
 });

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import * as D from '../decimal';
 import type { OkxClient } from '../okx/client';
 import type { SavingsBalance } from '../okx/types';
+import { fundingAvailable } from '../portfolio/funding';
 import { percent, withCcy } from '../views/nodes';
 import { requireClient, runMoneyAction, type FlowContext } from './moneyAction';
 import { areaData, askAmount, askRatePercent, payloadOf, pick } from './prompts';
@@ -43,8 +44,7 @@ export async function subscribe(context: FlowContext, arg?: unknown): Promise<bo
   if (ccy === undefined) return false;
   let available: string | undefined;
   try {
-    const [assets] = await client.loan.collateralAssets({ ccy });
-    available = assets?.assets.find((a) => a.ccy === ccy)?.amt;
+    available = await fundingAvailable(client, ccy);
   } catch {
     available = undefined;
   }

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import * as D from '../decimal';
 import type { OkxClient } from '../okx/client';
-import type { StakingHistoryRecord } from '../okx/types';
+import type { StakingHistoryRecord, StakingProductFields } from '../okx/types';
+import { fundingAvailable } from '../portfolio/funding';
 import { time, withCcy } from '../views/nodes';
 import { requireClient, runMoneyAction, type FlowContext } from './moneyAction';
 import { findInHistory, type Reconciled, type SendWindow } from './reconcile';
@@ -12,13 +13,21 @@ type Product = 'eth' | 'sol';
 const NAMES = { eth: { base: 'ETH', token: 'BETH' }, sol: { base: 'SOL', token: 'OKSOL' } } as const;
 const SHOW_STAKING: vscode.Command = { command: 'okxEarn.staking.focus', title: vscode.l10n.t('Show in Staking') };
 
-/** What the funding account holds of `ccy`, when OKX tells (it lists collateral-eligible assets only). */
+/** What the funding account has available of `ccy` (GET /api/v5/asset/balances), or undefined when it cannot be read. */
 async function fundingBalance(context: FlowContext, client: OkxClient, ccy: string): Promise<string | undefined> {
   try {
-    const [assets] = await client.loan.collateralAssets({ ccy });
-    return assets?.assets.find((a) => a.ccy === ccy)?.amt ?? '0';
+    return await fundingAvailable(client, ccy);
   } catch (error) {
     context.log.debug(`No funding balance for ${ccy}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+/** OKX's ETH or SOL product info (minimum stake, redemption days), or undefined when it cannot be read. */
+async function productInfo(client: OkxClient, product: Product): Promise<StakingProductFields | undefined> {
+  try {
+    return product === 'eth' ? (await client.eth.productInfo())[0] : await client.sol.productInfo();
+  } catch {
     return undefined;
   }
 }
@@ -50,13 +59,16 @@ export async function stake(context: FlowContext, product: Product): Promise<boo
   const client = requireClient(context);
   if (client === undefined) return false;
   const { base, token } = NAMES[product];
-  const available = await fundingBalance(context, client, base);
+  const [available, info] = await Promise.all([fundingBalance(context, client, base), productInfo(client, product)]);
+  // OKX's minimum stake (product-info's minAmt, since 2026), checked before anything is sent.
+  const min = info?.minAmt !== undefined && D.isPlainDecimal(info.minAmt) && D.isPositive(info.minAmt) ? info.minAmt : undefined;
+  const minimum = min === undefined ? '' : ` ${vscode.l10n.t('The minimum is {0}.', withCcy(min, base))}`;
   const amt = await askAmount(
     vscode.l10n.t('Stake {0} for {1}', base, token),
-    available === undefined
+    (available === undefined
       ? vscode.l10n.t('Amount of {0} to stake from your funding account; you receive {1} 1:1.', base, token)
-      : vscode.l10n.t('Amount of {0} to stake; you have {1} in your funding account and receive {2} 1:1.', base, withCcy(available, base), token),
-    { ccy: base, ...(available === undefined ? {} : { available, availableWhere: vscode.l10n.t('in your funding account') }) },
+      : vscode.l10n.t('Amount of {0} to stake; you have {1} in your funding account and receive {2} 1:1.', base, withCcy(available, base), token)) + minimum,
+    { ccy: base, ...(min === undefined ? {} : { min }), ...(available === undefined ? {} : { available, availableWhere: vscode.l10n.t('in your funding account') }) },
   );
   if (amt === undefined) return false;
   return runMoneyAction(context, {
@@ -78,6 +90,12 @@ export async function stake(context: FlowContext, product: Product): Promise<boo
   });
 }
 
+/** How long a standard redemption takes, from product-info's redemptDays (since 2026), when OKX says. */
+function redemptionDays(info: StakingProductFields | undefined): string {
+  const days = info?.redemptDays;
+  return days !== undefined && /^\d+$/.test(days) ? ` ${vscode.l10n.t('A standard redemption takes {0} days.', days)}` : '';
+}
+
 /** What can be redeemed, and what fast redemption allows, for ETH or SOL staking. */
 async function redeemable(context: FlowContext, product: Product): Promise<{ available: string; fast: string } | undefined> {
   if (product === 'eth') {
@@ -87,14 +105,14 @@ async function redeemable(context: FlowContext, product: Product): Promise<{ ava
     const limit = data.product?.fastRedemptionDailyLimit;
     return {
       available: D.max('0', D.sub(data.balance?.amt ?? '0', pending)),
-      fast: limit === undefined ? '' : vscode.l10n.t('Up to {0} a day (shared with sub-accounts) is redeemed at once; more waits for the network to unstake.', withCcy(limit, 'BETH')),
+      fast: (limit === undefined ? '' : vscode.l10n.t('Up to {0} a day (shared with sub-accounts) is redeemed at once; more waits for the network to unstake.', withCcy(limit, 'BETH'))) + redemptionDays(data.product),
     };
   }
   const data = await areaData(context.portfolio, 'sol');
   if (data === undefined) return undefined;
   return {
     available: data.balance?.amt ?? '0',
-    fast: vscode.l10n.t('{0} can be redeemed at once today; more waits for the network to unstake.', withCcy(data.product.fastRedemptionAvail, 'OKSOL')),
+    fast: vscode.l10n.t('{0} can be redeemed at once today; more waits for the network to unstake.', withCcy(data.product.fastRedemptionAvail, 'OKSOL')) + redemptionDays(data.product),
   };
 }
 

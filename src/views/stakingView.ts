@@ -1,6 +1,6 @@
 /** Staking: on-chain earn orders grouped by state, ETH staking (BETH) and SOL staking (OKSOL), with histories. */
 import * as vscode from 'vscode';
-import type { ActiveOrder, StakingHistoryRecord } from '../okx/types';
+import type { ActiveOrder, EthProductInfo, SolProductInfo, StakingHistoryRecord, StakingProductFields } from '../okx/types';
 import type { Portfolio } from '../portfolio/portfolio';
 import { PortfolioTree } from './portfolioTree';
 import { GroupNode, LeafNode, fieldsTooltip, historyNode, percent, time, withCcy, type TreeNode } from './nodes';
@@ -93,6 +93,14 @@ function rewardLeaves(prefix: string, balance: { amt: string; latestInterestAccr
   ];
 }
 
+/** The product-info fields OKX added in 2026: the minimum stake and how long a standard redemption takes. */
+function productRows(product: StakingProductFields | undefined, base: string): [string, string][] {
+  return [
+    [vscode.l10n.t('Minimum stake'), product?.minAmt === undefined || product.minAmt === '' ? '' : withCcy(product.minAmt, base)],
+    [vscode.l10n.t('Standard redemption takes'), product?.redemptDays === undefined || product.redemptDays === '' ? '' : vscode.l10n.t('{0} days', product.redemptDays)],
+  ];
+}
+
 export class StakingView extends PortfolioTree {
   constructor(portfolio: Portfolio) {
     super(portfolio, ['onchain', 'eth', 'sol']);
@@ -102,8 +110,8 @@ export class StakingView extends PortfolioTree {
     if (!this.portfolio.hasCredentials) return [];
     const [onchain, eth, sol] = await Promise.all([
       this.area('onchain', ({ orders }) => [this.onchain(orders)]),
-      this.area('eth', (data) => [this.eth(data.balance, data.product?.fastRedemptionDailyLimit, data.pendingRedemptions)]),
-      this.area('sol', (data) => [this.sol(data.balance, data.product.fastRedemptionAvail, data.product.fastRedemptionDailyLimit)]),
+      this.area('eth', (data) => [this.eth(data.balance, data.product, data.pendingRedemptions)]),
+      this.area('sol', (data) => [this.sol(data.balance, data.product)]),
     ]);
     return [...onchain, ...eth, ...sol];
   }
@@ -145,8 +153,9 @@ export class StakingView extends PortfolioTree {
     });
   }
 
-  private eth(balance: { amt: string; latestInterestAccrual: string; totalInterestAccrual: string } | undefined, fastLimit: string | undefined, pending: StakingHistoryRecord[]): TreeNode {
+  private eth(balance: { amt: string; latestInterestAccrual: string; totalInterestAccrual: string } | undefined, product: EthProductInfo | undefined, pending: StakingHistoryRecord[]): TreeNode {
     const amt = balance?.amt ?? '0';
+    const fastLimit = product?.fastRedemptionDailyLimit;
     return new GroupNode('eth', {
       label: vscode.l10n.t('ETH staking'),
       description: withCcy(amt, 'BETH'),
@@ -158,6 +167,7 @@ export class StakingView extends PortfolioTree {
         [vscode.l10n.t('Latest reward'), withCcy(balance?.latestInterestAccrual ?? '0', 'BETH')],
         [vscode.l10n.t('Total rewards'), withCcy(balance?.totalInterestAccrual ?? '0', 'BETH')],
         [vscode.l10n.t('Fast redemption daily limit'), fastLimit === undefined ? '' : withCcy(fastLimit, 'BETH')],
+        ...productRows(product, 'ETH'),
       ]),
       children: (self) => [
         ...rewardLeaves('eth', balance, 'BETH', self),
@@ -176,8 +186,9 @@ export class StakingView extends PortfolioTree {
     });
   }
 
-  private sol(balance: { amt: string; latestInterestAccrual: string; totalInterestAccrual: string } | undefined, fastAvail: string, fastLimit: string): TreeNode {
+  private sol(balance: { amt: string; latestInterestAccrual: string; totalInterestAccrual: string } | undefined, product: SolProductInfo): TreeNode {
     const amt = balance?.amt ?? '0';
+    const { fastRedemptionAvail: fastAvail, fastRedemptionDailyLimit: fastLimit } = product;
     return new GroupNode('sol', {
       label: vscode.l10n.t('SOL staking'),
       description: withCcy(amt, 'OKSOL'),
@@ -190,6 +201,7 @@ export class StakingView extends PortfolioTree {
         [vscode.l10n.t('Total rewards'), withCcy(balance?.totalInterestAccrual ?? '0', 'OKSOL')],
         [vscode.l10n.t('Fast redemption available now'), withCcy(fastAvail, 'SOL')],
         [vscode.l10n.t('Fast redemption daily limit'), withCcy(fastLimit, 'SOL')],
+        ...productRows(product, 'SOL'),
       ]),
       children: (self) => [
         ...rewardLeaves('sol', balance, 'OKSOL', self),

@@ -46,6 +46,8 @@ describe('Loan orders: two of them, each on its own', function () {
   });
   afterEach(() => ui.restore());
   after(async () => {
+    // The LTV panels opened here would follow the next suite's simulator (its demo orders have the same ids).
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await removeTestKey('loan-tests');
     await configure({ environment: undefined, customBaseUrl: undefined, autoRefreshSeconds: undefined, ltvWarningPoints: undefined });
     await sim.close();
@@ -223,5 +225,19 @@ describe('Loan orders: two of them, each on its own', function () {
     await api.deliverToPanel(`ltv:${second.ordId}`, { type: 'loan', action: 'repay' });
     assert.equal(sim.received('loanRepay').length, repays + 1);
     assert.equal(sim.received('loanRepay').at(-1)?.params?.ordId, second.ordId);
+  });
+
+  it('with one order left, the account looks as simple as before loan orders: "USDT loan", no order id in the name', async () => {
+    const [first, second] = orders();
+    assert.ok(first && second);
+    sim.state.funding.USDC = '100000';
+    const owed = (await client.loan.info({ ordId: second.ordId }))[0]?.loanData[0]?.amt ?? '';
+    assert.equal(await run('okxEarn.loan.repay', { arg: await loanArg(second.ordId), picks: ['USDC'], inputs: [owed], confirmWith: 'Repay' }), true);
+    const items = await waitFor(async () => {
+      const list = await api.renderView('loans', 0);
+      return list.length === 1 ? list : undefined;
+    }, 'one order in the Loans view');
+    assert.equal(items[0]?.label, 'USDT loan');
+    await waitFor(() => (api.ltvIndicator().order === first.ordId && !api.ltvIndicator().tooltip.includes('· order') ? true : undefined), 'a tooltip without order ids');
   });
 });

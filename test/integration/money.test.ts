@@ -109,7 +109,8 @@ describe('Money-moving commands, against the simulator', function () {
       assert.equal(await run(ui, 'okxEarn.eth.stake', { inputs: ['0.5'], confirmWith: 'Stake' }), true);
       assert.equal(sim.state.funding.ETH, D.sub(eth, '0.5'));
       assert.equal(await run(ui, 'okxEarn.eth.redeem', { inputs: ['0.2'], confirmWith: 'Redeem' }), true);
-      assert.match(ui.prompts.join('\n'), /Up to 100 BETH a day/);
+      assert.match(ui.prompts.join('\n'), /Up to 100 BETH a day.*A standard redemption takes 7 days\./, "with product-info's redemptDays");
+      assert.match(ui.prompts.join('\n'), /Stake ETH for BETH: .*The minimum is 0\.01 ETH\./, "with product-info's minAmt");
       assert.equal(await run(ui, 'okxEarn.sol.stake', { inputs: ['3'], confirmWith: 'Stake' }), true);
       assert.equal(await run(ui, 'okxEarn.sol.redeem', { inputs: ['1'], confirmWith: 'Redeem' }), true);
       assert.match(ui.prompts.join('\n'), /can be redeemed at once today/);
@@ -175,12 +176,19 @@ describe('Money-moving commands, against the simulator', function () {
 
     it('shows the maximum loan of an order, with supplementary collateral', async () => {
       await run(ui, 'okxEarn.loan.maxLoan', { arg: await loanArg(1), picks: ['USDC', 'ETH'], inputs: ['1'] });
-      assert.match(ui.messages('info').join('\n'), /USDC loan · order …\d+ can borrow up to [\d,.]+ USDC more \([\d,.]+ USD\) with 1 ETH more collateral\. Remaining quota: [\d,]+ USDC\./);
+      assert.match(ui.messages('info').join('\n'), /USDC loan · order …\d+ can borrow up to [\d,.]+ USDC more \([\d,.]+ USD\) with 1 ETH more collateral\. Remaining quota: [\d,.]+ USDC\./);
       assert.equal(sim.received('loanMaxLoan').at(-1)?.params?.ordId, sim.state.loans.orders[1]?.ordId);
     });
   });
 
   describe('invalid input is refused before any request', () => {
+    it("an ETH stake below OKX's minimum (product-info's minAmt)", async () => {
+      const stakes = posts('ethPurchase');
+      assert.equal(await run(ui, 'okxEarn.eth.stake', { inputs: ['0.005'], confirmWith: 'Stake' }), false);
+      assert.match(ui.refused.join('\n'), /The minimum is 0\.01 ETH\./);
+      assert.equal(posts('ethPurchase'), stakes, 'nothing sent');
+    });
+
     const badAmounts: [string, RegExp][] = [
       ['0', /more than zero/],
       ['-5', /more than zero/],

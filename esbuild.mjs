@@ -21,8 +21,8 @@ const extension = {
   logLevel: 'warning',
 };
 
-// One browser bundle per panel: dist/webview/<panel>.js (and .css); webview/common.ts is shared by both.
-const webviewEntries = ['webview/product.ts', 'webview/ltv.ts'];
+// One browser bundle per panel: dist/webview/<panel>.js (and .css); webview/common.ts is shared by them.
+const webviewEntries = ['webview/product.ts', 'webview/ltv.ts', 'webview/portfolio.ts'];
 
 /** @type {import('esbuild').BuildOptions} */
 const webview = {

@@ -12,6 +12,7 @@ import { loanKey, ltvLevel, riskiestLoan } from './portfolio/risk';
 import { readSettings } from './settings';
 import { AutoRefresh } from './views/autoRefresh';
 import { LoansView } from './views/loansView';
+import { OverviewView } from './views/overviewView';
 import { LtvStatusItem, type LtvSnapshot } from './views/ltvStatusItem';
 import type { TreeNode } from './views/nodes';
 import type { PortfolioTree } from './views/portfolioTree';
@@ -77,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
   const warnDistance = (): string => readSettings().ltvWarningDistance;
 
   const trees: Record<ViewKey, PortfolioTree> = {
+    overview: new OverviewView(portfolio),
     staking: new StakingView(portfolio),
     savings: new SavingsView(portfolio),
     loans: new LoansView(portfolio, warnDistance),

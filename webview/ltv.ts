@@ -118,7 +118,7 @@ function render(state: LtvState, labels: PanelLabels): void {
       button(labels.repay, () => loan('repay'), true),
       button(labels.borrowMore, () => loan('borrow'), true)),
     el('section', {}, el('h2', {}, labels.whatIf), whatIf(state, labels)),
-    el('section', {}, el('h2', {}, labels.loan), rowsTable(state.loans), ...(state.liquidationPrice === undefined ? [] : [rowsTable([[labels.liquidationPrice, state.liquidationPrice]])])),
+    el('section', {}, el('h2', {}, labels.loan), rowsTable([...state.loans, ...(state.liquidationPrice === undefined ? [] : [[labels.liquidationPrice, state.liquidationPrice] as const])])),
     el('section', {}, el('h2', {}, labels.collateral), collateralRows),
     el('section', {}, el('h2', {}, labels.maxLoans), rowsTable(state.maxLoans)),
     el('section', {}, el('h2', {}, labels.interest), rowsTable(state.interest)),

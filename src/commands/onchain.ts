@@ -4,7 +4,8 @@ import type { ActiveOrder, Offer } from '../okx/types';
 import { orderTag } from '../validation';
 import { percent, time, withCcy } from '../views/nodes';
 import { orderStateLabel, termLabel } from '../views/stakingView';
-import { runMoneyAction, serverNow, type FlowContext } from './moneyAction';
+import { requireClient, runMoneyAction, serverNow, type FlowContext } from './moneyAction';
+import { fundingAvailable } from '../portfolio/funding';
 import { findInHistory } from './reconcile';
 
 const DAY = 86_400_000;
@@ -50,12 +51,16 @@ export async function purchase(context: FlowContext, arg?: unknown): Promise<boo
     );
     return false;
   }
+  const client = requireClient(context);
+  if (client === undefined) return false;
   const investData: { ccy: string; amt: string }[] = [];
   for (const invest of offer.investData) {
+    // What the funding account holds now (GET /api/v5/asset/balances), which purchases are paid from.
+    const available = await fundingAvailable(client, invest.ccy);
     const amt = await askAmount(
       vscode.l10n.t('Purchase {0} · {1}', offer.ccy, offer.protocol),
-      vscode.l10n.t('Amount of {0} to invest: from {1} to {2}. You have {3} in your funding account.', invest.ccy, invest.minAmt, invest.maxAmt, withCcy(invest.bal, invest.ccy)),
-      { ccy: invest.ccy, min: invest.minAmt, max: invest.maxAmt, available: invest.bal, availableWhere: vscode.l10n.t('in your funding account') },
+      vscode.l10n.t('Amount of {0} to invest: from {1} to {2}. You have {3} in your funding account.', invest.ccy, invest.minAmt, invest.maxAmt, withCcy(available, invest.ccy)),
+      { ccy: invest.ccy, min: invest.minAmt, max: invest.maxAmt, available, availableWhere: vscode.l10n.t('in your funding account') },
     );
     if (amt === undefined) return false;
     investData.push({ ccy: invest.ccy, amt });

@@ -46,6 +46,7 @@ export function registerPanelCommands(panels: Panels, portfolio: Portfolio): vsc
       }
       if (target !== undefined) panels.openProduct(target);
     }),
+    vscode.commands.registerCommand('okxEarn.openPortfolio', () => panels.openPortfolio()),
     vscode.commands.registerCommand('okxEarn.openLtv', async (arg?: unknown) => {
       const payload = (arg as TreeNode | undefined)?.payload;
       if (payload?.kind === 'loan' || payload?.kind === 'collateral') {

@@ -1,7 +1,8 @@
 /** Asking for what a money-moving action needs: validated as it is typed, nothing sent until it is right. */
 import * as vscode from 'vscode';
 import type { AreaData, AreaId, Portfolio } from '../portfolio/portfolio';
-import { checkAmount, checkRatePercent, type AmountRules, type Checked } from '../validation';
+import * as D from '../decimal';
+import { checkAmount, checkRatePercent, decimalsFor, type AmountRules, type Checked } from '../validation';
 import { errorText } from '../messages';
 import type { Payload, TreeNode } from '../views/nodes';
 
@@ -9,17 +10,61 @@ function problemText<T>(result: Checked<T>): string | undefined {
   return result.ok ? undefined : vscode.l10n.t(result.problem.template, { ...result.problem.args });
 }
 
-export async function askAmount(title: string, prompt: string, rules: AmountRules): Promise<string | undefined> {
-  const typed = await vscode.window.showInputBox({
-    title,
-    prompt,
-    placeHolder: rules.available === undefined ? rules.ccy : vscode.l10n.t('up to {0} {1}', rules.available, rules.ccy),
-    ignoreFocusOut: true,
-    validateInput: (text) => problemText(checkAmount(text, rules)),
+/**
+ * The most an amount prompt accepts (the smallest of what is available, the product's maximum and what is
+ * owed), in the currency's own precision, rounded down: what "Max" fills in. Undefined when nothing bounds it.
+ */
+export function maxOf(rules: AmountRules): string | undefined {
+  const bounds = [rules.available, rules.owed, rules.max].filter((b): b is string => b !== undefined && D.isPlainDecimal(b) && D.isPositive(b));
+  if (bounds.length === 0) return undefined;
+  const max = D.roundDown(bounds.reduce((a, b) => D.min(a, b)), rules.decimals ?? decimalsFor(rules.ccy));
+  return D.isPositive(max) ? D.trim(max) : undefined;
+}
+
+/**
+ * Asks for an amount, checked as it is typed. Where something bounds it (the funding balance, the product's
+ * maximum, what is owed), a Max button (and typing "max") fills in the most that can be sent.
+ */
+export function askAmount(title: string, prompt: string, rules: AmountRules): Promise<string | undefined> {
+  const max = maxOf(rules);
+  const box = vscode.window.createInputBox();
+  box.title = title;
+  box.prompt = prompt;
+  box.placeholder = max === undefined ? rules.ccy : vscode.l10n.t('up to {0} {1}; "max" for all of it', max, rules.ccy);
+  box.ignoreFocusOut = true;
+  const maxButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('arrow-up'), tooltip: vscode.l10n.t('Max: {0} {1}', max ?? '', rules.ccy) };
+  if (max !== undefined) box.buttons = [maxButton];
+  const resolved = (text: string): string => (max !== undefined && text.trim().toLowerCase() === 'max' ? max : text);
+  const validate = (): void => {
+    box.validationMessage = box.value === '' ? undefined : problemText(checkAmount(resolved(box.value), rules));
+  };
+  return new Promise<string | undefined>((resolve) => {
+    let answer: string | undefined;
+    const subscriptions = [
+      box.onDidChangeValue(validate),
+      box.onDidTriggerButton((button) => {
+        if (button === maxButton && max !== undefined) {
+          box.value = max;
+          validate();
+        }
+      }),
+      box.onDidAccept(() => {
+        const checked = checkAmount(resolved(box.value), rules);
+        if (!checked.ok) {
+          box.validationMessage = problemText(checked);
+          return;
+        }
+        answer = checked.value;
+        box.hide();
+      }),
+      box.onDidHide(() => {
+        for (const s of subscriptions) s.dispose();
+        box.dispose();
+        resolve(answer);
+      }),
+    ];
+    box.show();
   });
-  if (typed === undefined) return undefined;
-  const checked = checkAmount(typed, rules);
-  return checked.ok ? checked.value : undefined;
 }
 
 /** A rate in percent, as a fraction; '' when `optional` and left empty (keep the current one). */

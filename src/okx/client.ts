@@ -232,6 +232,7 @@ export class OkxClient {
   /** Outside the Financial Product chapter: the funding account and public index prices. */
   readonly account = {
     fundingBalances: (params: T.FundingBalancesRequest = {}) => this.call('fundingBalances', params),
+    assetValuation: (params: T.AssetValuationRequest = {}) => this.call('assetValuation', params),
     indexTickers: (params: T.IndexTickersRequest) => this.call('indexTickers', params),
   };
 

@@ -84,6 +84,7 @@ export interface EndpointTypes {
   loanInterestAccrued: { params: T.InterestAccruedRequest; data: T.InterestAccrual[] };
 
   fundingBalances: { params: T.FundingBalancesRequest; data: T.FundingBalance[] };
+  assetValuation: { params: T.AssetValuationRequest; data: T.AssetValuation[] };
   indexTickers: { params: T.IndexTickersRequest; data: T.IndexTicker[] };
 
   publicTime: { params: T.NoParams; data: T.ServerTime[] };
@@ -264,6 +265,13 @@ export const ENDPOINTS: { readonly [K in EndpointId]: EndpointSpec } = {
     // Funding account (outside the chapter): what purchases spend and repayments come from.
     method: 'GET', path: '/api/v5/asset/balances', product: 'account', title: 'Get balance',
     auth: 'private', permission: 'Read', rateLimit: perSecond(6), moneyMoving: false, data: 'array', clientMethod: 'account.fundingBalances',
+  },
+  assetValuation: {
+    // OKX's own valuation of the account (outside the chapter), to cross-check the Overview's total. The English
+    // page says 1 request per second, the Chinese one 1 per 2 seconds: the slower is the one kept.
+    method: 'GET', path: '/api/v5/asset/asset-valuation', product: 'account', title: 'Get account asset valuation',
+    auth: 'private', permission: 'Read', rateLimit: { count: 1, windowMs: 2000, scope: 'user' }, moneyMoving: false, data: 'array',
+    clientMethod: 'account.assetValuation',
   },
   indexTickers: {
     // Public index prices (outside the chapter), for USD values where OKX's loan figures give none.

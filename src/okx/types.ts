@@ -474,6 +474,18 @@ export interface FundingBalance {
   frozenBal: Decimal;
 }
 
+export interface AssetValuationRequest {
+  /** The unit of the valuation: BTC (OKX's default), USDT, USD, or a fiat currency OKX lists. */
+  ccy?: string;
+}
+
+/** OKX's valuation of the account's assets, in the unit asked for. */
+export interface AssetValuation {
+  totalBal: Decimal;
+  ts: Millis;
+  details: { funding: Decimal; trading: Decimal; /** Deprecated by OKX. */ classic: Decimal; earn: Decimal };
+}
+
 export interface IndexTickersRequest {
   quoteCcy?: string;
   instId?: string;

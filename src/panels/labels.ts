@@ -46,5 +46,13 @@ export function panelLabels(): PanelLabels {
     repay: vscode.l10n.t('Repay…'),
     takeBack: vscode.l10n.t('Take Back…'),
     nothingToTakeBack: vscode.l10n.t('nothing now'),
+    totals: vscode.l10n.t('At a glance'),
+    byProduct: vscode.l10n.t('By product'),
+    byCurrency: vscode.l10n.t('By currency'),
+    earningsPerDay: vscode.l10n.t('Earnings per day'),
+    upcoming: vscode.l10n.t('What comes next'),
+    nothingUpcoming: vscode.l10n.t('Nothing scheduled.'),
+    dailyFigures: vscode.l10n.t('The figures, day by day'),
+    day: vscode.l10n.t('Day'),
   };
 }

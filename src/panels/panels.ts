@@ -14,17 +14,20 @@ import { loanName } from '../views/loanLabels';
 import { buildLtvState, type LtvExtras, loadLtvExtras } from './ltvState';
 import { buildProductState, ChartCache, PRODUCT_AREAS, type ProductTarget, productKey, productTitle } from './productState';
 import { panelLabels } from './labels';
-import { RANGES, parseFromWebview, type HostMessage, type LtvState, type ProductState, type RangeDays, type WebviewMessage } from './protocol';
+import { EARNINGS_RANGES, RANGES, parseFromWebview, type EarningsRange, type HostMessage, type LtvState, type PortfolioState, type ProductState, type RangeDays, type WebviewMessage } from './protocol';
+import { EarningsHistory, buildPortfolioState } from './portfolioState';
+import { OVERVIEW_AREAS } from '../views/overviewView';
 import type { FlowContext } from '../commands/moneyAction';
 
 export const PRODUCT_VIEW = 'okxEarn.product';
 export const LTV_VIEW = 'okxEarn.ltv';
+export const PORTFOLIO_VIEW = 'okxEarn.portfolio';
 
 export interface PanelSnapshot {
   readonly viewType: string;
   readonly key: string;
   readonly title: string;
-  readonly state: ProductState | LtvState | undefined;
+  readonly state: ProductState | LtvState | PortfolioState | undefined;
   /** Milliseconds from creating the panel to the webview's first paint of content. */
   readonly firstPaintMs: number | undefined;
   readonly dropped: number;
@@ -37,9 +40,9 @@ interface OpenPanel {
   readonly key: string;
   readonly viewType: string;
   readonly created: number;
-  target: ProductTarget | { kind: 'loan'; loanKey: string };
+  target: ProductTarget | { kind: 'loan'; loanKey: string } | { kind: 'portfolio' };
   range: RangeDays;
-  state: ProductState | LtvState | undefined;
+  state: ProductState | LtvState | PortfolioState | undefined;
   extras: LtvExtras | undefined;
   firstPaintMs: number | undefined;
   dropped: number;
@@ -48,6 +51,7 @@ interface OpenPanel {
 export class Panels implements vscode.Disposable {
   private readonly open = new Map<string, OpenPanel>();
   private readonly charts: ChartCache;
+  private readonly earnings: EarningsHistory;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -57,21 +61,32 @@ export class Panels implements vscode.Disposable {
     private readonly warnDistance: () => string,
   ) {
     this.charts = new ChartCache(() => this.flows.connection.current.client);
+    this.earnings = new EarningsHistory(() => this.flows.connection.current.client);
     this.disposables.push(
-      vscode.window.registerWebviewPanelSerializer(PRODUCT_VIEW, { deserializeWebviewPanel: (panel, state) => this.restore(panel, PRODUCT_VIEW, state) }),
-      vscode.window.registerWebviewPanelSerializer(LTV_VIEW, { deserializeWebviewPanel: (panel, state) => this.restore(panel, LTV_VIEW, state) }),
+      ...[PRODUCT_VIEW, LTV_VIEW, PORTFOLIO_VIEW].map((viewType) =>
+        vscode.window.registerWebviewPanelSerializer(viewType, { deserializeWebviewPanel: (panel, state) => this.restore(panel, viewType, state) }),
+      ),
       portfolio.onDidChange((areas) => {
         for (const entry of this.open.values()) {
-          const relevant = entry.target.kind === 'loan' ? areas.includes('loans') : areas.some((a) => PRODUCT_AREAS.includes(a));
-          if (relevant) void this.render(entry, entry.target.kind === 'loan' && areas.includes('loans'));
+          const kind = entry.target.kind;
+          const relevant = kind === 'loan' ? areas.includes('loans') : kind === 'portfolio' ? areas.some((a) => OVERVIEW_AREAS.includes(a)) : areas.some((a) => PRODUCT_AREAS.includes(a));
+          if (relevant) void this.render(entry, kind === 'loan' && areas.includes('loans'));
         }
       }),
-      flows.connection.onDidChange(() => this.charts.clear()),
+      flows.connection.onDidChange(() => {
+        this.charts.clear();
+        this.earnings.clear();
+      }),
     );
   }
 
   openProduct(target: ProductTarget): void {
     this.show(PRODUCT_VIEW, productKey(target), productTitle(target), target);
+  }
+
+  /** The Portfolio panel: allocation, earnings per day, what comes next. */
+  openPortfolio(): void {
+    this.show(PORTFOLIO_VIEW, 'portfolio', vscode.l10n.t('OKX Earn Portfolio'), { kind: 'portfolio' });
   }
 
   /** The LTV panel of one loan order (`loanKey` is its ordId). */
@@ -140,7 +155,7 @@ export class Panels implements vscode.Disposable {
     const entry: OpenPanel = { panel, key, viewType, created: performance.now(), target, range, state: undefined, extras: undefined, firstPaintMs: undefined, dropped: 0 };
     this.open.set(key, entry);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'okx-earn.svg');
-    panel.webview.html = this.html(panel.webview, viewType === LTV_VIEW ? 'ltv' : 'product', { key, target, range });
+    panel.webview.html = this.html(panel.webview, viewType === LTV_VIEW ? 'ltv' : viewType === PORTFOLIO_VIEW ? 'portfolio' : 'product', { key, target, range });
     panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(entry, raw));
     panel.onDidDispose(() => this.open.delete(key));
   }
@@ -168,15 +183,18 @@ export class Panels implements vscode.Disposable {
         }
         return;
       case 'refresh':
-        await this.portfolio.refresh(target.kind === 'loan' ? ['loans'] : PRODUCT_AREAS);
+        if (target.kind === 'portfolio') this.earnings.clear();
+        await this.portfolio.refresh(target.kind === 'loan' ? ['loans'] : target.kind === 'portfolio' ? OVERVIEW_AREAS : PRODUCT_AREAS, { fresh: true });
         await this.render(entry, true);
         return;
       case 'range':
+        // The Portfolio panel's earnings go back 7, 30 or 90 days; a year is for rate charts only.
+        if (target.kind === 'portfolio' && !EARNINGS_RANGES.includes(message.days as EarningsRange)) return;
         entry.range = message.days;
         await this.render(entry, false);
         return;
       case 'action': {
-        if (target.kind === 'loan') return;
+        if (target.kind === 'loan' || target.kind === 'portfolio') return;
         const command =
           target.kind === 'onchain' ? (message.action === 'purchase' ? 'okxEarn.onchain.purchase' : 'okxEarn.onchain.redeem')
           : target.kind === 'eth' ? (message.action === 'purchase' ? 'okxEarn.eth.stake' : 'okxEarn.eth.redeem')
@@ -231,6 +249,18 @@ export class Panels implements vscode.Disposable {
         entry.extras = await loadLtvExtras(client, loan);
       }
       entry.state = buildLtvState(loan, loans, entry.extras, this.warnDistance(), problem);
+    } else if (target.kind === 'portfolio') {
+      await Promise.all(OVERVIEW_AREAS.map((a) => this.portfolio.ensure(a)));
+      const range = EARNINGS_RANGES.includes(entry.range as EarningsRange) ? (entry.range as EarningsRange) : 30;
+      const now = Date.now();
+      entry.state = buildPortfolioState(this.portfolio, this.earnings, range, now);
+      // The earnings history pages in once per connection; the panel is redrawn as they arrive.
+      void this.earnings.load(Math.floor(now / 86_400_000) * 86_400_000 - (range - 1) * 86_400_000, () => {
+        if (this.open.get(entry.key) === entry) {
+          entry.state = buildPortfolioState(this.portfolio, this.earnings, range, Date.now());
+          this.post(entry, { type: 'state', state: entry.state });
+        }
+      });
     } else {
       await Promise.all(PRODUCT_AREAS.map((a) => this.portfolio.ensure(a)));
       entry.state = buildProductState(target, this.portfolio, this.charts.get(target, entry.range), entry.range);
@@ -248,7 +278,7 @@ export class Panels implements vscode.Disposable {
     entry.panel.webview.postMessage(message).then(undefined, () => undefined);
   }
 
-  private html(webview: vscode.Webview, script: 'product' | 'ltv', initial: { key: string; target: OpenPanel['target']; range: RangeDays }): string {
+  private html(webview: vscode.Webview, script: 'product' | 'ltv' | 'portfolio', initial: { key: string; target: OpenPanel['target']; range: RangeDays }): string {
     const nonce = randomBytes(16).toString('base64');
     const asset = (...path: string[]): vscode.Uri => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path));
     const csp = [

@@ -72,6 +72,53 @@ export interface LtvState {
   readonly error: string | undefined;
 }
 
+/** One slice of an allocation: what it is, its USD value and its share, as text and as a fraction. */
+export interface Slice {
+  readonly label: string;
+  /** Fraction of the valued total, e.g. "0.1098". */
+  readonly share: string;
+  /** As shown: "1,000.10 USD · 11.0%". */
+  readonly text: string;
+}
+
+/** Earnings per UTC day, in USD. */
+export interface DayPoint {
+  /** Milliseconds: the day's start (UTC). */
+  readonly ts: number;
+  /** USD as decimal text. */
+  readonly usd: string;
+  /** As shown: "1.23 USD". */
+  readonly text: string;
+  /** The day as shown: "Dec 1". */
+  readonly day: string;
+}
+
+export const EARNINGS_RANGES = [7, 30, 90] as const;
+export type EarningsRange = (typeof EARNINGS_RANGES)[number];
+
+export interface PortfolioState {
+  readonly kind: 'portfolio';
+  readonly title: string;
+  /** Holdings, earnings, APY, loans net: label and value. */
+  readonly totals: readonly Row[];
+  readonly byProduct: readonly Slice[];
+  readonly byCurrency: readonly Slice[];
+  /** What the allocation leaves out (no price, an area not loaded), said plainly; '' when nothing. */
+  readonly incomplete: string;
+  readonly earnings: {
+    readonly range: EarningsRange;
+    readonly label: string;
+    readonly points: readonly DayPoint[];
+    readonly loading: boolean;
+    /** Where OKX keeps no history (on-chain earn, ETH and SOL staking): said, not drawn. */
+    readonly note: string;
+    readonly error: string | undefined;
+  };
+  readonly upcoming: readonly Row[];
+  readonly updated: string;
+  readonly error: string | undefined;
+}
+
 /** Every fixed text of the panels, localized by the host (webviews have no vscode.l10n). */
 export const LABEL_KEYS = [
   'chart', 'range7', 'range30', 'range90', 'range365', 'purchase', 'redeem', 'position', 'noPosition', 'facts', 'refresh', 'updated',
@@ -79,6 +126,7 @@ export const LABEL_KEYS = [
   'interest', 'whatIf', 'whatIfCollateral', 'whatIfDrop', 'whatIfResult', 'whatIfDistance', 'whatIfNoPrice', 'addCollateral',
   'reduceCollateral', 'loadingChart', 'safe', 'warning', 'marginCallLevel', 'liquidationLevel', 'noLoan',
   'orderId', 'borrowMore', 'repay', 'takeBack', 'nothingToTakeBack',
+  'totals', 'byProduct', 'byCurrency', 'earningsPerDay', 'upcoming', 'nothingUpcoming', 'dailyFigures', 'day',
 ] as const;
 export type PanelLabels = Readonly<Record<(typeof LABEL_KEYS)[number], string>>;
 
@@ -89,7 +137,7 @@ export interface Boot {
   readonly labels: PanelLabels;
 }
 
-export type HostMessage = { readonly type: 'state'; readonly state: ProductState | LtvState };
+export type HostMessage = { readonly type: 'state'; readonly state: ProductState | LtvState | PortfolioState };
 
 export type WebviewMessage =
   | { readonly type: 'ready' }

@@ -7,6 +7,7 @@ import type { OkxClient, Pager } from '../okx/client';
 import type { OkxError } from '../okx/errors';
 import type * as T from '../okx/types';
 import { Emitter } from './emitter';
+import { usdPrices } from './prices';
 
 export interface AreaData {
   onchain: { orders: T.ActiveOrder[] };
@@ -23,13 +24,23 @@ export interface AreaData {
     ethApy: T.RatePoint | undefined;
     solApy: T.RatePoint | undefined;
   };
+  /** USD index prices (public), one request for every currency: what the Overview values holdings at. */
+  prices: { usd: ReadonlyMap<string, string> };
+  /** OKX's own valuation of the account, in USD: the Overview's cross-check. */
+  valuation: { valuation: T.AssetValuation | undefined };
+  /** The last 24 hours of savings lending records (hourly, every currency): the savings' 24-hour earnings. */
+  recent: { lending: T.LendingRecord[]; since: number };
 }
 
 export type AreaId = keyof AreaData;
-export const AREA_IDS: readonly AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'loans', 'offers', 'market'];
+export const AREA_IDS: readonly AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'loans', 'offers', 'market', 'prices', 'valuation', 'recent'];
 
-/** Areas that need an API key; `market` is public. */
-export const PRIVATE_AREAS: ReadonlySet<AreaId> = new Set(['onchain', 'eth', 'sol', 'savings', 'loans', 'offers']);
+/** Areas that need an API key; `market` and `prices` are public. */
+export const PRIVATE_AREAS: ReadonlySet<AreaId> = new Set(['onchain', 'eth', 'sol', 'savings', 'loans', 'offers', 'valuation', 'recent']);
+
+const DAY_MS = 86_400_000;
+/** At most this many pages of lending history for the last 24 hours (100 records a page). */
+const RECENT_PAGES = 5;
 
 export type AreaState<K extends AreaId> =
   | { readonly status: 'idle' }
@@ -56,6 +67,20 @@ const LOADERS: Loaders = {
   savings: async (c) => ({ balances: await c.savings.balance() }),
   loans: async (c) => ({ loans: await c.loan.info() }),
   offers: async (c) => ({ offers: await c.onchain.offers() }),
+  prices: async (c) => ({ usd: await usdPrices(c) }),
+  valuation: async (c) => ({ valuation: (await c.account.assetValuation({ ccy: 'USD' }))[0] }),
+  recent: async (c) => {
+    // Newest first: read until a record is older than a day (OKX's time, as far as this client knows it).
+    const since = Date.now() + c.clockOffsetMs - DAY_MS;
+    const pager = c.savings.lendingHistory({ limit: '100' });
+    const lending: T.LendingRecord[] = [];
+    for (let pages = 0; pages < RECENT_PAGES && !pager.done; pages++) {
+      const page = await pager.next();
+      lending.push(...page.filter((r) => Number(r.ts) >= since));
+      if (page.some((r) => Number(r.ts) < since)) break;
+    }
+    return { lending, since };
+  },
   market: async (c) => {
     // Without a currency, one history page holds every currency's latest hour, whatever the limit.
     const [lendingRates, latestRates, eth, sol] = await Promise.all([

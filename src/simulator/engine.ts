@@ -6,7 +6,7 @@ import * as D from '../decimal';
 import type { DataOf, EndpointId } from '../okx/endpoints';
 import type * as T from '../okx/types';
 import { DAY, HOUR, MINUTE, YEAR_MS, periodMs } from './clock';
-import { borrowingRate, lendingRate, savingsCurrencies, stakingApy, type PriceFeed } from './market';
+import { FIAT_PER_USD, borrowingRate, lendingRate, savingsCurrencies, stakingApy, type PriceFeed } from './market';
 import { page } from './paging';
 import { amount, annualRate, oneOf, pageQuery, required, text, type RawParams } from './params';
 import { badParam, fail } from './simError';
@@ -333,7 +333,30 @@ export class Portfolio {
         .map(([ccy, bal]) => ({ ccy, bal: D.roundDown(bal, 16), availBal: D.roundDown(bal, 16), frozenBal: '0' }));
     },
     indexTickers: (p, now) => this.indexTickers(p, now),
+    assetValuation: (p, now) => this.assetValuation(p, now),
   };
+
+  /**
+   * OKX's valuation of the account, from the same state and prices: the funding account (BETH and OKSOL are
+   * tokens held there), and the Earn account (on-chain earn orders not yet settled, and savings). No trading
+   * or classic account is simulated. In BTC (OKX's default), USDT, USD or a fiat unit at fixed simulated rates.
+   */
+  private assetValuation(p: RawParams, now: number): T.AssetValuation[] {
+    const unit = text(p, 'ccy') ?? 'BTC';
+    const perUsd = unit === 'USD' ? '1' : unit === 'BTC' || unit === 'USDT' ? D.div('1', this.usd(unit, now), 18) : (FIAT_PER_USD[unit] ?? badParam('ccy'));
+    const value = (ccy: string, amt: string): string => (this.prices.has(ccy) ? D.mul(D.mul(amt, this.usd(ccy, now)), perUsd) : '0');
+    const funding = D.sum(Object.entries(this.state.funding).map(([ccy, amt]) => value(ccy, amt)));
+    const earn = D.add(
+      D.sum(this.state.orders.filter((o) => o.state !== '3').flatMap((o) => o.invest.map((i) => value(i.ccy, i.amt)))),
+      D.sum(Object.entries(this.state.savings).map(([ccy, s]) => value(ccy, s.amt))),
+    );
+    const dp = unit === 'BTC' ? 8 : 2;
+    return [{
+      totalBal: D.roundDown(D.add(funding, earn), dp),
+      ts: String(now),
+      details: { funding: D.roundDown(funding, dp), trading: '0', classic: '0', earn: D.roundDown(earn, dp) },
+    }];
+  }
 
   // ------------------------------------------------------------------ shared rules
 

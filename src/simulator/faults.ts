@@ -15,7 +15,9 @@ export type Fault =
   /** Carry the request out, then never answer. */
   | { kind: 'hang-after-execute' }
   /** Answer 200 with a body that is not JSON. */
-  | { kind: 'malformed' };
+  | { kind: 'malformed' }
+  /** Answer success (code "0") with this `data`, without doing anything: what another OKX state would say. */
+  | { kind: 'data'; data: unknown };
 
 export interface FaultRule {
   readonly fault: Fault;

@@ -89,3 +89,12 @@ export class PriceFeed {
     return Object.fromEntries(this.pinned);
   }
 }
+
+/**
+ * Units OKX values an account in besides BTC, USDT and USD, at fixed simulated rates (units per USD): the
+ * simulator has no foreign-exchange market, and says so in the README.
+ */
+export const FIAT_PER_USD: Readonly<Record<string, string>> = {
+  CNY: '7.12', JP: '149.5', KRW: '1382', RUB: '92.4', EUR: '0.92', VND: '25340', IDR: '15800', INR: '83.3', PHP: '56.1',
+  THB: '35.6', TRY: '32.4', AUD: '1.52', SGD: '1.34', ARS: '905', SAR: '3.75', AED: '3.6725', IQD: '1310',
+};

@@ -209,6 +209,10 @@ export class Simulator {
       reply(fault.status ?? 200, fault.code, fault.msg ?? 'Injected fault');
       return;
     }
+    if (fault?.kind === 'data') {
+      reply(200, '0', '', fault.data);
+      return;
+    }
     if (fault?.kind === 'malformed') {
       record.code = 'malformed';
       res.writeHead(200, { 'content-type': 'application/json' });

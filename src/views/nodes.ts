@@ -116,6 +116,9 @@ export const AREA_LABELS = (): Record<AreaId, string> => ({
   loans: vscode.l10n.t('flexible loans'),
   offers: vscode.l10n.t('on-chain earn offers'),
   market: vscode.l10n.t('market rates'),
+  prices: vscode.l10n.t('prices'),
+  valuation: vscode.l10n.t("OKX's valuation of your account"),
+  recent: vscode.l10n.t('the last 24 hours of savings earnings'),
 });
 
 /** "Could not load …": what happened, and a click to retry. The rest of the view keeps working. */

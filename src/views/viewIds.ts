@@ -1,5 +1,6 @@
 /** The sidebar's views, as declared in package.json `contributes.views.okxEarn`. */
 export const VIEW_IDS = {
+  overview: 'okxEarn.overview',
   staking: 'okxEarn.staking',
   savings: 'okxEarn.savings',
   loans: 'okxEarn.loans',

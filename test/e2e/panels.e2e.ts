@@ -64,6 +64,25 @@ for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
       assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
     });
 
+    it('the Overview view and the Portfolio panel: holdings, shares, earnings per day, what comes next', async function () {
+      await workbench.showOnly('Overview');
+      const pane = workbench.pane('Overview');
+      await pane.getByText('Holdings', { exact: true }).waitFor({ timeout: 30_000 });
+      for (const text of ['On-chain earn', 'ETH staking', 'Earned in 24 hours', 'Earned in total', 'Weighted APY', 'Loans net', 'What comes next']) {
+        await pane.getByText(text, { exact: true }).first().waitFor({ timeout: 30_000 });
+      }
+      assert.match(await pane.locator('.monaco-list-row').first().innerText(), /Holdings\s+[\d,]+\.\d\d USD/);
+      await workbench.screenshot(`overview-${slug}`);
+      await pane.getByText('Show Portfolio…', { exact: true }).click();
+      const frame = await panelFrame(workbench, 'By currency');
+      await frame.locator('.plot canvas').waitFor({ timeout: 30_000 });
+      const text = await frame.locator('#app').innerText();
+      assert.match(text, /Holdings\s+[\d,]+\.\d\d USD/);
+      assert.match(text, /OKX keeps no history of earnings for on-chain earn/);
+      await workbench.screenshot(`panel-portfolio-${slug}`);
+      assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
+    });
+
     it('the LTV panel of the second loan order, from its item in the Loans view', async function () {
       await workbench.showOnly('Loans');
       const pane = workbench.pane('Loans');

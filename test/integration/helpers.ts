@@ -53,6 +53,10 @@ export class ScriptedWindow {
   readonly refused: string[] = [];
   /** The titles and prompts of the input boxes shown. */
   readonly prompts: string[] = [];
+  /** The placeholders of the input boxes made with createInputBox, in order. */
+  readonly placeholders: string[] = [];
+  /** An answer that presses the input box's first button (e.g. Max) instead of typing. */
+  static readonly PRESS_BUTTON = '\u0000press-button';
   readonly picks: (string | undefined)[] = [];
   choose: (message: string, items: string[]) => string | undefined = () => undefined;
   private readonly saved: Partial<typeof vscode.window> = {};
@@ -60,6 +64,7 @@ export class ScriptedWindow {
   install(): this {
     const w = vscode.window as Writable<typeof vscode.window>;
     this.saved.showInputBox = w.showInputBox;
+    this.saved.createInputBox = w.createInputBox;
     this.saved.showQuickPick = w.showQuickPick;
     this.saved.showInformationMessage = w.showInformationMessage;
     this.saved.showWarningMessage = w.showWarningMessage;
@@ -75,6 +80,7 @@ export class ScriptedWindow {
       }
       return answer;
     };
+    w.createInputBox = () => this.scriptedInputBox();
     w.showQuickPick = ((items: readonly (string | vscode.QuickPickItem)[] | Thenable<readonly (string | vscode.QuickPickItem)[]>) =>
       Promise.resolve(items).then((list) => {
         const wanted = this.picks.shift();
@@ -95,6 +101,59 @@ export class ScriptedWindow {
 
   restore(): void {
     Object.assign(vscode.window, this.saved);
+  }
+
+  /**
+   * An input box (`createInputBox`) that takes the next scripted answer as if typed and accepted, or presses its
+   * first button for `ScriptedWindow.PRESS_BUTTON` (then accepts), or is dismissed for undefined. An answer the
+   * box's own validation refuses is recorded in `refused` and the box is dismissed, as Escape would.
+   */
+  private scriptedInputBox(): vscode.InputBox {
+    const changed = new vscode.EventEmitter<string>();
+    const accepted = new vscode.EventEmitter<void>();
+    const hidden = new vscode.EventEmitter<void>();
+    const pressed = new vscode.EventEmitter<vscode.QuickInputButton>();
+    let open = false;
+    const hide = (): void => {
+      if (!open) return;
+      open = false;
+      hidden.fire();
+    };
+    const box = {
+      value: '', title: undefined as string | undefined, prompt: undefined as string | undefined, placeholder: undefined as string | undefined,
+      password: false, ignoreFocusOut: false, enabled: true, busy: false, step: undefined as number | undefined, totalSteps: undefined as number | undefined,
+      buttons: [] as readonly vscode.QuickInputButton[], validationMessage: undefined as string | vscode.InputBoxValidationMessage | undefined,
+      valueSelection: undefined, onDidChangeValue: changed.event, onDidAccept: accepted.event, onDidHide: hidden.event, onDidTriggerButton: pressed.event,
+      show: (): void => {
+        open = true;
+        this.prompts.push(`${box.title ?? ''}: ${box.prompt ?? ''}`);
+        this.placeholders.push(box.placeholder ?? '');
+        const answer = this.inputs.shift();
+        setTimeout(() => {
+          if (answer === undefined) return hide();
+          if (answer === ScriptedWindow.PRESS_BUTTON) {
+            const [button] = box.buttons;
+            if (button !== undefined) pressed.fire(button);
+          } else {
+            box.value = answer;
+            changed.fire(answer);
+          }
+          accepted.fire();
+          if (open) {
+            const message = box.validationMessage;
+            this.refused.push(typeof message === 'string' ? message : (message?.message ?? ''));
+            hide();
+          }
+        }, 0);
+      },
+      hide,
+      dispose: (): void => {
+        changed.dispose();
+        accepted.dispose();
+        pressed.dispose();
+      },
+    };
+    return box;
   }
 
   messages(kind?: Shown['kind']): string[] {

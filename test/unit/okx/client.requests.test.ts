@@ -46,6 +46,7 @@ export const SAMPLE_PARAMS: { [K in EndpointId]: ParamsOf<K> } = {
   loanHistory: { type: 'collateral_locked', limit: '20', ordId: '12345' },
   loanInterestAccrued: { ccy: 'USDC', ordId: '12345' },
   fundingBalances: { ccy: 'BTC,ETH' },
+  assetValuation: { ccy: 'USD' },
   indexTickers: { instId: 'BTC-USD' },
   publicTime: {},
 };

@@ -100,3 +100,4 @@ function tryResponseExample(section: string, route: string): unknown {
     return undefined;
   }
 }
+

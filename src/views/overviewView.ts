@@ -1,0 +1,193 @@
+/**
+ * Overview: what the user holds in OKX Earn and what it earns, in USD at OKX's index prices: the total and its
+ * share per product, earnings in the last 24 hours and in total, the holdings-weighted APY, the loans' net value,
+ * what comes next, and a word when OKX's own valuation disagrees. Each item opens the view or panel behind it.
+ */
+import * as vscode from 'vscode';
+import { computeOverview, type EarnProduct, type Overview, type OverviewInput, type Upcoming } from '../portfolio/overview';
+import type { AreaId, Portfolio } from '../portfolio/portfolio';
+import { PortfolioTree } from './portfolioTree';
+import { AREA_LABELS, GroupNode, LeafNode, errorNode, fieldsTooltip, percent, time, usd, withCcy, type TreeNode } from './nodes';
+
+/** The areas the Overview is computed from: three more requests than the other views make (prices, valuation, recent). */
+export const OVERVIEW_AREAS: readonly AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'loans', 'market', 'prices', 'valuation', 'recent'];
+
+export function productName(product: EarnProduct): string {
+  switch (product) {
+    case 'onchain': return vscode.l10n.t('On-chain earn');
+    case 'eth': return vscode.l10n.t('ETH staking');
+    case 'sol': return vscode.l10n.t('SOL staking');
+    case 'savings': return vscode.l10n.t('Simple Earn (savings)');
+  }
+}
+
+/** The view a product's holdings are listed in. */
+export function productView(product: EarnProduct): vscode.Command {
+  return product === 'savings'
+    ? { command: 'okxEarn.savings.focus', title: vscode.l10n.t('Show in Savings') }
+    : { command: 'okxEarn.staking.focus', title: vscode.l10n.t('Show in Staking') };
+}
+
+const OPEN_PORTFOLIO: vscode.Command = { command: 'okxEarn.openPortfolio', title: vscode.l10n.t('Show Portfolio') };
+
+/** "in 3 days", "in 5 hours", as the display language says it. */
+export function relativeTime(at: number, now: number): string {
+  const format = new Intl.RelativeTimeFormat(vscode.env.language, { numeric: 'auto' });
+  const hours = Math.round((at - now) / 3_600_000);
+  return Math.abs(hours) < 48 ? format.format(hours, 'hour') : format.format(Math.round(hours / 24), 'day');
+}
+
+export function upcomingText(event: Upcoming): string {
+  const amount = withCcy(event.amt, event.ccy);
+  switch (event.kind) {
+    case 'ethRedemption': return vscode.l10n.t('{0} redeemed to ETH', amount);
+    case 'onchainRedemption': return vscode.l10n.t('{0} back from on-chain earn', amount);
+    case 'termEnd': return vscode.l10n.t('{0} fixed term ends', amount);
+  }
+}
+
+/** A total as text: "9,100.25 USD", and what it leaves out when it is incomplete. */
+function totalText(total: { usd: string; complete: boolean }): string {
+  return total.complete ? usd(total.usd) : vscode.l10n.t('{0} (incomplete)', usd(total.usd));
+}
+
+export function missingText(missing: readonly string[]): string {
+  const areas = AREA_LABELS();
+  return missing.map((m) => (m in areas ? areas[m as AreaId] : vscode.l10n.t('{0} (no USD price)', m))).join(', ');
+}
+
+export class OverviewView extends PortfolioTree {
+  constructor(portfolio: Portfolio) {
+    super(portfolio, OVERVIEW_AREAS);
+  }
+
+  /** The Overview's figures from what the portfolio holds now (an area that failed counts as missing). */
+  static compute(portfolio: Portfolio): { overview: Overview; failed: AreaId[] } {
+    const input: Record<string, unknown> = { now: Date.now() };
+    const failed: AreaId[] = [];
+    for (const area of OVERVIEW_AREAS) {
+      const state = portfolio.get(area);
+      if (state.status === 'error') failed.push(area);
+      if (state.status === 'ready') input[area] = state.data;
+    }
+    return { overview: computeOverview(input as OverviewInput), failed };
+  }
+
+  protected async roots(): Promise<TreeNode[]> {
+    if (!this.portfolio.hasCredentials) return [];
+    await Promise.all(OVERVIEW_AREAS.map((area) => this.portfolio.ensure(area)));
+    const { overview: o, failed } = OverviewView.compute(this.portfolio);
+    const errors = failed.map((area) => {
+      const state = this.portfolio.get(area);
+      return state.status === 'error' ? errorNode(area, state.error) : undefined;
+    }).filter((n): n is TreeNode => n !== undefined);
+    const nodes: TreeNode[] = [...errors, this.holdings(o)];
+    if (o.valuation?.disagrees === true) {
+      nodes.push(new LeafNode('overview:valuation', {
+        label: vscode.l10n.t("OKX's valuation differs"),
+        description: vscode.l10n.t('{0} by OKX, {1} off', usd(o.valuation.okxUsd), percent(o.valuation.difference)),
+        icon: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
+        tooltip: new vscode.MarkdownString(vscode.l10n.t(
+          "OKX values your Earn account (on-chain earn and savings) at {0}; at OKX's index prices the positions listed here add up to {1}, {2} apart. OKX may value some holdings (or prices) differently, or a position may be missing here.",
+          usd(o.valuation.okxUsd), usd(o.valuation.oursUsd), percent(o.valuation.difference),
+        )),
+        command: OPEN_PORTFOLIO,
+      }));
+    }
+    nodes.push(
+      new LeafNode('overview:earned24h', {
+        label: vscode.l10n.t('Earned in 24 hours'),
+        description: totalText(o.earned24h),
+        icon: 'calendar',
+        tooltip: fieldsTooltip(vscode.l10n.t('Earned in the last 24 hours'), [
+          [vscode.l10n.t('Counted'), o.earned24h.covers.map(productName).join(', ')],
+          [vscode.l10n.t('Not counted'), vscode.l10n.t('on-chain earn: OKX gives its earnings as totals only')],
+          [vscode.l10n.t('Left out'), missingText(o.earned24h.missing)],
+        ]),
+        command: OPEN_PORTFOLIO,
+      }),
+      new LeafNode('overview:earnedTotal', {
+        label: vscode.l10n.t('Earned in total'),
+        description: totalText(o.earnedTotal),
+        icon: 'graph',
+        tooltip: fieldsTooltip(vscode.l10n.t('Earned so far'), [
+          [vscode.l10n.t('From'), vscode.l10n.t("each position's earnings as OKX states them, valued at today's prices")],
+          [vscode.l10n.t('Left out'), missingText(o.earnedTotal.missing)],
+        ]),
+        command: OPEN_PORTFOLIO,
+      }),
+      new LeafNode('overview:apy', {
+        label: vscode.l10n.t('Weighted APY'),
+        description: o.apy.value === undefined ? '' : o.apy.complete ? percent(o.apy.value) : vscode.l10n.t('{0} (incomplete)', percent(o.apy.value)),
+        icon: 'flame',
+        tooltip: new vscode.MarkdownString(vscode.l10n.t('Each position\'s APY weighted by its USD value: on-chain earn at the order\'s APY, ETH and SOL staking at today\'s APY, savings at the last hour\'s lending rate on what is lent.')),
+        command: OPEN_PORTFOLIO,
+      }),
+    );
+    if (o.loans !== undefined && o.loans.orders > 0) {
+      nodes.push(new LeafNode('overview:loans', {
+        label: vscode.l10n.t('Loans net'),
+        description: usd(o.loans.netUsd),
+        icon: 'law',
+        tooltip: fieldsTooltip(vscode.l10n.t('Flexible loans'), [
+          [vscode.l10n.t('Collateral'), usd(o.loans.collateralUsd)],
+          [vscode.l10n.t('Borrowed'), usd(o.loans.debtUsd)],
+          [vscode.l10n.t('Net'), usd(o.loans.netUsd)],
+          [vscode.l10n.t('Loan orders'), String(o.loans.orders)],
+        ]),
+        command: { command: 'okxEarn.loans.focus', title: vscode.l10n.t('Show Loans') },
+      }));
+    }
+    nodes.push(this.upcoming(o));
+    return nodes;
+  }
+
+  private holdings(o: Overview): TreeNode {
+    return new GroupNode('overview:holdings', {
+      label: vscode.l10n.t('Holdings'),
+      description: totalText(o.holdings),
+      icon: 'briefcase',
+      expanded: true,
+      contextValue: 'okxEarn.overviewHoldings',
+      tooltip: fieldsTooltip(vscode.l10n.t('Holdings by currency'), [
+        ...o.byCurrency.map((c): [string, string] => [c.key, `${withCcy(c.amt ?? '', c.key)} · ${usd(c.usd)} · ${percent(c.share, 1)}`]),
+        ...(o.holdings.complete ? [] : [[vscode.l10n.t('Left out'), missingText(o.holdings.missing)] as [string, string]]),
+        ...(o.valuation === undefined || o.valuation.disagrees ? [] : [[vscode.l10n.t("OKX's valuation"), vscode.l10n.t('agrees ({0} off)', percent(o.valuation.difference))] as [string, string]]),
+      ]),
+      children: (self) => [
+        ...o.byProduct.map((p) => new LeafNode(`overview:holdings:${p.key}`, {
+          label: productName(p.key as EarnProduct),
+          description: `${usd(p.usd)} · ${percent(p.share, 1)}`,
+          icon: 'circle-small',
+          command: productView(p.key as EarnProduct),
+        }, self)),
+        ...(o.holdings.missing.length === 0
+          ? []
+          : [new LeafNode('overview:holdings:missing', {
+              label: vscode.l10n.t('Not counted'),
+              description: missingText(o.holdings.missing),
+              icon: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
+            }, self)]),
+        new LeafNode('overview:holdings:panel', { label: vscode.l10n.t('Show Portfolio…'), icon: 'pie-chart', command: OPEN_PORTFOLIO }, self),
+      ],
+    });
+  }
+
+  private upcoming(o: Overview): TreeNode {
+    const now = Date.now();
+    return new GroupNode('overview:upcoming', {
+      label: vscode.l10n.t('What comes next'),
+      description: o.upcoming.length === 0 ? vscode.l10n.t('nothing scheduled') : String(o.upcoming.length),
+      icon: 'calendar',
+      expanded: true,
+      children: (self) =>
+        o.upcoming.map((event, i) => new LeafNode(`overview:upcoming:${event.kind}:${event.ref}:${i}`, {
+          label: relativeTime(event.at, now),
+          description: upcomingText(event),
+          icon: event.kind === 'termEnd' ? 'watch' : 'arrow-circle-down',
+          tooltip: fieldsTooltip(upcomingText(event), [[vscode.l10n.t('Expected'), time(String(event.at))], [vscode.l10n.t('Order ID'), event.ref]]),
+          command: productView(event.product),
+        }, self)),
+    });
+  }
+}

@@ -1,0 +1,135 @@
+import * as assert from 'node:assert/strict';
+import type * as T from '../../../src/okx/types';
+import { computeOverview, type OverviewInput } from '../../../src/portfolio/overview';
+import { Portfolio, type AreaId } from '../../../src/portfolio/portfolio';
+import { startSim } from '../support/sim';
+
+const NOW = Date.UTC(2026, 11, 2, 12);
+const DAY = 86_400_000;
+
+function order(ordId: string, ccy: string, amt: string, apy: string, state: string, extra: Partial<T.ActiveOrder> = {}): T.ActiveOrder {
+  return {
+    ccy, ordId, productId: 'p', state, protocol: 'P', protocolType: 'defi', term: '0', apy,
+    investData: [{ ccy, amt }], earningData: [{ ccy, earningType: '0', earnings: '0' }], fastRedemptionData: [],
+    purchasedTime: String(NOW - 10 * DAY), estSettlementTime: '', cancelRedemptionDeadline: '', tag: '', ...extra,
+  };
+}
+
+const stakingBalance = (ccy: string, amt: string, latest: string, total: string): T.StakingBalance => ({ ccy, amt, latestInterestAccrual: latest, totalInterestAccrual: total });
+
+function input(overrides: Partial<OverviewInput> = {}): OverviewInput {
+  return {
+    now: NOW,
+    onchain: { orders: [order('1', 'USDT', '1000.1', '0.05', '1', { earningData: [{ ccy: 'USDT', earningType: '0', earnings: '1.2' }, { ccy: 'COMP', earningType: '1', earnings: '0.01' }] })] },
+    eth: { balance: stakingBalance('BETH', '2', '0.0002', '0.04'), product: undefined, pendingRedemptions: [] },
+    sol: { balance: stakingBalance('OKSOL', '10', '0.02', '1.5'), product: { fastRedemptionAvail: '1', fastRedemptionDailyLimit: '1' } },
+    savings: { balances: [{ ccy: 'USDC', amt: '500', earnings: '3.3', rate: '0.01', loanAmt: '400', pendingAmt: '100', redemptAmt: '' }] },
+    market: {
+      lendingRates: [], latestRates: [{ ccy: 'USDC', amt: '', rate: '0.06', lendingRate: '0.05', ts: String(NOW) }],
+      ethApy: { rate: '0.03', ts: String(NOW) }, solApy: { rate: '0.08', ts: String(NOW) },
+    },
+    prices: { usd: new Map([['USDT', '1'], ['USDC', '0.9999'], ['ETH', '3000.1'], ['SOL', '150'], ['OKSOL', '160'], ['COMP', '50']]) },
+    recent: { lending: [{ ccy: 'USDC', amt: '400', earnings: '0.1', rate: '0.05', ts: String(NOW - 3_600_000) }, { ccy: 'USDC', amt: '400', earnings: '0.2', rate: '0.05', ts: String(NOW - 7_200_000) }], since: NOW - DAY },
+    ...overrides,
+  };
+}
+
+describe('portfolio/overview: totals in exact decimals, never a silent zero', () => {
+  it('adds holdings in USD across currencies and products, exactly (no float)', () => {
+    const o = computeOverview(input());
+    // 1000.1 USDT + 2 BETH at ETH's 3000.1 (1:1) + 10 OKSOL at 160 + 500 USDC at 0.9999
+    assert.equal(o.holdings.usd, '9100.25');
+    assert.equal(o.holdings.complete, true);
+    assert.deepEqual(o.byProduct.map((s) => [s.key, s.usd, s.share]), [['eth', '6000.2', '0.6593'], ['sol', '1600', '0.1758'], ['onchain', '1000.1', '0.1098'], ['savings', '499.95', '0.0549']]);
+    assert.equal(o.positions.find((p) => p.ccy === 'BETH')?.pricedAs, 'ETH', 'BETH is priced as ETH, and says so');
+    assert.equal(o.positions.find((p) => p.ccy === 'OKSOL')?.pricedAs, undefined, 'OKSOL has its own price');
+  });
+
+  it('earnings: in total from every position, in 24 hours from savings history and the daily staking rewards; on-chain earn gives totals only', () => {
+    const o = computeOverview(input());
+    // total: 1.2 USDT + 0.01 COMP·50 + 0.04 BETH·3000.1 + 1.5 OKSOL·160 + 3.3 USDC·0.9999
+    assert.equal(o.earnedTotal.usd, '365.00367');
+    // 24 h: 0.0002 BETH·3000.1 + 0.02 OKSOL·160 + (0.1 + 0.2) USDC·0.9999
+    assert.equal(o.earned24h.usd, '4.09999');
+    assert.deepEqual(o.earned24h.covers, ['eth', 'sol', 'savings']);
+  });
+
+  it('the holdings-weighted APY counts only what earns (savings: what is lent)', () => {
+    const o = computeOverview(input());
+    // (1000.1·0.05 + 6000.2·0.03 + 1600·0.08 + 400·0.9999·0.05) / 9100.25
+    assert.equal(o.apy.value, '0.041538');
+    assert.equal(o.apy.complete, true);
+  });
+
+  it('a currency without a USD price makes the totals incomplete and names it; it is never counted as zero', () => {
+    const prices = new Map([['USDT', '1'], ['ETH', '3000.1'], ['SOL', '150'], ['OKSOL', '160'], ['COMP', '50']]);
+    const o = computeOverview(input({ prices: { usd: prices } }));
+    assert.equal(o.holdings.complete, false);
+    assert.deepEqual(o.holdings.missing, ['USDC']);
+    assert.equal(o.holdings.usd, '8600.3', 'the rest is still added up, marked incomplete');
+    assert.equal(o.earnedTotal.complete, false);
+    assert.equal(o.apy.complete, false);
+    assert.equal(o.valuation, undefined, 'no cross-check on an incomplete total');
+  });
+
+  it('an area that did not load makes the totals incomplete', () => {
+    const o = computeOverview(input({ savings: undefined }));
+    assert.equal(o.holdings.complete, false);
+    assert.deepEqual(o.holdings.missing, ['savings']);
+    const noPrices = computeOverview(input({ prices: undefined }));
+    assert.equal(noPrices.holdings.complete, false);
+    assert.equal(noPrices.holdings.usd, '0');
+  });
+
+  it('loans net: collateral less debt, from OKX\'s USD figures, over every order', () => {
+    const loan = (ordId: string, collateral: string, debt: string): T.LoanInfo => ({
+      ordId, loanNotionalUsd: debt, loanData: [], collateralNotionalUsd: collateral, collateralData: [], riskWarningData: { instId: '', liqPx: '' }, curLTV: '0', marginCallLTV: '0', liqLTV: '0',
+    });
+    const o = computeOverview(input({ loans: { loans: [loan('a', '10000.5', '6600.25'), loan('b', '2000', '700')] } }));
+    assert.deepEqual(o.loans, { collateralUsd: '12000.5', debtUsd: '7300.25', netUsd: '4700.25', orders: 2 });
+    assert.equal(computeOverview(input()).loans, undefined);
+  });
+
+  it('what comes next: redemptions arriving and fixed terms ending, nearest first; past terms left out', () => {
+    const o = computeOverview(input({
+      onchain: {
+        orders: [
+          order('10', 'DOT', '50', '0.17', '2', { estSettlementTime: String(NOW + 5 * DAY) }),
+          order('11', 'USDC', '2000', '0.085', '1', { term: '90', purchasedTime: String(NOW - 20 * DAY) }),
+          order('12', 'SOL', '25', '0.07', '1', { term: '30', purchasedTime: String(NOW - 40 * DAY) }),
+        ],
+      },
+      eth: { balance: undefined, product: undefined, pendingRedemptions: [{ type: 'redeem', amt: '0.3', redeemingAmt: '0.3', status: 'pending', ordId: '7', requestTime: '', completedTime: '', estCompletedTime: String(NOW + 2 * DAY) }] },
+    }));
+    assert.deepEqual(o.upcoming.map((u) => [u.kind, u.ref, u.at - NOW]), [['ethRedemption', '7', 2 * DAY], ['onchainRedemption', '10', 5 * DAY], ['termEnd', '11', 70 * DAY]]);
+  });
+
+  it("cross-checks the Earn account against OKX's valuation, and flags more than 1 % apart", () => {
+    const valuation = (earn: string): OverviewInput['valuation'] => ({ valuation: { totalBal: '0', ts: '0', details: { funding: '0', trading: '0', classic: '0', earn } } });
+    // On-chain earn and savings: 1000.1 + 499.95 = 1500.05.
+    const close = computeOverview(input({ valuation: valuation('1510') }));
+    assert.equal(close.valuation?.oursUsd, '1500.05');
+    assert.equal(close.valuation?.disagrees, false);
+    const far = computeOverview(input({ valuation: valuation('1530') }));
+    assert.equal(far.valuation?.disagrees, true);
+    assert.equal(far.valuation?.difference, '0.019575');
+  });
+
+  it("from the simulator's demo account: complete, and in line with the simulator's own valuation", async () => {
+    const h = await startSim({ rateLimits: false, frozenClock: true });
+    try {
+      const portfolio = new Portfolio(h.client);
+      const areas: AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'loans', 'market', 'prices', 'valuation', 'recent'];
+      await portfolio.refresh(areas);
+      const data = Object.fromEntries(areas.map((a) => [a, (portfolio.get(a) as { data?: unknown }).data]));
+      const o = computeOverview({ ...(data as OverviewInput), now: h.sim.clock.now() });
+      assert.equal(o.holdings.complete, true, o.holdings.missing.join());
+      assert.equal(o.valuation?.disagrees, false);
+      assert.equal(o.loans?.orders, 2);
+      assert.ok(o.upcoming.length >= 3, 'a pending ETH redemption, a redeeming DOT order, fixed terms');
+      assert.equal(h.sim.received('assetValuation')[0]?.params?.ccy, 'USD');
+    } finally {
+      await h.sim.close();
+    }
+  });
+});

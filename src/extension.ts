@@ -1,5 +1,6 @@
 /** Composition root: builds the objects, registers views and commands, nothing else. */
 import * as vscode from 'vscode';
+import { ChatTools } from './chat/tools';
 import { registerKeyCommands } from './commands/keys';
 import { registerMoneyCommands } from './commands/money';
 import { registerPanelCommands } from './commands/panels';
@@ -41,6 +42,8 @@ export interface OkxEarnApi {
   panels(): PanelSnapshot[];
   /** Hands a message to a panel as if its webview had sent it. */
   deliverToPanel(key: string, message: unknown): Promise<void>;
+  /** The chat tools registered now (the action tools only while okxEarn.chat.actionTools allows them). */
+  chatTools(): string[];
 }
 
 export interface RenderedItem {
@@ -132,9 +135,11 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
   );
 
   const flows = { connection, portfolio, log };
+  const chatTools = new ChatTools(flows);
   const panels = new Panels(context.extensionUri, portfolio, flows, warnDistance);
   context.subscriptions.push(
     panels,
+    chatTools,
     ...registerKeyCommands(store, connection),
     ...registerMoneyCommands(flows),
     ...registerPanelCommands(panels, portfolio),
@@ -175,6 +180,7 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     renderView: (view, depth = 2) => render(trees[view], undefined, depth),
     panels: () => panels.snapshot(),
     deliverToPanel: (key, message) => panels.deliver(key, message),
+    chatTools: () => chatTools.registered(),
   };
 }
 

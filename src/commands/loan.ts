@@ -19,6 +19,7 @@ import { percent, usd, withCcy } from '../views/nodes';
 import { requireClient, runMoneyAction, type FlowContext, type Reconciled } from './moneyAction';
 import { findInHistory, type SendWindow } from './reconcile';
 import { areaData, askAmount, payloadOf, pick } from './prompts';
+import { ui } from './ui';
 
 /** How long a repayment may take to settle before the user is told it has not yet. */
 const SETTLE_WAIT_MS = 15_000;
@@ -54,7 +55,7 @@ async function chooseLoan(context: FlowContext, arg: unknown, title: string): Pr
   if (given !== undefined) {
     const loan = all.find((l) => loanKey(l) === loanKey(given));
     if (loan === undefined) {
-      void vscode.window.showWarningMessage(
+      void ui.warn(
         vscode.l10n.t('Loan order {0} no longer exists: it was repaid in full or liquidated. The Loans view shows your current orders.', given.ordId || borrowedCcys(given)),
       );
       return undefined;
@@ -154,6 +155,7 @@ export async function addCollateral(context: FlowContext, arg?: unknown): Promis
       eligible,
       (a) => ({ label: a.ccy, description: vscode.l10n.t('{0} in your funding account ({1})', withCcy(a.amt, a.ccy), usd(a.notionalUsd)) }),
       vscode.l10n.t('Your funding account holds nothing that this loan order can take as collateral.'),
+      'collateralCcy',
     ));
   if (asset === undefined) return false;
   const ccy = asset.ccy;
@@ -177,13 +179,13 @@ export async function reduceCollateral(context: FlowContext, arg?: unknown): Pro
   const preset = payloadOf(arg, 'collateral')?.ccy;
   const held =
     loan.collateralData.find((c) => c.ccy === preset) ??
-    (await pick(vscode.l10n.t('Take back which collateral?'), loan.collateralData, (c) => ({ label: c.ccy, description: withCcy(c.amt, c.ccy) }), vscode.l10n.t('This loan order has no collateral.')));
+    (await pick(vscode.l10n.t('Take back which collateral?'), loan.collateralData, (c) => ({ label: c.ccy, description: withCcy(c.amt, c.ccy) }), vscode.l10n.t('This loan order has no collateral.'), 'collateralCcy'));
   if (held === undefined) return false;
   const ccy = held.ccy;
   const [max] = await client.loan.maxCollateralRedeem({ ccy, ...orderParam(loan) });
   const maxRedeem = max?.maxRedeemAmt ?? '0';
   if (!D.isPlainDecimal(maxRedeem) || !D.isPositive(maxRedeem)) {
-    void vscode.window.showWarningMessage(
+    void ui.warn(
       vscode.l10n.t("No {0} can be taken back from {1} now: its LTV ({2}) would rise above what OKX allows. Add collateral or repay first.", ccy, loanName(loan, all), percent(loan.curLTV)),
     );
     return false;
@@ -228,13 +230,13 @@ export async function maxLoan(context: FlowContext, arg?: unknown): Promise<void
     );
     if (result === undefined) return;
     const extra = supCollateral === undefined ? '' : vscode.l10n.t(' with {0} more collateral', withCcy(supCollateral[0]?.amt ?? '', sup));
-    void vscode.window.showInformationMessage(
+    void ui.info(
       D.isPlainDecimal(result.maxLoan) && D.isPositive(result.maxLoan)
         ? vscode.l10n.t('{0} can borrow up to {1} more ({2}){3}. Remaining quota: {4}.', loanName(loan, all), withCcy(result.maxLoan, borrowCcy), usd(result.notionalUsd), extra, withCcy(result.remainingQuota, borrowCcy))
         : vscode.l10n.t('{0} cannot borrow more {1}{2} now: it is at the most OKX lends against its collateral. Add collateral first.', loanName(loan, all), borrowCcy, extra),
     );
   } catch (error) {
-    void vscode.window.showErrorMessage(errorText(error));
+    void ui.error(errorText(error));
   }
 }
 
@@ -268,19 +270,21 @@ async function askNewCollateral(client: OkxClient, borrowCcy: string, emodeColla
       emodeCollateral === undefined
         ? vscode.l10n.t('Your funding account holds nothing to pledge as collateral.')
         : vscode.l10n.t('Your funding account holds none of the E-Mode collateral for {0} ({1}).', borrowCcy, emodeCollateral.join(', ')),
+      'collateralCcy',
     );
     if (balance === undefined) return undefined;
     const amt = await askAmount(
       vscode.l10n.t('Collateral: {0}', balance.ccy),
       vscode.l10n.t('Amount of {0} to pledge; you have {1} available in your funding account.', balance.ccy, withCcy(balance.availBal, balance.ccy)),
       { ccy: balance.ccy, available: balance.availBal, availableWhere: vscode.l10n.t('in your funding account') },
+      'collateralAmount',
     );
     if (amt === undefined) return undefined;
     chosen.push({ ccy: balance.ccy, amt });
     if (left.length <= 1 || step === 10) break;
-    const done = vscode.l10n.t('Continue with this collateral');
-    const more = vscode.l10n.t('Add another collateral currency');
-    const next = await vscode.window.showQuickPick([done, more], { title: chosen.map((c) => withCcy(c.amt, c.ccy)).join(', '), ignoreFocusOut: true });
+    const done = { label: vscode.l10n.t('Continue with this collateral') };
+    const more = { label: vscode.l10n.t('Add another collateral currency') };
+    const next = await ui.quickPick('moreCollateral', [done, more], { title: chosen.map((c) => withCcy(c.amt, c.ccy)).join(', '), ignoreFocusOut: true }, (item, answer) => (answer === 'yes' ? item === more : item === done));
     if (next === undefined) return undefined;
     if (next === done) break;
   }
@@ -296,26 +300,28 @@ async function planBorrow(context: FlowContext, client: OkxClient, arg: unknown)
   if (given !== undefined) {
     order = all.find((l) => loanKey(l) === loanKey(given));
     if (order === undefined) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Loan order {0} no longer exists: it was repaid in full or liquidated. The Loans view shows your current orders.', given.ordId || borrowedCcys(given)));
+      void ui.warn(vscode.l10n.t('Loan order {0} no longer exists: it was repaid in full or liquidated. The Loans view shows your current orders.', given.ordId || borrowedCcys(given)));
       return undefined;
     }
   } else if (all.length > 0) {
     const fresh: { label: string; description: string; loan: LoanInfo | undefined } = { label: vscode.l10n.t('$(add) New loan order…'), description: vscode.l10n.t('borrow against new collateral'), loan: undefined };
-    const picked = await vscode.window.showQuickPick(
+    const picked = await ui.quickPick(
+      'ordId',
       [fresh, ...all.map((l) => ({ label: vscode.l10n.t('Borrow more on {0}', loanName(l, all)), description: ltvSummary(l), loan: l }))],
       { title: vscode.l10n.t('Borrow on which loan order?'), ignoreFocusOut: true },
+      (item, answer) => (answer === 'new' ? item.loan === undefined : item.loan?.ordId === answer),
     );
     if (picked === undefined) return undefined;
     order = picked.loan;
   }
 
   if (order !== undefined) {
-    const ccy = await pick(vscode.l10n.t('Borrow which currency?'), order.loanData.map((l) => l.ccy), (c) => ({ label: c }), vscode.l10n.t('This loan order borrows nothing.'));
+    const ccy = await pick(vscode.l10n.t('Borrow which currency?'), order.loanData.map((l) => l.ccy), (c) => ({ label: c }), vscode.l10n.t('This loan order borrows nothing.'), 'ccy');
     if (ccy === undefined) return undefined;
     const [max] = await client.loan.maxLoan({ borrowCcy: ccy, ...orderParam(order) });
     const maxLoan = max?.maxLoan ?? '0';
     if (!D.isPlainDecimal(maxLoan) || !D.isPositive(maxLoan)) {
-      void vscode.window.showWarningMessage(
+      void ui.warn(
         vscode.l10n.t('Nothing more can be borrowed on {0} now: it is at the most OKX lends against its collateral (LTV {1}). Add collateral first.', loanName(order, all), percent(order.curLTV)),
       );
       return undefined;
@@ -336,14 +342,14 @@ async function planBorrow(context: FlowContext, client: OkxClient, arg: unknown)
 
   // A new order: the currency, E-Mode where OKX lists the pair, the collateral, then the amount.
   const currencies = (await client.loan.borrowCurrencies()).map((b) => b.borrowCcy).filter((c) => typeof c === 'string' && c !== '');
-  const ccy = await pick(vscode.l10n.t('Borrow which currency?'), currencies, (c) => ({ label: c }), vscode.l10n.t('OKX offers no currency to borrow.'));
+  const ccy = await pick(vscode.l10n.t('Borrow which currency?'), currencies, (c) => ({ label: c }), vscode.l10n.t('OKX offers no currency to borrow.'), 'ccy');
   if (ccy === undefined) return undefined;
   const pairs = (await client.loan.emodeInfo()).filter((p) => p.borrowCcy === ccy).map((p) => p.collateralCcy);
   let eMode = false;
   if (pairs.length > 0) {
     const standard = { label: vscode.l10n.t('Standard'), description: vscode.l10n.t('any collateral OKX accepts'), eMode: false };
     const emode = { label: vscode.l10n.t('E-Mode'), description: vscode.l10n.t('collateral {0} only, with higher LTV limits', pairs.join(', ')), eMode: true };
-    const mode = await vscode.window.showQuickPick([standard, emode], { title: vscode.l10n.t('Standard or E-Mode order?'), ignoreFocusOut: true });
+    const mode = await ui.quickPick('eMode', [standard, emode], { title: vscode.l10n.t('Standard or E-Mode order?'), ignoreFocusOut: true }, (item, answer) => item.eMode === (answer === 'true'));
     if (mode === undefined) return undefined;
     eMode = mode.eMode;
   }
@@ -439,7 +445,7 @@ export async function repay(context: FlowContext, arg?: unknown): Promise<boolea
   const { loan, all } = chosen;
   const name = loanName(loan, all);
   if (loan.ordId === undefined || loan.ordId === '') {
-    void vscode.window.showErrorMessage(vscode.l10n.t('OKX gave this loan no order id, so it cannot be repaid from here. Repay it on OKX.'));
+    void ui.error(vscode.l10n.t('OKX gave this loan no order id, so it cannot be repaid from here. Repay it on OKX.'));
     return false;
   }
   const line = await pick(
@@ -447,13 +453,14 @@ export async function repay(context: FlowContext, arg?: unknown): Promise<boolea
     loan.loanData.filter((l) => D.isPlainDecimal(l.amt) && D.isPositive(l.amt)),
     (l) => ({ label: l.ccy, description: vscode.l10n.t('owes {0}', withCcy(l.amt, l.ccy)) }),
     vscode.l10n.t('{0} owes nothing.', name),
+    'ccy',
   );
   if (line === undefined) return false;
   const { ccy, amt: owed } = line;
   const [balance] = await client.account.fundingBalances({ ccy });
   const available = balance !== undefined && D.isPlainDecimal(balance.availBal) ? balance.availBal : '0';
   if (!D.isPositive(available)) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Your funding account has no {0} to repay {1} with. Transfer some to it on OKX first.', ccy, name));
+    void ui.warn(vscode.l10n.t('Your funding account has no {0} to repay {1} with. Transfer some to it on OKX first.', ccy, name));
     return false;
   }
   const amt = await askAmount(

@@ -6,6 +6,7 @@ import type { FlowContext } from './moneyAction';
 import * as onchain from './onchain';
 import * as savings from './savings';
 import * as staking from './staking';
+import { ui } from './ui';
 
 export function registerMoneyCommands(context: FlowContext): vscode.Disposable[] {
   const commands: Record<string, (arg?: unknown) => Promise<unknown>> = {
@@ -33,7 +34,7 @@ export function registerMoneyCommands(context: FlowContext): vscode.Disposable[]
       } catch (error) {
         // A read the flow needed failed (nothing was sent): say so, and leave everything as it was.
         context.log.warn(`${id}: ${errorText(error)}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not prepare this action: {0}', errorText(error)));
+        void ui.error(vscode.l10n.t('Could not prepare this action: {0}', errorText(error)));
         return false;
       }
     }),

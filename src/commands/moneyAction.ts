@@ -24,6 +24,7 @@ import { usdPrices } from '../portfolio/prices';
 import { environmentLabel, type EnvironmentSetting } from '../settings';
 import { sendWindow, type Reconciled, type SendWindow } from './reconcile';
 import { sendOnce } from './sendOnce';
+import { toolRun, ui } from './ui';
 
 export type { Certainty, Reconciled, SendWindow } from './reconcile';
 
@@ -93,7 +94,7 @@ export function requireClient(context: FlowContext): OkxClient | undefined {
 /** Runs a money-moving action end to end. Resolves true when it was carried out. */
 export async function runMoneyAction<R>(context: FlowContext, action: MoneyAction<R>): Promise<boolean> {
   if (inFlight !== undefined) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Another request is still being sent ({0}). Wait for its result before sending another.', inFlight));
+    void ui.warn(vscode.l10n.t('Another request is still being sent ({0}). Wait for its result before sending another.', inFlight));
     return false;
   }
   const client = requireClient(context);
@@ -132,6 +133,8 @@ export async function confirmAction<R>(
   ].join('\n');
   const question = real ? vscode.l10n.t('⚠ REAL MONEY: {0}', action.question) : action.question;
   const choice = await vscode.window.showWarningMessage(question, { modal: true, detail }, action.verb);
+  const run = toolRun();
+  if (run !== undefined) run.confirmation = choice === action.verb ? 'confirmed' : 'declined';
   if (choice !== action.verb) return false;
 
   if (real && action.amount !== undefined && (await needsRetyping(client, action.amount))) {
@@ -210,10 +213,10 @@ async function send<R>(context: FlowContext, client: OkxClient, action: MoneyAct
         show = undefined;
       }
       if (show === undefined) {
-        void vscode.window.showInformationMessage(message);
+        void ui.info(message);
       } else {
         const { title, command, arguments: args } = show;
-        void vscode.window.showInformationMessage(message, title).then((choice) => {
+        void ui.info(message, title).then((choice) => {
           if (choice === title) void vscode.commands.executeCommand(command, ...((args ?? []) as unknown[]));
         });
       }
@@ -224,7 +227,7 @@ async function send<R>(context: FlowContext, client: OkxClient, action: MoneyAct
       log.info(`Already done (OKX answered 51016 for its client order id): ${action.what}`);
       void refreshAfter(context, action);
       const detail = outcome.found instanceof Error ? '' : ` ${outcome.found.detail}`;
-      void vscode.window.showInformationMessage(vscode.l10n.t('OKX says this request was already carried out (same client order id), so it was not carried out twice.{0}', detail));
+      void ui.info(vscode.l10n.t('OKX says this request was already carried out (same client order id), so it was not carried out twice.{0}', detail));
       return true;
     }
     case 'looked-up':
@@ -234,7 +237,7 @@ async function send<R>(context: FlowContext, client: OkxClient, action: MoneyAct
       const error = outcome.error;
       log.warn(`Refused: ${action.what}: ${errorText(error)}`);
       const step = nextStep(error);
-      void vscode.window.showErrorMessage(
+      void ui.error(
         step === undefined ? vscode.l10n.t('{0}: {1}', action.verb, errorText(error)) : vscode.l10n.t('{0}: {1} {2}', action.verb, errorText(error), step),
       );
       return false;
@@ -282,21 +285,21 @@ async function reconcile<R>(
       context.log.info(`Reconciled ${action.what}: ${certain ? '' : 'probably '}${found.happened ? 'it went through' : 'it did not go through'}`);
       void refreshAfter(context, action);
       if (found.happened && certain) {
-        void vscode.window.showInformationMessage(
+        void ui.info(
           inFlight
             ? vscode.l10n.t('OKX was still processing an earlier copy of this request, and it went through: {0}', found.detail)
             : vscode.l10n.t("OKX's answer was lost or unclear, but the request went through: {0}", found.detail),
         );
       } else if (found.happened) {
-        void vscode.window.showWarningMessage(
+        void ui.warn(
           inFlight
             ? vscode.l10n.t('OKX was still processing an earlier copy of this request. It probably went through: {0} This is matched by amount and time only: check on OKX before sending anything again.', found.detail)
             : vscode.l10n.t("OKX's answer was lost or unclear. The request probably went through: {0} OKX keeps no id for it, so this is matched by amount and time only: check on OKX before sending anything again.", found.detail),
         );
       } else if (certain && !inFlight) {
-        void vscode.window.showWarningMessage(vscode.l10n.t("OKX's answer was lost or unclear, and the request did not go through: {0} Nothing was changed; you can send it again.", found.detail));
+        void ui.warn(vscode.l10n.t("OKX's answer was lost or unclear, and the request did not go through: {0} Nothing was changed; you can send it again.", found.detail));
       } else {
-        void vscode.window.showWarningMessage(
+        void ui.warn(
           inFlight
             ? vscode.l10n.t('OKX was still processing an earlier copy of this request, and it has not shown up yet: {0} It may still go through: check on OKX before sending it again.', found.detail)
             : vscode.l10n.t("OKX's answer was lost or unclear, and the request probably did not go through: {0} OKX keeps no id for it, so this is checked by amount and time only: check on OKX before sending it again.", found.detail),
@@ -305,7 +308,7 @@ async function reconcile<R>(
       return found.happened;
     }
     const again = vscode.l10n.t('Check Again');
-    const choice = await vscode.window.showErrorMessage(
+    const choice = await ui.error(
       vscode.l10n.t("OKX's answer was lost or unclear, and checking what happened failed too ({0}). The request may or may not have gone through: check your orders and balances before sending it again.", errorText(found)),
       again,
     );

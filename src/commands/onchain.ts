@@ -10,6 +10,7 @@ import { findInHistory } from './reconcile';
 
 const DAY = 86_400_000;
 import { areaData, askAmount, payloadOf, pick } from './prompts';
+import { ui } from './ui';
 
 const SHOW_STAKING: vscode.Command = { command: 'okxEarn.staking.focus', title: vscode.l10n.t('Show in Staking') };
 
@@ -36,7 +37,7 @@ export async function purchase(context: FlowContext, arg?: unknown): Promise<boo
   // The offer as it is now (state, limits, available balance), even when it comes from a tree item.
   let offer = given === undefined ? undefined : data.offers.find((o) => o.productId === given.productId);
   if (given !== undefined && offer === undefined) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} · {1} is no longer offered.', given.ccy, given.protocol));
+    void ui.warn(vscode.l10n.t('{0} · {1} is no longer offered.', given.ccy, given.protocol));
     return false;
   }
   if (offer === undefined) {
@@ -44,7 +45,7 @@ export async function purchase(context: FlowContext, arg?: unknown): Promise<boo
     if (offer === undefined) return false;
   }
   if (offer.state !== 'purchasable') {
-    void vscode.window.showWarningMessage(
+    void ui.warn(
       offer.state === 'sold_out'
         ? vscode.l10n.t('{0} · {1} is sold out.', offer.ccy, offer.protocol)
         : vscode.l10n.t('Purchases of {0} · {1} are suspended.', offer.ccy, offer.protocol),
@@ -108,7 +109,7 @@ async function pickOrder(context: FlowContext, arg: unknown, title: string, stat
   const given = payloadOf(arg, 'order')?.order;
   if (given !== undefined) {
     const current = data.orders.find((o) => o.ordId === given.ordId);
-    if (current === undefined) void vscode.window.showWarningMessage(vscode.l10n.t('Order {0} is no longer active.', given.ordId));
+    if (current === undefined) void ui.warn(vscode.l10n.t('Order {0} is no longer active.', given.ordId));
     return current;
   }
   return pick(title, data.orders.filter((o) => states.includes(o.state)), describeOrder, empty);
@@ -118,7 +119,7 @@ export async function redeem(context: FlowContext, arg?: unknown): Promise<boole
   const order = await pickOrder(context, arg, vscode.l10n.t('Redeem which order?'), ['1'], vscode.l10n.t('No order is earning, so there is nothing to redeem.'));
   if (order === undefined) return false;
   if (order.state !== '1') {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Only an earning order can be redeemed; this one is {0}.', orderStateLabel(order.state)));
+    void ui.warn(vscode.l10n.t('Only an earning order can be redeemed; this one is {0}.', orderStateLabel(order.state)));
     return false;
   }
   const offers = await areaData(context.portfolio, 'offers');
@@ -127,13 +128,13 @@ export async function redeem(context: FlowContext, arg?: unknown): Promise<boole
   const early = order.term !== '0' && serverNow(context) < maturity;
   if (early) {
     if (offer?.earlyRedeem !== true) {
-      void vscode.window.showWarningMessage(
+      void ui.warn(
         vscode.l10n.t('This {0}-day product cannot be redeemed before its term ends on {1}: OKX does not allow early redemption for it.', order.term, time(String(maturity))),
       );
       return false;
     }
     const yes = vscode.l10n.t('Redeem Early');
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await ui.warn(
       vscode.l10n.t('The term of this order ends on {0}. Redeem it early?', time(String(maturity))),
       { modal: true, detail: vscode.l10n.t('This product allows early redemption; earnings may be lower than if held to the end.') },
       yes,
@@ -172,15 +173,15 @@ export async function cancel(context: FlowContext, arg?: unknown): Promise<boole
   if (order === undefined) return false;
   const purchase = order.state === '8';
   if (!purchase && order.state !== '2') {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Only a pending purchase or a redemption can be cancelled; this order is {0}.', orderStateLabel(order.state)));
+    void ui.warn(vscode.l10n.t('Only a pending purchase or a redemption can be cancelled; this order is {0}.', orderStateLabel(order.state)));
     return false;
   }
   if (!purchase && order.fastRedemptionData.length > 0) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('This redemption is already being paid out (fast redemption) and can no longer be cancelled.'));
+    void ui.warn(vscode.l10n.t('This redemption is already being paid out (fast redemption) and can no longer be cancelled.'));
     return false;
   }
   if (!purchase && order.cancelRedemptionDeadline !== '' && serverNow(context) > Number(order.cancelRedemptionDeadline)) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('This redemption could be cancelled until {0}; that time has passed.', time(order.cancelRedemptionDeadline)));
+    void ui.warn(vscode.l10n.t('This redemption could be cancelled until {0}; that time has passed.', time(order.cancelRedemptionDeadline)));
     return false;
   }
   const invested = order.investData.map((i) => withCcy(i.amt, i.ccy)).join(' + ');

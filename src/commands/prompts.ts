@@ -5,6 +5,7 @@ import * as D from '../decimal';
 import { checkAmount, checkRatePercent, decimalsFor, type AmountRules, type Checked } from '../validation';
 import { errorText } from '../messages';
 import type { Payload, TreeNode } from '../views/nodes';
+import { toolRun, ui, type ToolRun } from './ui';
 
 function problemText<T>(result: Checked<T>): string | undefined {
   return result.ok ? undefined : vscode.l10n.t(result.problem.template, { ...result.problem.args });
@@ -25,8 +26,10 @@ export function maxOf(rules: AmountRules): string | undefined {
  * Asks for an amount, checked as it is typed. Where something bounds it (the funding balance, the product's
  * maximum, what is owed), a Max button (and typing "max") fills in the most that can be sent.
  */
-export function askAmount(title: string, prompt: string, rules: AmountRules): Promise<string | undefined> {
+export function askAmount(title: string, prompt: string, rules: AmountRules, key = 'amount'): Promise<string | undefined> {
   const max = maxOf(rules);
+  const run = toolRun();
+  if (run !== undefined) return Promise.resolve(answerAmount(run, key, prompt, rules, max));
   const box = vscode.window.createInputBox();
   box.title = title;
   box.prompt = prompt;
@@ -67,8 +70,32 @@ export function askAmount(title: string, prompt: string, rules: AmountRules): Pr
   });
 }
 
+/** In a tool run: the answer to `key`, checked exactly as a typed amount is ("max" meaning the most allowed). */
+function answerAmount(run: ToolRun, key: string, prompt: string, rules: AmountRules, max: string | undefined): string | undefined {
+  const answer = run.answers[key];
+  if (answer === undefined) {
+    run.problems.push(vscode.l10n.t('"{0}" is needed here: {1}', key, prompt));
+    return undefined;
+  }
+  const checked = checkAmount(max !== undefined && answer.trim().toLowerCase() === 'max' ? max : answer, rules);
+  if (!checked.ok) run.problems.push(problemText(checked) ?? '');
+  return checked.ok ? checked.value : undefined;
+}
+
 /** A rate in percent, as a fraction; '' when `optional` and left empty (keep the current one). */
-export async function askRatePercent(title: string, prompt: string, optional: boolean): Promise<string | undefined> {
+export async function askRatePercent(title: string, prompt: string, optional: boolean, key = 'rate'): Promise<string | undefined> {
+  const run = toolRun();
+  if (run !== undefined) {
+    const answer = run.answers[key];
+    if (answer === undefined || answer.trim() === '') {
+      if (optional) return '';
+      run.problems.push(vscode.l10n.t('"{0}" is needed here: {1}', key, prompt));
+      return undefined;
+    }
+    const checked = checkRatePercent(answer);
+    if (!checked.ok) run.problems.push(problemText(checked) ?? '');
+    return checked.ok ? checked.value : undefined;
+  }
   const typed = await vscode.window.showInputBox({
     title,
     prompt,
@@ -96,16 +123,20 @@ export async function areaData<K extends AreaId>(portfolio: Portfolio, area: K):
   await portfolio.refresh([area]);
   const now = portfolio.get(area);
   if (now.status === 'ready') return now.data;
-  if (now.status === 'error') void vscode.window.showErrorMessage(errorText(now.error));
+  if (now.status === 'error') void ui.error(errorText(now.error));
   return undefined;
 }
 
-export async function pick<T>(title: string, items: readonly T[], describe: (item: T) => vscode.QuickPickItem, empty: string): Promise<T | undefined> {
+/**
+ * A quick pick of `items`. In a tool run, answered by `key` (matched against each item's label, or by `match`),
+ * or the only item; an empty list is said either way.
+ */
+export async function pick<T>(title: string, items: readonly T[], describe: (item: T) => vscode.QuickPickItem, empty: string, key = 'choice', match?: (item: T, answer: string) => boolean): Promise<T | undefined> {
   if (items.length === 0) {
-    void vscode.window.showInformationMessage(empty);
+    if (empty !== '') void ui.info(empty);
     return undefined;
   }
   const entries = items.map((item) => ({ ...describe(item), item }));
-  const chosen = await vscode.window.showQuickPick(entries, { title, matchOnDescription: true, ignoreFocusOut: true });
+  const chosen = await ui.quickPick(key, entries, { title, matchOnDescription: true, ignoreFocusOut: true }, match === undefined ? undefined : (entry, answer) => match(entry.item, answer));
   return chosen?.item;
 }

@@ -7,6 +7,7 @@ import { fundingAvailable } from '../portfolio/funding';
 import { percent, withCcy } from '../views/nodes';
 import { requireClient, runMoneyAction, type FlowContext } from './moneyAction';
 import { areaData, askAmount, askRatePercent, payloadOf, pick } from './prompts';
+import { ui } from './ui';
 
 const SHOW_SAVINGS: vscode.Command = { command: 'okxEarn.savings.focus', title: vscode.l10n.t('Show in Savings') };
 
@@ -95,7 +96,7 @@ export async function redeem(context: FlowContext, arg?: unknown): Promise<boole
   if (ccy === undefined) return false;
   const before = (await areaData(context.portfolio, 'savings'))?.balances.find((b) => b.ccy === ccy);
   if (before === undefined || !D.isPositive(before.amt)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('You have no {0} in savings.', ccy));
+    void ui.info(vscode.l10n.t('You have no {0} in savings.', ccy));
     return false;
   }
   const amt = await askAmount(

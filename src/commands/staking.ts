@@ -8,6 +8,7 @@ import { time, withCcy } from '../views/nodes';
 import { requireClient, runMoneyAction, type FlowContext } from './moneyAction';
 import { findInHistory, type Reconciled, type SendWindow } from './reconcile';
 import { areaData, askAmount, payloadOf, pick } from './prompts';
+import { ui } from './ui';
 
 type Product = 'eth' | 'sol';
 const NAMES = { eth: { base: 'ETH', token: 'BETH' }, sol: { base: 'SOL', token: 'OKSOL' } } as const;
@@ -122,7 +123,7 @@ export async function unstake(context: FlowContext, product: Product): Promise<b
   const { available, fast } = found;
   const { base, token } = NAMES[product];
   if (D.isZero(available)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('You have no {0} to redeem.', token));
+    void ui.info(vscode.l10n.t('You have no {0} to redeem.', token));
     return false;
   }
   const amt = await askAmount(
@@ -156,7 +157,7 @@ export async function cancelEthRedemption(context: FlowContext, arg?: unknown): 
   const given = payloadOf(arg, 'ethRedemption')?.record;
   let record: StakingHistoryRecord | undefined = given === undefined ? undefined : data.pendingRedemptions.find((r) => r.ordId === given.ordId);
   if (given !== undefined && record === undefined) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('That redemption is no longer pending.'));
+    void ui.warn(vscode.l10n.t('That redemption is no longer pending.'));
     return false;
   }
   if (record === undefined) {

@@ -71,7 +71,7 @@ for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
       for (const text of ['On-chain earn', 'ETH staking', 'Earned in 24 hours', 'Earned in total', 'Weighted APY', 'Loans net', 'What comes next']) {
         await pane.getByText(text, { exact: true }).first().waitFor({ timeout: 30_000 });
       }
-      assert.match(await pane.locator('.monaco-list-row').first().innerText(), /Holdings\s+[\d,]+\.\d\d USD/);
+      assert.match(await pane.locator('.monaco-list-row').first().innerText(), /Holdings\s*[\d,]+\.\d\d USD/);
       await workbench.screenshot(`overview-${slug}`);
       await pane.getByText('Show Portfolio…', { exact: true }).click();
       const frame = await panelFrame(workbench, 'By currency');

@@ -1,0 +1,191 @@
+/**
+ * What the chat tools answer: short plain text a model can quote, crypto amounts exactly as OKX states them, USD
+ * values to the cent and said to be at index prices, rates as percentages; always naming the environment and
+ * profile it comes from; never a key, secret or passphrase (nothing here ever sees one). Every phrase goes
+ * through `t` (vscode.l10n.t in the extension; the unit tests pass the English templates through). No `vscode`
+ * import.
+ */
+import * as D from '../decimal';
+import type * as T from '../okx/types';
+import { formatFixed, formatPercent } from '../portfolio/format';
+import type { Overview, Upcoming } from '../portfolio/overview';
+import type { LtvLevel } from '../portfolio/risk';
+
+/**
+ * A translator: `vscode.l10n` in the extension (the calls are written `l10n.t('…')` so that the string
+ * extractor finds them), or the English templates filled in, in the unit tests.
+ */
+export interface L10n {
+  t(template: string, ...args: string[]): string;
+}
+
+const amt = (value: string, ccy: string): string => `${D.isPlainDecimal(value) ? D.trim(value) : value} ${ccy}`;
+const usd = (value: string): string => `${formatFixed(value, 2)} USD`;
+const pct = (fraction: string): string => formatPercent(fraction, 2);
+const day = (ms: number | string): string => (/^\d+$/.test(String(ms)) ? new Date(Number(ms)).toISOString().replace('.000Z', 'Z') : '');
+
+/** "(Sandbox)" or "(Production, profile main)": where every answer comes from. */
+export function whereText(l10n: L10n, environment: string, profile: string | undefined): string {
+  return profile === undefined ? l10n.t('OKX Earn, {0}', environment) : l10n.t('OKX Earn, {0}, profile {1}', environment, profile);
+}
+
+export function noKeyText(l10n: L10n): string {
+  return l10n.t('No OKX API key is set in this VS Code window. Run "OKX Earn: Set API Key…" (a Read-only key is enough to read; Trade is needed to move money), or "OKX Earn: Try the Sandbox" to try everything with simulated money.');
+}
+
+export const productLabel = (l10n: L10n, product: string): string =>
+  ({ onchain: l10n.t('On-chain earn'), eth: l10n.t('ETH staking'), sol: l10n.t('SOL staking'), savings: l10n.t('Simple Earn (savings)') })[product] ?? product;
+
+function upcomingLine(l10n: L10n, e: Upcoming): string {
+  const what =
+    e.kind === 'ethRedemption' ? l10n.t('{0} redeemed to ETH', amt(e.amt, e.ccy))
+    : e.kind === 'onchainRedemption' ? l10n.t('{0} back from on-chain earn (order {1})', amt(e.amt, e.ccy), e.ref)
+    : l10n.t('fixed term of order {0} ({1}) ends', e.ref, amt(e.amt, e.ccy));
+  return `${day(e.at)}: ${what}`;
+}
+
+export function portfolioText(l10n: L10n, where: string, o: Overview): string {
+  const incomplete = (total: { complete: boolean; missing: readonly string[] }): string => (total.complete ? '' : ` ${l10n.t('(incomplete: {0} not counted)', total.missing.join(', '))}`);
+  const lines = [
+    `${l10n.t('Portfolio')} (${where}). ${l10n.t('USD values at OKX index prices.')}`,
+    `${l10n.t('Holdings')}: ${usd(o.holdings.usd)}${incomplete(o.holdings)}`,
+    ...o.byProduct.map((p) => `- ${productLabel(l10n, p.key)}: ${usd(p.usd)} (${pct(p.share)})`),
+    `${l10n.t('Earned in the last 24 hours')}: ${usd(o.earned24h.usd)}${incomplete(o.earned24h)} ${l10n.t('(savings and ETH/SOL staking; on-chain earn reports totals only)')}`,
+    `${l10n.t('Earned in total')}: ${usd(o.earnedTotal.usd)}${incomplete(o.earnedTotal)}`,
+    `${l10n.t('Holdings-weighted APY')}: ${o.apy.value === undefined ? l10n.t('unknown') : pct(o.apy.value)}${o.apy.complete ? '' : ` ${l10n.t('(incomplete)')}`}`,
+    ...(o.loans === undefined || o.loans.orders === 0 ? [] : [`${l10n.t('Loans')}: ${l10n.t('{0} order(s); collateral {1}, borrowed {2}, net {3}', String(o.loans.orders), usd(o.loans.collateralUsd), usd(o.loans.debtUsd), usd(o.loans.netUsd))}`]),
+    ...(o.valuation === undefined ? [] : [`${l10n.t("OKX's own valuation of the Earn account")}: ${usd(o.valuation.okxUsd)} (${o.valuation.disagrees ? l10n.t('{0} apart: more than 1 %', pct(o.valuation.difference)) : l10n.t('agrees within 1 %')})`]),
+    `${l10n.t('What comes next')}: ${o.upcoming.length === 0 ? l10n.t('nothing scheduled') : ''}`,
+    ...o.upcoming.map((e) => `- ${upcomingLine(l10n, e)}`),
+  ];
+  return lines.join('\n');
+}
+
+export interface PositionsData {
+  readonly onchain?: readonly T.ActiveOrder[];
+  readonly eth?: T.StakingBalance;
+  readonly sol?: T.StakingBalance;
+  readonly savings?: readonly T.SavingsBalance[];
+  readonly loans?: readonly T.LoanInfo[];
+}
+
+export function positionsText(l10n: L10n, where: string, data: PositionsData): string {
+  const lines = [`${l10n.t('Positions')} (${where}):`];
+  if (data.onchain !== undefined) {
+    lines.push(`${l10n.t('On-chain earn orders')}: ${data.onchain.length === 0 ? l10n.t('none') : ''}`);
+    for (const o of data.onchain) {
+      lines.push(`- ${l10n.t('order {0}: {1} in {2} · {3}, state {4}, APY {5}, earned {6}', o.ordId, o.investData.map((i) => amt(i.amt, i.ccy)).join(' + '), o.ccy, o.protocol, o.state, pct(o.apy), o.earningData.map((e) => amt(e.earnings, e.ccy)).join(', ') || '0')}`);
+    }
+  }
+  for (const [label, balance] of [[l10n.t('ETH staking'), data.eth], [l10n.t('SOL staking'), data.sol]] as const) {
+    if (balance === undefined) continue;
+    lines.push(`${label}: ${l10n.t('{0}; latest daily reward {1}; total rewards {2}', amt(balance.amt, balance.ccy), amt(balance.latestInterestAccrual, balance.ccy), amt(balance.totalInterestAccrual, balance.ccy))}`);
+  }
+  if (data.savings !== undefined) {
+    lines.push(`${l10n.t('Simple Earn (savings)')}: ${data.savings.length === 0 ? l10n.t('none') : ''}`);
+    for (const s of data.savings) {
+      lines.push(`- ${l10n.t('{0}: {1} in savings, {2} lent, {3} pending, earned {4}, minimum lending rate {5}', s.ccy, amt(s.amt, s.ccy), amt(s.loanAmt, s.ccy), amt(s.pendingAmt, s.ccy), amt(s.earnings, s.ccy), pct(s.rate))}`);
+    }
+  }
+  if (data.loans !== undefined) {
+    lines.push(`${l10n.t('Flexible loan orders')}: ${data.loans.length === 0 ? l10n.t('none') : ''}`);
+    for (const l of data.loans) lines.push(`- ${loanLine(l10n, l)}`);
+  }
+  return lines.join('\n');
+}
+
+function loanLine(l10n: L10n, l: T.LoanInfo): string {
+  return l10n.t('order {0}: borrowed {1}; collateral {2}; LTV {3}, margin call at {4}, liquidation at {5}{6}',
+    l.ordId, l.loanData.map((d) => amt(d.amt, d.ccy)).join(' + '), l.collateralData.map((c) => amt(c.amt, c.ccy)).join(', '),
+    pct(l.curLTV), pct(l.marginCallLTV), pct(l.liqLTV),
+    l.riskWarningData.liqPx === '' ? '' : l10n.t('; liquidation price {0} ({1})', D.trim(l.riskWarningData.liqPx), l.riskWarningData.instId));
+}
+
+export interface LoanRisk {
+  readonly loan: T.LoanInfo;
+  readonly level: LtvLevel;
+  /** The what-if, when one was asked for. */
+  readonly whatIf?: { readonly ccy: string; readonly change: string; readonly ltv: string | undefined; readonly level: LtvLevel | undefined; readonly reason?: string };
+}
+
+export function levelText(l10n: L10n, level: LtvLevel): string {
+  return { safe: l10n.t('safe'), warning: l10n.t('near margin call'), marginCall: l10n.t('at or over margin call'), liquidation: l10n.t('at liquidation') }[level];
+}
+
+export function loanRiskText(l10n: L10n, where: string, risks: readonly LoanRisk[]): string {
+  if (risks.length === 0) return `${l10n.t('Flexible loans')} (${where}): ${l10n.t('no loan order.')}`;
+  const lines = [`${l10n.t('Flexible loan orders')} (${where}):`];
+  for (const r of risks) {
+    lines.push(`- ${loanLine(l10n, r.loan)}: ${levelText(l10n, r.level)}`);
+    const w = r.whatIf;
+    if (w !== undefined) {
+      lines.push(
+        w.ltv === undefined
+          ? `  ${l10n.t('if {0} changes by {1}%: {2}', w.ccy, w.change, w.reason ?? l10n.t('cannot be said'))}`
+          : `  ${l10n.t('if {0} changes by {1}%: LTV {2}, {3}', w.ccy, w.change, pct(w.ltv), w.level === undefined ? '' : levelText(l10n, w.level))}`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+export function offersText(l10n: L10n, where: string, ccy: string | undefined, offers: readonly T.Offer[], staking: { eth?: string; sol?: string }, savings: readonly { ccy: string; lendingRate: string }[]): string {
+  const sorted = [...offers].filter((o) => D.isPlainDecimal(o.apy)).sort((a, b) => D.cmp(b.apy, a.apy));
+  const lines = [`${ccy === undefined ? l10n.t('Earn products by APY') : l10n.t('Earn products for {0} by APY', ccy)} (${where}):`];
+  for (const o of sorted) {
+    const term = o.term === '0' ? l10n.t('flexible') : l10n.t('{0}-day fixed term', o.term);
+    const state = o.state === 'purchasable' ? '' : ` (${o.state === 'sold_out' ? l10n.t('sold out') : l10n.t('suspended')})`;
+    lines.push(`- ${l10n.t('on-chain earn {0} · {1} (product {2}): APY {3}, {4}, from {5} to {6}{7}', o.ccy, o.protocol, o.productId, pct(o.apy), term, o.investData.map((i) => amt(i.minAmt, i.ccy)).join(', '), o.investData.map((i) => amt(i.maxAmt, i.ccy)).join(', '), state)}`);
+  }
+  if (staking.eth !== undefined) lines.push(`- ${l10n.t('ETH staking (BETH): APY {0} today', pct(staking.eth))}`);
+  if (staking.sol !== undefined) lines.push(`- ${l10n.t('SOL staking (OKSOL): APY {0} today', pct(staking.sol))}`);
+  for (const s of savings) lines.push(`- ${l10n.t('Simple Earn {0}: savers earned {1} in the last hour (lending rate)', s.ccy, pct(s.lendingRate))}`);
+  if (lines.length === 1) lines.push(l10n.t('No product found.'));
+  return lines.join('\n');
+}
+
+export function rateHistoryText(l10n: L10n, where: string, label: string, points: readonly { ts: string; rate: string }[]): string {
+  const valid = points.filter((p) => D.isPlainDecimal(p.rate)).sort((a, b) => Number(a.ts) - Number(b.ts));
+  const first = valid[0];
+  const last = valid.at(-1);
+  if (first === undefined || last === undefined) return `${label} (${where}): ${l10n.t('no data.')}`;
+  const min = valid.reduce((m, p) => (D.lt(p.rate, m.rate) ? p : m), first);
+  const max = valid.reduce((m, p) => (D.gt(p.rate, m.rate) ? p : m), first);
+  const average = D.div(D.sum(valid.map((p) => p.rate)), String(valid.length), 8);
+  return [
+    `${label} (${where}), ${l10n.t('{0} points from {1} to {2}', String(valid.length), day(first.ts), day(last.ts))}:`,
+    `- ${l10n.t('latest {0}; average {1}; lowest {2} ({3}); highest {4} ({5}); first {6}', pct(last.rate), pct(average), pct(min.rate), day(min.ts), pct(max.rate), day(max.ts), pct(first.rate))}`,
+  ].join('\n');
+}
+
+export function historyText(l10n: L10n, where: string, label: string, lines: readonly string[], more: boolean): string {
+  return [`${label} (${where}):`, ...(lines.length === 0 ? [l10n.t('no records in that time.')] : lines.map((l) => `- ${l}`)), ...(more ? [l10n.t('(more records exist: ask for a shorter time or a larger limit)')] : [])].join('\n');
+}
+
+/** One history record as text: its time (ISO 8601, UTC) and its figures as OKX gave them. */
+export function recordLine(record: Readonly<Record<string, unknown>>, timeField: string): string {
+  const time = record[timeField];
+  const when = day(typeof time === 'string' ? time : '');
+  const rest = Object.entries(record)
+    .filter(([key, value]) => key !== timeField && typeof value === 'string' && value !== '')
+    .map(([key, value]) => `${key} ${String(value)}`)
+    .join(', ');
+  return `${when}: ${rest}`;
+}
+
+export interface ActionReport {
+  readonly done: boolean;
+  readonly confirmation: 'none' | 'confirmed' | 'declined';
+  readonly problems: readonly string[];
+  readonly said: readonly { readonly kind: 'info' | 'warning' | 'error'; readonly message: string }[];
+}
+
+/** What became of an action tool's run, as the model should relay it. */
+export function actionText(l10n: L10n, where: string, what: string, report: ActionReport): string {
+  const said = report.said.map((s) => s.message).join(' ');
+  if (report.problems.length > 0) return `${l10n.t('Not sent: {0}', what)} (${where}). ${report.problems.join(' ')}${said === '' ? '' : ` ${said}`}`;
+  if (report.confirmation === 'declined') return `${l10n.t('Not sent: {0}', what)} (${where}). ${l10n.t("The user declined it in OKX Earn's confirmation.")}`;
+  if (report.done) return `${l10n.t('Done: {0}', what)} (${where}). ${said}`.trim();
+  if (report.confirmation === 'none') return `${l10n.t('Not sent: {0}', what)} (${where}). ${said}`.trim();
+  return `${l10n.t('{0}: not carried out', what)} (${where}). ${said}`.trim();
+}

@@ -1,0 +1,158 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import * as D from '../../src/decimal';
+import type { OkxEarnApi } from '../../src/extension';
+import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
+import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor } from './helpers';
+
+const READ_TOOLS = ['okxEarn_history', 'okxEarn_loanRisk', 'okxEarn_offers', 'okxEarn_portfolio', 'okxEarn_positions', 'okxEarn_rateHistory'];
+const ACTION_TOOLS = [
+  'okxEarn_adjustCollateral', 'okxEarn_borrow', 'okxEarn_cancelEthRedemption', 'okxEarn_onchainCancel', 'okxEarn_onchainPurchase', 'okxEarn_onchainRedeem',
+  'okxEarn_repay', 'okxEarn_savingsRedeem', 'okxEarn_savingsSubscribe', 'okxEarn_setLendingRate', 'okxEarn_stake', 'okxEarn_unstake',
+];
+
+/** Calls a tool through VS Code, as the chat does, and returns its text. */
+async function invoke(name: string, input: object): Promise<string> {
+  const result = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined });
+  return result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
+}
+
+describe('Chat tools (vscode.lm.invokeTool), against the simulator', function () {
+  this.timeout(120_000);
+  let api: OkxEarnApi;
+  let sim: Simulator;
+  let ui: ScriptedWindow;
+  const sent = (): number => (['onchainPurchase', 'onchainRedeem', 'onchainCancel', 'ethPurchase', 'ethRedeem', 'solPurchase', 'solRedeem', 'ethCancelRedeem', 'savingsPurchaseRedempt', 'savingsSetLendingRate', 'loanAdjustCollateral', 'loanBorrow', 'loanRepay'] as const).reduce((n, e) => n + sim.received(e).length, 0);
+
+  before(async () => {
+    sim = await Simulator.start({ keys: [SANDBOX_KEY], priceMotion: false, rateLimits: false });
+    api = await extensionApi();
+    await configure({ environment: 'custom', customBaseUrl: sim.url, autoRefreshSeconds: 3600 });
+    await useTestKey(api, 'chat-tests', SANDBOX_KEY);
+  });
+  beforeEach(() => {
+    ui = new ScriptedWindow().install();
+  });
+  afterEach(() => ui.restore());
+  after(async () => {
+    await removeTestKey('chat-tests');
+    await configure({ environment: undefined, customBaseUrl: undefined, autoRefreshSeconds: undefined, 'chat.actionTools': undefined });
+    await sim.close();
+  });
+
+  it('contributes and registers every tool, each referable from the chat', () => {
+    const contributed = vscode.lm.tools.filter((t) => t.name.startsWith('okxEarn_')).map((t) => t.name).sort();
+    assert.deepEqual(contributed, [...READ_TOOLS, ...ACTION_TOOLS].sort());
+    assert.deepEqual(api.chatTools(), [...READ_TOOLS, ...ACTION_TOOLS].sort());
+  });
+
+  it('portfolio: the Overview\'s figures as text, naming where they come from', async () => {
+    const answer = await invoke('okxEarn_portfolio', {});
+    assert.match(answer, /^Portfolio \(OKX Earn, Custom host, profile chat-tests\)\. USD values at OKX index prices\./);
+    assert.match(answer, /Holdings: [\d,]+\.\d\d USD\n/);
+    assert.match(answer, /- On-chain earn: [\d,]+\.\d\d USD \(\d+(\.\d+)?%\)/);
+    assert.match(answer, /Loans: 2 order\(s\); collateral [\d,.]+ USD, borrowed [\d,.]+ USD, net [\d,.]+ USD/);
+    assert.match(answer, /What comes next: \n- \d{4}-\d\d-\d\dT[\d:]+Z: 0\.3 BETH redeemed to ETH/);
+    for (const secret of [SANDBOX_KEY.secretKey, SANDBOX_KEY.passphrase, SANDBOX_KEY.apiKey]) assert.ok(!answer.includes(secret));
+  });
+
+  it('positions: exact amounts and ids as OKX states them', async () => {
+    const answer = await invoke('okxEarn_positions', {});
+    for (const order of sim.state.orders.filter((o) => o.state !== '3')) assert.ok(answer.includes(`order ${order.ordId}: ${order.invest[0]?.amt ?? ''} ${order.ccy}`), order.ordId);
+    for (const order of sim.state.loans.orders) assert.ok(answer.includes(`order ${order.ordId}: borrowed`), order.ordId);
+    assert.ok(answer.includes(`ETH staking: ${D.trim(D.add(sim.state.funding.BETH ?? '0', '0.3'))} BETH`));
+    const savingsOnly = await invoke('okxEarn_positions', { product: 'savings' });
+    assert.match(savingsOnly, /Simple Earn \(savings\)/);
+    assert.doesNotMatch(savingsOnly, /On-chain earn orders/);
+  });
+
+  it('loan risk: every order, riskiest first, with a what-if for a price change', async () => {
+    const [first, second] = sim.state.loans.orders;
+    assert.ok(first && second);
+    const answer = await invoke('okxEarn_loanRisk', { ccy: 'BTC', priceChangePercent: '-50' });
+    assert.ok(answer.indexOf(`order ${first.ordId}`) < answer.indexOf(`order ${second.ordId}`), 'the riskier first');
+    assert.match(answer, new RegExp(`order ${second.ordId}: borrowed [\\d.]+ USDC; collateral 0\\.2 BTC; LTV [\\d.]+%, margin call at 70%, liquidation at 80%; liquidation price [\\d.]+ \\(BTC-USDC\\): safe`));
+    assert.match(answer, /if BTC changes by -50%: LTV 7\d(\.\d+)?%, at or over margin call/);
+    assert.match(answer, /if BTC changes by -50%: LTV (9\d|1\d\d)(\.\d+)?%, at liquidation/);
+  });
+
+  it('offers by APY, rate history and history', async () => {
+    const offers = await invoke('okxEarn_offers', { ccy: 'USDT' });
+    assert.match(offers, /on-chain earn USDT · On-Chain Defi \(product 4005\): APY 3\.23%, flexible/);
+    assert.match(offers, /Simple Earn USDT: savers earned [\d.]+% in the last hour/);
+    const apy = await invoke('okxEarn_rateHistory', { product: 'eth', days: '7' });
+    assert.match(apy, /ETH staking APY, daily \(.*\), 7 points from \d{4}-\d\d-\d\dT00:00:00Z to/);
+    const lending = await invoke('okxEarn_rateHistory', { product: 'savings', ccy: 'USDC', days: '7' });
+    assert.match(lending, /USDC savings lending rate \(what savers earn\), hourly .*, 16\d points/);
+    const history = await invoke('okxEarn_history', { kind: 'interest', ordId: sim.state.loans.orders[1]?.ordId ?? '', limit: '3', days: '7' });
+    assert.match(history, /interest history, last 7 days/);
+    assert.equal((history.match(/\n- /g) ?? []).length, 3);
+    assert.match(history, /ccy USDC, loan [\d.]+, interest [\d.]+, interestRate 0\.0793/);
+  });
+
+  it('an action tool opens OKX Earn\'s own confirmation, sends nothing when declined, and exactly once when confirmed', async () => {
+    const before = sent();
+    ui.choose = () => undefined;
+    const declined = await invoke('okxEarn_onchainPurchase', { productId: '4005', amount: '100' });
+    assert.match(declined, /^Not sent: purchase of 100 USDT in USDT · On-Chain Defi \(.*\)\. The user declined it in OKX Earn's confirmation\.$/);
+    assert.equal(sent(), before, 'nothing sent');
+    const modal = ui.shown.find((s) => s.modal);
+    assert.match(modal?.message ?? '', /^Purchase 100 USDT of USDT · On-Chain Defi\?$/, 'the same confirmation as the command');
+
+    const orders = sim.state.orders.length;
+    ui.choose = (_m, items) => items.find((i) => i === 'Purchase');
+    const done = await invoke('okxEarn_onchainPurchase', { productId: '4005', amount: '100' });
+    assert.match(done, /^Done: purchase of 100 USDT in USDT · On-Chain Defi \(.*\)\. Purchased 100 USDT of USDT · On-Chain Defi: order \d+\.$/);
+    assert.equal(sim.received('onchainPurchase').length, 1, 'sent exactly once');
+    assert.equal(sim.state.orders.length, orders + 1);
+  });
+
+  it('the other action tools run their command\'s flow: a repay on one order, confirmed', async () => {
+    const [, second] = sim.state.loans.orders;
+    assert.ok(second);
+    ui.choose = (_m, items) => items.find((i) => i === 'Repay');
+    const answer = await invoke('okxEarn_repay', { ordId: second.ordId, amount: '25' });
+    assert.match(answer, /^Done: repaying 25 on order \d+ \(.*\)\. 25 USDC repaid: USDC loan · order …\d{6} now owes [\d,.]+ USDC\.$/);
+    assert.equal(sim.received('loanRepay').at(-1)?.params?.ordId, second.ordId);
+  });
+
+  it('bad input is refused with a clear message, nothing sent and nothing asked', async () => {
+    const before = sent();
+    const cases: [string, object, RegExp][] = [
+      ['okxEarn_onchainPurchase', { productId: '4005', amount: 100 }, /"amount" must be text, not a number/],
+      ['okxEarn_onchainPurchase', { productId: '4005', amount: '100', extra: 'x' }, /Unknown field\(s\): extra/],
+      ['okxEarn_onchainPurchase', { productId: 'x'.repeat(500), amount: '1' }, /"productId" is too long/],
+      ['okxEarn_onchainPurchase', { productId: '4005', amount: '1e3' }, /"amount" is not valid/],
+      ['okxEarn_onchainPurchase', { productId: '4005' }, /"amount" is required/],
+      ['okxEarn_onchainPurchase', { productId: '999', amount: '1' }, /there is no on-chain earn product 999/],
+      ['okxEarn_onchainPurchase', { productId: '4005', amount: '0.5' }, /^Not sent: .* The minimum is 1 USDT\./],
+      ['okxEarn_stake', { product: 'eth', amount: '100000' }, /That is more than the [\d.]+ ETH available in your funding account\./],
+      ['okxEarn_repay', { ordId: '999', amount: '1' }, /there is no loan order 999/],
+      ['okxEarn_setLendingRate', { ccy: 'USDT', ratePercent: '400' }, /The rate must be from 1% to 365%\./],
+      ['okxEarn_positions', { product: 'stocks' }, /"product" must be one of onchain, eth, sol, savings, loans/],
+      ['okxEarn_positions', [], /The input must be an object/],
+    ];
+    for (const [name, input, expected] of cases) assert.match(await invoke(name, input), expected, `${name} ${JSON.stringify(input).slice(0, 60)}`);
+    assert.equal(sent(), before, 'nothing sent');
+    assert.equal(ui.shown.filter((s) => s.modal).length, 0, 'no confirmation asked');
+  });
+
+  it('the off switch removes the action tools and keeps the read tools', async () => {
+    await configure({ 'chat.actionTools': false });
+    await waitFor(() => (api.chatTools().length === READ_TOOLS.length ? true : undefined), 'the action tools gone');
+    assert.deepEqual(api.chatTools(), READ_TOOLS);
+    await assert.rejects(Promise.resolve(vscode.lm.invokeTool('okxEarn_onchainPurchase', { input: { productId: '4005', amount: '1' }, toolInvocationToken: undefined })));
+    assert.match(await invoke('okxEarn_portfolio', {}), /^Portfolio/);
+    await configure({ 'chat.actionTools': undefined });
+    await waitFor(() => (api.chatTools().length === READ_TOOLS.length + ACTION_TOOLS.length ? true : undefined), 'the action tools back');
+  });
+
+  it('without a key, every tool says how to set one', async () => {
+    await removeTestKey('chat-tests');
+    await waitFor(() => (api.connectionLabel() === 'Custom host' ? true : undefined), 'no key');
+    for (const name of ['okxEarn_portfolio', 'okxEarn_onchainPurchase']) {
+      assert.match(await invoke(name, name === 'okxEarn_portfolio' ? {} : { productId: '4005', amount: '1' }), /No OKX API key is set in this VS Code window\. Run "OKX Earn: Set API Key…"/);
+    }
+    await useTestKey(api, 'chat-tests', SANDBOX_KEY);
+  });
+});

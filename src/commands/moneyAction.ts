@@ -154,7 +154,7 @@ async function send<R>(context: FlowContext, client: OkxClient, action: MoneyAct
   const { portfolio, log } = context;
   log.info(`Sending: ${action.what}`);
   const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0}…', action.question.replace(/\?$/, '')) },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0}…', action.question.replace(/[?？]$/, '')) },
     async () => {
       try {
         return { ok: true as const, result: await action.send(client) };

@@ -37,6 +37,7 @@ describe('zh-cn: the walkthrough, the sidebar and the LTV panel in Simplified Ch
     // Its badge (a loan near margin call) covers the icon's centre.
     await workbench.activityBarItem('OKX 赚币').click({ force: true });
     for (const name of ['质押', '活期简单赚币', '活期借币', '产品']) await workbench.pane(name).locator('.pane-header').waitFor({ timeout: 15_000 });
+    await workbench.sideBarWidth(640);
     await workbench.showOnly('质押');
     const staking = workbench.pane('质押');
     for (const text of ['链上赚币', '收益中', 'ETH质押', 'SOL质押']) await staking.getByText(text, { exact: true }).first().waitFor({ timeout: 30_000 });

@@ -107,6 +107,19 @@ export class Workbench {
     await input.press('Enter');
   }
 
+  /** Drags the side bar's edge so that it is `width` pixels wide (long rows then show whole). */
+  async sideBarWidth(width: number): Promise<void> {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (box === null) throw new Error('No side bar');
+    const edge = box.x + box.width + 1;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(edge, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(edge + 20, y, { steps: 2 });
+    await this.page.mouse.move(box.x + width, y, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
   /** Closes the editor tab with this label, with a middle click as on a desktop. */
   async closeTab(label: string): Promise<void> {
     await this.page.locator('.tabs-container .tab').filter({ hasText: label }).click({ button: 'middle' });

@@ -21,6 +21,7 @@ import { ProductsView } from './views/productsView';
 import { SavingsView } from './views/savingsView';
 import { StakingView } from './views/stakingView';
 import { VIEW_IDS, type ViewKey } from './views/viewIds';
+import { registerWalkthrough } from './walkthrough';
 
 /** What the extension hands to other extensions and to its own integration tests. Nothing secret. */
 export interface OkxEarnApi {
@@ -167,6 +168,7 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     vscode.commands.registerCommand('okxEarn.showLog', () => log.show()),
   );
 
+  context.subscriptions.push(...registerWalkthrough(context, store, connection));
   void connection.update();
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);

@@ -169,7 +169,7 @@ async function send<R>(context: FlowContext, client: OkxClient, action: MoneyAct
   // Local time; turned into OKX's time when it is needed, with the clock offset the client knows by then.
   const sentLocal = Date.now();
   const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0}…', action.question.replace(/\?$/, '')) },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0}…', action.question.replace(/[?？]$/, '')) },
     (progress) =>
       sendOnce(
         () => action.send(client),

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { launchBrowser, type HeadlessBrowser } from '../host/browser';
 import { PROJECT_ROOT, ensureCodeServer, startCodeServer, workbenchUrl, type RunningCodeServer } from '../host/codeServer';
 import { seedUserSettings } from '../host/vscodeStandIn';
@@ -37,7 +37,8 @@ export class Workbench {
     private readonly scratch: string,
   ) {}
 
-  static async open(settings: Record<string, unknown> = {}): Promise<Workbench> {
+  /** `options.locale` runs the workbench in that display language (a test-only language pack, see test/host). */
+  static async open(settings: Record<string, unknown> = {}, options: { locale?: string } = {}): Promise<Workbench> {
     const install = ensureCodeServer();
     const scratch = mkdtempSync(path.join(os.tmpdir(), 'okx-earn-e2e-'));
     const userDataDir = path.join(scratch, 'user-data');
@@ -56,12 +57,77 @@ export class Workbench {
       throw new Error(`code-server --install-extension failed: ${installed.stdout}${installed.stderr}`);
     }
 
-    const server = await startCodeServer(install, { userDataDir, extensionsDir });
+    const server = await startCodeServer(install, { userDataDir, extensionsDir, ...(options.locale === undefined ? {} : { locale: options.locale }) });
     const browser = await launchBrowser();
     const page = await browser.context.newPage();
     await page.goto(workbenchUrl(server, workspace, []));
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
     return new Workbench(page, server, browser, scratch);
+  }
+
+  /** The frame of the webview panel whose content includes `text` (VS Code nests a webview's page in two iframes). */
+  async panelFrame(text: string): Promise<Frame> {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      for (const frame of this.page.frames()) {
+        try {
+          if ((await frame.locator('#app').count()) > 0 && (await frame.locator('#app').innerText()).includes(text)) return frame;
+        } catch {
+          // a frame that went away
+        }
+      }
+      await this.page.waitForTimeout(200);
+    }
+    throw new Error(`No panel showing "${text}"`);
+  }
+
+  /** The frame of the walkthrough step's media (Markdown or SVG, shown in a webview) whose text includes `text`. */
+  async mediaFrame(text: string): Promise<Frame> {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      for (const frame of this.page.frames().filter((f) => f !== this.page.mainFrame())) {
+        try {
+          if ((await frame.locator('body').innerText({ timeout: 500 })).includes(text) || (await frame.locator('svg text').filter({ hasText: text }).count()) > 0) return frame;
+        } catch {
+          // a frame that went away, or has no body yet
+        }
+      }
+      await this.page.waitForTimeout(200);
+    }
+    throw new Error(`No walkthrough media showing "${text}"`);
+  }
+
+  /** Runs a command from the palette by its title (the workbench, not a webview, must have the focus). */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: title }).waitFor();
+    await input.press('Enter');
+  }
+
+  /** Drags the side bar's edge so that it is `width` pixels wide (long rows then show whole). */
+  async sideBarWidth(width: number): Promise<void> {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (box === null) throw new Error('No side bar');
+    const edge = box.x + box.width + 1;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(edge, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(edge + 20, y, { steps: 2 });
+    await this.page.mouse.move(box.x + width, y, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  /** Closes the editor tab with this label, with a middle click as on a desktop. */
+  async closeTab(label: string): Promise<void> {
+    await this.page.locator('.tabs-container .tab').filter({ hasText: label }).click({ button: 'middle' });
+  }
+
+  /** The walkthrough page open in the editor area, and its steps. */
+  walkthrough(): Locator {
+    return this.page.locator('.gettingStartedContainer');
   }
 
   /** The activity-bar entry of a view container, by its title. */

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, w
 import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { installTestLanguagePack } from './languagePack';
 
 export interface CodeServerBuild {
   /** The VS Code version inside. */
@@ -199,6 +200,8 @@ export interface StartOptions {
   readonly launchPayload?: boolean;
   /** Extra environment for the server (and so for the extension host it starts). */
   readonly env?: Readonly<Record<string, string>>;
+  /** A display language other than English (e.g. `zh-cn`), through a test-only language pack. */
+  readonly locale?: string;
   readonly log?: (line: string) => void;
 }
 
@@ -238,6 +241,7 @@ export async function startCodeServer(install: CodeServerInstall, options: Start
   for (const dir of ['config', 'data', 'tmp']) {
     mkdirSync(path.join(scratch, dir));
   }
+  if (options.locale !== undefined) installTestLanguagePack(options.userDataDir, options.locale);
   const args = [
     install.entry,
     '--bind-addr',
@@ -253,6 +257,7 @@ export async function startCodeServer(install: CodeServerInstall, options: Start
     '--extensions-dir',
     options.extensionsDir,
     ...(options.launchPayload === true && install.build.payloadNeedsSmokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(options.locale === undefined ? [] : ['--locale', options.locale]),
   ];
   const child = spawn(install.node, args, {
     detached: true,

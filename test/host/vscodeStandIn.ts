@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser } from './browser';
 import { PROJECT_ROOT, buildFor, ensureCodeServer, startCodeServer, workbenchUrl } from './codeServer';
+import { PROBE_DIR_ENV, PROBE_PREFIX, answerProbe } from './pageProbes';
 import { WorkbenchLogFilter } from './workbenchLog';
 
 interface LaunchArgs {
@@ -56,6 +57,8 @@ export const QUIET_WORKBENCH_SETTINGS = {
   'update.mode': 'none',
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
+  // The extension opens its walkthrough the first time it runs; a test that wants to see that turns it on.
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
 
 export function seedUserSettings(userDataDir: string, extra: Record<string, unknown> = {}): void {
@@ -78,9 +81,11 @@ async function main(): Promise<number> {
   // A fresh profile every run (runTests passes a lasting one): no setting or state of an earlier run leaks in.
   const userDataDir = path.join(scratch, 'user-data');
   const extensionsDir = args.extensionsDir ?? path.join(scratch, 'extensions');
-  mkdirSync(userDataDir, { recursive: true });
-  mkdirSync(extensionsDir, { recursive: true });
+  const probeDir = path.join(scratch, 'probes');
+  for (const dir of [userDataDir, extensionsDir, probeDir]) mkdirSync(dir, { recursive: true });
   seedUserSettings(userDataDir);
+  // OKX_EARN_LOCALE (from the runner) runs the workbench in that display language.
+  const locale = process.env.OKX_EARN_LOCALE === undefined || process.env.OKX_EARN_LOCALE === '' ? undefined : process.env.OKX_EARN_LOCALE;
 
   const verbose = process.env.OKX_EARN_HOST_VERBOSE === '1';
   const install = ensureCodeServer(buildFor(process.env.OKX_EARN_CODE_SERVER_VSCODE));
@@ -88,8 +93,10 @@ async function main(): Promise<number> {
     userDataDir,
     extensionsDir,
     launchPayload: true,
-    // The extension host inherits the server's environment: tests look for leaked secrets in this folder.
-    env: { OKX_EARN_TEST_USER_DATA: userDataDir },
+    // The extension host inherits the server's environment: tests look for leaked secrets in this folder,
+    // and ask the page what only the page can tell through probes (pageProbes.ts).
+    env: { OKX_EARN_TEST_USER_DATA: userDataDir, [PROBE_DIR_ENV]: probeDir },
+    ...(locale === undefined ? {} : { locale }),
     log: verbose ? (line) => console.error(line) : undefined,
   });
   const browser = await launchBrowser();
@@ -104,6 +111,10 @@ async function main(): Promise<number> {
     await page.exposeFunction('codeAutomationLog', (level: string, parts: unknown) => {
       // The workbench forwards console.log's arguments unformatted (mocha logs '%s%s', …).
       const text = format(...(Array.isArray(parts) ? (parts as unknown[]) : [parts]));
+      if (text.startsWith(PROBE_PREFIX)) {
+        void answerProbe(page, text, probeDir);
+        return;
+      }
       appendFileSync(logFile, `[${level}] ${text}\n`);
       for (const line of text.split('\n')) {
         if (verbose || filter.accept(line)) {

@@ -1,6 +1,10 @@
-/** Test-only helpers for the integration suite: the extension's API, settings, and scripted window answers. */
+/** Test-only helpers for the integration suite: the extension's API, settings, scripted window answers, page probes. */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OkxEarnApi } from '../../src/extension';
+import { PROBE_DIR_ENV, PROBE_PREFIX, type ProbeRequest } from '../host/pageProbes';
 
 export const EXTENSION_ID = 'okx-earn.okx-earn';
 
@@ -183,4 +187,21 @@ export async function removeTestKey(profile: string): Promise<void> {
   } finally {
     cleanup.restore();
   }
+}
+
+/** True where the test host drives the workbench page and answers probes (code-server; not Electron). */
+export function probesAvailable(): boolean {
+  return (process.env[PROBE_DIR_ENV] ?? '') !== '';
+}
+
+/** Asks the test host about the page (see test/host/pageProbes.ts) and waits for its answer. */
+export async function probe<T>(name: ProbeRequest['name'], args: ProbeRequest['args'] = {}): Promise<T> {
+  const dir = process.env[PROBE_DIR_ENV];
+  if (dir === undefined || dir === '') throw new Error('No page probes in this test host');
+  const request: ProbeRequest = { id: randomUUID(), name, args };
+  console.log(`${PROBE_PREFIX}${JSON.stringify(request)}`);
+  const file = path.join(dir, `${request.id}.json`);
+  const answer = await waitFor(() => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { result?: T; error?: string }) : undefined), `the answer to probe ${name}`);
+  if (answer.error !== undefined) throw new Error(`probe ${name}: ${answer.error}`);
+  return answer.result as T;
 }

@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { OkxEarnApi, RenderedItem } from '../../../src/extension';
+import { EXTENSION_ID, configure, extensionApi, probe, probesAvailable, waitFor } from '../helpers';
+
+type Title = string | { value: string; original: string };
+const text = (title: Title): string => (typeof title === 'string' ? title : title.value);
+
+function find(items: readonly RenderedItem[], label: string): RenderedItem {
+  const item = items.find((i) => i.label === label);
+  assert.ok(item, `"${label}" among ${items.map((i) => i.label).join(', ')}`);
+  return item;
+}
+
+describe('zh-cn: the extension in Simplified Chinese, amounts and rates as OKX sent them', function () {
+  this.timeout(60_000);
+  let api: OkxEarnApi;
+
+  before(async () => {
+    api = await extensionApi();
+    // The walkthrough test left the Sandbox in use; without it (Electron host), use it now.
+    await configure({ environment: 'sandbox' });
+    await api.whenConnected();
+  });
+
+  it('VS Code runs in zh-cn', () => {
+    assert.equal(vscode.env.language, 'zh-cn');
+  });
+
+  it('command titles, the views and the settings come from package.nls.zh-cn.json', () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as {
+      contributes: {
+        commands: { command: string; title: Title; category: Title }[];
+        views: Record<string, { id: string; name: string }[]>;
+        viewsContainers: { activitybar: { title: string }[] };
+        configuration: { properties: Record<string, { markdownDescription: string }> };
+      };
+    };
+    const command = (id: string): { title: string; category: string } => {
+      const found = manifest.contributes.commands.find((c) => c.command === id);
+      assert.ok(found, id);
+      return { title: text(found.title), category: text(found.category) };
+    };
+    assert.deepEqual(command('okxEarn.setApiKey'), { title: '设置 API Key…', category: 'OKX 赚币' });
+    assert.equal(command('okxEarn.onchain.purchase').title, '申购链上赚币…');
+    assert.equal(command('okxEarn.loan.addCollateral').title, '追加借币质押物…');
+    assert.deepEqual(manifest.contributes.views.okxEarn?.map((v) => v.name), ['质押', '活期简单赚币', '活期借币', '产品']);
+    assert.equal(manifest.contributes.viewsContainers.activitybar[0]?.title, 'OKX 赚币');
+    assert.match(manifest.contributes.configuration.properties['okxEarn.ltvWarningPoints']?.markdownDescription ?? '', /^当借币的质押率距离其预警质押率/);
+  });
+
+  it('the views: OKX\'s Chinese names, with the figures unchanged', async () => {
+    const staking = await waitFor(async () => {
+      const items = await api.renderView('staking', 3);
+      return items.length >= 3 ? items : undefined;
+    }, 'the Staking view');
+    const onchain = find(staking, '链上赚币');
+    assert.match(onchain.description, /^\d+ 个订单$/);
+    assert.ok(onchain.children.some((c) => c.label === '收益中'), 'the earning orders are grouped as 收益中');
+    assert.match(find(staking, 'ETH质押').description, /^[\d,.]+ BETH$/);
+    assert.match(find(staking, 'SOL质押').description, /^[\d,.]+ OKSOL$/);
+    const earning = find(onchain.children, '收益中');
+    assert.ok(earning.children.every((order) => /^[\d,.]+ \w+ · APY \d+(\.\d+)?%$/.test(order.description)), earning.children.map((o) => o.description).join(' | '));
+
+    const savings = await api.renderView('savings', 1);
+    assert.ok(savings.length > 0);
+    for (const currency of savings) {
+      assert.match(currency.description, /^[\d,.]+ \w+ · 最低 \d+(\.\d+)?%$/);
+      assert.deepEqual(currency.children.map((c) => c.label), ['数量', '已出借', '待处理', '收益', '您的最低出借利率', '出借明细']);
+    }
+
+    const [loan] = await api.renderView('loans', 1);
+    assert.ok(loan);
+    assert.equal(loan.label, 'USDT 借币');
+    assert.match(loan.description, /^LTV \d+(\.\d+)?% · 预警 70% · 强平 80%$/);
+    assert.deepEqual(loan.children.map((c) => c.label).slice(0, 3), ['当前质押率', '已借', '质押物']);
+
+    const products = await api.renderView('products', 1);
+    assert.match(find(products, '链上赚币项目').description, /^\d+ 个项目$/);
+    find(products, '活期简单赚币市场利率');
+  });
+
+  it('the status-bar indicator and its tooltip', async () => {
+    const indicator = await waitFor(() => (api.ltvIndicator().visible ? api.ltvIndicator() : undefined), 'the LTV indicator');
+    assert.match(indicator.text, /^LTV \d+\.\d%$/);
+    assert.match(indicator.tooltip, /\*\*OKX 活期借币\*\*/);
+    assert.match(indicator.tooltip, /\| 借币 \| LTV \| 预警质押率 \| 强平质押率 \|/);
+  });
+
+  it('the product panel: its facts and position in Chinese', async () => {
+    await vscode.commands.executeCommand('okxEarn.openProduct', { payload: { kind: 'eth' } });
+    const panel = await waitFor(() => api.panels().find((p) => p.key === 'product:eth' && p.state !== undefined), 'the ETH staking panel');
+    assert.equal(panel.title, 'ETH质押');
+    const state = panel.state;
+    assert.ok(state?.kind === 'product');
+    assert.equal(state.subtitle, '质押 ETH，按 1:1 获得 BETH');
+    assert.deepEqual(state.facts.map(([label]) => label), ['今日年化收益率', '您将获得', '快速赎回每日限额']);
+    assert.deepEqual(state.position.slice(0, 3).map(([label]) => label), ['已质押', '最新奖励', '累计奖励']);
+  });
+
+  it('the LTV panel, as its webview shows it: every label in Chinese', async function () {
+    await vscode.commands.executeCommand('okxEarn.openLtv');
+    const panel = await waitFor(() => api.panels().find((p) => p.viewType === 'okxEarn.ltv' && p.state !== undefined), 'the LTV panel');
+    assert.equal(panel.title, '借币质押率');
+    assert.equal(panel.state?.title, 'USDT 借币');
+    if (!probesAvailable()) this.skip();
+    const shown = await waitFor(async () => (await probe<string>('panelText', { contains: '假设' })) || undefined, 'the LTV panel page');
+    for (const label of ['当前质押率', '预警质押率', '强平质押率', '追加质押物…', '减少质押物…', '已借', '质押物', '美元价值', '当前可取回', '还可借', '计息记录', '如果', '更新于']) {
+      assert.ok(shown.includes(label), `"${label}" in:\n${shown}`);
+    }
+    assert.match(shown, /\d+(\.\d+)?% · (安全|接近预警线|已超过预警线|已达强平线)/);
+  });
+});

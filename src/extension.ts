@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { registerKeyCommands } from './commands/keys';
 import { registerMoneyCommands } from './commands/money';
 import { registerPanelCommands } from './commands/panels';
+import { registerProductsFilter } from './commands/productsFilter';
 import { Panels, type PanelSnapshot } from './panels/panels';
 import { Connection, type ConnectionState } from './connection';
 import { CredentialStore } from './credentials';
@@ -136,6 +137,7 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     ...registerKeyCommands(store, connection),
     ...registerMoneyCommands(flows),
     ...registerPanelCommands(panels, portfolio),
+    ...registerProductsFilter(context.globalState, portfolio, trees.products as ProductsView, views.products),
     vscode.commands.registerCommand('okxEarn.refresh', async () => {
       await autoRefresh.refreshVisible();
       const failed = AREA_IDS.map((area) => portfolio.get(area))

@@ -1,5 +1,6 @@
 /** Composition root: builds the objects, registers views and commands, nothing else. */
 import * as vscode from 'vscode';
+import { registerExportCommands } from './commands/export';
 import { registerKeyCommands } from './commands/keys';
 import { registerMoneyCommands } from './commands/money';
 import { registerPanelCommands } from './commands/panels';
@@ -137,6 +138,7 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     ...registerKeyCommands(store, connection),
     ...registerMoneyCommands(flows),
     ...registerPanelCommands(panels, portfolio),
+    ...registerExportCommands(flows, context.globalState),
     ...registerProductsFilter(context.globalState, portfolio, trees.products as ProductsView, views.products),
     vscode.commands.registerCommand('okxEarn.refresh', async () => {
       await autoRefresh.refreshVisible();

@@ -116,7 +116,7 @@ async function run(context: FlowContext, state: vscode.Memento, client: OkxClien
           const result = await exportHistory(client, kind, {
             ...(since === undefined ? {} : { since }),
             signal: controller.signal,
-            onProgress: (n) => progress.report({ message: vscode.l10n.t('{0} records so far', n) }),
+            onProgress: (n) => progress.report({ message: n === 1 ? vscode.l10n.t('1 record so far') : vscode.l10n.t('{0} records so far', n) }),
           });
           // Cancelled after the last page but before writing: still nothing is written.
           if (token.isCancellationRequested) throw new ExportCancelled();
@@ -134,7 +134,9 @@ async function run(context: FlowContext, state: vscode.Memento, client: OkxClien
     const message =
       records === 0
         ? vscode.l10n.t('{0}: OKX has no records in this range, so {1} holds the header row only.', label, name)
-        : vscode.l10n.t('{0}: {1} records exported to {2}.', label, records, name);
+        : records === 1
+          ? vscode.l10n.t('{0}: 1 record exported to {1}.', label, name)
+          : vscode.l10n.t('{0}: {1} records exported to {2}.', label, records, name);
     void Promise.resolve(vscode.window.showInformationMessage(message, open)).then((picked) => {
       if (picked === open) void vscode.commands.executeCommand('vscode.open', target);
     });

@@ -50,18 +50,19 @@ export function registerProductsFilter(
       const area = portfolio.get('offers');
       const offers = 'data' in area ? (area.data?.offers ?? []) : [];
       const currencies = [...new Set([...offers.map((o) => o.ccy), ...(current.ccy === undefined ? [] : [current.ccy])])].sort();
+      const count = (n: number): string => (n === 1 ? vscode.l10n.t('1 offer') : vscode.l10n.t('{0} offers', n));
       const describe = (parts: (string | undefined)[], isCurrent: boolean): string =>
         [...parts, isCurrent ? vscode.l10n.t('current') : undefined].filter((p): p is string => p !== undefined && p !== '').join(' · ');
 
       const ccyPick = await vscode.window.showQuickPick(
         [
-          { label: vscode.l10n.t('All currencies'), description: describe([vscode.l10n.t('{0} offers', offers.length)], current.ccy === undefined), ccy: undefined },
+          { label: vscode.l10n.t('All currencies'), description: describe([count(offers.length)], current.ccy === undefined), ccy: undefined },
           ...currencies.map((ccy) => {
             const ofCcy = offers.filter((o) => o.ccy === ccy);
             const best = bestApy(ofCcy);
             return {
               label: ccy,
-              description: describe([vscode.l10n.t('{0} offers', ofCcy.length), best === undefined ? undefined : vscode.l10n.t('best APY {0}', percent(best))], current.ccy === ccy),
+              description: describe([count(ofCcy.length), best === undefined ? undefined : vscode.l10n.t('best APY {0}', percent(best))], current.ccy === ccy),
               ccy,
             };
           }),

@@ -1,9 +1,11 @@
 /** Composition root: builds the objects, registers views and commands, nothing else. */
 import * as vscode from 'vscode';
 import { ChatTools } from './chat/tools';
+import { registerExportCommands } from './commands/export';
 import { registerKeyCommands } from './commands/keys';
 import { registerMoneyCommands } from './commands/money';
 import { registerPanelCommands } from './commands/panels';
+import { registerProductsFilter } from './commands/productsFilter';
 import { Panels, type PanelSnapshot } from './panels/panels';
 import { Connection, type ConnectionState } from './connection';
 import { CredentialStore } from './credentials';
@@ -144,6 +146,8 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     ...registerKeyCommands(store, connection),
     ...registerMoneyCommands(flows),
     ...registerPanelCommands(panels, portfolio),
+    ...registerExportCommands(flows, context.globalState),
+    ...registerProductsFilter(context.globalState, portfolio, trees.products as ProductsView, views.products),
     vscode.commands.registerCommand('okxEarn.refresh', async () => {
       await autoRefresh.refreshVisible();
       const failed = AREA_IDS.map((area) => portfolio.get(area))

@@ -1,5 +1,6 @@
 /** Products on offer: on-chain earn offers by currency, ETH and SOL staking, and the savings market rates. */
 import * as vscode from 'vscode';
+import * as D from '../decimal';
 import type { Offer } from '../okx/types';
 import type { Portfolio } from '../portfolio/portfolio';
 import { PortfolioTree } from './portfolioTree';
@@ -15,12 +16,61 @@ function offerStateLabel(state: string): string {
   }
 }
 
-function offerNode(offer: Offer, parent: TreeNode): TreeNode {
+/** Which on-chain earn offers the Products view lists: a currency (all when absent) and a kind of term. */
+export interface ProductsFilter {
+  readonly ccy?: string;
+  readonly term?: 'flexible' | 'fixed';
+}
+
+export function isFiltered(filter: ProductsFilter): boolean {
+  return filter.ccy !== undefined || filter.term !== undefined;
+}
+
+/** "USDT · flexible only", for the view's message and the offers' description. */
+export function filterText(filter: ProductsFilter): string {
+  return [
+    filter.ccy,
+    filter.term === 'flexible' ? vscode.l10n.t('flexible only') : filter.term === 'fixed' ? vscode.l10n.t('fixed term only') : undefined,
+  ].filter((part): part is string => part !== undefined).join(' · ');
+}
+
+export function matchesFilter(offer: Offer, filter: ProductsFilter): boolean {
+  if (filter.ccy !== undefined && offer.ccy !== filter.ccy) return false;
+  if (filter.term === 'flexible') return offer.term === '0';
+  if (filter.term === 'fixed') return offer.term !== '0';
+  return true;
+}
+
+/** An APY as a decimal to compare, or undefined when OKX sent something that is not one. */
+const apyOf = (offer: Offer): string | undefined => (D.isPlainDecimal(offer.apy) ? offer.apy : undefined);
+
+/** Highest APY first (compared as decimals); an APY that is not a number last; ties keep OKX's order. */
+export function byApy(offers: readonly Offer[]): Offer[] {
+  return [...offers].sort((a, b) => {
+    const x = apyOf(a);
+    const y = apyOf(b);
+    if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1;
+    return D.cmp(y, x);
+  });
+}
+
+/** The highest APY among the offers that can be bought, or undefined when none can. */
+export function bestApy(offers: readonly Offer[]): string | undefined {
+  return offers
+    .filter((o) => o.state === 'purchasable')
+    .map(apyOf)
+    .reduce<string | undefined>((best, apy) => (apy === undefined || (best !== undefined && D.gte(best, apy)) ? best : apy), undefined);
+}
+
+function offerNode(offer: Offer, best: boolean, parent: TreeNode): TreeNode {
   const limits = offer.investData.map((i) => vscode.l10n.t('{0} to {1}', withCcy(i.minAmt, i.ccy), withCcy(i.maxAmt, i.ccy))).join(', ');
+  const parts = [vscode.l10n.t('APY {0}', percent(offer.apy)), termLabel(offer.term)];
+  if (offer.state !== 'purchasable') parts.push(offerStateLabel(offer.state));
+  if (best) parts.push(vscode.l10n.t('best APY'));
   return new LeafNode(`offer:${offer.productId}`, {
     label: offer.protocol,
-    description: `${vscode.l10n.t('APY {0}', percent(offer.apy))} · ${termLabel(offer.term)}${offer.state === 'purchasable' ? '' : ` · ${offerStateLabel(offer.state)}`}`,
-    icon: offer.state === 'purchasable' ? 'circle-large-filled' : offer.state === 'sold_out' ? 'circle-slash' : 'debug-pause',
+    description: parts.join(' · '),
+    icon: best ? 'star-full' : offer.state === 'purchasable' ? 'circle-large-filled' : offer.state === 'sold_out' ? 'circle-slash' : 'debug-pause',
     contextValue: `okxEarn.offer.${offer.state === 'purchasable' ? 'purchasable' : 'closed'}`,
     payload: { kind: 'offer', offer },
     command: { command: 'okxEarn.openProduct', title: vscode.l10n.t('Show Details'), arguments: [{ payload: { kind: 'offer', offer } }] },
@@ -35,13 +85,26 @@ function offerNode(offer: Offer, parent: TreeNode): TreeNode {
       [vscode.l10n.t('Early redemption'), offer.earlyRedeem ? vscode.l10n.t('Yes') : vscode.l10n.t('No')],
       [vscode.l10n.t('Fast redemption daily limit'), offer.fastRedemptionDailyLimit],
       [vscode.l10n.t('Earns'), offer.earningData.map((e) => e.ccy).join(', ')],
+      [vscode.l10n.t('Best offer'), best ? vscode.l10n.t('the highest APY of the {0} offers you can buy now', offer.ccy) : ''],
     ]),
   }, parent);
 }
 
 export class ProductsView extends PortfolioTree {
+  private current: ProductsFilter = {};
+
   constructor(portfolio: Portfolio) {
     super(portfolio, ['offers', 'market']);
+  }
+
+  /** The on-chain earn offers listed (the ETH, SOL and savings parts are never filtered). */
+  get filter(): ProductsFilter {
+    return this.current;
+  }
+
+  set filter(filter: ProductsFilter) {
+    this.current = filter;
+    this.refresh();
   }
 
   protected async roots(): Promise<TreeNode[]> {
@@ -99,20 +162,46 @@ export class ProductsView extends PortfolioTree {
     return [...offers, ...market];
   }
 
-  private offers(offers: Offer[]): TreeNode {
+  /**
+   * Offers by currency, each currency's highest APY first and its best offer you can buy marked (more than one
+   * when they tie); only those the filter lets through, saying so.
+   */
+  private offers(all: Offer[]): TreeNode {
+    const filter = this.current;
+    const offers = all.filter((o) => matchesFilter(o, filter));
     const currencies = [...new Set(offers.map((o) => o.ccy))].sort();
+    const filtered = isFiltered(filter);
     return new GroupNode('offers', {
       label: vscode.l10n.t('On-chain earn offers'),
-      description: vscode.l10n.t('{0} products', offers.length),
-      icon: 'link',
+      description: filtered
+        ? vscode.l10n.t('{0} of {1} products · filtered: {2}', offers.length, all.length, filterText(filter))
+        : vscode.l10n.t('{0} products', offers.length),
+      icon: filtered ? 'filter-filled' : 'link',
       expanded: true,
-      children: (self) =>
-        currencies.map((ccy) => new GroupNode(`offers:${ccy}`, {
-          label: ccy,
-          description: String(offers.filter((o) => o.ccy === ccy).length),
-          icon: 'folder',
-          children: (group) => offers.filter((o) => o.ccy === ccy).map((o) => offerNode(o, group)),
-        }, self)),
+      children: (self) => {
+        if (offers.length === 0 && filtered) {
+          return [
+            new LeafNode('offers:none', {
+              label: vscode.l10n.t('No offer matches the filter'),
+              description: filterText(filter),
+              icon: 'filter',
+              command: { command: 'okxEarn.clearProductsFilter', title: vscode.l10n.t('Clear Filter') },
+            }, self),
+          ];
+        }
+        return currencies.map((ccy) => {
+          const ofCcy = byApy(offers.filter((o) => o.ccy === ccy));
+          const best = bestApy(ofCcy);
+          return new GroupNode(`offers:${ccy}`, {
+            label: ccy,
+            description: best === undefined ? String(ofCcy.length) : vscode.l10n.t('{0} · best APY {1}', ofCcy.length, percent(best)),
+            icon: 'folder',
+            // Filtered down to one currency: its offers are what the user asked to see.
+            expanded: filter.ccy !== undefined,
+            children: (group) => ofCcy.map((o) => offerNode(o, best !== undefined && o.state === 'purchasable' && apyOf(o) !== undefined && D.cmp(o.apy, best) === 0, group)),
+          }, self);
+        });
+      },
     });
   }
 }

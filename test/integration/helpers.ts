@@ -63,6 +63,13 @@ export class ScriptedWindow {
   static readonly PRESS_BUTTON = '\u0000press-button';
   readonly picks: (string | undefined)[] = [];
   choose: (message: string, items: string[]) => string | undefined = () => undefined;
+  /** Answers of the save dialogs, in order (undefined = Cancel), and the options each was shown with. */
+  readonly saves: (vscode.Uri | undefined)[] = [];
+  readonly saveDialogs: vscode.SaveDialogOptions[] = [];
+  /** The messages progress notifications reported. */
+  readonly progress: string[] = [];
+  /** When set, progress runs here, and its Cancel button is pressed as soon as this says yes to a report. */
+  cancelProgressWhen: ((message: string) => boolean) | undefined;
   private readonly saved: Partial<typeof vscode.window> = {};
 
   install(): this {
@@ -73,6 +80,29 @@ export class ScriptedWindow {
     this.saved.showInformationMessage = w.showInformationMessage;
     this.saved.showWarningMessage = w.showWarningMessage;
     this.saved.showErrorMessage = w.showErrorMessage;
+    this.saved.showSaveDialog = w.showSaveDialog;
+    this.saved.withProgress = w.withProgress;
+    w.showSaveDialog = (options?: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined> => {
+      this.saveDialogs.push(options ?? {});
+      return Promise.resolve(this.saves.shift());
+    };
+    const realProgress = w.withProgress;
+    type Report = { message?: string; increment?: number };
+    w.withProgress = <R>(options: vscode.ProgressOptions, task: (progress: vscode.Progress<Report>, token: vscode.CancellationToken) => Thenable<R>): Thenable<R> => {
+      const cancelWhen = this.cancelProgressWhen;
+      const record = (value: Report): void => {
+        if (value.message !== undefined) this.progress.push(value.message);
+      };
+      if (cancelWhen === undefined) {
+        return realProgress(options, (progress, token) => task({ report: (value) => (record(value), progress.report(value)) }, token));
+      }
+      const cancel = new vscode.CancellationTokenSource();
+      const report = (value: Report): void => {
+        record(value);
+        if (value.message !== undefined && cancelWhen(value.message)) cancel.cancel();
+      };
+      return Promise.resolve(task({ report }, cancel.token)).finally(() => cancel.dispose());
+    };
     w.showInputBox = async (options?: vscode.InputBoxOptions): Promise<string | undefined> => {
       this.prompts.push(`${options?.title ?? ''}: ${options?.prompt ?? ''}`);
       const answer = this.inputs.shift();

@@ -1,0 +1,312 @@
+/**
+ * Every history OKX keeps of an account, read page after page and written as one CSV document: on-chain earn
+ * orders, ETH and SOL staking purchases and redemptions, savings lending, and each flexible-loan order's history
+ * and accrued interest. Nothing is returned until every page has been read: a cancelled or failed export gives
+ * no partial result. Amounts are exactly as OKX sent them; times in ISO 8601 UTC. No `vscode` import.
+ */
+import type { OkxClient, Pager } from '../okx/client';
+import type * as T from '../okx/types';
+import { csvDocument, isoTime } from './csv';
+
+export const EXPORT_KINDS = ['onchain', 'eth', 'sol', 'savings', 'loan', 'interest'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/** The part of the file name that says which history it is. */
+const FILE_SLUGS: Record<ExportKind, string> = {
+  onchain: 'onchain-orders',
+  eth: 'eth-staking',
+  sol: 'sol-staking',
+  savings: 'savings-lending',
+  loan: 'loan-history',
+  interest: 'loan-interest',
+};
+
+/** `okx-earn-savings-lending-2026-12-02.csv`, dated with the local day. */
+export function exportFileName(kind: ExportKind, today: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `okx-earn-${FILE_SLUGS[kind]}-${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}.csv`;
+}
+
+export interface ExportOptions {
+  /** Only records at or after this time (OKX's clock, Unix ms); everything OKX keeps when absent. */
+  readonly since?: number;
+  /** Checked before and after every page: once aborted, the export stops with ExportCancelled. */
+  readonly signal?: AbortSignal;
+  /** After every page: the records in range read so far. */
+  readonly onProgress?: (records: number) => void;
+  /** Records per request; OKX's maximum, 100, by default. */
+  readonly pageSize?: number;
+}
+
+export interface HistoryExport {
+  readonly csv: string;
+  /** Data rows (the header not counted). */
+  readonly records: number;
+}
+
+/** The export was cancelled: nothing of it is kept. */
+export class ExportCancelled extends Error {
+  constructor() {
+    super('The export was cancelled.');
+    this.name = 'ExportCancelled';
+  }
+}
+
+/** A problem of the export itself (not of a request), as a template for the user's language. */
+export class ExportProblem extends Error {
+  constructor(
+    readonly template: string,
+    readonly args: Record<string, string>,
+  ) {
+    super(template.replace(/\{(\w+)\}/g, (_, name: string) => args[name] ?? ''));
+    this.name = 'ExportProblem';
+  }
+}
+
+/** Text as OKX sent it; '' for a missing field (never "undefined"). */
+function text(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined || value === null) return '';
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+}
+
+/** Milliseconds of an OKX time, or undefined when it is not one (such a record is kept: nothing is lost). */
+function millis(value: unknown): number | undefined {
+  return typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : undefined;
+}
+
+const atOrAfter = (time: unknown, since: number | undefined): boolean => {
+  if (since === undefined) return true;
+  const ms = millis(time);
+  return ms === undefined || ms >= since;
+};
+
+interface Reading {
+  readonly since: number | undefined;
+  readonly pageSize: number;
+  readonly limit: string;
+  /** Throws ExportCancelled once the signal is aborted. */
+  checkpoint(): void;
+  /** Counts records read in range and tells the listener. */
+  counted(records: number): void;
+}
+
+interface Pages<R> {
+  readonly done: boolean;
+  next(): Promise<R[]>;
+}
+
+/**
+ * Reads pages until the history ends or, with `stopEarly` (the history comes newest first), until a whole page
+ * is older than the range. Keeps the records `inRange` says are in it.
+ */
+async function readAll<R>(pages: Pages<R>, reading: Reading, inRange: (record: R) => boolean, stopEarly: boolean): Promise<R[]> {
+  const kept: R[] = [];
+  while (!pages.done) {
+    reading.checkpoint();
+    const page = await pages.next();
+    reading.checkpoint();
+    const wanted = page.filter(inRange);
+    kept.push(...wanted);
+    reading.counted(wanted.length);
+    if (stopEarly && page.length > 0 && wanted.length === 0) break;
+  }
+  return kept;
+}
+
+/**
+ * The pages of a history whose cursor is a time several records can share (savings lending has one record per
+ * currency per hour, all at the hour). OKX's `after` gives records strictly older than the cursor, so a page
+ * that ends inside such a group would lose the rest of it. Each page is therefore asked from just after the
+ * last time read (`after` = that time + 1 ms), and the records of that time already read are skipped.
+ */
+class TimeCursorPages<R> implements Pages<R> {
+  done = false;
+  private boundary: string | undefined;
+  /** The records (as JSON) already read at the boundary time, with how often each was read. */
+  private seen = new Map<string, number>();
+
+  constructor(
+    private readonly pageFrom: (after: string | undefined) => Pager<R>,
+    private readonly cursorOf: (record: R) => string,
+    private readonly pageSize: number,
+  ) {}
+
+  async next(): Promise<R[]> {
+    const after = this.boundary === undefined ? undefined : (BigInt(this.boundary) + 1n).toString();
+    const page = await this.pageFrom(after).next();
+    const seen = new Map(this.seen);
+    const fresh = page.filter((record) => {
+      const key = JSON.stringify(record);
+      const times = seen.get(key) ?? 0;
+      if (this.cursorOf(record) !== this.boundary || times === 0) return true;
+      seen.set(key, times - 1);
+      return false;
+    });
+    const last = page[page.length - 1];
+    if (last === undefined || page.length < this.pageSize) {
+      this.done = true;
+      return fresh;
+    }
+    const cursor = this.cursorOf(last);
+    if (!/^\d{1,16}$/.test(cursor)) {
+      throw new ExportProblem('OKX sent a record without a time ("{cursor}"), so the pages after it cannot be asked for.', { cursor });
+    }
+    if (cursor === this.boundary) {
+      throw new ExportProblem('OKX has more than {count} records at the same time ({time}); they cannot be read page by page without losing some.', {
+        count: String(this.pageSize),
+        time: isoTime(cursor),
+      });
+    }
+    this.boundary = cursor;
+    this.seen = new Map();
+    for (const record of page) {
+      if (this.cursorOf(record) !== cursor) continue;
+      const key = JSON.stringify(record);
+      this.seen.set(key, (this.seen.get(key) ?? 0) + 1);
+    }
+    return fresh;
+  }
+}
+
+interface Table {
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+const upTo = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
+
+function onchainTable(orders: readonly T.HistoricOrder[]): Table {
+  // One row per order; an order's invested and earned currencies side by side, as many as the order with most.
+  const invest = orders.reduce((n, o) => Math.max(n, (o.investData ?? []).length), 1);
+  const earning = orders.reduce((n, o) => Math.max(n, (o.earningData ?? []).length), 1);
+  const header = [
+    'ordId', 'productId', 'ccy', 'protocol', 'protocolType', 'term', 'apy', 'state', 'purchasedTime', 'redeemedTime', 'tag',
+    ...upTo(invest).flatMap((i) => [`investCcy${i}`, `investAmt${i}`]),
+    ...upTo(earning).flatMap((i) => [`earningCcy${i}`, `earningType${i}`, `realizedEarnings${i}`]),
+  ];
+  const rows = orders.map((o) => [
+    text(o.ordId), text(o.productId), text(o.ccy), text(o.protocol), text(o.protocolType), text(o.term), text(o.apy), text(o.state),
+    isoTime(o.purchasedTime), isoTime(o.redeemedTime), text(o.tag),
+    ...upTo(invest).flatMap((i) => {
+      const d = (o.investData ?? [])[i - 1];
+      return [text(d?.ccy), text(d?.amt)];
+    }),
+    ...upTo(earning).flatMap((i) => {
+      const d = (o.earningData ?? [])[i - 1];
+      return [text(d?.ccy), text(d?.earningType), text(d?.realizedEarnings)];
+    }),
+  ]);
+  return { header, rows };
+}
+
+function stakingTable(records: readonly T.StakingHistoryRecord[], withOrderId: boolean): Table {
+  const header = [...(withOrderId ? ['ordId'] : []), 'type', 'status', 'amt', 'redeemingAmt', 'requestTime', 'completedTime', 'estCompletedTime'];
+  const rows = records.map((r) => [
+    ...(withOrderId ? [text(r.ordId)] : []),
+    text(r.type), text(r.status), text(r.amt), text(r.redeemingAmt), isoTime(r.requestTime), isoTime(r.completedTime), isoTime(r.estCompletedTime),
+  ]);
+  return { header, rows };
+}
+
+function savingsTable(records: readonly T.LendingRecord[]): Table {
+  return {
+    header: ['ts', 'ccy', 'amt', 'earnings', 'rate'],
+    rows: records.map((r) => [isoTime(r.ts), text(r.ccy), text(r.amt), text(r.earnings), text(r.rate)]),
+  };
+}
+
+function loanTable(records: readonly (T.LoanHistoryRecord & { ordId: string })[]): Table {
+  return {
+    header: ['ordId', 'refId', 'type', 'ccy', 'amt', 'ts'],
+    rows: records.map((r) => [text(r.ordId), text(r.refId), text(r.type), text(r.ccy), text(r.amt), isoTime(r.ts)]),
+  };
+}
+
+function interestTable(records: readonly (T.InterestAccrual & { ordId: string })[]): Table {
+  return {
+    header: ['ordId', 'refId', 'ccy', 'loan', 'interest', 'interestRate', 'ts'],
+    rows: records.map((r) => [text(r.ordId), text(r.refId), text(r.ccy), text(r.loan), text(r.interest), text(r.interestRate), isoTime(r.ts)]),
+  };
+}
+
+/** Newest first across orders (a stable sort: records of the same time keep OKX's order). */
+function newestFirst<R extends { ts: string }>(records: R[]): R[] {
+  const key = (r: R): number => millis(r.ts) ?? 0;
+  return records.sort((a, b) => key(b) - key(a));
+}
+
+/**
+ * A loan history (or its interest), order by order. OKX's records carry no order id, so each order that
+ * loan-info lists is read with its `ordId`; then the whole history once more, for the records of orders that
+ * are closed (repaid or liquidated, so no longer listed), which get an empty `ordId`.
+ */
+async function perOrder<R extends { refId: string; ts: string }>(
+  client: OkxClient,
+  reading: Reading,
+  pagesOf: (ordId: string | undefined) => Pager<R>,
+): Promise<(R & { ordId: string })[]> {
+  reading.checkpoint();
+  const orders = await client.loan.info();
+  const inRange = (r: R): boolean => atOrAfter(r.ts, reading.since);
+  const all: (R & { ordId: string })[] = [];
+  const known = new Set<string>();
+  for (const { ordId } of orders) {
+    for (const record of await readAll(pagesOf(ordId), reading, inRange, true)) {
+      all.push({ ...record, ordId });
+      known.add(record.refId);
+    }
+  }
+  // The progress of this pass counts only records not read above.
+  const everyOrder = await readAll(pagesOf(undefined), { ...reading, counted: () => undefined }, inRange, true);
+  const ofClosedOrders = everyOrder.filter((record) => !known.has(record.refId));
+  all.push(...ofClosedOrders.map((record) => ({ ...record, ordId: '' })));
+  reading.counted(ofClosedOrders.length);
+  return newestFirst(all);
+}
+
+async function table(client: OkxClient, kind: ExportKind, reading: Reading): Promise<Table> {
+  const { since, limit, pageSize } = reading;
+  switch (kind) {
+    case 'onchain': {
+      // Paged by order id, so an order bought before the range but redeemed in it can be on any page: all are read.
+      const orders = await readAll(client.onchain.orderHistory({ limit }), reading, (o) => atOrAfter(o.purchasedTime, since) || atOrAfter(o.redeemedTime, since), false);
+      return onchainTable(orders);
+    }
+    case 'eth':
+    case 'sol': {
+      const product = kind === 'eth' ? client.eth : client.sol;
+      const pages = new TimeCursorPages((after) => product.history(after === undefined ? { limit } : { limit, after }), (r) => text(r.requestTime), pageSize);
+      return stakingTable(await readAll(pages, reading, (r) => atOrAfter(r.requestTime, since), true), kind === 'eth');
+    }
+    case 'savings': {
+      const pages = new TimeCursorPages((after) => client.savings.lendingHistory(after === undefined ? { limit } : { limit, after }), (r) => text(r.ts), pageSize);
+      return savingsTable(await readAll(pages, reading, (r) => atOrAfter(r.ts, since), true));
+    }
+    case 'loan':
+      return loanTable(await perOrder(client, reading, (ordId) => client.loan.history(ordId === undefined ? { limit } : { limit, ordId })));
+    case 'interest':
+      return interestTable(await perOrder(client, reading, (ordId) => client.loan.interestAccrued(ordId === undefined ? { limit } : { limit, ordId })));
+  }
+}
+
+/** Reads one history in full (within `since`) and returns it as a CSV document; throws ExportCancelled when aborted. */
+export async function exportHistory(client: OkxClient, kind: ExportKind, options: ExportOptions = {}): Promise<HistoryExport> {
+  const pageSize = options.pageSize ?? 100;
+  let records = 0;
+  const reading: Reading = {
+    since: options.since,
+    pageSize,
+    limit: String(pageSize),
+    checkpoint: () => {
+      if (options.signal?.aborted === true) throw new ExportCancelled();
+    },
+    counted: (n) => {
+      records += n;
+      options.onProgress?.(records);
+    },
+  };
+  const { header, rows } = await table(client, kind, reading);
+  reading.checkpoint();
+  return { csv: csvDocument(header, rows), records: rows.length };
+}

@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { errorText, fullErrorText } from '../messages';
 import type { OkxClient } from '../okx/client';
-import { EXPORT_KINDS, ExportCancelled, ExportProblem, exportFileName, exportHistory, type ExportKind } from '../portfolio/historyExport';
+import { EXPORT_KINDS, ExportCancelled, exportFileName, exportHistory, type ExportKind } from '../portfolio/historyExport';
 import { requireClient, type FlowContext } from './moneyAction';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -96,9 +96,6 @@ async function writeWhole(target: vscode.Uri, text: string): Promise<void> {
   }
 }
 
-function problemText(error: unknown): string {
-  return error instanceof ExportProblem ? vscode.l10n.t(error.template, { ...error.args }) : fullErrorText(error);
-}
 
 /** Reads and writes one export; says how it went. True when the file was written. */
 async function run(context: FlowContext, state: vscode.Memento, client: OkxClient, choice: Choice): Promise<boolean> {
@@ -149,7 +146,7 @@ async function run(context: FlowContext, state: vscode.Memento, client: OkxClien
     }
     context.log.warn(`Export of ${kind} history failed: ${errorText(error)}`);
     const retry = vscode.l10n.t('Retry');
-    const picked = await vscode.window.showErrorMessage(vscode.l10n.t('{0}: the export failed, and nothing was written. {1}', label, problemText(error)), retry);
+    const picked = await vscode.window.showErrorMessage(vscode.l10n.t('{0}: the export failed, and nothing was written. {1}', label, fullErrorText(error)), retry);
     if (picked !== retry) return false;
     const again = requireClient(context);
     return again === undefined ? false : run(context, state, again, choice);

@@ -271,6 +271,8 @@ export class OkxClient {
         return typeof value === 'string' && value !== '' ? value : undefined;
       },
       pageSize,
+      // A time is shared by several records; an order id or a reference id is not.
+      cursor === 'ts' || cursor === 'requestTime',
     );
   }
 
@@ -606,15 +608,24 @@ export type PagedEndpoint =
 /**
  * Pages through a history endpoint on demand: each `next()` fetches the records older than the last one seen.
  * `done` turns true once a page comes back shorter than the page size.
+ *
+ * With `ties` (a cursor that is a time several records can share: savings lending has one record per currency
+ * per hour, all at the hour), OKX's `after` — strictly older than the cursor — would lose the rest of a group
+ * that a page ends inside. Each page is then asked from just after the last time read (`after` = that time
+ * + 1 ms) and the records of that time already returned are skipped. A page made only of that one time means
+ * more than a page of records share it: they cannot be read page by page without loss, so that throws.
  */
 export class Pager<R> {
   #after: string | undefined;
   #done = false;
+  /** With ties: the records (as JSON) already returned at the boundary time, with how often each was. */
+  #seen = new Map<string, number>();
 
   constructor(
     private readonly fetchPage: (after: string | undefined) => Promise<R[]>,
     private readonly cursorOf: (record: R) => string | undefined,
     private readonly pageSize: number,
+    private readonly ties = false,
   ) {}
 
   get done(): boolean {
@@ -625,6 +636,10 @@ export class Pager<R> {
     if (this.#done) {
       return [];
     }
+    return this.ties ? this.#nextWithTies() : this.#nextStrict();
+  }
+
+  async #nextStrict(): Promise<R[]> {
     const page = await this.fetchPage(this.#after);
     const last = page[page.length - 1];
     const cursor = last === undefined ? undefined : this.cursorOf(last);
@@ -633,6 +648,43 @@ export class Pager<R> {
     }
     this.#after = cursor;
     return page;
+  }
+
+  async #nextWithTies(): Promise<R[]> {
+    const boundary = this.#after;
+    const page = await this.fetchPage(boundary === undefined ? undefined : (BigInt(boundary) + 1n).toString());
+    const seen = new Map(this.#seen);
+    const fresh = page.filter((record) => {
+      if (this.cursorOf(record) !== boundary) return true;
+      const key = JSON.stringify(record);
+      const times = seen.get(key) ?? 0;
+      if (times === 0) return true;
+      seen.set(key, times - 1);
+      return false;
+    });
+    const last = page[page.length - 1];
+    const cursor = last === undefined ? undefined : this.cursorOf(last);
+    if (page.length < this.pageSize || cursor === undefined || !/^\d{1,16}$/.test(cursor)) {
+      // A short page is the end; a record without a time leaves nothing to ask the next page from.
+      this.#done = true;
+      return fresh;
+    }
+    if (cursor === boundary) {
+      this.#done = true;
+      throw new OkxError({
+        category: 'unavailable',
+        template: LOCAL_MESSAGES.tiedPage,
+        args: { count: String(this.pageSize), time: new Date(Number(cursor)).toISOString() },
+      });
+    }
+    this.#after = cursor;
+    this.#seen = new Map();
+    for (const record of page) {
+      if (this.cursorOf(record) !== cursor) continue;
+      const key = JSON.stringify(record);
+      this.#seen.set(key, (this.#seen.get(key) ?? 0) + 1);
+    }
+    return fresh;
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<R[]> {

@@ -140,6 +140,7 @@ export const LOCAL_MESSAGES = {
   redirect: 'OKX answered with a redirect (HTTP {status}); a request is never sent on to another address.',
   waitTooLong: 'OKX asked to wait {seconds} s before the next request, so it was not retried.',
   unexpected: 'The answer from OKX could not be handled: {detail}',
+  tiedPage: 'OKX has more than {count} records at the same time ({time}); this history cannot be read page by page without losing some.',
   notPrepared: 'The request could not be prepared, so nothing was sent: {detail}',
   timeout: 'OKX did not answer within {seconds} s.',
   network: 'Could not reach OKX: {detail}',

@@ -52,17 +52,6 @@ export class ExportCancelled extends Error {
   }
 }
 
-/** A problem of the export itself (not of a request), as a template for the user's language. */
-export class ExportProblem extends Error {
-  constructor(
-    readonly template: string,
-    readonly args: Record<string, string>,
-  ) {
-    super(template.replace(/\{(\w+)\}/g, (_, name: string) => args[name] ?? ''));
-    this.name = 'ExportProblem';
-  }
-}
-
 /** Text as OKX sent it; '' for a missing field (never "undefined"). */
 function text(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -112,61 +101,6 @@ async function readAll<R>(pages: Pages<R>, reading: Reading, inRange: (record: R
     if (stopEarly && page.length > 0 && wanted.length === 0) break;
   }
   return kept;
-}
-
-/**
- * The pages of a history whose cursor is a time several records can share (savings lending has one record per
- * currency per hour, all at the hour). OKX's `after` gives records strictly older than the cursor, so a page
- * that ends inside such a group would lose the rest of it. Each page is therefore asked from just after the
- * last time read (`after` = that time + 1 ms), and the records of that time already read are skipped.
- */
-class TimeCursorPages<R> implements Pages<R> {
-  done = false;
-  private boundary: string | undefined;
-  /** The records (as JSON) already read at the boundary time, with how often each was read. */
-  private seen = new Map<string, number>();
-
-  constructor(
-    private readonly pageFrom: (after: string | undefined) => Pager<R>,
-    private readonly cursorOf: (record: R) => string,
-    private readonly pageSize: number,
-  ) {}
-
-  async next(): Promise<R[]> {
-    const after = this.boundary === undefined ? undefined : (BigInt(this.boundary) + 1n).toString();
-    const page = await this.pageFrom(after).next();
-    const seen = new Map(this.seen);
-    const fresh = page.filter((record) => {
-      const key = JSON.stringify(record);
-      const times = seen.get(key) ?? 0;
-      if (this.cursorOf(record) !== this.boundary || times === 0) return true;
-      seen.set(key, times - 1);
-      return false;
-    });
-    const last = page[page.length - 1];
-    if (last === undefined || page.length < this.pageSize) {
-      this.done = true;
-      return fresh;
-    }
-    const cursor = this.cursorOf(last);
-    if (!/^\d{1,16}$/.test(cursor)) {
-      throw new ExportProblem('OKX sent a record without a time ("{cursor}"), so the pages after it cannot be asked for.', { cursor });
-    }
-    if (cursor === this.boundary) {
-      throw new ExportProblem('OKX has more than {count} records at the same time ({time}); they cannot be read page by page without losing some.', {
-        count: String(this.pageSize),
-        time: isoTime(cursor),
-      });
-    }
-    this.boundary = cursor;
-    this.seen = new Map();
-    for (const record of page) {
-      if (this.cursorOf(record) !== cursor) continue;
-      const key = JSON.stringify(record);
-      this.seen.set(key, (this.seen.get(key) ?? 0) + 1);
-    }
-    return fresh;
-  }
 }
 
 interface Table {
@@ -266,7 +200,7 @@ async function perOrder<R extends { refId: string; ts: string }>(
 }
 
 async function table(client: OkxClient, kind: ExportKind, reading: Reading): Promise<Table> {
-  const { since, limit, pageSize } = reading;
+  const { since, limit } = reading;
   switch (kind) {
     case 'onchain': {
       // Paged by order id, so an order bought before the range but redeemed in it can be on any page: all are read.
@@ -276,12 +210,11 @@ async function table(client: OkxClient, kind: ExportKind, reading: Reading): Pro
     case 'eth':
     case 'sol': {
       const product = kind === 'eth' ? client.eth : client.sol;
-      const pages = new TimeCursorPages((after) => product.history(after === undefined ? { limit } : { limit, after }), (r) => text(r.requestTime), pageSize);
-      return stakingTable(await readAll(pages, reading, (r) => atOrAfter(r.requestTime, since), true), kind === 'eth');
+      // The client's pager reads records that share a time across page ends without losing any.
+      return stakingTable(await readAll(product.history({ limit }), reading, (r) => atOrAfter(r.requestTime, since), true), kind === 'eth');
     }
     case 'savings': {
-      const pages = new TimeCursorPages((after) => client.savings.lendingHistory(after === undefined ? { limit } : { limit, after }), (r) => text(r.ts), pageSize);
-      return savingsTable(await readAll(pages, reading, (r) => atOrAfter(r.ts, since), true));
+      return savingsTable(await readAll(client.savings.lendingHistory({ limit }), reading, (r) => atOrAfter(r.ts, since), true));
     }
     case 'loan':
       return loanTable(await perOrder(client, reading, (ordId) => client.loan.history(ordId === undefined ? { limit } : { limit, ordId })));

@@ -107,7 +107,7 @@ export function buildPortfolioState(portfolio: Portfolio, history: EarningsHisto
     [vscode.l10n.t('Earned in total'), o.earnedTotal.complete ? usd(o.earnedTotal.usd) : vscode.l10n.t('{0} (incomplete)', usd(o.earnedTotal.usd))],
     [vscode.l10n.t('Weighted APY'), o.apy.value === undefined ? '' : percent(o.apy.value)],
     ...(o.loans === undefined || o.loans.orders === 0 ? [] : [[vscode.l10n.t('Loans net'), usd(o.loans.netUsd)] as Row]),
-    ...(o.valuation === undefined ? [] : [[vscode.l10n.t("OKX's valuation of the Earn account"), vscode.l10n.t('{0} ({1} from the total here)', usd(o.valuation.okxUsd), percent(o.valuation.difference))] as Row]),
+    ...(o.valuation === undefined ? [] : [[vscode.l10n.t("OKX's valuation of the Earn account"), vscode.l10n.t('{0}; on-chain earn and savings here: {1} ({2} apart)', usd(o.valuation.okxUsd), usd(o.valuation.oursUsd), percent(o.valuation.difference))] as Row]),
   ];
   const since = Math.floor(now / DAY_MS) * DAY_MS - (range - 1) * DAY_MS;
   const got = history.get(since);

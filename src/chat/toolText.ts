@@ -22,7 +22,16 @@ export interface L10n {
 const amt = (value: string, ccy: string): string => `${D.isPlainDecimal(value) ? D.trim(value) : value} ${ccy}`;
 const usd = (value: string): string => `${formatFixed(value, 2)} USD`;
 const pct = (fraction: string): string => formatPercent(fraction, 2);
-const day = (ms: number | string): string => (/^\d+$/.test(String(ms)) ? new Date(Number(ms)).toISOString().replace('.000Z', 'Z') : '');
+const day = (ms: number | string): string => (/^\d+$/.test(String(ms)) ? new Date(Number(ms)).toISOString().replace(/\.\d{3}Z$/, 'Z') : '');
+function loansLine(l10n: L10n, loans: { orders: number; collateralUsd: string; debtUsd: string; netUsd: string }): string {
+  const [collateral, debt, net] = [usd(loans.collateralUsd), usd(loans.debtUsd), usd(loans.netUsd)];
+  return loans.orders === 1
+    ? l10n.t('1 order; collateral {0}, borrowed {1}, net {2}', collateral, debt, net)
+    : l10n.t('{0} orders; collateral {1}, borrowed {2}, net {3}', String(loans.orders), collateral, debt, net);
+}
+
+/** "Label:" above a list, or "Label: none" when it is empty. */
+const heading = (label: string, empty: boolean, none: string): string => (empty ? `${label}: ${none}` : `${label}:`);
 
 /** "(Sandbox)" or "(Production, profile main)": where every answer comes from. */
 export function whereText(l10n: L10n, environment: string, profile: string | undefined): string {
@@ -53,9 +62,9 @@ export function portfolioText(l10n: L10n, where: string, o: Overview): string {
     `${l10n.t('Earned in the last 24 hours')}: ${usd(o.earned24h.usd)}${incomplete(o.earned24h)} ${l10n.t('(savings and ETH/SOL staking; on-chain earn reports totals only)')}`,
     `${l10n.t('Earned in total')}: ${usd(o.earnedTotal.usd)}${incomplete(o.earnedTotal)}`,
     `${l10n.t('Holdings-weighted APY')}: ${o.apy.value === undefined ? l10n.t('unknown') : pct(o.apy.value)}${o.apy.complete ? '' : ` ${l10n.t('(incomplete)')}`}`,
-    ...(o.loans === undefined || o.loans.orders === 0 ? [] : [`${l10n.t('Loans')}: ${l10n.t('{0} order(s); collateral {1}, borrowed {2}, net {3}', String(o.loans.orders), usd(o.loans.collateralUsd), usd(o.loans.debtUsd), usd(o.loans.netUsd))}`]),
+    ...(o.loans === undefined || o.loans.orders === 0 ? [] : [`${l10n.t('Loans')}: ${loansLine(l10n, o.loans)}`]),
     ...(o.valuation === undefined ? [] : [`${l10n.t("OKX's own valuation of the Earn account")}: ${usd(o.valuation.okxUsd)} (${o.valuation.disagrees ? l10n.t('{0} apart: more than 1 %', pct(o.valuation.difference)) : l10n.t('agrees within 1 %')})`]),
-    `${l10n.t('What comes next')}: ${o.upcoming.length === 0 ? l10n.t('nothing scheduled') : ''}`,
+    heading(l10n.t('What comes next'), o.upcoming.length === 0, l10n.t('nothing scheduled')),
     ...o.upcoming.map((e) => `- ${upcomingLine(l10n, e)}`),
   ];
   return lines.join('\n');
@@ -72,7 +81,7 @@ export interface PositionsData {
 export function positionsText(l10n: L10n, where: string, data: PositionsData): string {
   const lines = [`${l10n.t('Positions')} (${where}):`];
   if (data.onchain !== undefined) {
-    lines.push(`${l10n.t('On-chain earn orders')}: ${data.onchain.length === 0 ? l10n.t('none') : ''}`);
+    lines.push(heading(l10n.t('On-chain earn orders'), data.onchain.length === 0, l10n.t('none')));
     for (const o of data.onchain) {
       lines.push(`- ${l10n.t('order {0}: {1} in {2} · {3}, state {4}, APY {5}, earned {6}', o.ordId, o.investData.map((i) => amt(i.amt, i.ccy)).join(' + '), o.ccy, o.protocol, o.state, pct(o.apy), o.earningData.map((e) => amt(e.earnings, e.ccy)).join(', ') || '0')}`);
     }
@@ -82,13 +91,13 @@ export function positionsText(l10n: L10n, where: string, data: PositionsData): s
     lines.push(`${label}: ${l10n.t('{0}; latest daily reward {1}; total rewards {2}', amt(balance.amt, balance.ccy), amt(balance.latestInterestAccrual, balance.ccy), amt(balance.totalInterestAccrual, balance.ccy))}`);
   }
   if (data.savings !== undefined) {
-    lines.push(`${l10n.t('Simple Earn (savings)')}: ${data.savings.length === 0 ? l10n.t('none') : ''}`);
+    lines.push(heading(l10n.t('Simple Earn (savings)'), data.savings.length === 0, l10n.t('none')));
     for (const s of data.savings) {
       lines.push(`- ${l10n.t('{0}: {1} in savings, {2} lent, {3} pending, earned {4}, minimum lending rate {5}', s.ccy, amt(s.amt, s.ccy), amt(s.loanAmt, s.ccy), amt(s.pendingAmt, s.ccy), amt(s.earnings, s.ccy), pct(s.rate))}`);
     }
   }
   if (data.loans !== undefined) {
-    lines.push(`${l10n.t('Flexible loan orders')}: ${data.loans.length === 0 ? l10n.t('none') : ''}`);
+    lines.push(heading(l10n.t('Flexible loan orders'), data.loans.length === 0, l10n.t('none')));
     for (const l of data.loans) lines.push(`- ${loanLine(l10n, l)}`);
   }
   return lines.join('\n');

@@ -51,8 +51,8 @@ describe('Chat tools (vscode.lm.invokeTool), against the simulator', function ()
     assert.match(answer, /^Portfolio \(OKX Earn, Custom host, profile chat-tests\)\. USD values at OKX index prices\./);
     assert.match(answer, /Holdings: [\d,]+\.\d\d USD\n/);
     assert.match(answer, /- On-chain earn: [\d,]+\.\d\d USD \(\d+(\.\d+)?%\)/);
-    assert.match(answer, /Loans: 2 order\(s\); collateral [\d,.]+ USD, borrowed [\d,.]+ USD, net [\d,.]+ USD/);
-    assert.match(answer, /What comes next: \n- \d{4}-\d\d-\d\dT[\d:]+Z: 0\.3 BETH redeemed to ETH/);
+    assert.match(answer, /Loans: 2 orders; collateral [\d,.]+ USD, borrowed [\d,.]+ USD, net [\d,.]+ USD/);
+    assert.match(answer, /What comes next:\n- \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ: 0\.3 BETH redeemed to ETH/);
     for (const secret of [SANDBOX_KEY.secretKey, SANDBOX_KEY.passphrase, SANDBOX_KEY.apiKey]) assert.ok(!answer.includes(secret));
   });
 

@@ -35,6 +35,9 @@ describe('chat/toolText: what the tools answer', () => {
     assert.match(answer, /\nHoldings: 6,000\.01 USD \(incomplete: XYZ not counted\)\n/);
     assert.match(answer, /\n- ETH staking: 6,000\.01 USD \(100%\)\n/);
     assert.match(answer, /\nWhat comes next: nothing scheduled$/);
+    assert.doesNotMatch(answer, /\nLoans:/, 'no loan line without a loan order');
+    const withLoan = text.portfolioText(en, WHERE, computeOverview({ now: 0, loans: { loans: [loan('1', '0.66')] }, prices: { usd: new Map() } }));
+    assert.match(withLoan, /\nLoans: 1 order; collateral 10,000\.00 USD, borrowed 6,600\.00 USD, net 3,400\.00 USD\n/);
   });
 
   it('positions and loan risk: amounts exactly as OKX states them, levels in words, the what-if', () => {

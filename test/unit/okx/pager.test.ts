@@ -10,9 +10,9 @@ interface Row {
 /** OKX's `after`: the records strictly older than the cursor, newest first, `size` at most. */
 function okxPages(rows: readonly Row[], size: number, asked: (string | undefined)[]): (after: string | undefined) => Promise<Row[]> {
   const sorted = [...rows].sort((a, b) => Number(b.ts) - Number(a.ts));
-  return async (after) => {
+  return (after) => {
     asked.push(after);
-    return sorted.filter((r) => after === undefined || Number(r.ts) < Number(after)).slice(0, size);
+    return Promise.resolve(sorted.filter((r) => after === undefined || Number(r.ts) < Number(after)).slice(0, size));
   };
 }
 

@@ -25,10 +25,11 @@ export const ENGLISH_NLS = 'package.nls.json';
 export const TRANSLATED_NLS = `package.nls.${LANGUAGE}.json`;
 
 /**
- * Strings that stay as they are in Chinese: the abbreviations OKX's own Chinese pages use as they are.
+ * Strings that stay as they are in Chinese: the abbreviations and product names OKX's own Chinese pages use as
+ * they are (LTV, APY, OKSOL, E-Mode).
  * (Strings with no Latin letter at all, such as "{0}: {1}", are never reported as left in English.)
  */
-export const SAME_IN_TRANSLATION: ReadonlySet<string> = new Set(['LTV', 'APY', 'LTV {0}', 'APY {0}', 'OKSOL']);
+export const SAME_IN_TRANSLATION: ReadonlySet<string> = new Set(['LTV', 'APY', 'LTV {0}', 'APY {0}', 'OKSOL', 'E-Mode']);
 
 /**
  * The calls that hand `vscode.l10n.t` a variable rather than a literal, and where their English templates

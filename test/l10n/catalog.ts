@@ -4,9 +4,11 @@
  * `npm run l10n` can regenerate the English runtime bundle and list what is missing.
  *
  * Runtime strings are the `vscode.l10n.t('…')` calls (found by @vscode/l10n-dev, as VS Code's own tooling
- * does) plus the English templates that reach `vscode.l10n.t` through a variable: OKX's error messages
- * (src/okx/errors.ts) and the input checks' refusals (src/validation.ts). Contribution strings are the
- * `%key%` values of package.json, in package.nls.json.
+ * does, and by the TypeScript parser: l10n-dev misses `l10n.t('…')` where `l10n` is a parameter, as in
+ * src/chat/toolText.ts) plus the English templates that reach `vscode.l10n.t` through a variable: OKX's error
+ * messages (src/okx/errors.ts), the input checks' refusals (src/validation.ts) and the chat tools' input
+ * refusals (src/chat/toolInput.ts). Contribution strings are the `%key%` values of package.json, in
+ * package.nls.json.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
@@ -23,10 +25,11 @@ export const ENGLISH_NLS = 'package.nls.json';
 export const TRANSLATED_NLS = `package.nls.${LANGUAGE}.json`;
 
 /**
- * Strings that stay as they are in Chinese: the abbreviations OKX's own Chinese pages use as they are.
+ * Strings that stay as they are in Chinese: the abbreviations and product names OKX's own Chinese pages use as
+ * they are (LTV, APY, OKSOL, E-Mode).
  * (Strings with no Latin letter at all, such as "{0}: {1}", are never reported as left in English.)
  */
-export const SAME_IN_TRANSLATION: ReadonlySet<string> = new Set(['LTV', 'APY', 'LTV {0}', 'APY {0}', 'OKSOL']);
+export const SAME_IN_TRANSLATION: ReadonlySet<string> = new Set(['LTV', 'APY', 'LTV {0}', 'APY {0}', 'OKSOL', 'E-Mode']);
 
 /**
  * The calls that hand `vscode.l10n.t` a variable rather than a literal, and where their English templates
@@ -36,6 +39,7 @@ export const SAME_IN_TRANSLATION: ReadonlySet<string> = new Set(['LTV', 'APY', '
 export const DYNAMIC_CALLS: Readonly<Record<string, string>> = {
   'src/messages.ts: error.template': 'OKX_CODES and LOCAL_MESSAGES in src/okx/errors.ts',
   'src/commands/prompts.ts: result.problem.template': 'the refuse(…) templates in src/validation.ts',
+  'src/chat/tools.ts: checked.problem.template': 'the problem(…) templates in src/chat/toolInput.ts',
 };
 
 export type Bundle = Record<string, string>;
@@ -102,13 +106,41 @@ export function dynamicTemplates(): Map<string, string> {
     if (entry.withoutCcy !== undefined) templates.set(entry.withoutCcy, 'src/okx/errors.ts');
   }
   for (const template of Object.values(LOCAL_MESSAGES)) templates.set(template, 'src/okx/errors.ts');
-  visit(parse('src/validation.ts'), (node) => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'refuse') {
+  for (const [file, helper] of [['src/validation.ts', 'refuse'], ['src/chat/toolInput.ts', 'problem']] as const) {
+    for (const template of helperTemplates(file, helper)) templates.set(template, file);
+  }
+  return templates;
+}
+
+/**
+ * The literal first arguments of the calls of `helper(…)` in `file`. A call with anything else than a literal
+ * there throws: its template could not be gathered, so it would reach the user untranslated.
+ */
+function helperTemplates(file: string, helper: string): string[] {
+  const found: string[] = [];
+  visit(parse(file), (node) => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === helper) {
       const [first] = node.arguments;
-      if (first !== undefined && ts.isStringLiteralLike(first)) templates.set(first.text, 'src/validation.ts');
+      if (first === undefined || !ts.isStringLiteralLike(first)) throw new Error(`${file}: ${helper}(${first?.getText() ?? ''}…) has no literal template`);
+      found.push(first.text);
     }
   });
-  return templates;
+  return found;
+}
+
+/**
+ * The literal messages of the `l10n.t('…')` calls in `file`, as the TypeScript parser sees them. @vscode/l10n-dev
+ * only finds the calls on `vscode.l10n` (or a variable set from it), not those on a parameter such as
+ * src/chat/toolText.ts's `l10n: L10n` (which is `vscode.l10n` at run time).
+ */
+export function literalCalls(file: string): string[] {
+  const found: string[] = [];
+  visit(parse(file), (node) => {
+    if (!isL10nCall(node)) return;
+    const [first] = node.arguments;
+    if (first !== undefined && ts.isStringLiteralLike(first)) found.push(first.text);
+  });
+  return found;
 }
 
 /** Every runtime string: message → the files it comes from, in source order. */
@@ -122,6 +154,7 @@ export async function runtimeStrings(): Promise<Map<string, string[]>> {
   for (const file of sourceFiles()) {
     const found = await getL10nJson([{ contents: read(file), extension: '.ts' }]);
     for (const key of Object.keys(found)) add(key, file);
+    for (const message of literalCalls(file)) add(message, file);
   }
   for (const [template, origin] of dynamicTemplates()) add(template, origin);
   return strings;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import {
   DYNAMIC_CALLS, ENGLISH_BUNDLE, ROOT, ENGLISH_NLS, TRANSLATED_BUNDLE, TRANSLATED_NLS,
-  compareTranslations, describe as describeProblems, dynamicCalls, englishBundle, manifestKeys, preservedTokens, problemCount,
+  compareTranslations, describe as describeProblems, dynamicCalls, dynamicTemplates, englishBundle, literalCalls, manifestKeys, preservedTokens, problemCount,
   readBundle, runtimeStrings, walkthroughMediaProblems, type Bundle,
 } from '../l10n/catalog';
 
@@ -48,6 +48,16 @@ describe('l10n: every string in English and Simplified Chinese', function () {
     const defined = Object.keys(readBundle(ENGLISH_NLS));
     assert.deepEqual(used.filter((key) => !defined.includes(key)), [], 'undefined keys');
     assert.deepEqual(defined.filter((key) => !used.includes(key)), [], 'unused keys');
+  });
+
+  it("the chat tools' texts are runtime strings: l10n.t calls on a parameter (src/chat/toolText.ts) and the input refusals (src/chat/toolInput.ts)", () => {
+    const texts = literalCalls('src/chat/toolText.ts');
+    assert.ok(texts.length > 50, `${texts.length} texts`);
+    assert.ok(texts.includes('OKX Earn, {0}, profile {1}'));
+    const refusals = [...dynamicTemplates()].filter(([, file]) => file === 'src/chat/toolInput.ts').map(([template]) => template);
+    assert.ok(refusals.length >= 8, `${refusals.length} refusals`);
+    assert.deepEqual([...texts, ...refusals].filter((message) => !(message in english)), []);
+    assert.deepEqual([...texts, ...refusals].filter((message) => !(message in readBundle(ENGLISH_BUNDLE))), [], `${ENGLISH_BUNDLE} is out of date: run npm run l10n`);
   });
 
   it('the walkthrough has its media in both languages, with the same links', () => {

@@ -141,7 +141,7 @@ export async function confirmAction<R>(
     const { value, ccy } = action.amount;
     const typed = await vscode.window.showInputBox({
       title: vscode.l10n.t('Type the amount again to confirm'),
-      prompt: vscode.l10n.t('Type {0} to {1} {0} {2} on your production account.', value, action.verb.toLowerCase(), ccy),
+      prompt: vscode.l10n.t('Type {0} to confirm "{1}" of {0} {2} on your production account.', value, action.verb, ccy),
       ignoreFocusOut: true,
       validateInput: (text) => (text.trim() === value ? undefined : vscode.l10n.t('Type exactly {0}', value)),
     });

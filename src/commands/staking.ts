@@ -5,6 +5,7 @@ import type { OkxClient } from '../okx/client';
 import type { StakingHistoryRecord, StakingProductFields } from '../okx/types';
 import { fundingAvailable } from '../portfolio/funding';
 import { time, withCcy } from '../views/nodes';
+import { stakingStatusLabel } from '../views/stakingView';
 import { requireClient, runMoneyAction, type FlowContext } from './moneyAction';
 import { findInHistory, type Reconciled, type SendWindow } from './reconcile';
 import { areaData, askAmount, payloadOf, pick } from './prompts';
@@ -48,7 +49,7 @@ async function findRecord(client: OkxClient, product: Product, type: 'purchase' 
     return { happened: false, certainty: 'probable', detail: vscode.l10n.t('no {0} of {1} appears in the history.', type === 'purchase' ? vscode.l10n.t('purchase') : vscode.l10n.t('redemption'), amt) };
   }
   const { record, lookalikes } = match;
-  const detail = vscode.l10n.t('recorded at {0}, {1}.', time(record.requestTime), record.status);
+  const detail = vscode.l10n.t('recorded at {0}, {1}.', time(record.requestTime), stakingStatusLabel(record.status));
   return {
     happened: true,
     certainty: 'probable',
@@ -190,7 +191,7 @@ export async function cancelEthRedemption(context: FlowContext, arg?: unknown): 
       if (now === undefined) return { happened: false, certainty: 'probable', detail: vscode.l10n.t('redemption {0} is not in the history.', ordId) };
       return now.status === 'cancelled'
         ? { happened: true, certainty: 'certain', detail: vscode.l10n.t('redemption {0} is cancelled.', ordId) }
-        : { happened: false, certainty: 'certain', detail: vscode.l10n.t('redemption {0} is {1}.', ordId, now.status) };
+        : { happened: false, certainty: 'certain', detail: vscode.l10n.t('redemption {0} is {1}.', ordId, stakingStatusLabel(now.status)) };
     },
     refresh: ['eth'],
     histories: ['eth'],

@@ -57,22 +57,27 @@ function orderNode(order: ActiveOrder, parent: TreeNode): TreeNode {
   );
 }
 
-function stakingRecordNode(prefix: string, record: StakingHistoryRecord, index: number, parent: TreeNode): TreeNode {
-  const type = record.type === 'purchase' ? vscode.l10n.t('Purchase') : vscode.l10n.t('Redemption');
-  const status: Record<string, string> = {
+/** A staking request's status in the user's language (OKX's own word for one this extension does not know). */
+export function stakingStatusLabel(status: string): string {
+  const labels: Record<string, string> = {
     pending: vscode.l10n.t('pending'), success: vscode.l10n.t('done'), failed: vscode.l10n.t('failed'), cancelled: vscode.l10n.t('cancelled'),
   };
+  return labels[status] ?? status;
+}
+
+function stakingRecordNode(prefix: string, record: StakingHistoryRecord, index: number, parent: TreeNode): TreeNode {
+  const type = record.type === 'purchase' ? vscode.l10n.t('Purchase') : vscode.l10n.t('Redemption');
   return new LeafNode(
     `${prefix}:${record.ordId ?? `${record.requestTime}:${index}`}`,
     {
       label: `${type} · ${record.amt}`,
-      description: `${status[record.status] ?? record.status} · ${time(record.requestTime)}`,
+      description: `${stakingStatusLabel(record.status)} · ${time(record.requestTime)}`,
       icon: record.type === 'purchase' ? 'arrow-up' : 'arrow-down',
       tooltip: fieldsTooltip(type, [
         [vscode.l10n.t('Order ID'), record.ordId ?? ''],
         [vscode.l10n.t('Amount'), record.amt],
         [vscode.l10n.t('Redeeming'), record.redeemingAmt],
-        [vscode.l10n.t('Status'), status[record.status] ?? record.status],
+        [vscode.l10n.t('Status'), stakingStatusLabel(record.status)],
         [vscode.l10n.t('Requested'), time(record.requestTime)],
         [vscode.l10n.t('Completed'), time(record.completedTime)],
         [vscode.l10n.t('Estimated completion'), time(record.estCompletedTime)],

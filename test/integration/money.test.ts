@@ -381,7 +381,7 @@ describe('Money-moving commands, against the simulator', function () {
       await configure({ retypeAmountAboveUsd: 50 });
       ui.inputs.push('10');
       assert.equal(await confirmAction({ environment: 'us', profile: 'main' }, client, action([])), false);
-      assert.match(ui.prompts.join('\n'), /Type the amount again to confirm: Type 100 to purchase 100 USDT/);
+      assert.match(ui.prompts.join('\n'), /Type the amount again to confirm: Type 100 to confirm "Purchase" of 100 USDT on your production account\./);
       assert.match(ui.refused.join('\n'), /Type exactly 100/);
       ui.inputs.push('100');
       assert.equal(await confirmAction({ environment: 'eea', profile: 'main' }, client, action([])), true);

@@ -4,7 +4,9 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  // OKX_EARN_INTEGRATION_GREP runs only the tests whose titles match (the extension host inherits the environment).
+  const grep = process.env.OKX_EARN_INTEGRATION_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', ...(grep === undefined || grep === '' ? {} : { grep }) });
   for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
     mocha.addFile(path.join(__dirname, file));
   }

@@ -1,5 +1,5 @@
 // One build for everything that ships: the extension host bundle and the panels' browser bundles.
-import { sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -25,6 +25,19 @@ const sandboxApart = {
   },
 };
 
+/**
+ * Every `import * as vscode from 'vscode'` through src/shims/vscode.ts, which alone imports the real one: the
+ * API object's properties are copied once at load instead of once per file (see the shim).
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.importer.endsWith(`src${sep}shims${sep}vscode.ts`) ? { path: 'vscode', external: true } : { path: resolve('src/shims/vscode.ts') },
+    );
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const extension = {
   entryPoints: ['src/extension.ts'],
@@ -36,9 +49,9 @@ const extension = {
   external: ['vscode'],
   // node-fetch 2 falls back to whatwg-url only where Node lacks url.URL; see src/shims/whatwg-url.ts.
   alias: { 'whatwg-url': './src/shims/whatwg-url.ts' },
-  plugins: [sandboxApart],
-  // import() becomes a require() at first use: dist/sandbox.js through Node's CommonJS loader (where VS Code
-  // patches http/https), and the lazily initialised panel hosts.
+  plugins: [sandboxApart, vscodeOnce],
+  // import() becomes a require() at first use (dist/sandbox.js, the lazily initialised panel hosts), through the
+  // CommonJS loader VS Code loads the extension with.
   supported: { 'dynamic-import': false },
   minify: production,
   sourcemap: true,

@@ -1,13 +1,8 @@
 /** OKX v5 request signing: base64(HMAC-SHA256(secret, timestamp + METHOD + requestPath + body)). */
-import type * as Crypto from 'node:crypto';
-
-let crypto: typeof Crypto | undefined;
+import { createHmac } from 'node:crypto';
 
 export function sign(secretKey: string, timestamp: string, method: string, requestPath: string, body: string): string {
-  // node:crypto (and the streams it loads) comes with the first signed request, not when the extension loads.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  crypto ??= require('node:crypto') as typeof Crypto;
-  return crypto.createHmac('sha256', secretKey).update(`${timestamp}${method.toUpperCase()}${requestPath}${body}`).digest('base64');
+  return createHmac('sha256', secretKey).update(`${timestamp}${method.toUpperCase()}${requestPath}${body}`).digest('base64');
 }
 
 /** ISO-8601 UTC with milliseconds, as OK-ACCESS-TIMESTAMP wants it: `2020-12-08T09:08:57.715Z`. */

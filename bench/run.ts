@@ -71,7 +71,7 @@ async function refresh(peers: PeerFactory[]): Promise<void> {
   const { result, sent } = await ourRefresh();
   const results: RefreshResult[] = [result];
   for (const make of peers) results.push(await peerRefresh(make, sent));
-  console.log(`Every area at once: ${sent.length} requests. Time against one round trip (${LATENCY_MS} ms); new TCP connections; "warm" is a second refresh straight after the first.\n`);
+  console.log(`Every area at once: ${sent.length} requests. Time against one round trip (${LATENCY_MS} ms); new TCP connections. "Cold": a client's refresh on new connections (after one elsewhere, not measured, so that its code is loaded and warm); "warm": a second one straight after.\n`);
   table(
     ['client', 'requests', 'cold', 'warm', 'new connections cold / warm', 'failed'],
     results.map((r) => [

@@ -11,7 +11,10 @@ import { customEnvironment, okxEnvironment, type Environment } from './okx/envir
 import { RateLimiter } from './okx/rateLimiter';
 import { requestLogLine } from './portfolio/requestLog';
 import { environmentLabel, readSettings, type EnvironmentSetting } from './settings';
-import { SANDBOX_CREDENTIALS, Simulator } from './simulator/server';
+import type { Simulator } from './simulator/server';
+
+/** The simulator is bundled apart (dist/sandbox.js, see esbuild.mjs) and loaded only for the Sandbox. */
+const loadSandbox = () => import('./simulator/server');
 
 export interface ConnectionState {
   readonly environment: EnvironmentSetting;
@@ -70,7 +73,7 @@ export class Connection implements vscode.Disposable {
     if (settings.environment === 'sandbox') {
       const simulator = await this.startSandbox();
       environment = customEnvironment(simulator.url);
-      credentials = SANDBOX_CREDENTIALS;
+      credentials = (await loadSandbox()).SANDBOX_CREDENTIALS;
     } else {
       await this.stopSandbox();
       credentials = await this.credentials.get(profile);
@@ -146,6 +149,7 @@ export class Connection implements vscode.Disposable {
   private async startSandbox(): Promise<Simulator> {
     if (this.simulator !== undefined) return this.simulator;
     this.starting ??= (async () => {
+      const { Simulator } = await loadSandbox();
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.sandboxStateFile, '..'));
       const options = { port: 0, priceMotion: true, stateFile: this.sandboxStateFile.fsPath, log: (line: string) => this.log.error(line) };
       let simulator: Simulator;

@@ -6,7 +6,8 @@ import { registerKeyCommands } from './commands/keys';
 import { registerMoneyCommands } from './commands/money';
 import { registerPanelCommands } from './commands/panels';
 import { registerProductsFilter } from './commands/productsFilter';
-import { Panels, type PanelSnapshot } from './panels/panels';
+import { LazyPanels } from './panels/lazyPanels';
+import type { PanelSnapshot } from './panels/panels';
 import { Connection, type ConnectionState } from './connection';
 import { CredentialStore } from './credentials';
 import { fullErrorText, retryText } from './messages';
@@ -139,7 +140,11 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
 
   const flows = { connection, portfolio, log };
   const chatTools = new ChatTools(flows);
-  const panels = new Panels(context.extensionUri, portfolio, flows, warnDistance);
+  // The panel hosts load when a panel is first opened or restored (./panels/lazyPanels).
+  const panels = new LazyPanels(async () => {
+    const { Panels } = await import('./panels/panels');
+    return new Panels(context.extensionUri, portfolio, flows, warnDistance, vscode.Uri.joinPath(context.globalStorageUri, 'rate-history').fsPath);
+  }, log);
   context.subscriptions.push(
     panels,
     chatTools,

@@ -1,6 +1,6 @@
 /** Opening the panels: from a tree item, the status bar, or the palette (with a quick pick). */
 import * as vscode from 'vscode';
-import type { Panels } from '../panels/panels';
+import type { PanelOpener } from '../panels/lazyPanels';
 import type { ProductTarget } from '../panels/productState';
 import type { Portfolio } from '../portfolio/portfolio';
 import { byRisk, loanKey } from '../portfolio/risk';
@@ -21,7 +21,7 @@ function targetOf(payload: Payload | undefined): ProductTarget | undefined {
   }
 }
 
-export function registerPanelCommands(panels: Panels, portfolio: Portfolio): vscode.Disposable[] {
+export function registerPanelCommands(panels: PanelOpener, portfolio: Portfolio): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('okxEarn.openProduct', async (arg?: unknown) => {
       let target = targetOf((arg as TreeNode | undefined)?.payload);

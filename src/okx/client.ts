@@ -5,7 +5,6 @@
  * signed again with OKX's time and sent once more). It never follows a redirect, and everything it throws is
  * an OkxError with a category.
  */
-import nodeFetch from 'node-fetch';
 import { ENDPOINTS, type DataOf, type EndpointId, type EndpointSpec, type ParamsOf } from './endpoints';
 import type { Environment } from './environments';
 import { dataProblem, failedItem, parseEnvelope } from './envelope';
@@ -13,6 +12,7 @@ import { LOCAL_MESSAGES, OkxError, categoryForHttpStatus, errorForCode, isDocume
 import { RateLimiter } from './rateLimiter';
 import { redactor } from './redact';
 import { buildQuery, isoTimestamp, sign } from './signing';
+import { keepAliveFetch } from './transport';
 import type * as T from './types';
 
 export interface Credentials {
@@ -22,7 +22,7 @@ export interface Credentials {
 }
 
 /**
- * The part of the fetch API the client uses; node-fetch by default, a fake in tests. `redirect: 'manual'`: a
+ * The part of the fetch API the client uses; node-fetch by default (./transport), a fake in tests. `redirect: 'manual'`: a
  * 3xx comes back as it is, never followed (a signed request must not reach another host).
  */
 export type FetchLike = (
@@ -145,7 +145,7 @@ export class OkxClient {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#retry = { ...DEFAULT_RETRY, ...options.retry };
     this.#limiter = options.limiter ?? new RateLimiter();
-    this.#fetch = options.fetch ?? nodeFetch;
+    this.#fetch = options.fetch ?? keepAliveFetch;
     this.#now = options.now ?? Date.now;
     this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.#random = options.random ?? Math.random;
@@ -271,8 +271,9 @@ export class OkxClient {
         return typeof value === 'string' && value !== '' ? value : undefined;
       },
       pageSize,
-      // A time is shared by several records; an order id or a reference id is not.
-      cursor === 'ts' || cursor === 'requestTime',
+      // A time can be shared by several records (savings: one per currency per hour, unless one currency is
+      // asked for); an order id or a reference id is not.
+      (cursor === 'ts' || cursor === 'requestTime') && !(typeof (params as { ccy?: unknown }).ccy === 'string' && (params as { ccy: string }).ccy !== ''),
     );
   }
 

@@ -8,20 +8,21 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Portfolio } from '../portfolio/portfolio';
+import type { OkxClient } from '../okx/client';
 import type { LoanInfo } from '../okx/types';
 import { borrowedCcys, loanKey as loanKeyOf } from '../portfolio/risk';
 import { loanName } from '../views/loanLabels';
 import { buildLtvState, type LtvExtras, loadLtvExtras } from './ltvState';
-import { buildProductState, ChartCache, PRODUCT_AREAS, type ProductTarget, productKey, productTitle } from './productState';
+import { buildProductState, ChartCache, historyHost, PRODUCT_AREAS, type ProductTarget, productKey, productTitle } from './productState';
 import { panelLabels } from './labels';
 import { EARNINGS_RANGES, RANGES, parseFromWebview, type EarningsRange, type HostMessage, type LtvState, type PortfolioState, type ProductState, type RangeDays, type WebviewMessage } from './protocol';
 import { EarningsHistory, buildPortfolioState } from './portfolioState';
 import { OVERVIEW_AREAS } from '../views/overviewView';
 import type { FlowContext } from '../commands/moneyAction';
+import { RateHistoryStore } from '../portfolio/historyCache';
+import { LTV_VIEW, PORTFOLIO_VIEW, PRODUCT_VIEW } from './viewTypes';
 
-export const PRODUCT_VIEW = 'okxEarn.product';
-export const LTV_VIEW = 'okxEarn.ltv';
-export const PORTFOLIO_VIEW = 'okxEarn.portfolio';
+export { LTV_VIEW, PORTFOLIO_VIEW, PRODUCT_VIEW };
 
 export interface PanelSnapshot {
   readonly viewType: string;
@@ -59,13 +60,17 @@ export class Panels implements vscode.Disposable {
     private readonly portfolio: Portfolio,
     private readonly flows: FlowContext,
     private readonly warnDistance: () => string,
+    /** Where rate histories are kept between sessions (the extension's global storage). */
+    historyDir?: string,
   ) {
-    this.charts = new ChartCache(() => this.flows.connection.current.client);
+    const client = (): OkxClient | undefined => this.flows.connection.current.client;
+    this.charts = new ChartCache(
+      client,
+      historyDir === undefined ? undefined : { history: new RateHistoryStore(historyDir), host: () => historyHost(this.flows.connection.current.environment, client()) },
+    );
     this.earnings = new EarningsHistory(() => this.flows.connection.current.client);
+    // The serializers that call restore() are registered by ./lazyPanels, before this module is loaded.
     this.disposables.push(
-      ...[PRODUCT_VIEW, LTV_VIEW, PORTFOLIO_VIEW].map((viewType) =>
-        vscode.window.registerWebviewPanelSerializer(viewType, { deserializeWebviewPanel: (panel, state) => this.restore(panel, viewType, state) }),
-      ),
       portfolio.onDidChange((areas) => {
         for (const entry of this.open.values()) {
           const kind = entry.target.kind;
@@ -130,7 +135,7 @@ export class Panels implements vscode.Disposable {
   }
 
   /** The serializer's callback: adopts a panel restored after a reload (nothing to wait for). */
-  private restore(panel: vscode.WebviewPanel, viewType: string, saved: unknown): Promise<void> {
+  restore(panel: vscode.WebviewPanel, viewType: string, saved: unknown): Promise<void> {
     const state = saved as { key?: unknown; target?: unknown; range?: unknown } | undefined;
     const target = state?.target as OpenPanel['target'] | undefined;
     if (typeof state?.key !== 'string' || target === undefined || typeof target.kind !== 'string' || this.open.has(state.key)) {

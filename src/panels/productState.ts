@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import * as D from '../decimal';
 import { errorText } from '../messages';
 import type { OkxClient } from '../okx/client';
+import { syncLendingRates, syncStakingApy, type RateHistoryStore, type RateProduct, type RateSeries } from '../portfolio/historyCache';
 import type { AreaId, Portfolio } from '../portfolio/portfolio';
 import { stakingRateFraction } from '../portfolio/stakingRate';
 import { percent, time, withCcy } from '../views/nodes';
@@ -29,76 +30,145 @@ export function productTitle(target: ProductTarget): string {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** A series whose newest points were fetched this recently is not asked for again. */
+const FRESH_MS = 60_000;
+/** After a failure, a render does not try again sooner than this. */
+const RETRY_MS = 10_000;
 
-interface ChartEntry {
+export interface ChartEntry {
   points: ChartPoint[];
   loading: boolean;
   error: string | undefined;
-  complete: boolean;
+  /** What is known reaches back over the whole range (kept from before, or fetched). */
+  covered: boolean;
+}
+
+/** Where a series is kept between sessions, and under which host (see portfolio/historyCache). */
+export interface ChartStore {
+  readonly history: RateHistoryStore;
+  readonly host: () => string;
+}
+
+interface SeriesState {
+  series: RateSeries | undefined;
+  /** The oldest time any range asked for. */
+  since: number;
+  running: Promise<void> | undefined;
+  syncedAt: number | undefined;
+  failedAt: number | undefined;
+  error: string | undefined;
+  update: () => void;
+}
+
+function seriesKey(target: Exclude<ProductTarget, { kind: 'onchain' }>): { product: RateProduct; ccy: string } {
+  return target.kind === 'savings' ? { product: 'savings', ccy: target.ccy } : { product: target.kind, ccy: target.kind.toUpperCase() };
 }
 
 /**
- * Rate histories, kept per product and range. ETH/SOL APY comes daily in one request; savings lending rates
- * come hourly, 100 a page, so a year is 88 pages: they arrive a few at a time (OKX allows 6 requests a second
- * to this public endpoint) and the chart is redrawn as they come.
+ * Rate histories, one series per product (and savings currency), each range a view of it. ETH/SOL APY comes
+ * daily in one request; savings lending rates come hourly, 100 a page, so a year is 88 pages that arrive a few at
+ * a time (OKX allows 6 requests a second to this public endpoint) and the chart is redrawn as they come. Kept
+ * between sessions in `store`: a chart opened again shows what was kept at once and fetches only what is newer.
  */
 export class ChartCache {
-  private readonly entries = new Map<string, ChartEntry>();
+  private readonly series = new Map<string, SeriesState>();
 
-  constructor(private readonly client: () => OkxClient | undefined) {}
+  constructor(
+    private readonly client: () => OkxClient | undefined,
+    private readonly store?: ChartStore,
+  ) {}
 
   clear(): void {
-    this.entries.clear();
+    this.series.clear();
   }
 
   get(target: ProductTarget, range: RangeDays): ChartEntry | undefined {
-    return this.entries.get(`${productKey(target)}:${range}`);
+    if (target.kind === 'onchain') return undefined;
+    const state = this.series.get(productKey(target));
+    if (state === undefined) return undefined;
+    const since = this.now() - range * DAY;
+    const points = (state.series?.points ?? []).filter((p) => p.ts >= since);
+    return { points, loading: state.running !== undefined, error: state.error, covered: covers(state.series, since) };
   }
 
-  /** Starts loading a history once; `update` is called as points arrive and when it is done. */
+  /** Loads a range's history when it is not known and fresh yet; `update` is called as points arrive and when done. */
   load(target: ProductTarget, range: RangeDays, update: () => void): void {
     if (target.kind === 'onchain') return;
-    const key = `${productKey(target)}:${range}`;
-    if (this.entries.has(key)) return;
     const client = this.client();
     if (client === undefined) return;
-    const entry: ChartEntry = { points: [], loading: true, error: undefined, complete: false };
-    this.entries.set(key, entry);
-    const finish = (error?: unknown): void => {
-      entry.loading = false;
-      entry.complete = error === undefined;
-      entry.error = error === undefined ? undefined : errorText(error);
-      if (error !== undefined) this.entries.delete(key);
-      update();
-    };
-    if (target.kind === 'eth' || target.kind === 'sol') {
-      const history = target.kind === 'eth' ? client.eth.apyHistory({ days: String(range) }) : client.sol.apyHistory({ days: String(range) });
-      history.then((points) => {
-        entry.points = points.map((p) => ({ ts: Number(p.ts), rate: p.rate })).sort((a, b) => a.ts - b.ts);
-        finish();
-      }, finish);
-      return;
-    }
+    const key = productKey(target);
     const since = Date.now() + client.clockOffsetMs - range * DAY;
-    const pager = client.savings.lendingRateHistory({ ccy: target.ccy, limit: '100' });
-    void (async () => {
-      try {
-        while (!pager.done) {
-          const page = await pager.next();
-          // `lendingRate` is what savers earn; `rate` is what borrowers pay. Hours without a lending rate are left out.
-          const fresh = page
-            .filter((p) => Number(p.ts) >= since && typeof p.lendingRate === 'string' && D.isPlainDecimal(p.lendingRate))
-            .map((p) => ({ ts: Number(p.ts), rate: p.lendingRate ?? '' }));
-          entry.points = [...fresh.reverse(), ...entry.points];
-          update();
-          if (page.length === 0 || Number(page[page.length - 1]?.ts) < since) break;
-        }
-        finish();
-      } catch (error) {
-        finish(error);
-      }
-    })();
+    let state = this.series.get(key);
+    if (state === undefined) {
+      state = { series: undefined, since, running: undefined, syncedAt: undefined, failedAt: undefined, error: undefined, update };
+      this.series.set(key, state);
+    }
+    state.update = update;
+    state.since = Math.min(state.since, since);
+    if (state.running !== undefined || upToDate(state)) return;
+    if (state.failedAt !== undefined && Date.now() - state.failedAt < RETRY_MS) return;
+    state.running = this.sync(state, target, client);
   }
+
+  private now(): number {
+    return Date.now() + (this.client()?.clockOffsetMs ?? 0);
+  }
+
+  private async sync(state: SeriesState, target: Exclude<ProductTarget, { kind: 'onchain' }>, client: OkxClient): Promise<void> {
+    const key = { host: this.store?.host() ?? '', ...seriesKey(target) };
+    try {
+      if (state.series === undefined && this.store !== undefined) {
+        state.series = await this.store.history.read(key);
+        if (state.series !== undefined) state.update();
+      }
+      // A longer range asked for while this ran is loaded before it ends.
+      while (!upToDate(state)) {
+        const options = {
+          now: Date.now() + client.clockOffsetMs,
+          since: state.since,
+          cached: state.series,
+          newer: !fresh(state),
+          onProgress: (series: RateSeries) => {
+            state.series = series;
+            state.update();
+          },
+        };
+        const series = target.kind === 'savings' ? await syncLendingRates(client, target.ccy, options) : await syncStakingApy(client, target.kind, options);
+        state.series = series;
+        state.syncedAt = Date.now();
+        if (this.store !== undefined) await this.store.history.write(key, series, options.now);
+      }
+      state.error = undefined;
+      state.failedAt = undefined;
+    } catch (error) {
+      state.error = errorText(error);
+      state.failedAt = Date.now();
+    } finally {
+      state.running = undefined;
+      state.update();
+    }
+  }
+}
+
+/**
+ * The host a kept history belongs to: any environment by its base URL, demo trading apart from live, and the
+ * sandbox by name (its simulator's port changes every session; its curves are the same every time).
+ */
+export function historyHost(environment: string, client: OkxClient | undefined): string {
+  if (environment === 'sandbox') return 'sandbox';
+  return client === undefined ? '' : `${client.environment.baseUrl}${client.environment.simulated ? ' (demo trading)' : ''}`;
+}
+
+function covers(series: RateSeries | undefined, since: number): boolean {
+  return series !== undefined && (series.start || series.from <= since);
+}
+
+function fresh(state: SeriesState): boolean {
+  return state.syncedAt !== undefined && Date.now() - state.syncedAt < FRESH_MS;
+}
+
+function upToDate(state: SeriesState): boolean {
+  return fresh(state) && covers(state.series, state.since);
 }
 
 function chartFor(target: ProductTarget, range: RangeDays, entry: ChartEntry | undefined): ProductState['chart'] {
@@ -107,7 +177,10 @@ function chartFor(target: ProductTarget, range: RangeDays, entry: ChartEntry | u
     target.kind === 'savings'
       ? vscode.l10n.t('{0} lending rate: what savers earn (hourly)', target.ccy)
       : vscode.l10n.t('{0} staking APY (daily)', target.kind === 'eth' ? 'ETH' : 'SOL');
-  const note = entry?.error !== undefined ? vscode.l10n.t('Could not load the history: {0}', entry.error) : target.kind === 'savings' && range === 365 ? vscode.l10n.t('A year of hourly rates takes about 15 seconds to load.') : '';
+  const note =
+    entry?.error !== undefined ? vscode.l10n.t('Could not load the history: {0}', entry.error)
+    : target.kind === 'savings' && range === 365 && entry?.covered !== true ? vscode.l10n.t('A year of hourly rates takes about 15 seconds to load.')
+    : '';
   return { label, range, points: entry?.points ?? [], loading: entry === undefined || entry.loading, note };
 }
 

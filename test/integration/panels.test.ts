@@ -90,6 +90,33 @@ describe('Panels, against the simulator', function () {
     assert.ok(state.position.some(([label]) => label === 'Your minimum lending rate'));
   });
 
+  it('a chart opened again in a new session shows the kept history and asks OKX only for the newest page', async () => {
+    const usdcPages = () => sim.received('savingsLendingRateHistory').filter((r) => new URL(r.url, sim.url).searchParams.get('ccy') === 'USDC');
+    const first = productState('product:savings:USDC');
+    assert.ok(first !== undefined && 'points' in first.chart && first.chart.points.length >= 700);
+    // The savings panel, opened last, is the active editor.
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await waitFor(() => panel('product:savings:USDC') === undefined || undefined, 'the panel to close');
+    // A connection change forgets every history held in memory, as a reload does; what is on disk stays.
+    const before = usdcPages().length;
+    await configure({ requestTimeoutSeconds: 11 });
+    await api.whenConnected();
+    await vscode.commands.executeCommand('okxEarn.openProduct', { payload: { kind: 'savings', ccy: 'USDC' } });
+    const again = await waitFor(() => {
+      const s = productState('product:savings:USDC');
+      return s !== undefined && 'points' in s.chart && !s.chart.loading && s.chart.points.length > 0 ? s : undefined;
+    }, 'the savings panel again');
+    const sent = usdcPages().slice(before);
+    assert.equal(sent.length, 1, `one page: ${sent.map((r) => r.url).join(', ')}`);
+    assert.equal(new URL(sent[0]?.url ?? '', sim.url).searchParams.get('after'), null, 'the newest');
+    assert.ok('points' in again.chart && 'points' in first.chart);
+    assert.ok(again.chart.points.length >= 700 && again.chart.points.length <= 722, '30 days of hourly rates');
+    const before30 = new Map(first.chart.points.map((p) => [p.ts, p.rate]));
+    const shared = again.chart.points.filter((p) => before30.has(p.ts));
+    assert.ok(shared.length >= 690 && shared.every((p) => before30.get(p.ts) === p.rate), 'the same history as before');
+    await configure({ requestTimeoutSeconds: undefined });
+  });
+
   it('the status bar\'s command opens the LTV panel of the riskiest loan order, with OKX\'s limits for that order', async () => {
     await vscode.commands.executeCommand('okxEarn.refresh');
     const riskiest = await waitFor(() => api.ltvIndicator().order, 'the LTV indicator');

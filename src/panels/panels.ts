@@ -296,7 +296,7 @@ export class Panels implements vscode.Disposable {
       "base-uri 'none'",
       "form-action 'none'",
     ].join('; ');
-    const boot = JSON.stringify({ ...initial, labels: panelLabels() }).replace(/</g, '\\u003c');
+    const boot = JSON.stringify({ ...initial, labels: panelLabels(), locale: vscode.env.language }).replace(/</g, '\\u003c');
     return `<!DOCTYPE html>
 <html lang="${vscode.env.language}">
 <head>

@@ -8,6 +8,7 @@ import type { AreaId, Portfolio } from '../portfolio/portfolio';
 import { stakingRateFraction } from '../portfolio/stakingRate';
 import { percent, time, withCcy } from '../views/nodes';
 import { orderStateLabel, termLabel } from '../views/stakingView';
+import { DAILY_BANDS_FROM, dailyBands } from './chartSeries';
 import type { ChartPoint, ProductAction, ProductState, RangeDays, Row } from './protocol';
 
 /** The portfolio areas a product panel is built from. */
@@ -173,15 +174,24 @@ function upToDate(state: SeriesState): boolean {
 
 function chartFor(target: ProductTarget, range: RangeDays, entry: ChartEntry | undefined): ProductState['chart'] {
   if (target.kind === 'onchain') return { unavailable: vscode.l10n.t('OKX publishes no APY history for on-chain earn products.') };
+  const bands = target.kind === 'savings' && range >= DAILY_BANDS_FROM;
   const label =
-    target.kind === 'savings'
-      ? vscode.l10n.t('{0} lending rate: what savers earn (hourly)', target.ccy)
-      : vscode.l10n.t('{0} staking APY (daily)', target.kind === 'eth' ? 'ETH' : 'SOL');
+    target.kind !== 'savings' ? vscode.l10n.t('{0} staking APY (daily)', target.kind === 'eth' ? 'ETH' : 'SOL')
+    : bands ? vscode.l10n.t("{0} lending rate: what savers earn (each day's average, with its lowest and highest hour)", target.ccy)
+    : vscode.l10n.t('{0} lending rate: what savers earn (hourly)', target.ccy);
   const note =
     entry?.error !== undefined ? vscode.l10n.t('Could not load the history: {0}', entry.error)
     : target.kind === 'savings' && range === 365 && entry?.covered !== true ? vscode.l10n.t('A year of hourly rates takes about 15 seconds to load.')
     : '';
-  return { label, range, points: entry?.points ?? [], loading: entry === undefined || entry.loading, note };
+  const points = entry?.points ?? [];
+  return {
+    label,
+    range,
+    points: bands ? dailyBands(points) : points,
+    step: target.kind === 'savings' && !bands ? 'hour' : 'day',
+    loading: entry === undefined || entry.loading,
+    note,
+  };
 }
 
 export function buildProductState(target: ProductTarget, portfolio: Portfolio, chart: ChartEntry | undefined, range: RangeDays): ProductState {
@@ -295,5 +305,11 @@ export function buildProductState(target: ProductTarget, portfolio: Portfolio, c
     actions.push('purchase');
     if (balance !== undefined && D.isPositive(balance.amt)) actions.push('redeem');
   }
-  return { kind: 'product', title, subtitle, facts, position, chart: chartFor(target, range, chart), actions, updated, error };
+  // The buttons carry the names the menus and the palette give the same actions.
+  const actionLabels =
+    target.kind === 'eth' ? { purchase: vscode.l10n.t('Stake ETH for BETH…'), redeem: vscode.l10n.t('Redeem BETH…') }
+    : target.kind === 'sol' ? { purchase: vscode.l10n.t('Stake SOL for OKSOL…'), redeem: vscode.l10n.t('Redeem OKSOL…') }
+    : target.kind === 'savings' ? { purchase: vscode.l10n.t('Subscribe…'), redeem: vscode.l10n.t('Redeem…') }
+    : undefined;
+  return { kind: 'product', title, subtitle, facts, position, chart: chartFor(target, range, chart), actions, ...(actionLabels === undefined ? {} : { actionLabels }), updated, error };
 }

@@ -9,8 +9,11 @@ export type Row = readonly [label: string, value: string];
 export interface ChartPoint {
   /** Milliseconds. */
   readonly ts: number;
-  /** A fraction as decimal text, e.g. "0.0269". */
+  /** A fraction as decimal text, e.g. "0.0269" (a day's average where the point stands for a day of hours). */
   readonly rate: string;
+  /** The lowest and highest rate of the hours a daily point stands for. */
+  readonly min?: string;
+  readonly max?: string;
 }
 
 export const RANGES = [7, 30, 90, 365] as const;
@@ -27,9 +30,20 @@ export interface ProductState {
   /** The user's own position in this product; empty when none. */
   readonly position: readonly Row[];
   readonly chart:
-    | { readonly label: string; readonly range: RangeDays; readonly points: readonly ChartPoint[]; readonly loading: boolean; readonly note: string }
+    | {
+        readonly label: string;
+        readonly range: RangeDays;
+        /** Points oldest first; from 90 days on an hourly series comes as daily bands (chartSeries.ts). */
+        readonly points: readonly ChartPoint[];
+        /** What one point stands for: the axis and the readout show dates only for days. */
+        readonly step: 'hour' | 'day';
+        readonly loading: boolean;
+        readonly note: string;
+      }
     | { readonly unavailable: string };
   readonly actions: readonly ProductAction[];
+  /** The actions' button labels where they are not "Purchase…" and "Redeem…": the menus' names (Stake…, Subscribe…). */
+  readonly actionLabels?: Readonly<Partial<Record<ProductAction, string>>>;
   readonly updated: string;
   readonly error: string | undefined;
 }
@@ -121,7 +135,7 @@ export interface PortfolioState {
 
 /** Every fixed text of the panels, localized by the host (webviews have no vscode.l10n). */
 export const LABEL_KEYS = [
-  'chart', 'range7', 'range30', 'range90', 'range365', 'purchase', 'redeem', 'position', 'noPosition', 'facts', 'refresh', 'updated',
+  'chart', 'range7', 'range30', 'range90', 'range365', 'chartKeys', 'chartLowest', 'chartHighest', 'chartReadout', 'chartReadoutBand', 'chartLatest', 'purchase', 'redeem', 'position', 'noPosition', 'facts', 'refresh', 'updated',
   'currentLtv', 'marginCall', 'liquidation', 'loan', 'collateral', 'amount', 'usd', 'maxRedeem', 'liquidationPrice', 'maxLoans',
   'interest', 'whatIf', 'whatIfCollateral', 'whatIfDrop', 'whatIfResult', 'whatIfDistance', 'whatIfNoPrice', 'addCollateral',
   'reduceCollateral', 'loadingChart', 'safe', 'warning', 'marginCallLevel', 'liquidationLevel', 'noLoan',
@@ -135,6 +149,8 @@ export interface Boot {
   readonly target: unknown;
   readonly range: RangeDays;
   readonly labels: PanelLabels;
+  /** VS Code's display language (dates and numbers in the webview are formatted in it). */
+  readonly locale: string;
 }
 
 export type HostMessage = { readonly type: 'state'; readonly state: ProductState | LtvState | PortfolioState };

@@ -51,7 +51,8 @@ describe('Panels, against the simulator', function () {
     assert.equal(state.title, 'ETH staking');
     assert.ok(state.facts.some(([label]) => label === 'Fast redemption daily limit'));
     assert.ok(state.position.some(([label, value]) => label === 'Staked' && value.endsWith(' BETH')));
-    assert.ok('points' in state.chart && state.chart.points.length === 30 && state.chart.range === 30);
+    assert.ok('points' in state.chart && state.chart.points.length === 30 && state.chart.range === 30 && state.chart.step === 'day');
+    assert.deepEqual(state.actionLabels, { purchase: 'Stake ETH for BETH…', redeem: 'Redeem BETH…' });
     assert.deepEqual([...state.actions].sort(), ['purchase', 'redeem']);
     await vscode.commands.executeCommand('okxEarn.openProduct', { payload: { kind: 'eth' } });
     assert.equal(api.panels().filter((p) => p.key === 'product:eth').length, 1, 'one panel per product');
@@ -87,7 +88,28 @@ describe('Panels, against the simulator', function () {
       return s !== undefined && 'points' in s.chart && !s.chart.loading && s.chart.points.length > 0 ? s : undefined;
     }, 'the savings panel with its history');
     assert.ok('points' in state.chart && state.chart.points.length >= 700 && state.chart.points.length <= 722, '30 days of hourly rates');
+    assert.ok('step' in state.chart && state.chart.step === 'hour');
     assert.ok(state.position.some(([label]) => label === 'Your minimum lending rate'));
+    assert.deepEqual(state.actionLabels, { purchase: 'Subscribe…', redeem: 'Redeem…' }, 'the menus\' names for the same actions');
+  });
+
+  it('90 days of hourly rates are drawn as daily bands: each day\'s average with its lowest and highest hour', async () => {
+    await api.deliverToPanel('product:savings:USDC', { type: 'range', days: 90 });
+    const state = await waitFor(() => {
+      const s = productState('product:savings:USDC');
+      return s !== undefined && 'points' in s.chart && s.chart.range === 90 && !s.chart.loading ? s : undefined;
+    }, 'the 90-day savings chart');
+    assert.ok('points' in state.chart);
+    const { points } = state.chart;
+    assert.equal(state.chart.step, 'day');
+    assert.match(state.chart.label, /each day's average, with its lowest and highest hour/);
+    assert.ok(points.length >= 89 && points.length <= 92, `${points.length} days`);
+    for (const p of points) {
+      assert.ok(p.min !== undefined && p.max !== undefined, 'a band on every day');
+      assert.ok(Number(p.min) <= Number(p.rate) && Number(p.rate) <= Number(p.max), `${p.min} ≤ ${p.rate} ≤ ${p.max}`);
+      assert.equal(new Date(p.ts).getHours(), 0, 'at the start of a local day');
+    }
+    assert.ok(points.some((p) => p.min !== p.max), 'the rate moves within a day');
   });
 
   it('a chart opened again in a new session shows the kept history and asks OKX only for the newest page', async () => {

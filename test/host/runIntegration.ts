@@ -6,6 +6,9 @@
  *                on the lowest VS Code we support and once on the latest (OKX_EARN_CODE_SERVER_BUILDS=lowest,latest)
  *   electron     let runTests download VS Code (needs internet); OKX_EARN_VSCODE_VERSION picks the build
  *   auto         (default) code-server on linux-x64 when a Chromium is installed, electron otherwise
+ *
+ * While working on one part: OKX_EARN_CODE_SERVER_BUILDS=latest runs one build (empty: none),
+ * OKX_EARN_ZH_CN=0 leaves out the run in Simplified Chinese, OKX_EARN_INTEGRATION_GREP picks tests by title.
  */
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
@@ -47,7 +50,7 @@ async function main(): Promise<void> {
     await runTests({ extensionDevelopmentPath, extensionTestsPath, launchArgs, version: process.env.OKX_EARN_VSCODE_VERSION ?? 'stable' });
     return;
   }
-  const builds = (process.env.OKX_EARN_CODE_SERVER_BUILDS ?? 'lowest,latest').split(',');
+  const builds = (process.env.OKX_EARN_CODE_SERVER_BUILDS ?? 'lowest,latest').split(',').filter((name) => name !== '');
   for (const name of builds) {
     const build = CODE_SERVER_BUILDS[name as keyof typeof CODE_SERVER_BUILDS] as (typeof CODE_SERVER_BUILDS)['latest'] | undefined;
     if (build === undefined) {
@@ -62,9 +65,12 @@ async function main(): Promise<void> {
       extensionTestsEnv: { OKX_EARN_CODE_SERVER_VSCODE: build.vscode },
     });
   }
+  if (process.env.OKX_EARN_ZH_CN === '0') {
+    return;
+  }
   // One more, short run in a fresh workbench in Simplified Chinese: the walkthrough's steps completing on
   // their events (which VS Code counts once per window), and the views, commands and panels in zh-cn.
-  const latest = CODE_SERVER_BUILDS[builds.includes('latest') ? 'latest' : 'lowest'];
+  const latest = CODE_SERVER_BUILDS[builds.includes('lowest') && !builds.includes('latest') ? 'lowest' : 'latest'];
   console.log(`\nIntegration tests in zh-cn, first run of a profile: VS Code ${latest.vscode} (code-server ${latest.codeServer}) in headless Chromium`);
   await runTests({
     extensionDevelopmentPath,

@@ -39,6 +39,12 @@ function describeLtv(loan: LoanInfo, ltv: string | undefined): string {
   return `${percent(ltv)}${note}`;
 }
 
+/** "LTV after: 58.2%" as an amount of collateral is typed (added: +1, taken back: −1), at the price used for the confirmation. */
+function ltvPreview(loan: LoanInfo, price: string | undefined, sign: 1 | -1): ((amt: string) => string | undefined) | undefined {
+  if (price === undefined) return undefined;
+  return (amt) => vscode.l10n.t('LTV after: {0}.', describeLtv(loan, ltvAfter(loan, amt, price, sign)));
+}
+
 /** The account's loan orders as they are now (read afresh), or undefined when they cannot be read. */
 async function currentLoans(context: FlowContext): Promise<LoanInfo[] | undefined> {
   return (await areaData(context.portfolio, 'loans'))?.loans;
@@ -164,6 +170,8 @@ export async function addCollateral(context: FlowContext, arg?: unknown): Promis
     vscode.l10n.t('Add {0} collateral to {1}', ccy, loanName(loan, all)),
     vscode.l10n.t("Amount of {0} to add; you have {1} in your funding account. The order's LTV is {2} now.", ccy, withCcy(asset.amt, ccy), percent(loan.curLTV)),
     { ccy, available: asset.amt, availableWhere: vscode.l10n.t('in your funding account') },
+    'amount',
+    { preview: ltvPreview(loan, price, 1) },
   );
   if (amt === undefined) return false;
   const after = price === undefined ? undefined : ltvAfter(loan, amt, price, 1);
@@ -190,13 +198,15 @@ export async function reduceCollateral(context: FlowContext, arg?: unknown): Pro
     );
     return false;
   }
+  const price = await priceOf(client, loan, ccy);
   const amt = await askAmount(
     vscode.l10n.t('Take {0} collateral back from {1}', ccy, loanName(loan, all)),
     vscode.l10n.t("Amount of {0} to take back to your funding account; at most {1} (OKX's limit for this order now).", ccy, withCcy(maxRedeem, ccy)),
     { ccy, available: maxRedeem, availableWhere: vscode.l10n.t('redeemable now') },
+    'amount',
+    { preview: ltvPreview(loan, price, -1) },
   );
   if (amt === undefined) return false;
-  const price = await priceOf(client, loan, ccy);
   const after = price === undefined ? undefined : ltvAfter(loan, amt, price, -1);
   return collateralAction(context, loan, all, 'reduce', ccy, amt, after, maxRedeem);
 }

@@ -55,13 +55,15 @@ export async function purchase(context: FlowContext, arg?: unknown): Promise<boo
   const client = requireClient(context);
   if (client === undefined) return false;
   const investData: { ccy: string; amt: string }[] = [];
-  for (const invest of offer.investData) {
+  for (const [index, invest] of offer.investData.entries()) {
     // What the funding account holds now (GET /api/v5/asset/balances), which purchases are paid from.
     const available = await fundingAvailable(client, invest.ccy);
     const amt = await askAmount(
       vscode.l10n.t('Purchase {0} · {1}', offer.ccy, offer.protocol),
-      vscode.l10n.t('Amount of {0} to invest: from {1} to {2}. You have {3} in your funding account.', invest.ccy, invest.minAmt, invest.maxAmt, withCcy(available, invest.ccy)),
+      `${vscode.l10n.t('Amount of {0} to invest: from {1} to {2}. You have {3} in your funding account.', invest.ccy, invest.minAmt, invest.maxAmt, withCcy(available, invest.ccy))} ${vscode.l10n.t('APY {0}', percent(offer.apy))} · ${termLabel(offer.term)}.`,
       { ccy: invest.ccy, min: invest.minAmt, max: invest.maxAmt, available, availableWhere: vscode.l10n.t('in your funding account') },
+      'amount',
+      offer.investData.length > 1 ? { step: { step: index + 1, total: offer.investData.length } } : {},
     );
     if (amt === undefined) return false;
     investData.push({ ccy: invest.ccy, amt });

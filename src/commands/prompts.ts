@@ -22,24 +22,43 @@ export function maxOf(rules: AmountRules): string | undefined {
   return D.isPositive(max) ? D.trim(max) : undefined;
 }
 
+/** Where a prompt stands in a flow of several (shown as "1/2" in its title bar). */
+export interface Step {
+  readonly step: number;
+  readonly total: number;
+}
+
+export interface AskExtras {
+  readonly step?: Step;
+  /** What a valid amount would lead to (e.g. the LTV after it), shown under the prompt while typing. */
+  readonly preview?: (amount: string) => string | undefined;
+}
+
 /**
  * Asks for an amount, checked as it is typed. Where something bounds it (the funding balance, the product's
  * maximum, what is owed), a Max button (and typing "max") fills in the most that can be sent.
  */
-export function askAmount(title: string, prompt: string, rules: AmountRules, key = 'amount'): Promise<string | undefined> {
+export function askAmount(title: string, prompt: string, rules: AmountRules, key = 'amount', extras: AskExtras = {}): Promise<string | undefined> {
   const max = maxOf(rules);
   const run = toolRun();
   if (run !== undefined) return Promise.resolve(answerAmount(run, key, prompt, rules, max));
   const box = vscode.window.createInputBox();
   box.title = title;
   box.prompt = prompt;
+  if (extras.step !== undefined) {
+    box.step = extras.step.step;
+    box.totalSteps = extras.step.total;
+  }
   box.placeholder = max === undefined ? rules.ccy : vscode.l10n.t('up to {0} {1}; "max" for all of it', max, rules.ccy);
   box.ignoreFocusOut = true;
   const maxButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('arrow-up'), tooltip: vscode.l10n.t('Max: {0} {1}', max ?? '', rules.ccy) };
   if (max !== undefined) box.buttons = [maxButton];
   const resolved = (text: string): string => (max !== undefined && text.trim().toLowerCase() === 'max' ? max : text);
   const validate = (): void => {
-    box.validationMessage = box.value === '' ? undefined : problemText(checkAmount(resolved(box.value), rules));
+    const checked = box.value === '' ? undefined : checkAmount(resolved(box.value), rules);
+    box.validationMessage = checked === undefined ? undefined : problemText(checked);
+    const preview = checked?.ok === true ? extras.preview?.(checked.value) : undefined;
+    box.prompt = preview === undefined ? prompt : `${prompt} ${preview}`;
   };
   return new Promise<string | undefined>((resolve) => {
     let answer: string | undefined;
@@ -83,7 +102,7 @@ function answerAmount(run: ToolRun, key: string, prompt: string, rules: AmountRu
 }
 
 /** A rate in percent, as a fraction; '' when `optional` and left empty (keep the current one). */
-export async function askRatePercent(title: string, prompt: string, optional: boolean, key = 'rate'): Promise<string | undefined> {
+export async function askRatePercent(title: string, prompt: string, optional: boolean, key = 'rate', step?: Step): Promise<string | undefined> {
   const run = toolRun();
   if (run !== undefined) {
     const answer = run.answers[key];
@@ -96,17 +115,43 @@ export async function askRatePercent(title: string, prompt: string, optional: bo
     if (!checked.ok) run.problems.push(problemText(checked) ?? '');
     return checked.ok ? checked.value : undefined;
   }
-  const typed = await vscode.window.showInputBox({
-    title,
-    prompt,
-    placeHolder: vscode.l10n.t('percent, 1 to 365'),
-    ignoreFocusOut: true,
-    validateInput: (text) => (optional && text.trim() === '' ? undefined : problemText(checkRatePercent(text))),
+  const box = vscode.window.createInputBox();
+  box.title = title;
+  box.prompt = prompt;
+  box.placeholder = vscode.l10n.t('percent, 1 to 365');
+  box.ignoreFocusOut = true;
+  if (step !== undefined) {
+    box.step = step.step;
+    box.totalSteps = step.total;
+  }
+  return new Promise<string | undefined>((resolve) => {
+    let answer: string | undefined;
+    const subscriptions = [
+      box.onDidChangeValue((text) => {
+        box.validationMessage = optional && text.trim() === '' ? undefined : problemText(checkRatePercent(text));
+      }),
+      box.onDidAccept(() => {
+        if (optional && box.value.trim() === '') {
+          answer = '';
+          box.hide();
+          return;
+        }
+        const checked = checkRatePercent(box.value);
+        if (!checked.ok) {
+          box.validationMessage = problemText(checked);
+          return;
+        }
+        answer = checked.value;
+        box.hide();
+      }),
+      box.onDidHide(() => {
+        for (const s of subscriptions) s.dispose();
+        box.dispose();
+        resolve(answer);
+      }),
+    ];
+    box.show();
   });
-  if (typed === undefined) return undefined;
-  if (optional && typed.trim() === '') return '';
-  const checked = checkRatePercent(typed);
-  return checked.ok ? checked.value : undefined;
 }
 
 /** The payload of the tree item a command was run on, when it is of the wanted kind. */

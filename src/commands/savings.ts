@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import * as D from '../decimal';
 import type { OkxClient } from '../okx/client';
 import type { SavingsBalance } from '../okx/types';
+import type { AreaData } from '../portfolio/portfolio';
 import { fundingAvailable } from '../portfolio/funding';
 import { percent, withCcy } from '../views/nodes';
 import { requireClient, runMoneyAction, type FlowContext } from './moneyAction';
@@ -34,6 +35,23 @@ async function chooseCurrency(context: FlowContext, arg: unknown, title: string,
   );
 }
 
+/**
+ * What the market pays for `ccy` now, for the decisions that depend on it (how much to lend, the minimum rate):
+ * what savers earned in the last hour, and the borrowing rate OKX expects next and averaged over 24 hours, as the
+ * Products view and the product panel show them. Undefined when OKX gave none of them.
+ */
+export function marketRateLine(market: AreaData['market'] | undefined, ccy: string): string | undefined {
+  const known = (rate: string | undefined): rate is string => rate !== undefined && D.isPlainDecimal(rate);
+  const lending = market?.latestRates.find((r) => r.ccy === ccy)?.lendingRate;
+  const summary = market?.lendingRates.find((r) => r.ccy === ccy);
+  const parts = [
+    ...(known(lending) ? [vscode.l10n.t('savers earned {0} in the last hour', percent(lending))] : []),
+    ...(known(summary?.estRate) ? [vscode.l10n.t('next {0} (estimated)', percent(summary.estRate))] : []),
+    ...(known(summary?.avgRate) ? [vscode.l10n.t('24-hour average {0}', percent(summary.avgRate))] : []),
+  ];
+  return parts.length === 0 ? undefined : vscode.l10n.t('Market: {0}.', parts.join(', '));
+}
+
 async function balanceOf(client: OkxClient, ccy: string): Promise<SavingsBalance | undefined> {
   return (await client.savings.balance({ ccy })).find((b) => b.ccy === ccy);
 }
@@ -49,19 +67,29 @@ export async function subscribe(context: FlowContext, arg?: unknown): Promise<bo
   } catch {
     available = undefined;
   }
+  // The rates as the currency was chosen (that read is seconds old), or read now when it was chosen in a view.
+  const known = context.portfolio.get('market');
+  const market = marketRateLine(known.status === 'ready' ? known.data : await areaData(context.portfolio, 'market'), ccy);
+  const withMarket = (text: string): string => (market === undefined ? text : `${text} ${market}`);
   const amt = await askAmount(
     vscode.l10n.t('Subscribe to {0} savings', ccy),
-    available === undefined ? vscode.l10n.t('Amount of {0} to lend from your funding account.', ccy) : vscode.l10n.t('Amount of {0} to lend; you have {1} in your funding account.', ccy, withCcy(available, ccy)),
+    withMarket(available === undefined ? vscode.l10n.t('Amount of {0} to lend from your funding account.', ccy) : vscode.l10n.t('Amount of {0} to lend; you have {1} in your funding account.', ccy, withCcy(available, ccy))),
     { ccy, ...(available === undefined ? {} : { available, availableWhere: vscode.l10n.t('in your funding account') }) },
+    'amount',
+    { step: { step: 1, total: 2 } },
   );
   if (amt === undefined) return false;
   const before = (await areaData(context.portfolio, 'savings'))?.balances.find((b) => b.ccy === ccy);
   const rate = await askRatePercent(
     vscode.l10n.t('Minimum lending rate for {0}', ccy),
-    before === undefined
-      ? vscode.l10n.t('Your minimum annual rate, in percent (1 to 365); your money is lent only at this rate or higher. Leave empty for 1%.')
-      : vscode.l10n.t('Your minimum annual rate, in percent (1 to 365). Leave empty to keep {0}.', percent(before.rate)),
+    withMarket(
+      before === undefined
+        ? vscode.l10n.t('Your minimum annual rate, in percent (1 to 365); your money is lent only at this rate or higher. Leave empty for 1%.')
+        : vscode.l10n.t('Your minimum annual rate, in percent (1 to 365). Leave empty to keep {0}.', percent(before.rate)),
+    ),
     true,
+    'rate',
+    { step: 2, total: 2 },
   );
   if (rate === undefined) return false;
   const beforeAmt = before?.amt ?? '0';
@@ -137,13 +165,12 @@ export async function setLendingRate(context: FlowContext, arg?: unknown): Promi
   const ccy = await chooseCurrency(context, arg, vscode.l10n.t('Set the lending rate of which currency?'), false);
   if (ccy === undefined) return false;
   const before = (await areaData(context.portfolio, 'savings'))?.balances.find((b) => b.ccy === ccy);
-  const rate = await askRatePercent(
-    vscode.l10n.t('Minimum lending rate for {0}', ccy),
+  const market = marketRateLine(await areaData(context.portfolio, 'market'), ccy);
+  const prompt =
     before === undefined
       ? vscode.l10n.t('Your minimum annual rate, in percent (1 to 365).')
-      : vscode.l10n.t('Your minimum annual rate, in percent (1 to 365); now {0}.', percent(before.rate)),
-    false,
-  );
+      : vscode.l10n.t('Your minimum annual rate, in percent (1 to 365); now {0}.', percent(before.rate));
+  const rate = await askRatePercent(vscode.l10n.t('Minimum lending rate for {0}', ccy), market === undefined ? prompt : `${prompt} ${market}`, false);
   if (rate === undefined || rate === '') return false;
   return runMoneyAction(context, {
     what: vscode.l10n.t('lending rate {0} for {1}', percent(rate), ccy),

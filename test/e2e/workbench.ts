@@ -2,32 +2,15 @@
  * An end-to-end session: the packaged .vsix installed into code-server exactly as a user installs it, the
  * workbench opened in headless Chromium, and helpers to click around and save screenshots.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { launchBrowser, type HeadlessBrowser } from '../host/browser';
-import { PROJECT_ROOT, ensureCodeServer, startCodeServer, workbenchUrl, type RunningCodeServer } from '../host/codeServer';
+import { PROJECT_ROOT, ensureCodeServer, installVsix, startCodeServer, vsixPath, workbenchUrl, type RunningCodeServer } from '../host/codeServer';
 import { seedUserSettings } from '../host/vscodeStandIn';
 
 export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
-
-/** The .vsix under test: OKX_EARN_VSIX, or `npm run package`'s output (built here when missing). */
-function vsixPath(): string {
-  const given = process.env.OKX_EARN_VSIX;
-  if (given !== undefined && given !== '') {
-    return path.resolve(given);
-  }
-  const built = path.join(PROJECT_ROOT, 'okx-earn.vsix');
-  if (!existsSync(built)) {
-    const result = spawnSync('npm', ['run', 'package'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-    if (result.status !== 0) {
-      throw new Error('npm run package failed');
-    }
-  }
-  return built;
-}
 
 export class Workbench {
   private constructor(
@@ -49,13 +32,7 @@ export class Workbench {
     }
     seedUserSettings(userDataDir, settings);
 
-    const installed = spawnSync(install.node, [install.entry, '--extensions-dir', extensionsDir, '--install-extension', vsixPath()], {
-      encoding: 'utf8',
-      env: { ...process.env, XDG_CONFIG_HOME: path.join(scratch, 'config'), XDG_DATA_HOME: path.join(scratch, 'data') },
-    });
-    if (installed.status !== 0) {
-      throw new Error(`code-server --install-extension failed: ${installed.stdout}${installed.stderr}`);
-    }
+    installVsix(install, extensionsDir, vsixPath());
 
     const server = await startCodeServer(install, { userDataDir, extensionsDir, ...(options.locale === undefined ? {} : { locale: options.locale }) });
     const browser = await launchBrowser();

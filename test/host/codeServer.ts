@@ -178,6 +178,39 @@ export function ensureCodeServer(build: CodeServerBuild = CODE_SERVER_BUILDS.lat
   return layout(build, root);
 }
 
+/** The .vsix `npm run package` writes: OKX_EARN_VSIX when set, else okx-earn.vsix (packaged here when missing). */
+export function vsixPath(): string {
+  const given = process.env.OKX_EARN_VSIX;
+  if (given !== undefined && given !== '') {
+    return path.resolve(given);
+  }
+  const built = path.join(PROJECT_ROOT, 'okx-earn.vsix');
+  if (!existsSync(built)) {
+    const result = spawnSync('npm', ['run', 'package'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+    if (result.status !== 0) {
+      throw new Error('npm run package failed');
+    }
+  }
+  return built;
+}
+
+/** `code-server --install-extension vsix`, as a user installs a downloaded .vsix; returns what the CLI printed. */
+export function installVsix(install: CodeServerInstall, extensionsDir: string, vsix: string): string {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'okx-earn-install-'));
+  try {
+    const installed = spawnSync(install.node, [install.entry, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], {
+      encoding: 'utf8',
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(scratch, 'config'), XDG_DATA_HOME: path.join(scratch, 'data') },
+    });
+    if (installed.status !== 0) {
+      throw new Error(`code-server --install-extension failed: ${installed.stdout}${installed.stderr}`);
+    }
+    return `${installed.stdout}${installed.stderr}`;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -59,6 +59,10 @@ export class ScriptedWindow {
   readonly prompts: string[] = [];
   /** The placeholders of the input boxes made with createInputBox, in order. */
   readonly placeholders: string[] = [];
+  /** Where each createInputBox box stood in its flow ("1/2"; "" when it showed no step), in order. */
+  readonly steps: string[] = [];
+  /** The prompt of each createInputBox box once its answer was typed (what it says about that answer), in order. */
+  readonly promptsAfterTyping: string[] = [];
   /** An answer that presses the input box's first button (e.g. Max) instead of typing. */
   static readonly PRESS_BUTTON = '\u0000press-button';
   readonly picks: (string | undefined)[] = [];
@@ -162,6 +166,7 @@ export class ScriptedWindow {
         open = true;
         this.prompts.push(`${box.title ?? ''}: ${box.prompt ?? ''}`);
         this.placeholders.push(box.placeholder ?? '');
+        this.steps.push(box.step === undefined ? '' : `${String(box.step)}/${String(box.totalSteps)}`);
         const answer = this.inputs.shift();
         setTimeout(() => {
           if (answer === undefined) return hide();
@@ -171,6 +176,7 @@ export class ScriptedWindow {
           } else {
             box.value = answer;
             changed.fire(answer);
+            this.promptsAfterTyping.push(box.prompt ?? '');
           }
           accepted.fire();
           if (open) {

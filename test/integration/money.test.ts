@@ -132,10 +132,16 @@ describe('Money-moving commands, against the simulator', function () {
       assert.equal(await run(ui, 'okxEarn.savings.subscribe', { picks: ['USDC'], inputs: ['250', '5'], confirmWith: 'Subscribe' }), true);
       assert.equal(sim.state.savings.USDC?.amt, D.add(usdc, '250'));
       assert.equal(sim.state.savings.USDC?.rate, '0.05');
+      // The decision in context: the amount, then the minimum rate, each step numbered and showing the market.
+      assert.deepEqual(ui.steps, ['1/2', '2/2']);
+      const market = /Market: savers earned \d+(\.\d+)?% in the last hour, next \d+(\.\d+)?% \(estimated\), 24-hour average \d+(\.\d+)?%\./;
+      assert.match(ui.prompts.at(-2) ?? '', market);
+      assert.match(ui.prompts.at(-1) ?? '', /Minimum lending rate for USDC: .*Market: /);
       assert.equal(await run(ui, 'okxEarn.savings.redeem', { arg: { payload: { kind: 'savings', ccy: 'USDC' } }, inputs: ['50'], confirmWith: 'Redeem' }), true);
       assert.equal(sim.state.savings.USDC?.amt, D.add(usdc, '200'));
       assert.equal(await run(ui, 'okxEarn.savings.setRate', { arg: { payload: { kind: 'savings', ccy: 'USDT' } }, inputs: ['12.5'], confirmWith: 'Set Rate' }), true);
       assert.equal(sim.state.savings.USDT?.rate, '0.125');
+      assert.match(ui.prompts.at(-1) ?? '', /Minimum lending rate for USDT: .*now \d+(\.\d+)?%\. Market: savers earned /);
       const savings = await waitFor(async () => {
         const items = await api.renderView('savings', 0);
         return items.some((i) => i.label === 'USDT' && i.description.endsWith('min 12.5%')) ? items : undefined;
@@ -155,9 +161,12 @@ describe('Money-moving commands, against the simulator', function () {
       const shownAfter = /LTV now: 6\d(\.\d+)?%\nLTV after: (\d+(\.\d+)?)%/.exec(ui.shown.find((s) => s.modal)?.detail ?? '')?.[2];
       const actual = loanFigures(first, (ccy) => sim.prices.usd(ccy, sim.clock.now())).ltv;
       assert.ok(shownAfter !== undefined && Math.abs(Number(shownAfter) - Number(D.mul(actual, '100'))) < 0.05, `${shownAfter ?? '?'}% vs ${actual}`);
+      // …and already while the amount was typed, the same figure.
+      assert.equal(/LTV after: (\d+(\.\d+)?)%/.exec(ui.promptsAfterTyping.at(-1) ?? '')?.[1], shownAfter, ui.promptsAfterTyping.join(' | '));
       ui.shown.length = 0;
       assert.equal(await run(ui, 'okxEarn.loan.reduceCollateral', { arg: await loanArg(0), picks: ['SOL'], inputs: ['2'], confirmWith: 'Reduce Collateral' }), true);
       assert.equal(first.collateral.find((c) => c.ccy === 'SOL')?.amt, '8');
+      assert.match(ui.promptsAfterTyping.at(-1) ?? '', /LTV after: \d+(\.\d+)?%( \(near margin call\)| \(over margin call\))?\.$/);
       const collateral = await waitFor(async () => {
         const [loan] = await api.renderView('loans', 2);
         const group = loan?.children.find((c) => c.label === 'Collateral');

@@ -44,9 +44,9 @@ describe('zh-cn: the extension in Simplified Chinese, amounts and rates as OKX s
     assert.deepEqual(command('okxEarn.setApiKey'), { title: '设置 API Key…', category: 'OKX 赚币' });
     assert.equal(command('okxEarn.onchain.purchase').title, '申购链上赚币…');
     assert.equal(command('okxEarn.loan.addCollateral').title, '追加借币质押物…');
-    assert.deepEqual(manifest.contributes.views.okxEarn?.map((v) => v.name), ['质押', '活期简单赚币', '活期借币', '产品']);
+    assert.deepEqual(manifest.contributes.views.okxEarn?.map((v) => v.name), ['总览', '质押', '活期简单赚币', '活期借币', '产品']);
     assert.equal(manifest.contributes.viewsContainers.activitybar[0]?.title, 'OKX 赚币');
-    assert.match(manifest.contributes.configuration.properties['okxEarn.ltvWarningPoints']?.markdownDescription ?? '', /^当借币的质押率距离其预警质押率/);
+    assert.match(manifest.contributes.configuration.properties['okxEarn.ltvWarningPoints']?.markdownDescription ?? '', /^当借币订单的质押率距离其预警质押率/);
   });
 
   it('the views: OKX\'s Chinese names, with the figures unchanged', async () => {
@@ -69,15 +69,16 @@ describe('zh-cn: the extension in Simplified Chinese, amounts and rates as OKX s
       assert.deepEqual(currency.children.map((c) => c.label), ['数量', '已出借', '待处理', '收益', '您的最低出借利率', '出借明细']);
     }
 
+    // The Sandbox account has two loan orders, so each is named with the tail of its id.
     const [loan] = await api.renderView('loans', 1);
     assert.ok(loan);
-    assert.equal(loan.label, 'USDT 借币');
+    assert.match(loan.label, /^USDT 借币 · 订单 …\d{6}$/);
     assert.match(loan.description, /^LTV \d+(\.\d+)?% · 预警 70% · 强平 80%$/);
     assert.deepEqual(loan.children.map((c) => c.label).slice(0, 3), ['当前质押率', '已借', '质押物']);
 
     const products = await api.renderView('products', 1);
     assert.match(find(products, '链上赚币项目').description, /^\d+ 个项目$/);
-    find(products, '活期简单赚币市场利率');
+    find(products, '活期简单赚币利率');
   });
 
   it('the status-bar indicator and its tooltip', async () => {
@@ -94,20 +95,24 @@ describe('zh-cn: the extension in Simplified Chinese, amounts and rates as OKX s
     const state = panel.state;
     assert.ok(state?.kind === 'product');
     assert.equal(state.subtitle, '质押 ETH，按 1:1 获得 BETH');
-    assert.deepEqual(state.facts.map(([label]) => label), ['今日年化收益率', '您将获得', '快速赎回每日限额']);
+    assert.deepEqual(state.facts.map(([label]) => label), ['今日年化收益率', '最新年化收益率（产品信息）', '您将获得', '最低质押数量', '标准赎回需要', '快速赎回每日限额']);
     assert.deepEqual(state.position.slice(0, 3).map(([label]) => label), ['已质押', '最新奖励', '累计奖励']);
   });
 
   it('the LTV panel, as its webview shows it: every label in Chinese', async function () {
-    await vscode.commands.executeCommand('okxEarn.openLtv');
+    // As the status bar opens it: the riskiest order (with two orders, the command alone would ask which).
+    const riskiest = await waitFor(() => api.ltvIndicator().order, 'the LTV indicator');
+    await vscode.commands.executeCommand('okxEarn.openLtv', riskiest);
     const panel = await waitFor(() => api.panels().find((p) => p.viewType === 'okxEarn.ltv' && p.state !== undefined), 'the LTV panel');
-    assert.equal(panel.title, '借币质押率');
-    assert.equal(panel.state?.title, 'USDT 借币');
+    assert.match(panel.title, /^质押率：USDT 借币 · 订单 …\d{6}$/);
+    assert.match(panel.state?.title ?? '', /^USDT 借币 · 订单 …\d{6}$/);
     if (!probesAvailable()) this.skip();
     const shown = await waitFor(async () => (await probe<string>('panelText', { contains: '假设' })) || undefined, 'the LTV panel page');
-    for (const label of ['当前质押率', '预警质押率', '强平质押率', '追加质押物…', '减少质押物…', '已借', '质押物', '美元价值', '当前可取回', '还可借', '计息记录', '如果', '更新于']) {
+    for (const label of ['当前质押率', '预警质押率', '强平质押率', '追加质押物…', '已借', '质押物', '美元价值', '当前可取回', '还可借', '计息记录', '如果', '更新于']) {
       assert.ok(shown.includes(label), `"${label}" in:\n${shown}`);
     }
     assert.match(shown, /\d+(\.\d+)?% · (安全|接近预警线|已超过预警线|已达强平线)/);
+    // Each collateral row offers to take some back, or says there is nothing to take back now.
+    assert.ok(shown.includes('取回…') || shown.includes('暂无'), shown);
   });
 });

@@ -4,7 +4,7 @@ import { OkxClient } from '../../../src/okx/client';
 import { customEnvironment } from '../../../src/okx/environments';
 import { OkxError } from '../../../src/okx/errors';
 import type { StakingHistoryRecord } from '../../../src/okx/types';
-import { CREDENTIALS } from '../okx/client.requests.test';
+import { CREDENTIALS } from '../support/requests';
 import { RecordingServer, ok } from '../support/recordingServer';
 
 const SENT = 1_700_000_000_000;

@@ -4,7 +4,7 @@ import { OkxClient } from '../../../src/okx/client';
 import { customEnvironment } from '../../../src/okx/environments';
 import { OKX_CODES, OkxError, errorForCode, type ErrorCategory } from '../../../src/okx/errors';
 import { RecordingServer, ok, okxError, type Reply } from '../support/recordingServer';
-import { CREDENTIALS } from './client.requests.test';
+import { CREDENTIALS } from '../support/requests';
 
 /** Every code in the API facts note. */
 const FACT_CODES = [

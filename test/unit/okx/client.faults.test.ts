@@ -9,7 +9,7 @@ import { customEnvironment } from '../../../src/okx/environments';
 import { OkxError, type ErrorCategory } from '../../../src/okx/errors';
 import { MIN_SECRET_RUN, redactor } from '../../../src/okx/redact';
 import { RecordingServer, ok, okxError, type Reply } from '../support/recordingServer';
-import { CREDENTIALS } from './client.requests.test';
+import { CREDENTIALS } from '../support/requests';
 
 const TIME_PATH = '/api/v5/public/time';
 const MONEY = { ccy: 'USDT', amt: '1', side: 'purchase' } as const;

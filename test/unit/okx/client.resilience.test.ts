@@ -3,7 +3,7 @@ import { OkxClient } from '../../../src/okx/client';
 import { customEnvironment } from '../../../src/okx/environments';
 import { OkxError } from '../../../src/okx/errors';
 import { RecordingServer, ok, okxError, type Reply } from '../support/recordingServer';
-import { CREDENTIALS } from './client.requests.test';
+import { CREDENTIALS } from '../support/requests';
 
 const PURCHASE = { productId: '4005', investData: [{ ccy: 'USDT', amt: '100' }] };
 

@@ -4,7 +4,7 @@ import { endpointByRoute } from '../../../src/okx/endpoints';
 import { customEnvironment } from '../../../src/okx/environments';
 import { RecordingServer } from '../support/recordingServer';
 import { readSeedEndpoints } from '../support/seeds';
-import { CREDENTIALS, SAMPLE_PARAMS } from './client.requests.test';
+import { CREDENTIALS, SAMPLE_PARAMS } from '../support/requests';
 
 /** OKX sends every amount, rate and time as a string; a JSON number anywhere would be a float in waiting. */
 function numbersIn(value: unknown, at = 'data'): string[] {

@@ -4,7 +4,7 @@ import { ENDPOINTS, type EndpointId } from '../../../src/okx/endpoints';
 import { customEnvironment } from '../../../src/okx/environments';
 import { RateLimiter } from '../../../src/okx/rateLimiter';
 import { RecordingServer, ok } from '../support/recordingServer';
-import { CREDENTIALS, SAMPLE_PARAMS } from './client.requests.test';
+import { CREDENTIALS, SAMPLE_PARAMS } from '../support/requests';
 import { maxInAnyWindow } from '../support/windows';
 
 

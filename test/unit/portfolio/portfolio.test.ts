@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { OkxClient } from '../../../src/okx/client';
 import { customEnvironment } from '../../../src/okx/environments';
 import { Portfolio, type AreaId } from '../../../src/portfolio/portfolio';
-import { CREDENTIALS } from '../okx/client.requests.test';
+import { CREDENTIALS } from '../support/requests';
 import { RecordingServer, ok } from '../support/recordingServer';
 import { startSim, type SimHarness } from '../support/sim';
 

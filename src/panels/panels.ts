@@ -268,11 +268,12 @@ export class Panels implements vscode.Disposable {
       });
     } else {
       await Promise.all(PRODUCT_AREAS.map((a) => this.portfolio.ensure(a)));
-      entry.state = buildProductState(target, this.portfolio, this.charts.get(target, entry.range), entry.range);
-      // A chart still loading posts again as its pages arrive.
+      // A chart still loading posts again as its pages arrive. Asked for before the state is built, so that a
+      // range not known yet reads as loading rather than as a shorter history that is complete.
       this.charts.load(target, entry.range, () => {
         if (this.open.get(entry.key) === entry) void this.render(entry, false);
       });
+      entry.state = buildProductState(target, this.portfolio, this.charts.get(target, entry.range), entry.range);
     }
     this.post(entry, { type: 'state', state: entry.state });
   }

@@ -110,6 +110,12 @@ describe('Panels, against the simulator', function () {
       assert.equal(new Date(p.ts).getHours(), 0, 'at the start of a local day');
     }
     assert.ok(points.some((p) => p.min !== p.max), 'the rate moves within a day');
+    // Back to 30 days, hourly, as the next test expects it.
+    await api.deliverToPanel('product:savings:USDC', { type: 'range', days: 30 });
+    await waitFor(() => {
+      const s = productState('product:savings:USDC');
+      return s !== undefined && 'points' in s.chart && s.chart.range === 30 && s.chart.step === 'hour' && !s.chart.loading ? s : undefined;
+    }, 'the 30-day savings chart again');
   });
 
   it('a chart opened again in a new session shows the kept history and asks OKX only for the newest page', async () => {

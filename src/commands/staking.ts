@@ -4,7 +4,7 @@ import * as D from '../decimal';
 import type { OkxClient } from '../okx/client';
 import type { StakingHistoryRecord, StakingProductFields } from '../okx/types';
 import { fundingAvailable } from '../portfolio/funding';
-import { time, withCcy } from '../views/nodes';
+import { percent, time, withCcy } from '../views/nodes';
 import { stakingStatusLabel } from '../views/stakingView';
 import { requireClient, runMoneyAction, type FlowContext } from './moneyAction';
 import { findInHistory, type Reconciled, type SendWindow } from './reconcile';
@@ -65,11 +65,16 @@ export async function stake(context: FlowContext, product: Product): Promise<boo
   // OKX's minimum stake (product-info's minAmt, since 2026), checked before anything is sent.
   const min = info?.minAmt !== undefined && D.isPlainDecimal(info.minAmt) && D.isPositive(info.minAmt) ? info.minAmt : undefined;
   const minimum = min === undefined ? '' : ` ${vscode.l10n.t('The minimum is {0}.', withCcy(min, base))}`;
+  // Today's APY, as the Products view shows it (read with the portfolio, once, if it has not been yet).
+  await context.portfolio.ensure('market');
+  const market = context.portfolio.get('market');
+  const apy = market.status === 'ready' ? (product === 'eth' ? market.data.ethApy : market.data.solApy)?.rate : undefined;
+  const earns = apy === undefined || !D.isPlainDecimal(apy) ? '' : ` ${vscode.l10n.t('APY today: {0}.', percent(apy))}`;
   const amt = await askAmount(
     vscode.l10n.t('Stake {0} for {1}', base, token),
     (available === undefined
       ? vscode.l10n.t('Amount of {0} to stake from your funding account; you receive {1} 1:1.', base, token)
-      : vscode.l10n.t('Amount of {0} to stake; you have {1} in your funding account and receive {2} 1:1.', base, withCcy(available, base), token)) + minimum,
+      : vscode.l10n.t('Amount of {0} to stake; you have {1} in your funding account and receive {2} 1:1.', base, withCcy(available, base), token)) + minimum + earns,
     { ccy: base, ...(min === undefined ? {} : { min }), ...(available === undefined ? {} : { available, availableWhere: vscode.l10n.t('in your funding account') }) },
   );
   if (amt === undefined) return false;

@@ -110,7 +110,7 @@ describe('Money-moving commands, against the simulator', function () {
       assert.equal(sim.state.funding.ETH, D.sub(eth, '0.5'));
       assert.equal(await run(ui, 'okxEarn.eth.redeem', { inputs: ['0.2'], confirmWith: 'Redeem' }), true);
       assert.match(ui.prompts.join('\n'), /Up to 100 BETH a day.*A standard redemption takes 7 days\./, "with product-info's redemptDays");
-      assert.match(ui.prompts.join('\n'), /Stake ETH for BETH: .*The minimum is 0\.01 ETH\./, "with product-info's minAmt");
+      assert.match(ui.prompts.join('\n'), /Stake ETH for BETH: .*The minimum is 0\.01 ETH\. APY today: \d+(\.\d+)?%\./, "with product-info's minAmt and today's APY");
       assert.equal(await run(ui, 'okxEarn.sol.stake', { inputs: ['3'], confirmWith: 'Stake' }), true);
       assert.equal(await run(ui, 'okxEarn.sol.redeem', { inputs: ['1'], confirmWith: 'Redeem' }), true);
       assert.match(ui.prompts.join('\n'), /can be redeemed at once today/);

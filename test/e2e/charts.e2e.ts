@@ -67,6 +67,20 @@ for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
       await workbench.screenshot(`chart-savings-year-${slug}`);
     });
 
+    it('a range chosen while the panel refreshes is kept, and drawn once the refresh is in', async function () {
+      const frame = await workbench.panelFrame('Your minimum lending rate');
+      const range = (label: string) => frame.locator('.ranges vscode-button').filter({ hasText: label });
+      await frame.locator('.actions vscode-button, header vscode-button').filter({ hasText: 'Refresh' }).first().click();
+      await range('7 days').click();
+      assert.equal(await range('7 days').getAttribute('aria-pressed'), 'true', 'chosen at once, refresh or not');
+      await frame.locator('.chart p.muted').filter({ hasText: /what savers earn \(hourly\)$/ }).waitFor({ timeout: 15_000 });
+      // The refresh's own answer arrives after the click: it must not put the year back.
+      await workbench.page.waitForTimeout(2000);
+      assert.equal(await range('7 days').getAttribute('aria-pressed'), 'true');
+      assert.equal(await range('1 year').getAttribute('aria-pressed'), 'false');
+      assert.equal(await frame.locator('.chart p.muted').filter({ hasText: /what savers earn \(hourly\)$/ }).count(), 1);
+    });
+
     it('the ETH APY over 7 days: one point a day, dates on the axis', async function () {
       await workbench.showOnly('Staking');
       const pane = workbench.pane('Staking');

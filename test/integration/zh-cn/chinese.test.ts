@@ -82,7 +82,8 @@ describe('zh-cn: the extension in Simplified Chinese, amounts and rates as OKX s
 
   it('the status-bar indicator and its tooltip', async () => {
     const indicator = await waitFor(() => (api.ltvIndicator().visible ? api.ltvIndicator() : undefined), 'the LTV indicator');
-    assert.match(indicator.text, /^LTV \d+\.\d%$/);
+    // Near margin call (default band of 10 points): the warning icon before the figure.
+    assert.match(indicator.text, /^\$\(warning\) LTV \d+\.\d%$/);
     assert.match(indicator.tooltip, /\*\*OKX 活期借币\*\*/);
     assert.match(indicator.tooltip, /\| 借币 \| LTV \| 预警质押率 \| 强平质押率 \|/);
   });

@@ -73,7 +73,7 @@ class Page {
       b.setAttribute('aria-pressed', String(chosen));
       b.classList.toggle('chosen', chosen);
       // A check mark as well as the fill: High Contrast themes draw primary and secondary buttons alike.
-      b.replaceChildren(...(chosen ? [el('span', { class: 'check', 'aria-hidden': 'true' }, '✓ ')] : []), this.labels[`range${d}`]);
+      b.replaceChildren(...(chosen ? [el('span', { class: 'check', 'aria-hidden': 'true' }, '✓')] : []), this.labels[`range${d}`]);
     }
   }
 

@@ -8,6 +8,7 @@ import { errorText } from '../messages';
 import type { OkxClient } from '../okx/client';
 import type { LoanInfo } from '../okx/types';
 import { usdPrices } from '../portfolio/prices';
+import { formatFixed, numberSymbols } from '../portfolio/format';
 import { priceAtLtv, priceDecimals, type PriceAtLevel } from '../portfolio/ltvWhatIf';
 import { ltvLevel, orderParam } from '../portfolio/risk';
 import { loanName } from '../views/loanLabels';
@@ -75,11 +76,14 @@ export async function loadLtvExtras(client: OkxClient, loan: LoanInfo): Promise<
   };
 }
 
-/** One computed price, in words: where, how far below today's, or that it is already reached or out of reach. */
-function priceText(at: PriceAtLevel, ccy: string): string {
+/** A figure with exactly `dp` places (rounded down), grouped in the editor's language. */
+const fixed = (value: string, dp: number): string => formatFixed(value, dp, numberSymbols(vscode.env.language));
+
+/** One computed price, in words (`dp` places): where, how far below today's, or that it is already reached or out of reach. */
+function priceText(at: PriceAtLevel, ccy: string, dp: number): string {
   switch (at.kind) {
-    case 'price': return vscode.l10n.t('{0} USD ({1}% below now)', amount(at.price), amount(at.dropPercent));
-    case 'already': return vscode.l10n.t('{0} USD or below: reached now', amount(at.price));
+    case 'price': return vscode.l10n.t('{0} USD ({1}% below now)', fixed(at.price, dp), fixed(at.dropPercent, 2));
+    case 'already': return vscode.l10n.t('{0} USD or below: reached now', fixed(at.price, dp));
     case 'none': return vscode.l10n.t('no price of {0} alone reaches it', ccy);
   }
 }
@@ -101,9 +105,9 @@ export function collateralPrices(loan: LoanInfo, prices: ReadonlyMap<string, str
     const fromOkx = loan.collateralData.length === 1 && okx.liqPx !== '' && D.isPlainDecimal(okx.liqPx) && base === c.ccy && quote !== undefined;
     rows.push({
       ccy: c.ccy,
-      now: `${amount(D.roundDown(price, dp))} USD`,
-      marginCall: priceText(priceAtLtv(order, c.amt, price, loan.marginCallLTV, dp), c.ccy),
-      liquidation: fromOkx ? vscode.l10n.t("{0} {1} (OKX's liquidation price, {2})", amount(okx.liqPx), quote, okx.instId) : priceText(priceAtLtv(order, c.amt, price, loan.liqLTV, dp), c.ccy),
+      now: `${fixed(price, dp)} USD`,
+      marginCall: priceText(priceAtLtv(order, c.amt, price, loan.marginCallLTV, dp), c.ccy, dp),
+      liquidation: fromOkx ? vscode.l10n.t("{0} {1} (OKX's liquidation price, {2})", amount(okx.liqPx), quote, okx.instId) : priceText(priceAtLtv(order, c.amt, price, loan.liqLTV, dp), c.ccy, dp),
       liquidationFromOkx: fromOkx,
     });
   }

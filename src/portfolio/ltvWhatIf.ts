@@ -49,7 +49,7 @@ export type WhatIfResult =
       /** Fraction, 4 places rounded down (as OKX writes LTVs); the level is judged on the exact figure. */
       readonly ltv: string;
       readonly level: LtvLevel;
-      /** LTV points left before margin call and before liquidation (negative once past), 2 places. */
+      /** LTV points left before margin call and before liquidation (negative once past), exactly 2 places, rounded towards zero. */
       readonly pointsToMarginCall: string;
       readonly pointsToLiquidation: string;
     };
@@ -84,7 +84,7 @@ export function whatIf(order: WhatIfOrder, target: string, dropText: string): Wh
   }
   if (!D.isPositive(remaining)) return { kind: 'nothingLeft', level: 'liquidation' };
   const exact = D.div(order.loanUsd, remaining, 30);
-  const points = (limit: string): string => D.roundDown(D.mul(D.sub(limit, exact), '100'), 2);
+  const points = (limit: string): string => D.toFixedDown(D.mul(D.sub(limit, exact), '100'), 2);
   return { kind: 'ltv', ltv: D.roundDown(exact, 4), level: whatIfLevel(exact, order), pointsToMarginCall: points(order.marginCallLTV), pointsToLiquidation: points(order.liqLTV) };
 }
 

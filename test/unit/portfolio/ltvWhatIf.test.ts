@@ -35,7 +35,7 @@ describe('portfolio/ltvWhatIf', () => {
     // ETH −5 %: 59,400 / 88,500 = 0.67118… → near margin call.
     assert.deepEqual(whatIf(order, 'ETH', '5'), { kind: 'ltv', ltv: '0.6711', level: 'warning', pointsToMarginCall: '2.88', pointsToLiquidation: '12.88' });
     // No fall at all: today's LTV.
-    assert.deepEqual(whatIf(order, 'BTC', '0'), { kind: 'ltv', ltv: '0.66', level: 'warning', pointsToMarginCall: '4', pointsToLiquidation: '14' });
+    assert.deepEqual(whatIf(order, 'BTC', '0'), { kind: 'ltv', ltv: '0.66', level: 'warning', pointsToMarginCall: '4.00', pointsToLiquidation: '14.00' });
     assert.equal(whatIf({ ...order, loanUsd: '45000' }, 'ETH', '1').kind === 'ltv' && (whatIf({ ...order, loanUsd: '45000' }, 'ETH', '1') as { level: string }).level, 'safe');
   });
 

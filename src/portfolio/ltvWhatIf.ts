@@ -99,7 +99,8 @@ export type PriceAtLevel =
 /**
  * The price of one collateral (amount `amt`, price `price` now) at which the order's LTV reaches `level`, the
  * other collateral and the loan unchanged: p' = (debt / level − (collateral − amt · price)) / amt; none if ≤ 0.
- * Rounded up to `dp` places: at the price shown the order has reached the level, not just missed it.
+ * Rounded up to `dp` places: the price shown is never below the true one, so it errs towards warning early
+ * (at the price shown the LTV is at most one rounding step short of the level; a step lower, it is past it).
  */
 export function priceAtLtv(order: Pick<WhatIfOrder, 'loanUsd' | 'collateralUsd'>, amt: string, price: string, level: string, dp: number): PriceAtLevel {
   if (![amt, price, level, order.loanUsd, order.collateralUsd].every(D.isPlainDecimal) || !D.isPositive(amt) || !D.isPositive(level)) return { kind: 'none' };

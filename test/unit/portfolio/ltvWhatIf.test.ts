@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as D from '../../../src/decimal';
 import { ALL_COLLATERAL, parseDrop, priceAtLtv, priceDecimals, roundUp, whatIf, whatIfLevel, type WhatIfOrder } from '../../../src/portfolio/ltvWhatIf';
 
 /** 1 BTC at 60,000 and 10 ETH at 3,000: 90,000 USD of collateral against 59,400 USD borrowed (LTV 66 %). */
@@ -69,8 +70,12 @@ describe('portfolio/ltvWhatIf', () => {
   });
 
   it('the price of one collateral at which the order reaches margin call and liquidation (others unchanged)', () => {
-    // Margin call: 59,400 / 0.7 = 84,857.142857…; minus ETH's 30,000 = 54,857.142857… for 1 BTC.
+    // Margin call: 59,400 / 0.7 = 84,857.142857…; minus ETH's 30,000 = 54,857.142857… for 1 BTC (shown rounded up).
     assert.deepEqual(priceAtLtv(order, '1', '60000', '0.7', 2), { kind: 'price', price: '54857.15', dropPercent: '8.57' });
+    // A cent above the true price the LTV is just short of 70 %; a cent lower it is past it.
+    const ltvAt = (btc: string): string => D.div(order.loanUsd, D.add('30000', btc), 30);
+    assert.ok(D.lt(ltvAt('54857.15'), '0.7') && D.gt(ltvAt('54857.15'), '0.69999'));
+    assert.ok(D.gte(ltvAt('54857.14'), '0.7'));
     // Liquidation: 59,400 / 0.8 = 74,250; minus 30,000 = 44,250 per BTC.
     assert.deepEqual(priceAtLtv(order, '1', '60000', '0.8', 2), { kind: 'price', price: '44250', dropPercent: '26.25' });
     // ETH: (74,250 − 60,000) / 10 = 1,425.
@@ -95,7 +100,7 @@ describe('portfolio/ltvWhatIf', () => {
     assert.deepEqual(priceAtLtv(order, '1', 'n/a', '0.8', 2), { kind: 'none' });
   });
 
-  it('rounds a price up (at the price shown the level is reached, not just missed)', () => {
+  it('rounds a price up (never shows a threshold below the true one: it errs towards warning early)', () => {
     assert.equal(roundUp('0.70714285', 4), '0.7072');
     assert.equal(roundUp('54857.142857', 2), '54857.15');
     assert.equal(roundUp('0.7', 4), '0.7');

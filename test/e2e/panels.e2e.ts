@@ -91,6 +91,9 @@ for (const [theme, slug] of [['Default Light Modern', 'light'], ['Default Dark M
       // Half of everything gone: liquidated, not "−… points from liquidation".
       await input.fill('50');
       await output.filter({ hasText: /would be liquidated/ }).waitFor();
+      assert.match(await output.innerText(), /^\d+(\.\d+)?% · would be liquidated: at or past the liquidation LTV \(80%\)$/);
+      assert.equal(await frame.locator('.mark-whatif').isVisible(), true);
+      await workbench.screenshot(`panel-ltv-whatif-liquidated-${slug}`);
       // Bad input is explained in words, and the what-if marker goes away.
       for (const [typed, said] of [['-10', /cannot be negative/], ['abc', /"abc" is not a number/], ['', /Type how far the price falls/], ['150', /cannot fall by 100% or more/]] as const) {
         await input.fill(typed);

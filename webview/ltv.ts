@@ -3,6 +3,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import './ltv.css';
 import * as D from '../src/decimal';
 import { formatPercent } from '../src/portfolio/format';
+import { ALL_COLLATERAL, whatIf as computeWhatIf, type WhatIfOrder, type WhatIfResult } from '../src/portfolio/ltvWhatIf';
 import type { LtvState, PanelLabels } from '../src/panels/protocol';
 import { boot, button, el, onState, persist, rowsTable, saved, vscode } from './common';
 
@@ -10,78 +11,138 @@ const initial = boot();
 const view = saved({ key: initial.key, target: initial.target, range: initial.range, whatIfCcy: '', whatIfDrop: '10' });
 persist(view);
 
-const SVG = 'http://www.w3.org/2000/svg';
-function svg(tag: string, attrs: Record<string, string>, text?: string): SVGElement {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
+/** A label's {0}, {1}… filled in (the host localizes the template). */
+function fill(template: string, ...args: string[]): string {
+  return template.replace(/\{(\d)\}/g, (whole, i: string) => args[Number(i)] ?? whole);
 }
 
-/** A horizontal gauge from 0 to 100 %: safe, warning band, margin call, liquidation; a marker at the current LTV. */
-function gauge(state: LtvState, labels: PanelLabels): HTMLElement {
-  const pct = (fraction: string): number => Math.min(100, Math.max(0, Number(D.mul(fraction, '100'))));
-  const warnFrom = D.max('0', D.sub(state.marginCallLTV, state.warnDistance));
-  const box = svg('svg', { viewBox: '0 0 100 20', preserveAspectRatio: 'none', role: 'img', 'aria-label': `${labels.currentLtv} ${formatPercent(state.curLTV)}, ${labels.marginCall} ${formatPercent(state.marginCallLTV)}, ${labels.liquidation} ${formatPercent(state.liqLTV)}` });
-  const zone = (from: number, to: number, cls: string): void => {
-    box.append(svg('rect', { x: String(from), y: '4', width: String(Math.max(0, to - from)), height: '8', class: cls }));
-  };
-  zone(0, pct(warnFrom), 'zone-safe');
-  zone(pct(warnFrom), pct(state.marginCallLTV), 'zone-warning');
-  zone(pct(state.marginCallLTV), pct(state.liqLTV), 'zone-margin');
-  zone(pct(state.liqLTV), 100, 'zone-liquidation');
-  const at = pct(state.curLTV);
-  box.append(svg('line', { x1: String(at), x2: String(at), y1: '1', y2: '15', class: 'marker', 'vector-effect': 'non-scaling-stroke' }));
-  const wrapper = el('div', { class: 'gauge' });
-  wrapper.append(box);
-  const legend = el('div', { class: 'legend muted' },
-    `${labels.marginCall} ${formatPercent(state.marginCallLTV)} · ${labels.liquidation} ${formatPercent(state.liqLTV)}`);
-  wrapper.append(legend);
-  return wrapper;
+/** A fraction's place on the gauge, 0 to 100 (the gauge ends at 100 %), for drawing only. */
+const place = (fraction: string): number => (D.isPlainDecimal(fraction) ? Math.min(100, Math.max(0, Number(D.mul(fraction, '100')))) : 0);
+
+/** Puts a marker or its label at `at` % of the gauge; the label shifts by as much so that it never leaves the gauge. */
+function position(node: HTMLElement, at: number, shiftLabel: boolean): void {
+  node.style.left = `${at}%`;
+  if (shiftLabel) node.style.transform = `translateX(-${at}%)`;
 }
 
-function whatIf(state: LtvState, labels: PanelLabels): HTMLElement {
+/**
+ * A horizontal gauge from 0 to 100 %: safe, near margin call, margin call, liquidation, each a theme colour and
+ * a pattern of its own, named in the legend with its range; a "now" marker at the current LTV and a "what-if"
+ * marker (dashed) where the what-if lands. No state by colour alone.
+ */
+class Gauge {
+  readonly element = el('div', { class: 'gauge', role: 'group' });
+  private readonly whatIfMark = el('div', { class: 'mark mark-whatif', 'aria-hidden': 'true' });
+  private readonly whatIfText = el('span', { class: 'mark-label' });
+
+  constructor(state: LtvState, private readonly labels: PanelLabels) {
+    const warnFrom = D.max('0', D.sub(state.marginCallLTV, state.warnDistance));
+    const track = el('div', { class: 'track', 'aria-hidden': 'true' });
+    const band = (from: string, to: string, cls: string): void => {
+      const b = el('div', { class: `band ${cls}` });
+      b.style.left = `${place(from)}%`;
+      b.style.width = `${Math.max(0, (to === '1' ? 100 : place(to)) - place(from))}%`;
+      track.append(b);
+    };
+    band('0', warnFrom, 'band-safe');
+    band(warnFrom, state.marginCallLTV, 'band-warning');
+    band(state.marginCallLTV, state.liqLTV, 'band-marginCall');
+    band(state.liqLTV, '1', 'band-liquidation');
+    const now = el('div', { class: 'mark mark-now', 'aria-hidden': 'true' }, el('span', { class: 'mark-label' }, fill(labels.nowMarker, formatPercent(state.curLTV))));
+    this.place(now, state.curLTV);
+    this.whatIfMark.append(this.whatIfText);
+    this.whatIfMark.hidden = true;
+    const range = (from: string, to: string): string => `${formatPercent(from)}–${formatPercent(to)}`;
+    const legend = el('ul', { class: 'legend' },
+      ...[
+        ['band-safe', fill(labels.bandSafe, `< ${formatPercent(warnFrom)}`)],
+        ['band-warning', fill(labels.bandNearMarginCall, range(warnFrom, state.marginCallLTV))],
+        ['band-marginCall', fill(labels.bandMarginCall, range(state.marginCallLTV, state.liqLTV))],
+        ['band-liquidation', fill(labels.bandLiquidation, `≥ ${formatPercent(state.liqLTV)}`)],
+      ].map(([cls, text]) => el('li', {}, el('span', { class: `swatch band ${cls ?? ''}`, 'aria-hidden': 'true' }), text ?? '')));
+    this.element.setAttribute('aria-label', fill(labels.gaugeLabel, `${labels.currentLtv} ${formatPercent(state.curLTV)}, ${labels.marginCall} ${formatPercent(state.marginCallLTV)}, ${labels.liquidation} ${formatPercent(state.liqLTV)}`));
+    this.element.append(el('div', { class: 'scale' }, track, now, this.whatIfMark), legend);
+  }
+
+  private place(mark: HTMLElement, fraction: string): void {
+    const at = place(fraction);
+    position(mark, at, false);
+    const label = mark.querySelector<HTMLElement>('.mark-label');
+    if (label !== null) position(label, at, true);
+  }
+
+  /** Shows the what-if's LTV on the gauge (a result past 100 % sits at the end, its label says the figure). */
+  showWhatIf(ltv: string | undefined): void {
+    this.whatIfMark.hidden = ltv === undefined;
+    if (ltv === undefined) return;
+    this.whatIfText.textContent = fill(this.labels.whatIfMarker, formatPercent(ltv));
+    this.place(this.whatIfMark, ltv);
+  }
+}
+
+function whatIfOrder(state: LtvState): WhatIfOrder {
+  return { loanUsd: state.loanUsd, collateralUsd: state.collateralUsd, marginCallLTV: state.marginCallLTV, liqLTV: state.liqLTV, warnDistance: state.warnDistance, collateral: state.collateral };
+}
+
+/** The what-if's answer in words: the LTV and the level it lands in, or what is wrong with the input. */
+function whatIfText(result: WhatIfResult, drop: string, state: LtvState, labels: PanelLabels): { text: string; level: string; ltv: string | undefined } {
+  switch (result.kind) {
+    case 'invalid': {
+      const problem = { empty: labels.whatIfEmpty, notNumber: fill(labels.whatIfNotNumber, drop.trim()), negative: labels.whatIfNegative, tooLarge: labels.whatIfTooLarge }[result.problem];
+      return { text: problem, level: 'invalid', ltv: undefined };
+    }
+    case 'noPrice':
+      return { text: labels.whatIfNoPrice, level: 'invalid', ltv: undefined };
+    case 'nothingLeft':
+      return { text: labels.whatIfNothingLeft, level: 'liquidation', ltv: undefined };
+    case 'ltv': {
+      const points = (p: string): string => p.replace(/^-/, '');
+      const said = {
+        safe: fill(labels.whatIfSafe, points(result.pointsToMarginCall)),
+        warning: fill(labels.whatIfWarning, points(result.pointsToMarginCall)),
+        marginCall: fill(labels.whatIfMarginCall, formatPercent(state.marginCallLTV), points(result.pointsToLiquidation)),
+        liquidation: fill(labels.whatIfLiquidated, formatPercent(state.liqLTV)),
+      }[result.level];
+      return { text: `${formatPercent(result.ltv)} · ${said}`, level: result.level, ltv: result.ltv };
+    }
+  }
+}
+
+function whatIf(state: LtvState, labels: PanelLabels, gauge: Gauge): HTMLElement {
   const select = el('select', { 'aria-label': labels.whatIfCollateral });
   for (const c of state.collateral) select.append(el('option', { value: c.ccy }, c.ccy));
-  if (state.collateral.some((c) => c.ccy === view.whatIfCcy)) select.value = view.whatIfCcy;
-  const drop = el('input', { type: 'number', min: '0', max: '100', step: '1', value: view.whatIfDrop, 'aria-label': labels.whatIfDrop });
-  const result = el('output', {});
-  const distance = el('span', {});
+  if (state.collateral.length > 1) select.append(el('option', { value: ALL_COLLATERAL }, labels.whatIfAll));
+  if ([...select.options].some((o) => o.value === view.whatIfCcy)) select.value = view.whatIfCcy;
+  // Text, not type=number: a number input hides what was typed when it is not a number, and it must be said.
+  const drop = el('input', { type: 'text', inputmode: 'decimal', value: view.whatIfDrop, 'aria-label': labels.whatIfDrop, 'aria-describedby': 'whatif-result' });
+  const result = el('output', { id: 'whatif-result', 'aria-live': 'polite' });
   const update = (): void => {
     view.whatIfCcy = select.value;
     view.whatIfDrop = drop.value;
     persist(view);
-    const c = state.collateral.find((x) => x.ccy === select.value);
-    const pctText = drop.value.trim();
-    if (c?.price === undefined) {
-      result.textContent = labels.whatIfNoPrice;
-      distance.textContent = '';
-      return;
-    }
-    if (!D.isPlainDecimal(pctText) || D.gt(pctText, '100')) {
-      result.textContent = '—';
-      distance.textContent = '';
-      return;
-    }
-    // Collateral value after that currency's price falls by the given percentage.
-    const held = D.mul(c.amt, c.price);
-    const lost = D.div(D.mul(held, pctText), '100', 8);
-    const collateral = D.sub(state.collateralUsd, lost);
-    if (!D.isPositive(collateral)) {
-      result.textContent = '∞';
-      distance.textContent = '';
-      return;
-    }
-    const ltv = D.div(state.loanUsd, collateral, 4);
-    result.textContent = formatPercent(ltv);
-    const points = D.mul(D.sub(state.liqLTV, ltv), '100');
-    distance.textContent = `${points.startsWith('-') ? '' : '+'}${D.roundDown(points, 2)} ${labels.whatIfDistance}`;
-    result.className = D.gte(ltv, state.liqLTV) ? 'level-liquidation' : D.gte(ltv, state.marginCallLTV) ? 'level-marginCall' : D.gte(ltv, D.sub(state.marginCallLTV, state.warnDistance)) ? 'level-warning' : 'level-safe';
+    const answer = whatIfText(computeWhatIf(whatIfOrder(state), select.value, drop.value), drop.value, state, labels);
+    result.textContent = answer.text;
+    result.className = `level-${answer.level}`;
+    drop.toggleAttribute('aria-invalid', answer.level === 'invalid');
+    gauge.showWhatIf(answer.ltv);
   };
   select.addEventListener('change', update);
   drop.addEventListener('input', update);
   update();
-  return el('div', { class: 'whatif' }, labels.whatIfCollateral, select, labels.whatIfDrop, drop, labels.whatIfResult, result, distance);
+  return el('div', { class: 'whatif' },
+    el('div', { class: 'whatif-inputs' }, labels.whatIfCollateral, select, labels.whatIfDrop, drop, labels.whatIfResult),
+    result);
+}
+
+/** Per collateral: today's price and the prices that take the order to margin call and to liquidation. */
+function pricesTable(state: LtvState, labels: PanelLabels): HTMLElement[] {
+  if (state.collateralPrices.length === 0) return [];
+  return [
+    el('table', { class: 'facts prices' },
+      el('tr', {}, ...['', labels.priceNow, labels.priceAtMarginCall, labels.priceAtLiquidation].map((h) => el('th', { scope: 'col' }, h))),
+      ...state.collateralPrices.map((p) => el('tr', {}, el('th', { scope: 'row' }, p.ccy), el('td', {}, p.now), el('td', {}, p.marginCall), el('td', {}, p.liquidation)))),
+    el('p', { class: 'muted small' }, state.collateralPricesNote),
+  ];
 }
 
 function render(state: LtvState, labels: PanelLabels): void {
@@ -91,6 +152,7 @@ function render(state: LtvState, labels: PanelLabels): void {
     app.replaceChildren(el('h1', {}, state.title), el('p', { class: 'muted' }, state.error ?? labels.noLoan));
     return;
   }
+  const gauge = new Gauge(state, labels);
   const levelText = { safe: labels.safe, warning: labels.warning, marginCall: labels.marginCallLevel, liquidation: labels.liquidationLevel }[state.level];
   // One row per collateral: currency, amount, USD value, what can be taken back now and its button, aligned.
   const collateralRows = el('div', { class: 'collateral-grid', role: 'table', 'aria-label': labels.collateral },
@@ -112,12 +174,13 @@ function render(state: LtvState, labels: PanelLabels): void {
     el('section', {},
       el('h2', {}, labels.currentLtv),
       el('p', { class: `ltv-figure level-${state.level}` }, `${formatPercent(state.curLTV)} · ${levelText}`),
-      gauge(state, labels)),
+      gauge.element),
     el('div', { class: 'actions' },
       button(labels.addCollateral, () => collateral('add', undefined)),
       button(labels.repay, () => loan('repay'), true),
       button(labels.borrowMore, () => loan('borrow'), true)),
-    el('section', {}, el('h2', {}, labels.whatIf), whatIf(state, labels)),
+    el('section', {}, el('h2', {}, labels.whatIf), whatIf(state, labels, gauge)),
+    ...(state.collateralPrices.length === 0 ? [] : [el('section', {}, el('h2', {}, labels.pricesTitle), ...pricesTable(state, labels))]),
     el('section', {}, el('h2', {}, labels.loan), rowsTable([...state.loans, ...(state.liquidationPrice === undefined ? [] : [[labels.liquidationPrice, state.liquidationPrice] as const])])),
     el('section', {}, el('h2', {}, labels.collateral), collateralRows),
     el('section', {}, el('h2', {}, labels.maxLoans), rowsTable(state.maxLoans)),

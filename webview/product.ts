@@ -72,6 +72,8 @@ class Page {
       b.toggleAttribute('secondary', !chosen);
       b.setAttribute('aria-pressed', String(chosen));
       b.classList.toggle('chosen', chosen);
+      // A check mark as well as the fill: High Contrast themes draw primary and secondary buttons alike.
+      b.replaceChildren(...(chosen ? [el('span', { class: 'check', 'aria-hidden': 'true' }, '✓')] : []), this.labels[`range${d}`]);
     }
   }
 

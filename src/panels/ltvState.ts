@@ -8,10 +8,12 @@ import { errorText } from '../messages';
 import type { OkxClient } from '../okx/client';
 import type { LoanInfo } from '../okx/types';
 import { usdPrices } from '../portfolio/prices';
+import { formatFixed, numberSymbols } from '../portfolio/format';
+import { priceAtLtv, priceDecimals, type PriceAtLevel } from '../portfolio/ltvWhatIf';
 import { ltvLevel, orderParam } from '../portfolio/risk';
 import { loanName } from '../views/loanLabels';
 import { amount, percent, time, usd, withCcy } from '../views/nodes';
-import type { CollateralRow, LtvState, Row } from './protocol';
+import type { CollateralPriceRow, CollateralRow, LtvState, Row } from './protocol';
 
 export interface LtvExtras {
   /** USD per unit, from OKX's index prices (or, failing that, from the order itself). */
@@ -74,12 +76,50 @@ export async function loadLtvExtras(client: OkxClient, loan: LoanInfo): Promise<
   };
 }
 
+/** A figure with exactly `dp` places (rounded down), grouped in the editor's language. */
+const fixed = (value: string, dp: number): string => formatFixed(value, dp, numberSymbols(vscode.env.language));
+
+/** One computed price, in words (`dp` places): where, how far below today's, or that it is already reached or out of reach. */
+function priceText(at: PriceAtLevel, ccy: string, dp: number): string {
+  switch (at.kind) {
+    case 'price': return vscode.l10n.t('{0} USD ({1}% below now)', fixed(at.price, dp), fixed(at.dropPercent, 2));
+    case 'already': return vscode.l10n.t('{0} USD or below: reached now', fixed(at.price, dp));
+    case 'none': return vscode.l10n.t('no price of {0} alone reaches it', ccy);
+  }
+}
+
+/**
+ * For each collateral with a price: the price at which the order reaches margin call and liquidation, the other
+ * collateral and the loan unchanged. OKX's own liquidation price is used where it gives one (an order with one
+ * collateral: riskWarningData names the pair); the rest are computed from the order's figures.
+ */
+export function collateralPrices(loan: LoanInfo, prices: ReadonlyMap<string, string>): CollateralPriceRow[] {
+  const rows: CollateralPriceRow[] = [];
+  const okx = loan.riskWarningData;
+  for (const c of loan.collateralData) {
+    const price = prices.get(c.ccy);
+    if (price === undefined || !D.isPlainDecimal(price) || !D.isPositive(price) || !D.isPlainDecimal(c.amt) || !D.isPositive(c.amt)) continue;
+    const dp = priceDecimals(price);
+    const order = { loanUsd: loan.loanNotionalUsd, collateralUsd: loan.collateralNotionalUsd };
+    const [base, quote] = okx.instId.split('-');
+    const fromOkx = loan.collateralData.length === 1 && okx.liqPx !== '' && D.isPlainDecimal(okx.liqPx) && base === c.ccy && quote !== undefined;
+    rows.push({
+      ccy: c.ccy,
+      now: `${fixed(price, dp)} USD`,
+      marginCall: priceText(priceAtLtv(order, c.amt, price, loan.marginCallLTV, dp), c.ccy, dp),
+      liquidation: fromOkx ? vscode.l10n.t("{0} {1} (OKX's liquidation price, {2})", amount(okx.liqPx), quote, okx.instId) : priceText(priceAtLtv(order, c.amt, price, loan.liqLTV, dp), c.ccy, dp),
+      liquidationFromOkx: fromOkx,
+    });
+  }
+  return rows;
+}
+
 export function buildLtvState(loan: LoanInfo | undefined, all: readonly LoanInfo[], extras: LtvExtras | undefined, warnDistance: string, error: Error | undefined): LtvState {
   const updated = time(String(Date.now()));
   if (loan === undefined) {
     return {
       kind: 'ltv', title: vscode.l10n.t('Loan LTV'), ordId: undefined, curLTV: '0', marginCallLTV: '0', liqLTV: '0', warnDistance, level: 'safe', loanUsd: '0',
-      collateralUsd: '0', loans: [], collateral: [], liquidationPrice: undefined, maxLoans: [], interest: [], updated,
+      collateralUsd: '0', loans: [], collateral: [], liquidationPrice: undefined, collateralPrices: [], collateralPricesNote: '', maxLoans: [], interest: [], updated,
       error: error === undefined ? undefined : errorText(error),
     };
   }
@@ -87,6 +127,7 @@ export function buildLtvState(loan: LoanInfo | undefined, all: readonly LoanInfo
     const price = extras?.prices.get(c.ccy);
     return { ccy: c.ccy, amt: c.amt, amtText: amount(c.amt), usd: price === undefined ? undefined : usd(D.mul(c.amt, price)), price, maxRedeem: extras?.maxRedeem.get(c.ccy) };
   });
+  const prices = extras === undefined ? [] : collateralPrices(loan, extras.prices);
   return {
     kind: 'ltv',
     title: loanName(loan, all),
@@ -101,6 +142,10 @@ export function buildLtvState(loan: LoanInfo | undefined, all: readonly LoanInfo
     loans: loan.loanData.map((l): Row => [l.ccy, withCcy(l.amt, l.ccy)]),
     collateral,
     liquidationPrice: loan.riskWarningData.liqPx === '' ? undefined : `${amount(loan.riskWarningData.liqPx)} (${loan.riskWarningData.instId})`,
+    collateralPrices: prices,
+    collateralPricesNote: prices.length === 0 ? '' : prices.some((p) => p.liquidationFromOkx)
+      ? vscode.l10n.t("Each price moves that collateral alone; the loan and any other collateral stay as they are. The margin-call price is computed from the order's figures; the liquidation price is OKX's.")
+      : vscode.l10n.t("Each price moves that collateral alone; the loan and the other collateral stay as they are. Computed from the order's figures: OKX gives a liquidation price only for an order with one collateral."),
     maxLoans: extras?.maxLoans ?? [],
     interest: extras?.interest ?? [],
     updated,

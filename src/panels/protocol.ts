@@ -62,6 +62,18 @@ export interface CollateralRow {
   readonly maxRedeem: string | undefined;
 }
 
+/** The prices of one collateral at which its order reaches margin call and liquidation, as shown. */
+export interface CollateralPriceRow {
+  readonly ccy: string;
+  /** Today's price: "60,000.00 USD". */
+  readonly now: string;
+  /** "54,857.15 USD (−8.57%)", "reached at 66,428.58 USD or below: it is now above", or that no price of it alone reaches it. */
+  readonly marginCall: string;
+  readonly liquidation: string;
+  /** Whether the liquidation price is OKX's own (riskWarningData) rather than computed here. */
+  readonly liquidationFromOkx: boolean;
+}
+
 export interface LtvState {
   readonly kind: 'ltv';
   readonly title: string;
@@ -79,6 +91,10 @@ export interface LtvState {
   readonly loans: readonly Row[];
   readonly collateral: readonly CollateralRow[];
   readonly liquidationPrice: string | undefined;
+  /** Per collateral with a known price: where the order reaches margin call and liquidation (others unchanged). */
+  readonly collateralPrices: readonly CollateralPriceRow[];
+  /** How the prices were found, said once under them ('' without rows). */
+  readonly collateralPricesNote: string;
   /** How much more this order could borrow, per currency it borrows, said plainly (also when nothing). */
   readonly maxLoans: readonly Row[];
   readonly interest: readonly Row[];
@@ -137,7 +153,10 @@ export interface PortfolioState {
 export const LABEL_KEYS = [
   'chart', 'range7', 'range30', 'range90', 'range365', 'chartKeys', 'chartLowest', 'chartHighest', 'chartReadout', 'chartReadoutBand', 'chartLatest', 'purchase', 'redeem', 'position', 'noPosition', 'facts', 'refresh', 'updated',
   'currentLtv', 'marginCall', 'liquidation', 'loan', 'collateral', 'amount', 'usd', 'maxRedeem', 'liquidationPrice', 'maxLoans',
-  'interest', 'whatIf', 'whatIfCollateral', 'whatIfDrop', 'whatIfResult', 'whatIfDistance', 'whatIfNoPrice', 'addCollateral',
+  'interest', 'whatIf', 'whatIfCollateral', 'whatIfDrop', 'whatIfResult', 'whatIfNoPrice', 'addCollateral',
+  'whatIfAll', 'whatIfSafe', 'whatIfWarning', 'whatIfMarginCall', 'whatIfLiquidated', 'whatIfNothingLeft', 'whatIfEmpty',
+  'whatIfNotNumber', 'whatIfNegative', 'whatIfTooLarge', 'whatIfMarker', 'nowMarker', 'gaugeLabel', 'pricesTitle', 'priceNow',
+  'priceAtMarginCall', 'priceAtLiquidation', 'bandNearMarginCall', 'bandMarginCall', 'bandLiquidation', 'bandSafe',
   'reduceCollateral', 'loadingChart', 'safe', 'warning', 'marginCallLevel', 'liquidationLevel', 'noLoan',
   'orderId', 'borrowMore', 'repay', 'takeBack', 'nothingToTakeBack',
   'totals', 'byProduct', 'byCurrency', 'earningsPerDay', 'upcoming', 'nothingUpcoming', 'dailyFigures', 'day',

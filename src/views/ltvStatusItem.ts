@@ -1,6 +1,8 @@
 /**
  * The status-bar LTV indicator: the riskiest loan order's LTV, a warning background within the configured
- * distance of margin call and an error background at or over it, a tooltip listing every order with a link to
+ * distance of margin call and an error background at or over it, with a $(warning) or $(error) icon in its text
+ * (High Contrast Dark themes define no such backgrounds: there the text takes the editor's warning or error
+ * colour instead, so the state never rests on colour alone nor disappears), a tooltip listing every order with a link to
  * each, and one notification per order and crossing into warning or margin call (not one per poll), naming the
  * order. Clicking it opens the riskiest order's LTV panel. Hidden when there is no key or no loan.
  */
@@ -19,6 +21,8 @@ export interface LtvSnapshot {
   readonly visible: boolean;
   readonly text: string;
   readonly background: string | undefined;
+  /** The text's colour where the theme has no status-bar warning/error background (High Contrast Dark). */
+  readonly color: string | undefined;
   readonly tooltip: string;
   /** The loan order shown (its key, the ordId): what a click opens. */
   readonly order: string | undefined;
@@ -31,11 +35,23 @@ const BACKGROUND: Record<LtvLevel, string | undefined> = {
   liquidation: 'statusBarItem.errorBackground',
 };
 
+/** For High Contrast Dark, whose statusBarItem.warning/errorBackground are unset: a foreground colour instead. */
+const FOREGROUND: Record<LtvLevel, string | undefined> = {
+  safe: undefined,
+  warning: 'editorWarning.foreground',
+  marginCall: 'editorError.foreground',
+  liquidation: 'editorError.foreground',
+};
+
+/** The codicon beside the figure: the level shows without colour too. */
+const ICON: Record<LtvLevel, string> = { safe: '', warning: '$(warning) ', marginCall: '$(error) ', liquidation: '$(error) ' };
+
 export class LtvStatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('okxEarn.ltv', vscode.StatusBarAlignment.Right, 100);
   private readonly watch = new LtvCrossingWatch();
   private readonly subscription: { dispose(): void };
-  private snapshotValue: LtvSnapshot = { visible: false, text: '', background: undefined, tooltip: '', order: undefined };
+  private readonly themeSubscription: vscode.Disposable;
+  private snapshotValue: LtvSnapshot = { visible: false, text: '', background: undefined, color: undefined, tooltip: '', order: undefined };
 
   constructor(
     private readonly portfolio: Portfolio,
@@ -46,6 +62,7 @@ export class LtvStatusItem implements vscode.Disposable {
     this.subscription = portfolio.onDidChange((areas) => {
       if (areas.includes('loans')) this.update();
     });
+    this.themeSubscription = vscode.window.onDidChangeActiveColorTheme(() => this.update());
     this.update();
   }
 
@@ -61,21 +78,24 @@ export class LtvStatusItem implements vscode.Disposable {
     const riskiest = riskiestLoan(loans, this.warnDistance());
     if (riskiest === undefined) {
       this.item.hide();
-      this.snapshotValue = { visible: false, text: '', background: undefined, tooltip: '', order: undefined };
+      this.snapshotValue = { visible: false, text: '', background: undefined, color: undefined, tooltip: '', order: undefined };
       return;
     }
-    const text = vscode.l10n.t('LTV {0}', ltvText(riskiest.loan.curLTV));
+    const text = `${ICON[riskiest.level]}${vscode.l10n.t('LTV {0}', ltvText(riskiest.loan.curLTV))}`;
     this.item.command = { command: 'okxEarn.openLtv', title: vscode.l10n.t('Show Loan LTV'), arguments: [loanKey(riskiest.loan)] };
-    const background = BACKGROUND[riskiest.level];
+    const highContrastDark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.HighContrast;
+    const background = highContrastDark ? undefined : BACKGROUND[riskiest.level];
+    const color = highContrastDark ? FOREGROUND[riskiest.level] : undefined;
     const tooltip = this.tooltip(loans);
     this.item.text = text;
     this.item.backgroundColor = background === undefined ? undefined : new vscode.ThemeColor(background);
+    this.item.color = color === undefined ? undefined : new vscode.ThemeColor(color);
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = {
       label: vscode.l10n.t('Loan LTV {0}, {1} ({2})', ltvText(riskiest.loan.curLTV), this.levelText(riskiest.level), loanName(riskiest.loan, loans)),
     };
     this.item.show();
-    this.snapshotValue = { visible: true, text, background, tooltip: tooltip.value, order: loanKey(riskiest.loan) };
+    this.snapshotValue = { visible: true, text, background, color, tooltip: tooltip.value, order: loanKey(riskiest.loan) };
   }
 
   private levelText(level: LtvLevel): string {
@@ -121,6 +141,7 @@ export class LtvStatusItem implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
+    this.themeSubscription.dispose();
     this.item.dispose();
   }
 }

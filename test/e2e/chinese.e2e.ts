@@ -64,12 +64,13 @@ describe('zh-cn: the walkthrough, the sidebar and the LTV panel in Simplified Ch
   it('the LTV panel from the status bar, with no English left but codes and abbreviations', async function () {
     await workbench.page.locator('[id="okx-earn.okx-earn.okxEarn.ltv"]').click();
     const frame = await workbench.panelFrame('假设');
-    await frame.locator('.gauge svg').waitFor();
+    await frame.locator('.gauge .track').waitFor();
     await frame.locator('.whatif input').fill('20');
-    await frame.locator('.whatif output').filter({ hasText: /%$/ }).waitFor();
+    await frame.locator('.whatif output').filter({ hasText: /^\d+(\.\d+)?% · / }).waitFor();
     const text = await frame.locator('#app').innerText();
-    assert.match(text, /预警质押率 70% · 强平质押率 80%/);
-    assert.match(text, /个百分点（距强平线）/);
+    assert.match(text, /安全 < 60%\s+接近预警线 60%–70%\s+预警线 70%–80%\s+强平线 ≥ 80%/);
+    assert.match(await frame.locator('.whatif output').innerText(), /^\d+(\.\d+)?% · (安全|接近预警线|已超过预警线（70%）|将被强平)/);
+    assert.match(text, /触及预警线和强平线的价格/);
     for (const label of ['当前质押率', '追加质押物…', '已借', '质押物', '数量', '美元价值', '当前可取回', '还可借', '计息记录', '更新于']) assert.ok(text.includes(label), label);
     // Words with a lower-case letter would be English left in: only currency codes, LTV and USD may remain.
     assert.deepEqual(text.match(/\b[A-Za-z]*[a-z][A-Za-z]*\b/g) ?? [], []);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { Workbench, screenshotOnFailure } from './workbench';
+import * as path from 'node:path';
+import { SCREENSHOT_DIR, Workbench, screenshotOnFailure } from './workbench';
 
 /** The panel's content frame (VS Code nests a webview's page inside two iframes). */
 async function panelFrame(workbench: Workbench, text: string): Promise<Frame> {
@@ -18,8 +19,7 @@ async function panelFrame(workbench: Workbench, text: string): Promise<Frame> {
   throw new Error(`No panel showing "${text}"`);
 }
 
-for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
-  const slug = theme.includes('Dark') ? 'dark' : 'light';
+for (const [theme, slug] of [['Default Light Modern', 'light'], ['Default Dark Modern', 'dark'], ['Default High Contrast', 'hc']] as const) {
   describe(`Panels in the sandbox (${slug} theme)`, function () {
     let workbench: Workbench;
     const cspViolations: string[] = [];
@@ -48,19 +48,73 @@ for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
       const text = await frame.locator('#app').innerText();
       assert.match(text, /APY today\s+\d+(\.\d+)?%/);
       assert.match(text, /Staked\s+[\d,.]+ BETH/);
+      // The chosen range says so without colour: a check mark and aria-pressed.
+      const chosen = frame.locator('.ranges vscode-button[aria-pressed="true"]');
+      assert.equal(await chosen.count(), 1);
+      assert.equal((await chosen.textContent())?.trim(), '✓30 days');
+      // (the tooltip of the item the mouse stopped on would cover the panel)
+      await workbench.page.mouse.move(900, 16);
+      await workbench.page.locator('.monaco-hover').waitFor({ state: 'hidden' }).catch(() => undefined);
       await workbench.screenshot(`panel-product-eth-${slug}`);
     });
 
     it('the LTV panel from the status bar: gauge, breakdown and a what-if', async function () {
       await workbench.page.locator('[id="okx-earn.okx-earn.okxEarn.ltv"]').click();
       const frame = await panelFrame(workbench, 'What if');
-      await frame.locator('.gauge svg').waitFor();
+      await frame.locator('.gauge .track').waitFor();
+      // Prices come with OKX's limits for the order, just after the order itself.
+      await frame.locator('table.prices').waitFor();
       const text = await frame.locator('#app').innerText();
-      assert.match(text, /Margin call 70% · Liquidation 80%/);
       assert.match(text, /BTC\s+0\.5\s+[\d,.]+ USD/);
-      await frame.locator('.whatif input').fill('20');
-      await frame.locator('.whatif output').filter({ hasText: /%$/ }).waitFor();
+      // The gauge names its bands (not colour alone) and marks today's LTV.
+      assert.match(await frame.locator('.gauge .legend').innerText(), /Safe < 60%\s+Near margin call 60%–70%\s+Margin call 70%–80%\s+Liquidation ≥ 80%/);
+      assert.match(await frame.locator('.mark-now').innerText(), /^now \d+(\.\d+)?%$/);
+      const output = frame.locator('.whatif output');
+      const input = frame.locator('.whatif input');
+      // One collateral falls: the level the result lands in, said, and the what-if marked on the gauge.
+      await frame.locator('.whatif select').selectOption('BTC');
+      await input.fill('20');
+      await output.filter({ hasText: /^\d+(\.\d+)?% · / }).waitFor();
+      assert.match(await output.innerText(), /^\d+(\.\d+)?% · (safe: [\d.]+ points below margin call|near margin call: [\d.]+ points below it|past margin call \(70%\): add collateral or repay; [\d.]+ points from liquidation|would be liquidated: at or past the liquidation LTV \(80%\))$/);
+      assert.match(await frame.locator('.mark-whatif').innerText(), /^what-if \d+(\.\d+)?%$/);
       await workbench.screenshot(`panel-ltv-${slug}`);
+      // Every collateral falls by 10 %: today's LTV / 0.9 (the sandbox's prices move: about 66 % → 73 %), past margin call.
+      const now = Number(/([\d.]+)%/.exec(await frame.locator('.mark-now').innerText())?.[1]);
+      await frame.locator('.whatif select').selectOption('*');
+      await input.fill('10');
+      await output.filter({ hasText: /past margin call/ }).waitFor();
+      const all = /^(\d+(?:\.\d+)?)% · past margin call \(70%\): add collateral or repay; (\d+\.\d\d) points from liquidation$/.exec(await output.innerText());
+      assert.ok(all !== null, await output.innerText());
+      assert.ok(Math.abs(Number(all[1]) - now / 0.9) < 0.05, `${all[1]} ≈ ${now} / 0.9`);
+      assert.ok(Math.abs(Number(all[2]) - (80 - Number(all[1]))) < 0.011, `${all[2]} points from 80 %`);
+      await workbench.screenshot(`panel-ltv-whatif-all-${slug}`);
+      // Half of everything gone: liquidated, not "−… points from liquidation".
+      await input.fill('50');
+      await output.filter({ hasText: /would be liquidated/ }).waitFor();
+      assert.match(await output.innerText(), /^\d+(\.\d+)?% · would be liquidated: at or past the liquidation LTV \(80%\)$/);
+      assert.equal(await frame.locator('.mark-whatif').isVisible(), true);
+      await workbench.screenshot(`panel-ltv-whatif-liquidated-${slug}`);
+      // Bad input is explained in words, and the what-if marker goes away.
+      for (const [typed, said] of [['-10', /cannot be negative/], ['abc', /"abc" is not a number/], ['', /Type how far the price falls/], ['150', /cannot fall by 100% or more/]] as const) {
+        await input.fill(typed);
+        await output.filter({ hasText: said }).waitFor();
+        assert.equal(await input.getAttribute('aria-invalid'), '');
+        assert.equal(await frame.locator('.mark-whatif').isVisible(), false);
+      }
+      await workbench.screenshot(`panel-ltv-whatif-invalid-${slug}`);
+      // Each collateral's margin-call and liquidation price (computed: this order has three collateral).
+      const prices = frame.locator('table.prices');
+      await prices.scrollIntoViewIfNeeded();
+      const table = await prices.innerText();
+      // (A collateral too small to take the order there alone says so: SOL's 10 units here.)
+      const at = (ccy: string): string => `(?:[\\d,.]+ USD \\([\\d.]+% below now\\)|no price of ${ccy} alone reaches it)`;
+      for (const ccy of ['BTC', 'ETH', 'SOL']) assert.match(table, new RegExp(`${ccy}\\s+[\\d,.]+\\.\\d\\d USD\\s+${at(ccy)}\\s+${at(ccy)}`));
+      assert.match(table, /BTC\s+[\d,.]+ USD\s+[\d,.]+ USD \([\d.]+% below now\)\s+[\d,.]+ USD \([\d.]+% below now\)/);
+      await workbench.screenshot(`panel-ltv-prices-${slug}`);
+      // The status-bar item: near margin call, with the warning icon (and its theme's warning colour).
+      const item = workbench.page.locator('[id="okx-earn.okx-earn.okxEarn.ltv"]');
+      assert.equal(await item.locator('.codicon-warning').count(), 1, 'a warning icon, not colour alone');
+      await workbench.page.locator('.part.statusbar').screenshot({ path: path.join(SCREENSHOT_DIR, `statusbar-ltv-${slug}.png`) });
       assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
     });
 
@@ -90,7 +144,7 @@ for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
       await second.waitFor({ timeout: 30_000 });
       await workbench.contextMenu(second, 'Show Loan LTV…');
       const frame = await panelFrame(workbench, 'USDC loan');
-      await frame.locator('.gauge svg').waitFor();
+      await frame.locator('.gauge .track').waitFor();
       const text = await frame.locator('#app').innerText();
       assert.match(text, /Order ID \d+/);
       assert.match(text, /Liquidation price\s+[\d,.]+ \(BTC-USDC\)/);

@@ -57,7 +57,8 @@ describe('Sandbox: every view and the status bar, as a newcomer sees them', func
   it("the status bar shows the riskiest loan's LTV, on a warning background near margin call", async function () {
     const item = workbench.page.locator('[id="okx-earn.okx-earn.okxEarn.ltv"]');
     await item.waitFor({ timeout: 30_000 });
-    assert.match(await item.innerText(), /^LTV \d+(\.\d)?%$/);
+    assert.match(await item.innerText(), /^\s*LTV \d+(\.\d)?%$/);
+    assert.equal(await item.locator('.codicon-warning').count(), 1, 'a warning icon, not colour alone');
     const background = String(await item.evaluate('(el) => getComputedStyle(el).backgroundColor'));
     assert.notEqual(background, 'rgba(0, 0, 0, 0)', 'a warning background');
     await item.hover();

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OkxEarnApi } from '../../src/extension';
+import * as D from '../../src/decimal';
 import { OkxClient } from '../../src/okx/client';
 import { customEnvironment } from '../../src/okx/environments';
 import type { LtvState, ProductState } from '../../src/panels/protocol';
@@ -164,6 +165,31 @@ describe('Panels, against the simulator', function () {
     // Only what this order borrows, said plainly when nothing more can be borrowed on it.
     assert.deepEqual(state.maxLoans, [['USDT', 'Nothing more for now: the order is at the most OKX lends against its collateral. Add collateral to borrow more.']]);
     assert.equal(state.interest.length, 10);
+    // Each collateral's margin-call and liquidation price, computed (three collateral: OKX gives no liquidation price).
+    // The price shown is rounded up (never below the true one): there, with the others unchanged, the order's LTV is
+    // within a hair of the level; one unit of the last place lower, it has reached it.
+    assert.deepEqual(state.collateralPrices.map((p) => p.ccy), ['BTC', 'ETH', 'SOL']);
+    assert.match(state.collateralPricesNote, /OKX gives a liquidation price only for an order with one collateral/);
+    for (const p of state.collateralPrices) {
+      assert.equal(p.liquidationFromOkx, false);
+      const c = state.collateral.find((x) => x.ccy === p.ccy);
+      for (const [text, level] of [[p.marginCall, state.marginCallLTV], [p.liquidation, state.liqLTV]] as const) {
+        assert.ok(c?.price !== undefined, p.ccy);
+        const [amt, now] = [c.amt, c.price];
+        const ltvAt = (price: string): string => D.div(state.loanUsd, D.sub(state.collateralUsd, D.mul(amt, D.sub(now, price))), 30);
+        if (text === `no price of ${p.ccy} alone reaches it`) {
+          // A small collateral: even at a price of 0 the others keep the order under the level.
+          assert.ok(D.lt(ltvAt('0'), level), `${p.ccy} at 0: LTV ${ltvAt('0')} against ${level}`);
+          continue;
+        }
+        const m = /^([\d,.]+) USD \(([\d.]+)% below now\)$/.exec(text);
+        assert.ok(m !== null, `${p.ccy}: ${text}`);
+        const at = (m[1] ?? '').replace(/,/g, '');
+        const step = `0.${'0'.repeat(D.decimalPlaces(at) - 1)}1`;
+        assert.ok(D.lte(ltvAt(at), level) && D.gt(ltvAt(at), D.sub(level, '0.0001')), `${p.ccy} at ${at}: LTV ${ltvAt(at)} against ${level}`);
+        assert.ok(D.gte(ltvAt(D.sub(at, step)), level), `${p.ccy} at ${at} − ${step}: LTV ${ltvAt(D.sub(at, step))} against ${level}`);
+      }
+    }
     for (const endpoint of ['loanMaxLoan', 'loanMaxCollateralRedeem', 'loanInterestAccrued'] as const) {
       // (requests still on their way in have not been read yet)
       const read = sim.received(endpoint).filter((r) => r.params !== undefined);
@@ -180,6 +206,11 @@ describe('Panels, against the simulator', function () {
     }, 'the second LTV panel');
     assert.deepEqual(second.collateral.map((c) => c.ccy), ['BTC']);
     assert.match(second.liquidationPrice ?? '', /BTC-USDC/);
+    // One collateral: OKX's own liquidation price beside the computed margin-call price.
+    assert.equal(second.collateralPrices.length, 1);
+    assert.equal(second.collateralPrices[0]?.liquidationFromOkx, true);
+    assert.match(second.collateralPrices[0]?.liquidation ?? '', /^[\d,.]+ USDC \(OKX's liquidation price, BTC-USDC\)$/);
+    assert.match(second.collateralPrices[0]?.marginCall ?? '', /^[\d,.]+ USD \([\d.]+% below now\)$/);
     assert.match(second.maxLoans[0]?.[1] ?? '', /^[\d,.]+ USDC \([\d,.]+ USD\)$/);
     assert.ok(second.collateral[0]?.maxRedeem !== undefined && second.collateral[0].maxRedeem !== '0');
     assert.match(api.panels().find((p) => p.key === `ltv:${other?.ordId ?? ''}`)?.title ?? '', /^LTV: USDC loan · order /);

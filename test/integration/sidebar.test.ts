@@ -177,7 +177,7 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
     sim.prices.set('BTC', D.mul(btc, '0.9'));
     await vscode.commands.executeCommand('okxEarn.refresh');
     shown = await waitFor(() => (api.ltvIndicator().background === 'statusBarItem.errorBackground' ? api.ltvIndicator() : undefined), 'the error background');
-    assert.match(shown.text, /^LTV 7\d\.\d%$/);
+    assert.match(shown.text, /^\$\(error\) LTV 7\d\.\d%$/, 'the error icon as well as the background');
     await vscode.commands.executeCommand('okxEarn.refresh');
     await vscode.commands.executeCommand('okxEarn.refresh');
     assert.equal(ui.messages('error').filter((m) => /reached margin call/.test(m)).length, 1, 'one notification, not one per poll');
@@ -189,7 +189,8 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
     await waitFor(() => api.ltvIndicator().background === undefined || undefined, 'no background');
     sim.prices.set('BTC', D.mul(btc, '0.97'));
     await vscode.commands.executeCommand('okxEarn.refresh');
-    await waitFor(() => api.ltvIndicator().background === 'statusBarItem.warningBackground' || undefined, 'the warning background');
+    shown = await waitFor(() => (api.ltvIndicator().background === 'statusBarItem.warningBackground' ? api.ltvIndicator() : undefined), 'the warning background');
+    assert.match(shown.text, /^\$\(warning\) LTV 6\d\.\d%$/, 'the warning icon as well as the background');
     assert.equal(ui.messages('warning').filter((m) => /near margin call/.test(m)).length, 1);
     sim.prices.set('BTC', btc);
     await vscode.commands.executeCommand('okxEarn.refresh');

@@ -83,7 +83,8 @@ describe('zh-cn: the extension in Simplified Chinese, amounts and rates as OKX s
 
   it('the status-bar indicator and its tooltip', async () => {
     const indicator = await waitFor(() => (api.ltvIndicator().visible ? api.ltvIndicator() : undefined), 'the LTV indicator');
-    assert.match(indicator.text, /^LTV \d+\.\d%$/);
+    // Near margin call (default band of 10 points): the warning icon before the figure.
+    assert.match(indicator.text, /^\$\(warning\) LTV \d+\.\d%$/);
     assert.match(indicator.tooltip, /\*\*OKX 活期借币\*\*/);
     assert.match(indicator.tooltip, /\| 借币 \| LTV \| 预警质押率 \| 强平质押率 \|/);
   });
@@ -108,7 +109,7 @@ describe('zh-cn: the extension in Simplified Chinese, amounts and rates as OKX s
     assert.match(panel.state?.title ?? '', /^USDT 借币 · 订单 …\d{6}$/);
     if (!probesAvailable()) this.skip();
     const shown = await waitFor(async () => (await probe<string>('panelText', { contains: '假设' })) || undefined, 'the LTV panel page');
-    for (const label of ['当前质押率', '预警质押率', '强平质押率', '追加质押物…', '已借', '质押物', '美元价值', '当前可取回', '还可借', '计息记录', '如果', '更新于']) {
+    for (const label of ['当前质押率', '接近预警线', '预警线', '强平线', '触及预警线和强平线的价格', '追加质押物…', '已借', '质押物', '美元价值', '当前可取回', '还可借', '计息记录', '如果', '更新于']) {
       assert.ok(shown.includes(label), `"${label}" in:\n${shown}`);
     }
     assert.match(shown, /\d+(\.\d+)?% · (安全|接近预警线|已超过预警线|已达强平线)/);

@@ -3,7 +3,7 @@ import * as D from '../../../src/decimal';
 import type { OkxClient } from '../../../src/okx/client';
 import { DAY, MINUTE } from '../../../src/simulator/clock';
 import { okusdApr } from '../../../src/simulator/market';
-import { standardSettlement } from '../../../src/simulator/state';
+import { demoState, standardSettlement, upgradeState } from '../../../src/simulator/state';
 import { instantLimiter, startSim, type SimHarness } from '../support/sim';
 
 describe('simulator: OKUSD (2026)', () => {
@@ -94,6 +94,17 @@ describe('simulator: OKUSD (2026)', () => {
     assert.ok(D.gte(paidSince(Number(std.ts)), '1999.5'));
     assert.equal(funding('USDT'), D.add(afterFast, paidSince(Number(std.ts))), 'the USDT arrived, less the fee');
     assert.equal(h.sim.state.okusd.orders.find((o) => o.ordId === std.ordId)?.net, '1999.5');
+  });
+
+  it('a state file saved before the newer products gets them, with nothing held in them', () => {
+    const now = Date.UTC(2026, 7, 22, 12);
+    const older = JSON.parse(JSON.stringify(demoState(now))) as Record<string, unknown>;
+    for (const key of ['okusd', 'stableRewards', 'dual']) delete older[key];
+    const state = upgradeState(older);
+    assert.deepEqual([state.okusd.orders, state.okusd.rewards, state.dual.orders], [[], [], []]);
+    assert.deepEqual(state.stableRewards.holdings, {});
+    assert.equal(state.okusd.sub.personalDailyLimit, '5000000');
+    assert.ok(state.dual.pairs.length > 0 && state.stableRewards.products.USDG !== undefined);
   });
 
   it('standard redemption: D+5 before 16:00 UTC+8, D+6 from 16:00', () => {

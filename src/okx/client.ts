@@ -229,6 +229,41 @@ export class OkxClient {
     interestAccrued: (params: T.InterestAccruedRequest = {}) => this.pages('loanInterestAccrued', params),
   };
 
+  /** Stable Rewards: what OKX still offers since quote, trade and their history were decommissioned (2026-07-14). */
+  readonly stableRewards = {
+    productInfo: (params: T.StableRewardsProductInfoRequest) => this.call('stableRewardsProductInfo', params),
+    balance: (params: T.StableRewardsBalanceRequest = {}) => this.call('stableRewardsBalance', params),
+    apyHistory: (params: T.StableRewardsApyHistoryRequest) => this.call('stableRewardsApyHistory', params),
+  };
+
+  /**
+   * OKUSD. Subscribe and redeem take a `clOrdId`: make one per user action and keep it, so that an unknown
+   * outcome can be looked up in the histories rather than sent again.
+   */
+  readonly okusd = {
+    limits: () => this.call('okusdLimits', {}),
+    subscribe: (params: T.OkusdSubscribeRequest) => this.call('okusdSubscribe', params),
+    redeem: (params: T.OkusdRedeemRequest) => this.call('okusdRedeem', params),
+    account: () => this.call('okusdAccount', {}),
+    subscribeHistory: (params: T.OkusdHistoryRequest = {}) => this.pages('okusdSubscribeHistory', params),
+    /** Standard redemptions unless `type` says `fast` (OKX's default). */
+    redeemHistory: (params: T.OkusdRedeemHistoryRequest = {}) => this.pages('okusdRedeemHistory', params),
+    rewardsHistory: (params: T.OkusdHistoryRequest = {}) => this.pages('okusdRewardsHistory', params),
+    aprHistory: (params: T.OkusdHistoryRequest = {}) => this.pages('okusdAprHistory', params),
+  };
+
+  /** Dual Investment: quote → trade, and early redemption as redeem-quote → redeem. */
+  readonly dual = {
+    currencyPairs: () => this.call('dualCurrencyPairs', {}),
+    products: (params: T.DualProductsRequest) => this.call('dualProducts', params),
+    quote: (params: T.DualQuoteRequest) => this.call('dualQuote', params),
+    trade: (params: T.DualTradeRequest) => this.call('dualTrade', params),
+    redeemQuote: (params: T.DualRedeemQuoteRequest) => this.call('dualRedeemQuote', params),
+    redeem: (params: T.DualRedeemRequest) => this.call('dualRedeem', params),
+    orderState: (params: T.DualOrderStateRequest) => this.call('dualOrderState', params),
+    orderHistory: (params: T.DualOrderHistoryRequest = {}) => this.pages('dualOrderHistory', params),
+  };
+
   /** Outside the Financial Product chapter: the funding account and public index prices. */
   readonly account = {
     fundingBalances: (params: T.FundingBalancesRequest = {}) => this.call('fundingBalances', params),
@@ -260,10 +295,16 @@ export class OkxClient {
     if (cursor === undefined) {
       throw new Error(`${id} is not a paged endpoint`);
     }
-    const pageSize = Number(params.limit ?? '100');
+    const pageSize = Number(params.limit ?? String(ENDPOINTS[id].defaultLimit ?? 100));
+    const pageBy = ENDPOINTS[id].pageBy ?? 'after';
+    // The next page's bound. `after` and `endId` are strictly older than the cursor; `end` is an inclusive time,
+    // paged as a time several records can share (below): the pager asks from the last time + 1 ms, so `end` is
+    // that minus 1 ms — the last time itself, whose records already read the pager skips.
+    const older = (cursorValue: string): Partial<Record<'after' | 'end' | 'endId', string>> =>
+      pageBy === 'end' ? { end: (BigInt(cursorValue) - 1n).toString() } : { [pageBy]: cursorValue };
     return new Pager<DataOf<K>[number]>(
       async (after) => {
-        const page: DataOf<K> = await this.call(id, after === undefined ? params : { ...params, after });
+        const page: DataOf<K> = await this.call(id, after === undefined ? params : { ...params, ...older(after) });
         return page;
       },
       (record) => {
@@ -272,8 +313,8 @@ export class OkxClient {
       },
       pageSize,
       // A time can be shared by several records (savings: one per currency per hour, unless one currency is
-      // asked for); an order id or a reference id is not.
-      (cursor === 'ts' || cursor === 'requestTime') && !(typeof (params as { ccy?: unknown }).ccy === 'string' && (params as { ccy: string }).ccy !== ''),
+      // asked for; OKUSD orders placed in the same millisecond); an order id or a reference id is not.
+      pageBy === 'end' || (cursor === 'ts' || cursor === 'requestTime') && !(typeof (params as { ccy?: unknown }).ccy === 'string' && (params as { ccy: string }).ccy !== ''),
     );
   }
 
@@ -604,7 +645,12 @@ export type PagedEndpoint =
   | 'savingsLendingHistory'
   | 'savingsLendingRateHistory'
   | 'loanHistory'
-  | 'loanInterestAccrued';
+  | 'loanInterestAccrued'
+  | 'okusdSubscribeHistory'
+  | 'okusdRedeemHistory'
+  | 'okusdRewardsHistory'
+  | 'okusdAprHistory'
+  | 'dualOrderHistory';
 
 /**
  * Pages through a history endpoint on demand: each `next()` fetches the records older than the last one seen.

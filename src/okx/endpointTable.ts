@@ -7,6 +7,9 @@ const PRODUCT_NAMES: Record<Product, string> = {
   sol: 'SOL staking',
   savings: 'Simple Earn (savings)',
   loan: 'Flexible loan',
+  stable: 'Stable Rewards',
+  okusd: 'OKUSD',
+  dual: 'Dual Investment',
   account: 'Account',
   public: 'Public',
 };

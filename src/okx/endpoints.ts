@@ -1,12 +1,13 @@
 /**
- * The one table of every OKX v5 endpoint this extension uses: the Financial Product chapter's endpoints for
- * on-chain earn, ETH and SOL staking, Simple Earn and flexible loans as documented on 2026-08-22 (36), the
- * funding-account and index-price endpoints the money flows need, and the server clock. The client, its rate
+ * The one table of every OKX v5 endpoint this extension uses: the Financial Product chapter as documented on
+ * 2026-08-22, all 55 endpoints (on-chain earn, ETH and SOL staking, Simple Earn, flexible loans, and the newer
+ * Stable Rewards, OKUSD and Dual Investment), the funding-account and index-price endpoints the money flows
+ * need, and the server clock. The client, its rate
  * limiter, the simulator and the README's API table are driven by it.
  */
 import type * as T from './types';
 
-export type Product = 'onchain' | 'eth' | 'sol' | 'savings' | 'loan' | 'account' | 'public';
+export type Product = 'onchain' | 'eth' | 'sol' | 'savings' | 'loan' | 'stable' | 'okusd' | 'dual' | 'account' | 'public';
 
 export interface RateLimit {
   /** Requests allowed per window. */
@@ -34,8 +35,15 @@ export interface EndpointSpec {
   readonly moneyMoving: boolean;
   /** Shape of `data` in the response; SOL product-info is the one object. */
   readonly data: 'array' | 'object';
-  /** For history endpoints: the record field whose value `after`/`before` take. */
+  /** For history endpoints: the record field whose value the next page is asked from. */
   readonly cursor?: string;
+  /**
+   * How the next (older) page is asked for: `after` (OKX's usual, strictly older than the cursor, the default),
+   * `end` (an inclusive time bound: the cursor minus 1 ms) or `endId` (strictly earlier than an order id).
+   */
+  readonly pageBy?: 'after' | 'end' | 'endId';
+  /** OKX's page size when `limit` is not sent, where it is not 100. */
+  readonly defaultLimit?: number;
   /** The client method that calls it, for the docs. */
   readonly clientMethod: string;
 }
@@ -83,6 +91,28 @@ export interface EndpointTypes {
   loanHistory: { params: T.LoanHistoryRequest; data: T.LoanHistoryRecord[] };
   loanInterestAccrued: { params: T.InterestAccruedRequest; data: T.InterestAccrual[] };
 
+  stableRewardsProductInfo: { params: T.StableRewardsProductInfoRequest; data: T.StableRewardsProductInfo[] };
+  stableRewardsBalance: { params: T.StableRewardsBalanceRequest; data: T.StableRewardsBalance[] };
+  stableRewardsApyHistory: { params: T.StableRewardsApyHistoryRequest; data: T.StableRewardsApyPoint[] };
+
+  okusdLimits: { params: T.NoParams; data: T.OkusdLimits[] };
+  okusdSubscribe: { params: T.OkusdSubscribeRequest; data: T.OkusdSubscribeAck[] };
+  okusdRedeem: { params: T.OkusdRedeemRequest; data: T.OkusdRedeemAck[] };
+  okusdAccount: { params: T.NoParams; data: T.OkusdAccount[] };
+  okusdSubscribeHistory: { params: T.OkusdHistoryRequest; data: T.OkusdSubscription[] };
+  okusdRedeemHistory: { params: T.OkusdRedeemHistoryRequest; data: T.OkusdRedemption[] };
+  okusdRewardsHistory: { params: T.OkusdHistoryRequest; data: T.OkusdReward[] };
+  okusdAprHistory: { params: T.OkusdHistoryRequest; data: T.OkusdAprPoint[] };
+
+  dualCurrencyPairs: { params: T.NoParams; data: T.DualCurrencyPair[] };
+  dualProducts: { params: T.DualProductsRequest; data: T.DualProduct[] };
+  dualQuote: { params: T.DualQuoteRequest; data: T.DualQuote[] };
+  dualTrade: { params: T.DualTradeRequest; data: T.DualTradeAck[] };
+  dualRedeemQuote: { params: T.DualRedeemQuoteRequest; data: T.DualRedeemQuote[] };
+  dualRedeem: { params: T.DualRedeemRequest; data: T.DualRedeemAck[] };
+  dualOrderState: { params: T.DualOrderStateRequest; data: T.DualOrderStatus[] };
+  dualOrderHistory: { params: T.DualOrderHistoryRequest; data: T.DualOrder[] };
+
   fundingBalances: { params: T.FundingBalancesRequest; data: T.FundingBalance[] };
   assetValuation: { params: T.AssetValuationRequest; data: T.AssetValuation[] };
   indexTickers: { params: T.IndexTickersRequest; data: T.IndexTicker[] };
@@ -97,6 +127,7 @@ export type DataOf<K extends EndpointId> = EndpointTypes[K]['data'];
 const perSecond = (count: number, scope: 'user' | 'ip' = 'user'): RateLimit => ({ count, windowMs: 1000, scope });
 const FLEXIBLE_LOAN_LIMIT: RateLimit = { count: 5, windowMs: 2000, scope: 'user' };
 const LOAN_ORDER_LIMIT: RateLimit = { count: 2, windowMs: 2000, scope: 'user' };
+const per = (count: number, seconds: number): RateLimit => ({ count, windowMs: seconds * 1000, scope: 'user' });
 
 const BASE = '/api/v5/finance';
 
@@ -259,6 +290,95 @@ export const ENDPOINTS: { readonly [K in EndpointId]: EndpointSpec } = {
     method: 'GET', path: `${BASE}/flexible-loan/interest-accrued`, product: 'loan', title: 'Accrued interest',
     auth: 'private', permission: 'Read', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array', cursor: 'refId',
     clientMethod: 'loan.interestAccrued',
+  },
+
+  stableRewardsProductInfo: {
+    method: 'GET', path: `${BASE}/stable-rewards/product-info`, product: 'stable', title: 'Product info',
+    auth: 'private', permission: 'Read', rateLimit: per(5, 2), moneyMoving: false, data: 'array', clientMethod: 'stableRewards.productInfo',
+  },
+  stableRewardsBalance: {
+    method: 'GET', path: `${BASE}/stable-rewards/balance`, product: 'stable', title: 'Balance',
+    auth: 'private', permission: 'Read', rateLimit: per(5, 2), moneyMoving: false, data: 'array', clientMethod: 'stableRewards.balance',
+  },
+  stableRewardsApyHistory: {
+    // Rate-limited per IP, like the other APY histories: public, sent unsigned.
+    method: 'GET', path: `${BASE}/stable-rewards/apy-history`, product: 'stable', title: 'APY history',
+    auth: 'public', permission: null, rateLimit: perSecond(6, 'ip'), moneyMoving: false, data: 'array', clientMethod: 'stableRewards.apyHistory',
+  },
+
+  okusdLimits: {
+    method: 'GET', path: `${BASE}/okusd/limits`, product: 'okusd', title: 'OKUSD limits',
+    auth: 'private', permission: 'Read', rateLimit: per(2, 2), moneyMoving: false, data: 'array', clientMethod: 'okusd.limits',
+  },
+  okusdSubscribe: {
+    // Idempotent by clOrdId (the same one again returns the original order); still never resent by the client.
+    method: 'POST', path: `${BASE}/okusd/subscribe`, product: 'okusd', title: 'Subscribe OKUSD',
+    auth: 'private', permission: 'Trade', rateLimit: per(1, 2), moneyMoving: true, data: 'array', clientMethod: 'okusd.subscribe',
+  },
+  okusdRedeem: {
+    method: 'POST', path: `${BASE}/okusd/redeem`, product: 'okusd', title: 'Redeem OKUSD',
+    auth: 'private', permission: 'Trade', rateLimit: per(1, 2), moneyMoving: true, data: 'array', clientMethod: 'okusd.redeem',
+  },
+  okusdAccount: {
+    method: 'GET', path: `${BASE}/okusd/account`, product: 'okusd', title: 'Get OKUSD Account',
+    auth: 'private', permission: 'Read', rateLimit: per(2, 2), moneyMoving: false, data: 'array', clientMethod: 'okusd.account',
+  },
+  okusdSubscribeHistory: {
+    method: 'GET', path: `${BASE}/okusd/subscribe/history`, product: 'okusd', title: 'Get Subscription History',
+    auth: 'private', permission: 'Read', rateLimit: per(5, 2), moneyMoving: false, data: 'array', cursor: 'ts', pageBy: 'end',
+    clientMethod: 'okusd.subscribeHistory',
+  },
+  okusdRedeemHistory: {
+    method: 'GET', path: `${BASE}/okusd/redeem/history`, product: 'okusd', title: 'Get Redemption History',
+    auth: 'private', permission: 'Read', rateLimit: per(5, 2), moneyMoving: false, data: 'array', cursor: 'ts', pageBy: 'end',
+    clientMethod: 'okusd.redeemHistory',
+  },
+  okusdRewardsHistory: {
+    method: 'GET', path: `${BASE}/okusd/rewards/history`, product: 'okusd', title: 'Get Rewards History',
+    auth: 'private', permission: 'Read', rateLimit: per(5, 2), moneyMoving: false, data: 'array', cursor: 'ts', pageBy: 'end', defaultLimit: 30,
+    clientMethod: 'okusd.rewardsHistory',
+  },
+  okusdAprHistory: {
+    // Product-wide figures, yet documented as needing an API key.
+    method: 'GET', path: `${BASE}/okusd/rate/history`, product: 'okusd', title: 'Get APR History',
+    auth: 'private', permission: 'Read', rateLimit: per(5, 2), moneyMoving: false, data: 'array', cursor: 'ts', pageBy: 'end', defaultLimit: 30,
+    clientMethod: 'okusd.aprHistory',
+  },
+
+  dualCurrencyPairs: {
+    method: 'GET', path: `${BASE}/sfp/dcd/currency-pair`, product: 'dual', title: 'Currency pairs',
+    auth: 'private', permission: 'Read', rateLimit: perSecond(1), moneyMoving: false, data: 'array', clientMethod: 'dual.currencyPairs',
+  },
+  dualProducts: {
+    method: 'GET', path: `${BASE}/sfp/dcd/products`, product: 'dual', title: 'Product info',
+    auth: 'private', permission: 'Read', rateLimit: perSecond(1), moneyMoving: false, data: 'array', clientMethod: 'dual.products',
+  },
+  dualQuote: {
+    // A POST that commits nothing: a quote that is not traded just expires.
+    method: 'POST', path: `${BASE}/sfp/dcd/quote`, product: 'dual', title: 'Request for quote',
+    auth: 'private', permission: 'Read', rateLimit: per(10, 60), moneyMoving: false, data: 'array', clientMethod: 'dual.quote',
+  },
+  dualTrade: {
+    // No client order id: the quote id is the one key, and a quote is traded at most once.
+    method: 'POST', path: `${BASE}/sfp/dcd/trade`, product: 'dual', title: 'Trade',
+    auth: 'private', permission: 'Trade', rateLimit: per(2, 60), moneyMoving: true, data: 'array', clientMethod: 'dual.trade',
+  },
+  dualRedeemQuote: {
+    method: 'POST', path: `${BASE}/sfp/dcd/redeem-quote`, product: 'dual', title: 'Request for redeem quote',
+    auth: 'private', permission: 'Read', rateLimit: per(10, 60), moneyMoving: false, data: 'array', clientMethod: 'dual.redeemQuote',
+  },
+  dualRedeem: {
+    method: 'POST', path: `${BASE}/sfp/dcd/redeem`, product: 'dual', title: 'Redeem',
+    auth: 'private', permission: 'Trade', rateLimit: per(2, 60), moneyMoving: true, data: 'array', clientMethod: 'dual.redeem',
+  },
+  dualOrderState: {
+    method: 'GET', path: `${BASE}/sfp/dcd/order-status`, product: 'dual', title: 'Order state',
+    auth: 'private', permission: 'Read', rateLimit: perSecond(3), moneyMoving: false, data: 'array', clientMethod: 'dual.orderState',
+  },
+  dualOrderHistory: {
+    method: 'GET', path: `${BASE}/sfp/dcd/order-history`, product: 'dual', title: 'Order history',
+    auth: 'private', permission: 'Read', rateLimit: perSecond(1), moneyMoving: false, data: 'array', cursor: 'ordId', pageBy: 'endId',
+    clientMethod: 'dual.orderHistory',
   },
 
   fundingBalances: {

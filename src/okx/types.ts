@@ -459,6 +459,352 @@ export interface InterestAccrual {
   ts: Millis;
 }
 
+// ---------------------------------------------------------------- Stable Rewards (product-info, balance, APY history)
+// OKX decommissioned quote, trade and subscribe-redeem-history on 2026-07-14: they are not here on purpose.
+
+export interface StableRewardsProductInfoRequest {
+  /** The stablecoin, e.g. `USDG`. */
+  ccy: string;
+}
+
+/** One settlement currency a stablecoin is subscribed with and redeemed to. */
+export interface StableRewardsRoute {
+  ccy: string;
+  settleCcy: string;
+  subFeeRate: Decimal;
+  /** '' when redemption to `settleCcy` is not available. */
+  redemptFeeRate: Decimal;
+  /** In `settleCcy`. */
+  minSubAmt: Decimal;
+  /** In `ccy`; '' when redemption to `settleCcy` is not available. */
+  minRedeemAmt: Decimal;
+  /** Per master user ID and day; '-1' when unlimited. */
+  remainingSubQuota: Decimal;
+  /** '-1' when unlimited, '' when redemption to `settleCcy` is not available. */
+  remainingRedemptQuota: Decimal;
+  /** A JSON boolean, as documented. */
+  canRedeem: boolean;
+}
+
+export interface StableRewardsProductInfo {
+  details: StableRewardsRoute[];
+  ts: Millis;
+}
+
+export interface StableRewardsBalanceRequest {
+  /** Without it, every supported stablecoin. */
+  ccy?: string;
+}
+
+export interface StableRewardsHolding {
+  ccy: string;
+  /** Across the whole account (trading, funding and redemptions in progress). */
+  amt: Decimal;
+  totalEarnAccrual: Decimal;
+  /** `earning`, or `pending` (auto-earn off, or below the activation threshold). */
+  state: OpenEnum<'earning' | 'pending'>;
+}
+
+export interface StableRewardsBalance {
+  details: StableRewardsHolding[];
+  ts: Millis;
+}
+
+export interface StableRewardsApyHistoryRequest {
+  ccy: string;
+  /** Days back, at most (and by default) 100. */
+  days?: string;
+}
+
+/** A daily APY as a fraction ("0.041" is 4.1 %), at the user's VIP level. */
+export interface StableRewardsApyPoint {
+  rate: Decimal;
+  ts: Millis;
+}
+
+// ---------------------------------------------------------------- OKUSD
+
+/** What has been used of one daily quota, the user's and the platform's. */
+export interface OkusdQuota {
+  personalDailyLimit: Decimal;
+  personalUsedAmt: Decimal;
+  platformDailyLimit: Decimal;
+  platformUsedAmt: Decimal;
+}
+
+export interface OkusdLimits {
+  /** In USDT. `maxSubAmt` = min(personal left, platform left), at least "0". */
+  subLimit: OkusdQuota & { maxSubAmt: Decimal };
+  /** In OKUSD: settled at once. */
+  fastRedeemLimit: OkusdQuota & { feeRate: Decimal };
+  /** In OKUSD: settled D+5 (D+6 from 16:00 UTC+8). */
+  stdRedeemLimit: OkusdQuota & { feeRate: Decimal };
+  ts: Millis;
+}
+
+export interface OkusdSubscribeRequest {
+  /** USDT, at least 1, at most 8 decimal places. */
+  amt: Decimal;
+  /** Idempotency key: the same one again returns the original order without subscribing twice. */
+  clOrdId: string;
+}
+
+export interface OkusdSubscribeAck {
+  ordId: string;
+  clOrdId: string;
+  /** Always USDT. */
+  ccy: string;
+  amt: Decimal;
+  okusdAmt: Decimal;
+  state: OpenEnum<'success' | 'pending' | 'failed'>;
+  ts: Millis;
+}
+
+/** `1` fast (settled at once), `2` standard (D+5, or D+6 from 16:00 UTC+8). */
+export type OkusdRedeemType = '1' | '2';
+
+export interface OkusdRedeemRequest {
+  /** OKUSD, at least 1, at most 8 decimal places. */
+  amt: Decimal;
+  redeemType: OkusdRedeemType;
+  /** Idempotency key, as for subscribe. */
+  clOrdId: string;
+}
+
+export interface OkusdRedeemAck {
+  ordId: string;
+  clOrdId: string;
+  /** Always OKUSD. */
+  ccy: string;
+  amt: Decimal;
+  /** In USDT, floored to 8 places. */
+  fee: Decimal;
+  /** `amt - fee`, floored to 8 places. */
+  usdtAmt: Decimal;
+  redeemType: OpenEnum<OkusdRedeemType>;
+  state: OpenEnum<'processing' | 'success' | 'failed' | 'cancelled'>;
+  estSettlementTime: Millis;
+  ts: Millis;
+}
+
+export interface OkusdAccount {
+  /** Always OKUSD. */
+  ccy: string;
+  amt: Decimal;
+  /** In USDT. */
+  totalEarnAccrual: Decimal;
+  ts: Millis;
+}
+
+/** Time-range paging of the OKUSD histories: newest first, `begin`/`end` inclusive. */
+export interface OkusdHistoryRequest {
+  limit?: string;
+  begin?: Millis;
+  end?: Millis;
+}
+
+export interface OkusdSubscription {
+  ordId: string;
+  clOrdId: string;
+  /** Always USDT. */
+  ccy: string;
+  amt: Decimal;
+  /** Always OKUSD. */
+  settleCcy: string;
+  settleCcyAmt: Decimal;
+  status: OpenEnum<'success' | 'failed'>;
+  ts: Millis;
+}
+
+export interface OkusdRedeemHistoryRequest extends OkusdHistoryRequest {
+  /** OKX's default is `standard`. */
+  type?: 'fast' | 'standard';
+}
+
+export interface OkusdRedemption {
+  ordId: string;
+  clOrdId: string;
+  /** Always OKUSD. */
+  ccy: string;
+  amt: Decimal;
+  fee: Decimal;
+  /** Always USDT. */
+  settleCcy: string;
+  settleCcyAmt: Decimal;
+  type: OpenEnum<'fast' | 'standard'>;
+  status: OpenEnum<'pending' | 'success' | 'failed' | 'canceled'>;
+  /** '' for a settled fast redemption. */
+  estSettlementTime: Millis;
+  ts: Millis;
+}
+
+export interface OkusdReward {
+  /** Always USDT. */
+  ccy: string;
+  earnAmt: Decimal;
+  /** The principal at the time of distribution. */
+  amt: Decimal;
+  apr: Decimal;
+  ts: Millis;
+}
+
+export interface OkusdAprPoint {
+  /** A fraction: "0.0418" is 4.18 %. */
+  apr: Decimal;
+  ts: Millis;
+}
+
+// ---------------------------------------------------------------- Dual Investment (sfp/dcd)
+
+/** `C` call (invest the base currency), `P` put (invest the quote currency). */
+export type DualOptType = 'C' | 'P';
+
+export interface DualCurrencyPair {
+  baseCcy: string;
+  quoteCcy: string;
+  optType: OpenEnum<DualOptType>;
+  uly: string;
+}
+
+export interface DualProductsRequest {
+  baseCcy: string;
+  quoteCcy: string;
+  optType: DualOptType;
+}
+
+export interface DualProduct {
+  absYield: Decimal;
+  annualizedYield: Decimal;
+  baseCcy: string;
+  quoteCcy: string;
+  /** The base currency for a call, the quote currency for a put. */
+  notionalCcy: string;
+  expTime: Millis;
+  interestAccrualTime: Millis;
+  listTime: Millis;
+  maxSize: Decimal;
+  minSize: Decimal;
+  optType: OpenEnum<DualOptType>;
+  productId: string;
+  quoteTime: Millis;
+  redeemEndTime: Millis;
+  redeemStartTime: Millis;
+  stepSz: Decimal;
+  tradeEndTime: Millis;
+  strike: Decimal;
+  uly: string;
+}
+
+export interface DualQuoteRequest {
+  productId: string;
+  notionalSz: Decimal;
+  notionalCcy: string;
+}
+
+export interface DualQuote {
+  absYield: Decimal;
+  annualizedYield: Decimal;
+  interestAccrualTime: Millis;
+  notionalSz: Decimal;
+  notionalCcy: string;
+  productId: string;
+  quoteId: string;
+  /** The quote may be traded until then, not after. */
+  validUntil: Millis;
+  idxPx: Decimal;
+}
+
+export interface DualTradeRequest {
+  quoteId: string;
+}
+
+export type DualOrderState = 'initial' | 'pending_book' | 'live' | 'pending_settle' | 'settled' | 'pending_redeem_booking' | 'pending_redeem' | 'redeeming' | 'redeemed' | 'rejected';
+
+export interface DualTradeAck {
+  quoteId: string;
+  ordId: string;
+  state: OpenEnum<DualOrderState>;
+}
+
+export interface DualRedeemQuoteRequest {
+  ordId: string;
+}
+
+export interface DualRedeemQuote {
+  ordId: string;
+  quoteId: string;
+  redeemCcy: string;
+  redeemSz: Decimal;
+  termRate: Decimal;
+  validUntil: Millis;
+}
+
+export interface DualRedeemRequest {
+  ordId: string;
+  quoteId: string;
+}
+
+export interface DualRedeemAck {
+  ordId: string;
+  state: OpenEnum<DualOrderState>;
+}
+
+export interface DualOrderStateRequest {
+  ordId: string;
+}
+
+export interface DualOrderStatus {
+  ordId: string;
+  state: OpenEnum<DualOrderState>;
+}
+
+export interface DualOrderHistoryRequest {
+  /** Returns that order alone (the other filters are ignored). */
+  ordId?: string;
+  productId?: string;
+  uly?: string;
+  state?: DualOrderState;
+  /** Records newer than this order id. */
+  beginId?: string;
+  /** Records earlier than this order id. */
+  endId?: string;
+  begin?: Millis;
+  end?: Millis;
+  /** At most 100. */
+  limit?: string;
+}
+
+export interface DualOrder {
+  ordId: string;
+  quoteId: string;
+  state: OpenEnum<DualOrderState>;
+  productId: string;
+  baseCcy: string;
+  quoteCcy: string;
+  uly: string;
+  strike: Decimal;
+  notionalSz: Decimal;
+  notionalCcy: string;
+  absYield: Decimal;
+  annualizedYield: Decimal;
+  yieldSz: Decimal;
+  yieldCcy: string;
+  /** '' until settled. */
+  settleSz: Decimal;
+  /** '' until settled. */
+  settleCcy: string;
+  /** '' until settled. */
+  settlePx: Decimal;
+  /** '' until settled. */
+  settleTime: Millis;
+  expTime: Millis;
+  redeemStartTime: Millis;
+  /** So named in the field table; the page's example spells it `redeemEndime`. */
+  redeemEndTime: Millis;
+  cTime: Millis;
+  uTime: Millis;
+}
+
 // ---------------------------------------------------------------- account (outside the chapter)
 
 export interface FundingBalancesRequest {

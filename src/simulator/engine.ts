@@ -10,7 +10,10 @@ import { FIAT_PER_USD, borrowingRate, lendingRate, savingsCurrencies, stakingApy
 import { page } from './paging';
 import { amount, annualRate, oneOf, pageQuery, required, text, type RawParams } from './params';
 import { badParam, fail } from './simError';
-import { LoanDesk } from './loans';
+import { DualDesk } from './dual';
+import { LoanDesk, type Funding } from './loans';
+import { OkusdDesk } from './okusd';
+import { StableRewardsDesk } from './stableRewards';
 import { nextId, type SimOrder, type SimStaking, type SimState } from './state';
 
 export type { RawParams } from './params';
@@ -26,12 +29,19 @@ const dayOf = (ts: number): number => Math.floor(ts / DAY);
 
 export class Portfolio {
   readonly loans: LoanDesk;
+  readonly okusd: OkusdDesk;
+  readonly stableRewards: StableRewardsDesk;
+  readonly dual: DualDesk;
 
   constructor(
     readonly state: SimState,
     readonly prices: PriceFeed,
   ) {
-    this.loans = new LoanDesk(state, { balance: (c) => this.balance(c), credit: (c, a) => this.credit(c, a), debit: (c, a, code) => this.debit(c, a, code) }, (c, now) => this.usd(c, now));
+    const funding: Funding = { balance: (c) => this.balance(c), credit: (c, a) => this.credit(c, a), debit: (c, a, code) => this.debit(c, a, code) };
+    this.loans = new LoanDesk(state, funding, (c, now) => this.usd(c, now));
+    this.okusd = new OkusdDesk(state, funding);
+    this.stableRewards = new StableRewardsDesk(state, funding);
+    this.dual = new DualDesk(state, funding, prices);
   }
 
   usd(ccy: string, now: number): string {
@@ -322,6 +332,31 @@ export class Portfolio {
     loanHistory: (p) => this.loans.history(p),
     loanInterestAccrued: (p) => this.loans.interestAccrued(p),
 
+    // ---- Stable Rewards (src/simulator/stableRewards.ts)
+    stableRewardsProductInfo: (p, now) => this.stableRewards.productInfo(p, now),
+    stableRewardsBalance: (p, now) => this.stableRewards.balance(p, now),
+    stableRewardsApyHistory: (p, now) => this.stableRewards.apyHistory(p, now),
+
+    // ---- OKUSD (src/simulator/okusd.ts)
+    okusdLimits: (_p, now) => this.okusd.limits(now),
+    okusdSubscribe: (p, now) => this.okusd.subscribe(p, now),
+    okusdRedeem: (p, now) => this.okusd.redeem(p, now),
+    okusdAccount: (_p, now) => this.okusd.account(now),
+    okusdSubscribeHistory: (p) => this.okusd.subscribeHistory(p),
+    okusdRedeemHistory: (p) => this.okusd.redeemHistory(p),
+    okusdRewardsHistory: (p, now) => this.okusd.rewardsHistory(p, now),
+    okusdAprHistory: (p, now) => this.okusd.aprHistory(p, now),
+
+    // ---- Dual Investment (src/simulator/dual.ts)
+    dualCurrencyPairs: () => this.dual.currencyPairs(),
+    dualProducts: (p, now) => this.dual.products(p, now),
+    dualQuote: (p, now) => this.dual.quote(p, now),
+    dualTrade: (p, now) => this.dual.trade(p, now),
+    dualRedeemQuote: (p, now) => this.dual.redeemQuote(p, now),
+    dualRedeem: (p, now) => this.dual.redeem(p, now),
+    dualOrderState: (p) => this.dual.orderState(p),
+    dualOrderHistory: (p) => this.dual.orderHistory(p),
+
     // ---- account (outside the chapter)
     fundingBalances: (p) => {
       const wanted = text(p, 'ccy')?.split(',');
@@ -496,6 +531,9 @@ export class Portfolio {
     for (let hour = Math.floor(from / HOUR) * HOUR + HOUR; hour <= now; hour += HOUR) this.hourly(hour);
     this.loans.settle(now);
     this.loans.liquidateIfDue(now);
+    this.okusd.catchUp(now);
+    this.stableRewards.catchUp(now);
+    this.dual.catchUp(now);
     const cutoff = now - KEEP_HISTORY_MS;
     state.lendingHistory = state.lendingHistory.filter((r) => r.ts >= cutoff);
     this.loans.prune(cutoff);

@@ -30,6 +30,18 @@ export function stakingApy(product: 'eth' | 'sol', ts: number): string {
   return rateText(base + swing * Math.sin(day / 23) + swing * 0.4 * (noise(product, day) - 0.5));
 }
 
+/** OKUSD's APR (a fraction) on the UTC day containing `ts`. */
+export function okusdApr(ts: number): string {
+  const day = Math.floor(ts / DAY);
+  return Math.max(0.01, 0.041 + 0.004 * Math.sin(day / 19) + 0.002 * (noise('OKUSD', day) - 0.5)).toFixed(4);
+}
+
+/** A Stable Rewards stablecoin's APY (a fraction) on the UTC day containing `ts`. */
+export function stableRewardsApy(ccy: string, ts: number): string {
+  const day = Math.floor(ts / DAY);
+  return Math.max(0.001, 0.038 + 0.005 * Math.sin(day / 29) + 0.002 * (noise(ccy, day) - 0.5)).toFixed(4);
+}
+
 const SAVINGS_BASE: Readonly<Record<string, number>> = { USDT: 0.052, USDC: 0.047, BTC: 0.008, ETH: 0.019, SOL: 0.031, DOT: 0.024 };
 
 export function savingsCurrencies(): string[] {
@@ -50,6 +62,9 @@ const SAVERS_SHARE = '0.85';
 export function borrowingRate(ccy: string, ts: number): string {
   return roundDown(div(lendingRate(ccy, ts), SAVERS_SHARE, 12), 8);
 }
+
+/** Held at their base price even in the sandbox's moving market. */
+const STABLECOINS = new Set(['USDT', 'USDC', 'OKUSD', 'USDG']);
 
 export class PriceFeed {
   /** Test-set prices win over motion. */
@@ -78,7 +93,7 @@ export class PriceFeed {
     if (base === undefined) {
       throw new Error(`No price for ${ccy}`);
     }
-    if (!this.motion || ccy === 'USDT' || ccy === 'USDC') {
+    if (!this.motion || STABLECOINS.has(ccy)) {
       return base;
     }
     const factor = (1 + 0.015 * Math.sin((ts / 600_000) * 2 * Math.PI + noise(ccy, 0) * 6)).toFixed(6);

@@ -25,3 +25,31 @@ export function page<R>(records: readonly R[], cursor: (record: R) => string, qu
   }
   return selected.slice(0, Number(limitText));
 }
+
+/**
+ * begin/end/limit paging (the OKUSD histories): records whose time is within [begin, end], both inclusive,
+ * newest first, at most `limit` (default `defaultLimit`, at most 100). `maxSpanMs`: the longest begin–end
+ * span OKX accepts, where it documents one.
+ */
+export function timeRange<R>(
+  records: readonly R[],
+  time: (record: R) => number,
+  query: { limit?: string; begin?: string; end?: string },
+  defaultLimit: number,
+  maxSpanMs?: number,
+): R[] {
+  const limitText = query.limit ?? String(defaultLimit);
+  if (!/^\d+$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > 100) badParam('limit');
+  for (const name of ['begin', 'end'] as const) {
+    const value = query[name];
+    if (value !== undefined && !/^\d{1,16}$/.test(value)) badParam(name);
+  }
+  const begin = query.begin === undefined ? undefined : Number(query.begin);
+  const end = query.end === undefined ? undefined : Number(query.end);
+  if (begin !== undefined && end !== undefined && begin > end) badParam('begin');
+  if (maxSpanMs !== undefined && begin !== undefined && end !== undefined && end - begin > maxSpanMs) badParam('begin');
+  return records
+    .filter((r) => (begin === undefined || time(r) >= begin) && (end === undefined || time(r) <= end))
+    .sort((a, b) => time(b) - time(a))
+    .slice(0, Number(limitText));
+}

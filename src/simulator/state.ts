@@ -5,7 +5,7 @@
 import { add, div, mul, roundDown, sub, sum } from '../decimal';
 import type { EarningType, OfferState, OrderState, StakingHistoryStatus, StakingHistoryType } from '../okx/types';
 import { DAY, HOUR, MINUTE } from './clock';
-import { lendingRate, stakingApy } from './market';
+import { lendingRate, okusdApr, stakingApy } from './market';
 
 export interface SimOffer {
   productId: string;
@@ -168,6 +168,127 @@ export interface SimLoans {
   repaySettleMs: number;
 }
 
+/** One OKUSD order: a subscription, or a fast or standard redemption. */
+export interface SimOkusdOrder {
+  ordId: string;
+  clOrdId: string;
+  kind: 'subscribe' | 'fast' | 'standard';
+  /** USDT subscribed, or OKUSD redeemed. */
+  amt: string;
+  /** Redemptions: the USDT fee and what reaches the funding account. */
+  fee: string;
+  net: string;
+  status: 'pending' | 'success';
+  ts: number;
+  /** Standard redemptions: when the USDT arrives. */
+  settleAt?: number;
+}
+
+/** One daily quota: the user's limit and the platform's, and what was used on `day` (a UTC day number). */
+export interface SimOkusdQuota {
+  personalDailyLimit: string;
+  platformDailyLimit: string;
+  /** What the rest of the platform has used by the start of each day (the simulator's one other user). */
+  platformBaseline: string;
+  personalUsed: string;
+  platformUsed: string;
+  day: number;
+}
+
+/** OKUSD: held in the funding account (1:1 with USDT), with daily quotas and a daily USDT yield. */
+export interface SimOkusd {
+  sub: SimOkusdQuota;
+  fast: SimOkusdQuota & { feeRate: string };
+  std: SimOkusdQuota & { feeRate: string };
+  /** The instant-redemption pool: fast redemptions beyond it are refused with 51772. */
+  fastPool: string;
+  totalEarnAccrual: string;
+  /** UTC day number of the last daily yield. */
+  lastRewardDay: number;
+  orders: SimOkusdOrder[];
+  rewards: { earnAmt: string; amt: string; apr: string; ts: number }[];
+  /** Tests: the OKUSD API answers 51774 while true. */
+  maintenance: boolean;
+}
+
+/** Stable Rewards: per stablecoin, its settlement routes, and the holding's lifetime earnings. */
+export interface SimStableRewards {
+  products: Record<string, {
+    settleCcy: string; subFeeRate: string; redemptFeeRate: string; minSubAmt: string; minRedeemAmt: string;
+    remainingSubQuota: string; remainingRedemptQuota: string; canRedeem: boolean;
+  }[]>;
+  holdings: Record<string, { totalEarnAccrual: string; autoEarn: boolean; lastRewardDay: number }>;
+  /** The least balance that earns. */
+  activationThreshold: string;
+}
+
+export interface SimDualPair {
+  baseCcy: string;
+  quoteCcy: string;
+  /** The strike grid, in the quote currency. */
+  strikeStep: string;
+  /** Size limits in the investment currency: the base for a call, the quote for a put. */
+  call: { minSize: string; maxSize: string; stepSz: string };
+  put: { minSize: string; maxSize: string; stepSz: string };
+}
+
+/** A quote (to trade, or to redeem early): usable once, until `validUntil`. */
+export interface SimDualQuote {
+  quoteId: string;
+  kind: 'trade' | 'redeem';
+  productId: string;
+  /** Redeem quotes: the order. */
+  ordId: string;
+  notionalSz: string;
+  notionalCcy: string;
+  absYield: string;
+  annualizedYield: string;
+  interestAccrualTime: number;
+  idxPx: string;
+  /** Redeem quotes: what comes back. */
+  redeemSz: string;
+  termRate: string;
+  validUntil: number;
+  used: boolean;
+}
+
+export interface SimDualOrder {
+  ordId: string;
+  quoteId: string;
+  state: 'live' | 'settled' | 'pending_redeem' | 'redeemed';
+  productId: string;
+  baseCcy: string;
+  quoteCcy: string;
+  optType: 'C' | 'P';
+  strike: string;
+  notionalSz: string;
+  notionalCcy: string;
+  absYield: string;
+  annualizedYield: string;
+  settleSz: string;
+  settleCcy: string;
+  settlePx: string;
+  settleTime?: number;
+  expTime: number;
+  redeemStartTime: number;
+  redeemEndTime: number;
+  cTime: number;
+  uTime: number;
+  /** Early redemption: what comes back, and when. */
+  redeemSz?: string;
+  redeemAt?: number;
+}
+
+export interface SimDual {
+  pairs: SimDualPair[];
+  quotes: SimDualQuote[];
+  orders: SimDualOrder[];
+  /** How long a quote may be traded. */
+  quoteTtlMs: number;
+  /** How long an accepted early redemption takes to pay out. */
+  redeemDelayMs: number;
+}
+
 export interface SimState {
   version: 2;
   /** Simulated time up to which the portfolio has been brought. */
@@ -184,6 +305,9 @@ export interface SimState {
   savings: Record<string, SimSavings>;
   lendingHistory: SimLendingRecord[];
   loans: SimLoans;
+  okusd: SimOkusd;
+  stableRewards: SimStableRewards;
+  dual: SimDual;
   basePrices: Record<string, string>;
 }
 
@@ -200,6 +324,9 @@ export const DEMO_PRICES: Readonly<Record<string, string>> = {
   OKSOL: '151.2',
   COMP: '48.7',
   LUNA: '0.21',
+  // Stablecoins of the newer products: OKUSD is issued 1:1 against USDT; USDG is a USD stablecoin.
+  OKUSD: '1',
+  USDG: '1',
 };
 
 export function nextId(state: SimState): string {
@@ -240,7 +367,7 @@ export function demoState(now: number): SimState {
     lastTick: now,
     nextId: 3_000_000,
     savingsActivated: true,
-    funding: { USDT: '25000', USDC: '5000', BTC: '0.75', ETH: '4.2', SOL: '120', DOT: '500', ATOM: '40', BETH: '2.2', OKSOL: '84.5' },
+    funding: { USDT: '25000', USDC: '5000', BTC: '0.75', ETH: '4.2', SOL: '120', DOT: '500', ATOM: '40', BETH: '2.2', OKSOL: '84.5', OKUSD: '10000', USDG: '2500' },
     offers: [
       {
         productId: '101', ccy: 'DOT', protocol: 'Polkadot', term: '0', apy: '0.1767', earlyRedeem: false, state: 'purchasable',
@@ -309,8 +436,12 @@ export function demoState(now: number): SimState {
       clientOrderIds: [],
       repaySettleMs: 3000,
     },
+    okusd: okusdConfig(now),
+    stableRewards: stableRewardsConfig(now),
+    dual: dualConfig(),
     basePrices: { ...DEMO_PRICES },
   };
+  demoNewerProducts(state, now);
 
   // Two loan orders. The earlier borrows USDT on BTC, ETH and SOL at an LTV of 0.66, inside the warning band
   // below its margin call (0.7); the later borrows USDC on BTC alone (so OKX gives it a liquidation price) at 0.35.
@@ -401,6 +532,110 @@ export function demoState(now: number): SimState {
   return state;
 }
 
+/** OKUSD's quotas, fees and instant pool, with nothing held yet. */
+function okusdConfig(now: number): SimOkusd {
+  const day = Math.floor(now / DAY);
+  const quota = (personal: string, platform: string, baseline: string): SimOkusdQuota => ({
+    personalDailyLimit: personal, platformDailyLimit: platform, platformBaseline: baseline, personalUsed: '0', platformUsed: baseline, day,
+  });
+  return {
+    sub: quota('5000000', '50000000', '5000000'),
+    fast: { ...quota('10000', '5000000', '1000000'), feeRate: '0.001' },
+    std: { ...quota('1000000', '40000000', '0'), feeRate: '0.00025' },
+    fastPool: '2000000',
+    totalEarnAccrual: '0',
+    lastRewardDay: day,
+    orders: [],
+    rewards: [],
+    maintenance: false,
+  };
+}
+
+/** USDG, subscribed with USDC or USDT and redeemable to USDC only (the routes of OKX's example). */
+function stableRewardsConfig(now: number): SimStableRewards {
+  const route = { subFeeRate: '0.0003', redemptFeeRate: '0', minSubAmt: '1', minRedeemAmt: '0.0000001', remainingSubQuota: '1000000', remainingRedemptQuota: '500000' };
+  return {
+    products: { USDG: [{ ...route, settleCcy: 'USDC', canRedeem: true }, { ...route, settleCcy: 'USDT', canRedeem: false }] },
+    holdings: { USDG: { totalEarnAccrual: '0', autoEarn: true, lastRewardDay: Math.floor(now / DAY) } },
+    activationThreshold: '1',
+  };
+}
+
+/** BTC and ETH against USDT, calls and puts. */
+function dualConfig(): SimDual {
+  return {
+    pairs: [
+      { baseCcy: 'BTC', quoteCcy: 'USDT', strikeStep: '500', call: { minSize: '0.001', maxSize: '100', stepSz: '0.001' }, put: { minSize: '10', maxSize: '6000000', stepSz: '1' } },
+      { baseCcy: 'ETH', quoteCcy: 'USDT', strikeStep: '50', call: { minSize: '0.01', maxSize: '2000', stepSz: '0.01' }, put: { minSize: '10', maxSize: '6000000', stepSz: '1' } },
+    ],
+    quotes: [],
+    orders: [],
+    quoteTtlMs: 30_000,
+    redeemDelayMs: 5 * MINUTE,
+  };
+}
+
+/**
+ * The newer products' demo holdings: 10 000 OKUSD from two subscriptions less a fast and a standard redemption
+ * (the standard one still on its way), with twenty days of yield; 2 500 USDG earning Stable Rewards; a live
+ * BTC "sell high" Dual Investment order and an ETH "buy low" one settled into ETH.
+ */
+function demoNewerProducts(state: SimState, now: number): void {
+  const okusd = state.okusd;
+  const placed: [SimOkusdOrder['kind'], string, number][] = [['subscribe', '8000', 20 * DAY], ['subscribe', '3000', 6 * DAY], ['fast', '500', 4 * DAY], ['standard', '500', 2 * DAY]];
+  for (const [kind, amt, ago] of placed) {
+    const ts = now - ago;
+    const feeRate = kind === 'fast' ? okusd.fast.feeRate : kind === 'standard' ? okusd.std.feeRate : '0';
+    const fee = roundDown(mul(amt, feeRate), 8);
+    const settleAt = standardSettlement(ts);
+    okusd.orders.push({
+      ordId: nextId(state), clOrdId: `demo-${kind}-${ago / DAY}d`, kind, amt, fee, net: sub(amt, fee), ts,
+      status: kind === 'standard' && settleAt > now ? 'pending' : 'success', ...(kind === 'standard' ? { settleAt } : {}),
+    });
+  }
+  const today = Math.floor(now / DAY);
+  for (let day = Math.floor((now - 20 * DAY) / DAY) + 1; day <= today; day++) {
+    const ts = day * DAY;
+    const held = sum(okusd.orders.filter((o) => o.ts < ts).map((o) => (o.kind === 'subscribe' ? o.amt : `-${o.amt}`)));
+    const apr = okusdApr((day - 1) * DAY);
+    const earnAmt = roundDown(div(mul(held, apr), '365'), 8);
+    okusd.rewards.push({ earnAmt, amt: held, apr, ts });
+    okusd.totalEarnAccrual = add(okusd.totalEarnAccrual, earnAmt);
+  }
+  const usdg = state.stableRewards.holdings.USDG;
+  if (usdg !== undefined) usdg.totalEarnAccrual = '6.8412';
+
+  const expiry = (days: number): number => (today + days) * DAY + 8 * HOUR;
+  const dualOrder = (o: Omit<SimDualOrder, 'ordId' | 'quoteId' | 'settleSz' | 'settleCcy' | 'settlePx' | 'uTime'> & Partial<SimDualOrder>): void => {
+    const ordId = nextId(state);
+    state.dual.orders.push({ settleSz: '', settleCcy: '', settlePx: '', uTime: o.settleTime ?? o.cTime, ...o, ordId, quoteId: `qtDCD-QUOTE${ordId}` });
+  };
+  dualOrder({
+    state: 'live', productId: `BTC-USDT-${yymmddOf(expiry(3))}-95500-C`, baseCcy: 'BTC', quoteCcy: 'USDT', optType: 'C', strike: '95500',
+    notionalSz: '0.05', notionalCcy: 'BTC', annualizedYield: '0.1148', absYield: roundDown(mul('0.1148', div('4', '365', 12)), 8),
+    expTime: expiry(3), redeemStartTime: now - DAY, redeemEndTime: expiry(3) - HOUR, cTime: now - DAY,
+  });
+  const settled = expiry(-2);
+  dualOrder({
+    state: 'settled', productId: `ETH-USDT-${yymmddOf(settled)}-3000-P`, baseCcy: 'ETH', quoteCcy: 'USDT', optType: 'P', strike: '3000',
+    notionalSz: '2000', notionalCcy: 'USDT', annualizedYield: '0.0945', absYield: '0.00181233', settleCcy: 'ETH',
+    settleSz: roundDown(div(add('2000', '3.62466'), '3000', 18), 8), settlePx: '2987.15', settleTime: settled,
+    expTime: settled, redeemStartTime: settled - 7 * DAY, redeemEndTime: settled - HOUR, cTime: settled - 7 * DAY,
+  });
+}
+
+/** When an OKUSD standard redemption asked at `ts` settles: D+5, or D+6 at or after 16:00 UTC+8 (at the same time of day). */
+export function standardSettlement(ts: number): number {
+  const hourUtc8 = new Date(ts + 8 * HOUR).getUTCHours();
+  return ts + (hourUtc8 < 16 ? 5 : 6) * DAY;
+}
+
+/** A Dual Investment product id's date part (YYMMDD, UTC). */
+export function yymmddOf(ts: number): string {
+  const d = new Date(ts);
+  return `${String(d.getUTCFullYear() % 100).padStart(2, '0')}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
 /** The loan part of a version-1 state file (one loan per account, before OKX's loan orders). */
 interface V1Loan extends SimLtvLimits {
   loan: { ccy: string; amt: string }[];
@@ -420,7 +655,7 @@ interface V1Loan extends SimLtvLimits {
  */
 export function upgradeState(saved: unknown): SimState {
   const version = (saved as { version?: unknown } | null)?.version;
-  if (version === 2) return saved as SimState;
+  if (version === 2) return withNewerProducts(saved as SimState);
   if (version !== 1) throw new Error(`not a simulator state (version ${String(version)})`);
   const { loan: old, ...rest } = saved as Omit<SimState, 'version' | 'loans'> & { version: 1; loan: V1Loan };
   const state: SimState = {
@@ -451,5 +686,15 @@ export function upgradeState(saved: unknown): SimState {
   }
   state.loans.history = old.history.map((r) => ({ ...r, ordId }));
   state.loans.interest = old.interest.map((r) => ({ ...r, ordId }));
-  return state;
+  return withNewerProducts(state);
+}
+
+/** A state saved before OKUSD, Stable Rewards and Dual Investment: the products, with nothing held in them. */
+function withNewerProducts(state: Partial<Pick<SimState, 'okusd' | 'stableRewards' | 'dual'>> & Omit<SimState, 'okusd' | 'stableRewards' | 'dual'>): SimState {
+  return {
+    ...state,
+    okusd: state.okusd ?? okusdConfig(state.lastTick),
+    stableRewards: state.stableRewards ?? { ...stableRewardsConfig(state.lastTick), holdings: {} },
+    dual: state.dual ?? dualConfig(),
+  };
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { PagedEndpoint } from '../../../src/okx/client';
 import { ACCOUNT_ENDPOINT_IDS, ENDPOINTS, FINANCE_ENDPOINT_IDS, endpointByRoute, type EndpointId } from '../../../src/okx/endpoints';
 import { renderEndpointTable } from '../../../src/okx/endpointTable';
+import { SAMPLE_PARAMS } from '../support/requests';
 import { readAccountPages2026, readChapter2026, readSeedEndpoints } from '../support/seeds';
 
 describe('okx/endpoints: the table against the API reference', () => {
@@ -32,21 +33,35 @@ describe('okx/endpoints: the table against the API reference', () => {
     assert.equal(added.filter((c) => LATER_PRODUCTS.test(c.path)).length, 19);
   });
 
-  it('the table has the 36 endpoints of the five products as documented now, and no other finance endpoint', () => {
-    assert.equal(FINANCE_ENDPOINT_IDS.length, 36);
-    const documented = chapter.filter((c) => !LATER_PRODUCTS.test(c.path)).map(route).sort();
-    assert.deepEqual(FINANCE_ENDPOINT_IDS.map((id) => route(ENDPOINTS[id])).sort(), documented);
+  it('the table has all 55 endpoints of the chapter as documented now, and no other finance endpoint', () => {
+    assert.equal(FINANCE_ENDPOINT_IDS.length, 55);
+    assert.deepEqual(FINANCE_ENDPOINT_IDS.map((id) => route(ENDPOINTS[id])).sort(), chapter.map(route).sort());
   });
 
-  it('counts per product: on-chain 6, ETH 7, SOL 6, savings 6, flexible loan 11; account 3', () => {
+  it('Stable Rewards has no quote, trade or subscribe-redeem-history: decommissioned on 2026-07-14', () => {
+    for (const gone of ['POST /api/v5/finance/stable-rewards/quote', 'POST /api/v5/finance/stable-rewards/trade', 'GET /api/v5/finance/stable-rewards/subscribe-redeem-history']) {
+      const [method, path] = gone.split(' ') as [string, string];
+      assert.equal(endpointByRoute(method, path), undefined, gone);
+    }
+  });
+
+  it('counts per product: on-chain 6, ETH 7, SOL 6, savings 6, flexible loan 11, Stable Rewards 3, OKUSD 8, Dual Investment 8; account 3', () => {
     const counts: Record<string, number> = {};
     for (const id of [...FINANCE_ENDPOINT_IDS, ...ACCOUNT_ENDPOINT_IDS]) {
       counts[ENDPOINTS[id].product] = (counts[ENDPOINTS[id].product] ?? 0) + 1;
     }
-    assert.deepEqual(counts, { onchain: 6, eth: 7, sol: 6, savings: 6, loan: 11, account: 3 });
+    assert.deepEqual(counts, { onchain: 6, eth: 7, sol: 6, savings: 6, loan: 11, stable: 3, okusd: 8, dual: 8, account: 3 });
   });
 
-  for (const doc of [...chapter.filter((c) => !LATER_PRODUCTS.test(c.path)), ...account.filter((a) => endpointByRoute(a.method, a.path) !== undefined)]) {
+  it('the idempotency keys the newer money moves carry: clOrdId for OKUSD, the single-use quote id for Dual Investment', () => {
+    const keys: [keyof typeof SAMPLE_PARAMS, string][] = [['okusdSubscribe', 'clOrdId'], ['okusdRedeem', 'clOrdId'], ['dualTrade', 'quoteId'], ['dualRedeem', 'quoteId']];
+    for (const [id, key] of keys) {
+      assert.equal(ENDPOINTS[id].moneyMoving, true, id);
+      assert.ok(key in SAMPLE_PARAMS[id], `${id} takes ${key}`);
+    }
+  });
+
+  for (const doc of [...chapter, ...account.filter((a) => endpointByRoute(a.method, a.path) !== undefined)]) {
     it(`${doc.method} ${doc.path}: limit, scope, auth, permission and shape as documented now`, () => {
       const id = endpointByRoute(doc.method, doc.path);
       assert.ok(id, 'in the table');
@@ -85,6 +100,11 @@ describe('okx/endpoints: the table against the API reference', () => {
       savingsLendingRateHistory: true,
       loanHistory: true,
       loanInterestAccrued: true,
+      okusdSubscribeHistory: true,
+      okusdRedeemHistory: true,
+      okusdRewardsHistory: true,
+      okusdAprHistory: true,
+      dualOrderHistory: true,
     };
     const withCursor = (Object.keys(ENDPOINTS) as EndpointId[]).filter((id) => ENDPOINTS[id].cursor !== undefined).sort();
     assert.deepEqual(Object.keys(paged).sort(), withCursor);

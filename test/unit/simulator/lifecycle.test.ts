@@ -18,6 +18,7 @@ describe('simulator: the portfolio over time', () => {
   it('a purchase goes pending → onchain → earning, earns, and is redeemed into history with its earnings', async () => {
     const { client } = h;
     const usdtBefore = h.sim.state.funding.USDT ?? '0';
+    const okusdRewardsBefore = h.sim.state.okusd.rewards.length;
     const [ack] = await client.onchain.purchase({ productId: '4005', investData: [{ ccy: 'USDT', amt: '1000' }], tag: 'e2e1' });
     assert.ok(ack);
     assert.equal(h.sim.state.funding.USDT, D.sub(usdtBefore, '1000'));
@@ -47,7 +48,10 @@ describe('simulator: the portfolio over time', () => {
     assert.equal(done?.tag, 'e2e1');
     const realized = done?.earningData.find((e) => e.ccy === 'USDT')?.realizedEarnings ?? '0';
     assert.ok(D.gt(realized, earned));
-    assert.equal(h.sim.state.funding.USDT, D.add(usdtBefore, realized), 'principal and earnings are back in the funding account');
+    // OKUSD's daily yield is paid in USDT too: the days this test crossed paid it on the demo's 10 000 OKUSD.
+    const okusdYield = D.sum(h.sim.state.okusd.rewards.slice(okusdRewardsBefore).map((r) => r.earnAmt));
+    assert.ok(D.isPositive(okusdYield), 'a day passed: OKUSD paid its yield');
+    assert.equal(h.sim.state.funding.USDT, D.add(D.add(usdtBefore, realized), okusdYield), 'principal and earnings are back in the funding account');
   });
 
   it('a pending purchase can be cancelled: cancelling → history, money refunded', async () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import * as path from 'node:path';
+import { chartTests } from './charts';
 import { SCREENSHOT_DIR, Workbench, screenshotOnFailure } from './workbench';
 
 /** The panel's content frame (VS Code nests a webview's page inside two iframes). */
@@ -153,5 +154,8 @@ for (const [theme, slug] of [['Default Light Modern', 'light'], ['Default Dark M
       await workbench.screenshot(`panel-ltv-second-order-${slug}`);
       assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
     });
+
+    // The rate charts, in this theme's workbench (one workbench a theme: each costs a code-server start).
+    chartTests(() => workbench, slug);
   });
 }

@@ -58,8 +58,12 @@ class Page {
     );
   }
 
+  /** The range the user chose whose state has not arrived yet (a state already on its way is for the old one). */
+  private asked: RangeDays | undefined;
+
   /** Marks the range chosen at once; the host then sends the state for it. */
   private chooseRange(days: RangeDays): void {
+    this.asked = days;
     view.range = days;
     persist(view);
     this.markRange(days);
@@ -103,7 +107,14 @@ class Page {
     if (chart === undefined) {
       this.unavailable.textContent = 'unavailable' in state.chart ? state.chart.unavailable : '';
       plot.draw(this.plot, undefined);
+    } else if (this.asked !== undefined && chart.range !== this.asked) {
+      // A state the host built before it had the user's choice (a refresh, a page of history): the choice stays
+      // marked and the chart as it is until the state for the chosen range comes.
+      this.markRange(this.asked);
+      this.loading.textContent = labels.loadingChart;
+      this.loading.hidden = false;
     } else {
+      this.asked = undefined;
       this.chartLabel.textContent = chart.label;
       this.plot.setAttribute('aria-label', `${chart.label}. ${labels.chartKeys}`);
       this.markRange(chart.range);

@@ -155,6 +155,25 @@ for (const [theme, slug] of [['Default Light Modern', 'light'], ['Default Dark M
       assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
     });
 
+    it('the LTV panel in a narrow editor: every button whole, nothing cut', async function () {
+      const frame = await panelFrame(workbench, 'USDC loan');
+      await workbench.page.setViewportSize({ width: 820, height: 900 });
+      try {
+        const panel = await (await frame.frameElement()).boundingBox();
+        assert.ok(panel !== null && panel.width < 560, `a narrow editor (${String(panel?.width)} px)`);
+        await workbench.page.waitForTimeout(500);
+        const buttons = await frame.locator('vscode-button').all();
+        assert.ok(buttons.length >= 4);
+        for (const b of buttons) {
+          const box = await b.boundingBox();
+          assert.ok(box !== null && box.x >= panel.x - 1 && box.x + box.width <= panel.x + panel.width + 1, `"${await b.innerText()}" within the panel`);
+        }
+        await workbench.screenshot(`panel-ltv-narrow-${slug}`);
+      } finally {
+        await workbench.page.setViewportSize({ width: 1400, height: 900 });
+      }
+    });
+
     // The rate charts, in this theme's workbench (one workbench a theme: each costs a code-server start).
     chartTests(() => workbench, slug);
   });

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import * as D from '../../src/decimal';
 import type { OkxEarnApi } from '../../src/extension';
 import { OKX_CODES, fillTemplate } from '../../src/okx/errors';
-import { formatAmount } from '../../src/portfolio/format';
+import { formatDisplayAmount } from '../../src/portfolio/format';
 import type { EndpointId } from '../../src/okx/endpoints';
 import { confirmAction, type MoneyAction } from '../../src/commands/moneyAction';
 import { OkxClient } from '../../src/okx/client';
@@ -124,7 +124,7 @@ describe('Money-moving commands, against the simulator', function () {
         return item !== undefined && !item.children.some((c) => c.label === 'Pending redemptions') ? item : undefined;
       }, 'the ETH item without the cancelled redemption');
       const staked = D.add(sim.state.funding.BETH ?? '0', D.sum(sim.state.eth.history.filter((r) => r.type === 'redeem' && r.status === 'pending').map((r) => r.amt)));
-      assert.equal(ethItem.description, `${formatAmount(staked)} BETH`);
+      assert.equal(ethItem.description, `${formatDisplayAmount(staked)} BETH`);
     });
 
     it('subscribes to savings with a rate typed in percent, redeems, and sets the lending rate', async () => {
@@ -140,7 +140,7 @@ describe('Money-moving commands, against the simulator', function () {
         const items = await api.renderView('savings', 0);
         return items.some((i) => i.label === 'USDT' && i.description.endsWith('min 12.5%')) ? items : undefined;
       }, 'the new rate in the Savings view');
-      assert.equal(savings.find((i) => i.label === 'USDC')?.description, `${formatAmount(D.roundDown(sim.state.savings.USDC?.amt ?? '', 16))} USDC · min 5%`);
+      assert.equal(savings.find((i) => i.label === 'USDC')?.description, `${formatDisplayAmount(sim.state.savings.USDC?.amt ?? '')} · min 5%`, 'the label names the currency');
       assert.match(ui.shown.filter((s) => s.modal).at(-1)?.detail ?? '', /Sent as: 0\.125/);
     });
 
@@ -161,9 +161,10 @@ describe('Money-moving commands, against the simulator', function () {
       const collateral = await waitFor(async () => {
         const [loan] = await api.renderView('loans', 2);
         const group = loan?.children.find((c) => c.label === 'Collateral');
-        return group?.children.some((c) => c.label === 'SOL' && c.description === '8 SOL') ? group : undefined;
+        return group?.children.some((c) => c.label === 'SOL' && c.description === '8') ? group : undefined;
       }, 'the new collateral in the Loans view');
-      assert.equal(collateral.children.find((c) => c.label === 'BTC')?.description, `${formatAmount(D.add(btc, '0.25'))} BTC`);
+      assert.equal(collateral.children.find((c) => c.label === 'BTC')?.description, formatDisplayAmount(D.add(btc, '0.25')));
+      assert.equal(collateral.children.find((c) => c.label === 'BTC')?.tooltip, `${D.trim(D.add(btc, '0.25'))} BTC`, 'exact in the tooltip');
       assert.match(ui.shown.find((s) => s.modal)?.detail ?? '', /Most that can be taken back: [\d.,]+ SOL\nLTV now: [\d.]+%\nLTV after: [\d.]+%/);
     });
 
@@ -347,7 +348,7 @@ describe('Money-moving commands, against the simulator', function () {
       assert.equal(sim.state.savings.USDC?.amt, D.add(usdc, '40'));
       await waitFor(async () => {
         const item = (await api.renderView('savings', 0)).find((i) => i.label === 'USDC');
-        return item?.description.startsWith(`${formatAmount(D.roundDown(sim.state.savings.USDC?.amt ?? '', 16))} USDC`) === true || undefined;
+        return item?.description.startsWith(`${formatDisplayAmount(sim.state.savings.USDC?.amt ?? '')} · `) === true || undefined;
       }, 'the subscribed amount in the Savings view');
     });
   });

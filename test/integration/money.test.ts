@@ -71,7 +71,8 @@ describe('Money-moving commands, against the simulator', function () {
     });
 
     it('sends the term of a fixed-term product, from the offer\'s context menu', async () => {
-      const offer = (await api.renderView('products', 3)).flatMap((i) => i.children).flatMap((c) => c.children).find((o) => o.id === 'offer:3101');
+      // An offer sits in its currency's folder, or alone when it is its currency's only one.
+      const offer = (await api.renderView('products', 3)).flatMap((i) => i.children).flatMap((c) => (c.id?.startsWith('offer:') === true ? [c] : c.children)).find((o) => o.id === 'offer:3101');
       assert.ok(offer);
       const node = { payload: { kind: 'offer', offer: { ...sim.state.offers.find((o) => o.productId === '3101'), investData: [{ ccy: 'SOL', bal: '120', minAmt: '1', maxAmt: '5000' }], earningData: [], state: 'purchasable', redeemPeriod: ['2D', '3D'], fastRedemptionDailyLimit: '' } } };
       assert.equal(await run(ui, 'okxEarn.onchain.purchase', { arg: node, inputs: ['5'], confirmWith: 'Purchase' }), true);
@@ -154,7 +155,8 @@ describe('Money-moving commands, against the simulator', function () {
       // The LTV shown before confirming is the one the order has afterwards.
       const shownAfter = /LTV now: 6\d(\.\d+)?%\nLTV after: (\d+(\.\d+)?)%/.exec(ui.shown.find((s) => s.modal)?.detail ?? '')?.[2];
       const actual = loanFigures(first, (ccy) => sim.prices.usd(ccy, sim.clock.now())).ltv;
-      assert.ok(shownAfter !== undefined && Math.abs(Number(shownAfter) - Number(D.mul(actual, '100'))) < 0.05, `${shownAfter ?? '?'}% vs ${actual}`);
+      // An LTV is shown to one decimal, rounded down (as everywhere): within 0.1 point, plus the estimate's own error.
+      assert.ok(shownAfter !== undefined && Math.abs(Number(shownAfter) - Number(D.mul(actual, '100'))) < 0.15, `${shownAfter ?? '?'}% vs ${actual}`);
       ui.shown.length = 0;
       assert.equal(await run(ui, 'okxEarn.loan.reduceCollateral', { arg: await loanArg(0), picks: ['SOL'], inputs: ['2'], confirmWith: 'Reduce Collateral' }), true);
       assert.equal(first.collateral.find((c) => c.ccy === 'SOL')?.amt, '8');

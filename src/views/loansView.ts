@@ -24,7 +24,7 @@ export function ltvSummary(loan: LoanInfo): string {
   return vscode.l10n.t('LTV {0} · margin call {1} · liquidation {2}', ltv(loan.curLTV), percent(loan.marginCallLTV), percent(loan.liqLTV));
 }
 
-/** A loan order's row: the LTV and the margin call it must stay under, before a narrow sidebar cuts the rest. */
+/** A loan order's row label: the LTV and the margin call it must stay under. */
 export function ltvShort(loan: LoanInfo): string {
   return vscode.l10n.t('LTV {0} · margin call {1}', ltv(loan.curLTV), percent(loan.marginCallLTV));
 }
@@ -40,8 +40,9 @@ function sums(records: readonly InterestAccrual[], exact: boolean): string {
 
 const utcDay = (ms: string): string => new Date(Number(ms)).toISOString().slice(0, 10);
 
-function utcDate(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString(vscode.env.language, { timeZone: 'UTC', dateStyle: 'medium' });
+/** A UTC day, short enough for a row ("Nov 30"); with its year in tooltips. */
+function utcDate(day: string, withYear = false): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString(vscode.env.language, { timeZone: 'UTC', month: 'short', day: 'numeric', ...(withYear ? { year: 'numeric' } : {}) });
 }
 
 function utcHour(ms: string): string {
@@ -91,9 +92,11 @@ export class LoansView extends PortfolioTree {
     const borrowed = loan.loanData.map((l) => withCcy(l.amt, l.ccy)).join(' + ');
     // "Reduce Collateral…" is offered only where something can be taken back (contextValue …locked otherwise).
     const locked = (ok: boolean): string => (ok ? '' : '.locked');
+    // What decides comes first, so a narrow sidebar keeps it: the LTV against margin call is the label, the
+    // order's name (the same everywhere) the description.
     return new GroupNode(id, {
-      label: loanName(loan, all),
-      description: ltvShort(loan),
+      label: ltvShort(loan),
+      description: loanName(loan, all),
       icon: levelIcon(level),
       contextValue: `okxEarn.loan${locked(canReduceCollateral(loan, maxRedeem))}`,
       payload: { kind: 'loan', loan },
@@ -196,7 +199,7 @@ export class LoansView extends PortfolioTree {
           nodes.push(new GroupNode(`${nodeId}:${day}`, {
             label: vscode.l10n.t('{0} (UTC)', utcDate(day)),
             description: partial ? vscode.l10n.t('{0} · partial, load more', sums(ofDay, false)) : sums(ofDay, false),
-            tooltip: `${sums(ofDay, true)} · ${ofDay.length === 1 ? vscode.l10n.t('1 hourly record') : vscode.l10n.t('{0} hourly records', ofDay.length)}`,
+            tooltip: `${vscode.l10n.t('{0} (UTC)', utcDate(day, true))}: ${sums(ofDay, true)} · ${ofDay.length === 1 ? vscode.l10n.t('1 hourly record') : vscode.l10n.t('{0} hourly records', ofDay.length)}`,
             icon: 'calendar',
             children: (group) => ofDay.map((r, i) => new LeafNode(`${nodeId}:${r.refId}:${i}`, {
               label: shortWithCcy(r.interest, r.ccy),

@@ -87,14 +87,16 @@ export function redeemPeriodText(period: readonly string[]): string {
 /**
  * An offer's row. The deciding figure comes first so that a narrow sidebar cuts only the rest: "Sold out" or
  * "Suspended" when it cannot be bought, then the APY, then the term. Under its currency's folder the label is
- * the protocol; a currency with one offer has no folder, and its label names the currency too.
+ * the protocol; a currency with one offer has no folder: its label is the currency, the protocol comes last.
  */
 function offerNode(offer: Offer, best: boolean, parent: TreeNode, inFolder: boolean): TreeNode {
   const limits = offer.investData.map((i) => vscode.l10n.t('{0} to {1}', withCcy(i.minAmt, i.ccy), withCcy(i.maxAmt, i.ccy))).join(', ');
   const parts = [vscode.l10n.t('APY {0}', percent(offer.apy)), termLabel(offer.term)];
   if (offer.state !== 'purchasable') parts.unshift(offerStateLabel(offer.state));
+  // Alone, the row is its currency's: the short currency as its label, the protocol last.
+  if (!inFolder) parts.push(offer.protocol);
   return new LeafNode(`offer:${offer.productId}`, {
-    label: inFolder ? offer.protocol : `${offer.ccy} · ${offer.protocol}`,
+    label: inFolder ? offer.protocol : offer.ccy,
     description: parts.join(' · '),
     icon: best ? 'star-full' : offer.state === 'purchasable' ? 'circle-large-filled' : offer.state === 'sold_out' ? 'circle-slash' : 'debug-pause',
     contextValue: `okxEarn.offer.${offer.state === 'purchasable' ? 'purchasable' : 'closed'}`,

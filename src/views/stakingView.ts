@@ -34,17 +34,18 @@ function investedShort(order: { ccy: string; investData: { ccy: string; amt: str
 }
 
 /**
- * An order's row: the APY first, then the amount (the label names the currency); outside a folder of its state
- * (the only order in that state), the state comes first.
+ * An order's row: its currency, then the APY, the amount and the protocol; outside a folder of its state (the
+ * only order in that state), the state comes first.
  */
 function orderNode(order: ActiveOrder, parent: TreeNode, inStateFolder: boolean): TreeNode {
   const earnings = order.earningData.map((e) => withCcy(e.earnings, e.ccy)).join(', ');
-  const parts = [vscode.l10n.t('APY {0}', percent(order.apy)), investedShort(order)];
+  // The currency is the label (short, so the figures fit); the protocol comes last.
+  const parts = [vscode.l10n.t('APY {0}', percent(order.apy)), investedShort(order), order.protocol];
   if (!inStateFolder) parts.unshift(orderStateLabel(order.state));
   return new LeafNode(
     `order:${order.ordId}`,
     {
-      label: `${order.ccy} · ${order.protocol}`,
+      label: order.ccy,
       description: parts.join(' · '),
       icon: order.state === '1' ? 'pulse' : order.state === '2' ? 'arrow-circle-down' : 'loading~spin',
       contextValue: `okxEarn.onchainOrder.${STATE_KEYS[order.state] ?? 'other'}`,

@@ -112,7 +112,7 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
     const dot = active.find((o) => o.productId === '101' && o.state === '1');
     assert.ok(dot);
     // The APY first, then the amount (the label names the currency), at display precision.
-    assert.ok(earning.children.some((c) => c.label === 'DOT · Polkadot' && c.description === `APY ${formatPercent(dot.apy)} · ${formatDisplayAmount(dot.invest[0]?.amt ?? '')}`));
+    assert.ok(earning.children.some((c) => c.label === 'DOT' && c.description === `APY ${formatPercent(dot.apy)} · ${formatDisplayAmount(dot.invest[0]?.amt ?? '')} · Polkadot`));
     const redeeming = D.sum(state.eth.history.filter((r) => r.type === 'redeem' && r.status === 'pending').map((r) => r.amt));
     assert.equal(find(staking, 'ETH staking').description, `${formatDisplayAmount(D.add(state.funding.BETH ?? '0', redeeming))} BETH`);
     assert.equal(find(staking, 'SOL staking').description, `${formatDisplayAmount(state.funding.OKSOL ?? '0')} OKSOL`);
@@ -133,9 +133,9 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
       const item = loans[i];
       assert.ok(item);
       assert.equal(item.id, `loan:${order.ordId}`);
-      assert.equal(item.label, `${order.loan[0]?.ccy ?? ''} loan · order …${order.ordId.slice(-6)}`);
+      assert.equal(item.description, `${order.loan[0]?.ccy ?? ''} loan · order …${order.ordId.slice(-6)}`);
       const figures = loanFigures(order, (ccy) => sim.prices.usd(ccy, sim.clock.now()));
-      assert.equal(item.description, `LTV ${formatLtv(figures.ltv)} · margin call 70%`, 'what decides first; liquidation in the tooltip and the LTV row');
+      assert.equal(item.label, `LTV ${formatLtv(figures.ltv)} · margin call 70%`, 'what decides first; liquidation in the tooltip and the LTV row');
       assert.equal(find(item.children, 'Current LTV').description, `${formatLtv(figures.ltv)} · margin call 70% · liquidation 80%`);
       assert.deepEqual(find(item.children, 'Collateral').children.map((c) => [c.label, c.description]), order.collateral.map((c) => [c.ccy, formatDisplayAmount(c.amt)]));
       assert.equal(find(item.children, 'Collateral').description, `${formatFixed(figures.collateralUsd, 2)} USD`);
@@ -188,7 +188,7 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
   it('a click (or Enter) opens the detail: a product panel named after the product, or the loan order\'s LTV panel', async () => {
     const staking = await api.renderView('staking', 3);
     const earning = find(find(staking, 'On-chain earn').children, 'Earning');
-    const dot = find(earning.children, 'DOT · Polkadot');
+    const dot = find(earning.children, 'DOT');
     assert.equal(dot.command?.command, 'okxEarn.openProduct');
     await vscode.commands.executeCommand(dot.command.command, ...dot.command.arguments);
     const product = await waitFor(() => api.panels().find((p) => p.key === 'product:onchain:101'), 'the DOT product panel');
@@ -291,7 +291,7 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
     assert.ok(riskiest);
     const figure = /^LTV (\S+%)$/.exec(shown.text)?.[1];
     assert.ok(figure);
-    assert.ok(riskiest.description.startsWith(`LTV ${figure} · `), `${riskiest.description} vs ${shown.text}`);
+    assert.ok(riskiest.label.startsWith(`LTV ${figure} · `), `${riskiest.label} vs ${shown.text}`);
     assert.match(riskiest.tooltip, new RegExp(`Current LTV \\| ${figure.replace('.', '\\\\?\\.')}`));
     assert.ok(shown.tooltip.includes(`| ${figure} |`), 'the status bar tooltip');
     assert.match(figure, /^\d+\.\d%$/, 'one decimal');

@@ -72,8 +72,8 @@ describe('zh-cn: the extension in Simplified Chinese, amounts and rates as OKX s
 
     const [loan] = await api.renderView('loans', 1);
     assert.ok(loan);
-    assert.equal(loan.label, 'USDT 借币');
-    assert.match(loan.description, /^LTV \d+\.\d% · 预警 70%$/);
+    assert.equal(loan.description, 'USDT 借币');
+    assert.match(loan.label, /^LTV \d+\.\d% · 预警 70%$/);
     assert.deepEqual(loan.children.map((c) => c.label).slice(0, 3), ['当前质押率', '已借', '质押物']);
 
     const products = await api.renderView('products', 1);

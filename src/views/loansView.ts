@@ -26,7 +26,7 @@ export function ltvSummary(loan: LoanInfo): string {
 
 /** A loan order's row label: the LTV and the margin call it must stay under. */
 export function ltvShort(loan: LoanInfo): string {
-  return vscode.l10n.t('LTV {0} · margin call {1}', ltv(loan.curLTV), percent(loan.marginCallLTV));
+  return vscode.l10n.t('LTV {0} · call {1}', ltv(loan.curLTV), percent(loan.marginCallLTV));
 }
 
 /** Sums per currency, in the order the currencies first appear: "0.0123 USDT + 0.0001 BTC". */
@@ -166,6 +166,7 @@ export class LoansView extends PortfolioTree {
     const nodeId = `${id}:interest`;
     return new GroupNode(nodeId, {
       label: vscode.l10n.t('Accrued interest'),
+      description: vscode.l10n.t('by UTC day'),
       icon: 'history',
       contextValue: 'okxEarn.history',
       children: async (self) => {
@@ -197,7 +198,7 @@ export class LoansView extends PortfolioTree {
           const ofDay = days.get(day) ?? [];
           const partial = !list.done && index === dayKeys.length - 1;
           nodes.push(new GroupNode(`${nodeId}:${day}`, {
-            label: vscode.l10n.t('{0} (UTC)', utcDate(day)),
+            label: utcDate(day),
             description: partial ? vscode.l10n.t('{0} · partial, load more', sums(ofDay, false)) : sums(ofDay, false),
             tooltip: `${vscode.l10n.t('{0} (UTC)', utcDate(day, true))}: ${sums(ofDay, true)} · ${ofDay.length === 1 ? vscode.l10n.t('1 hourly record') : vscode.l10n.t('{0} hourly records', ofDay.length)}`,
             icon: 'calendar',

@@ -91,7 +91,8 @@ export function redeemPeriodText(period: readonly string[]): string {
  */
 function offerNode(offer: Offer, best: boolean, parent: TreeNode, inFolder: boolean): TreeNode {
   const limits = offer.investData.map((i) => vscode.l10n.t('{0} to {1}', withCcy(i.minAmt, i.ccy), withCcy(i.maxAmt, i.ccy))).join(', ');
-  const parts = [vscode.l10n.t('APY {0}', percent(offer.apy)), termLabel(offer.term)];
+  // The APY is the row's only percentage (its name is in the tooltip): "Sold out · 9.5% · 30 days".
+  const parts = [percent(offer.apy), termLabel(offer.term)];
   if (offer.state !== 'purchasable') parts.unshift(offerStateLabel(offer.state));
   // Alone, the row is its currency's: the short currency as its label, the protocol last.
   if (!inFolder) parts.push(offer.protocol);

@@ -40,7 +40,8 @@ function investedShort(order: { ccy: string; investData: { ccy: string; amt: str
 function orderNode(order: ActiveOrder, parent: TreeNode, inStateFolder: boolean): TreeNode {
   const earnings = order.earningData.map((e) => withCcy(e.earnings, e.ccy)).join(', ');
   // The currency is the label (short, so the figures fit); the protocol comes last.
-  const parts = [vscode.l10n.t('APY {0}', percent(order.apy)), investedShort(order), order.protocol];
+  // The APY is the row's only percentage (its name is in the tooltip): "Redeeming · 17.67% · 50 · Polkadot".
+  const parts = [percent(order.apy), investedShort(order), order.protocol];
   if (!inStateFolder) parts.unshift(orderStateLabel(order.state));
   return new LeafNode(
     `order:${order.ordId}`,

@@ -112,7 +112,7 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
     const dot = active.find((o) => o.productId === '101' && o.state === '1');
     assert.ok(dot);
     // The APY first, then the amount (the label names the currency), at display precision.
-    assert.ok(earning.children.some((c) => c.label === 'DOT' && c.description === `APY ${formatPercent(dot.apy)} · ${formatDisplayAmount(dot.invest[0]?.amt ?? '')} · Polkadot`));
+    assert.ok(earning.children.some((c) => c.label === 'DOT' && c.description === `${formatPercent(dot.apy)} · ${formatDisplayAmount(dot.invest[0]?.amt ?? '')} · Polkadot`));
     const redeeming = D.sum(state.eth.history.filter((r) => r.type === 'redeem' && r.status === 'pending').map((r) => r.amt));
     assert.equal(find(staking, 'ETH staking').description, `${formatDisplayAmount(D.add(state.funding.BETH ?? '0', redeeming))} BETH`);
     assert.equal(find(staking, 'SOL staking').description, `${formatDisplayAmount(state.funding.OKSOL ?? '0')} OKSOL`);
@@ -135,7 +135,7 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
       assert.equal(item.id, `loan:${order.ordId}`);
       assert.equal(item.description, `${order.loan[0]?.ccy ?? ''} loan · order …${order.ordId.slice(-6)}`);
       const figures = loanFigures(order, (ccy) => sim.prices.usd(ccy, sim.clock.now()));
-      assert.equal(item.label, `LTV ${formatLtv(figures.ltv)} · margin call 70%`, 'what decides first; liquidation in the tooltip and the LTV row');
+      assert.equal(item.label, `LTV ${formatLtv(figures.ltv)} · call 70%`, 'what decides first; liquidation in the tooltip and the LTV row');
       assert.equal(find(item.children, 'Current LTV').description, `${formatLtv(figures.ltv)} · margin call 70% · liquidation 80%`);
       assert.deepEqual(find(item.children, 'Collateral').children.map((c) => [c.label, c.description]), order.collateral.map((c) => [c.ccy, formatDisplayAmount(c.amt)]));
       assert.equal(find(item.children, 'Collateral').description, `${formatFixed(figures.collateralUsd, 2)} USD`);
@@ -160,7 +160,8 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
       const [total, ...rest] = interest.children;
       assert.equal(total?.label, done ? 'Total' : 'Total so far');
       assert.equal(total?.description, `${formatDisplayAmount(D.sum(loaded.map((r) => r.interest)))} USDT`);
-      const days = rest.filter((c) => c.label.endsWith('(UTC)'));
+      assert.equal(interest.description, 'by UTC day');
+      const days = rest.filter((c) => /:interest:\d{4}-\d\d-\d\d$/.test(c.id ?? ''));
       assert.equal(days.length, new Set(loaded.map((r) => utcDay(r.ts))).size, 'one row per UTC day');
       let seen = 0;
       for (const day of days) {

@@ -55,6 +55,10 @@ export interface RenderedItem {
   readonly label: string;
   readonly description: string;
   readonly contextValue: string | undefined;
+  /** The tooltip as text (a Markdown tooltip's source). */
+  readonly tooltip: string;
+  /** What a click or Enter runs. */
+  readonly command: { readonly command: string; readonly arguments: readonly unknown[] } | undefined;
   readonly children: RenderedItem[];
 }
 
@@ -70,6 +74,8 @@ async function render(tree: PortfolioTree, node: TreeNode | undefined, depth: nu
         label,
         description: typeof item.description === 'string' ? item.description : '',
         contextValue: item.contextValue,
+        tooltip: typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? ''),
+        command: item.command === undefined ? undefined : { command: item.command.command, arguments: item.command.arguments ?? [] },
         children: expandable && depth > 0 ? await render(tree, child, depth - 1) : [],
       };
     }),

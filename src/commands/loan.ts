@@ -15,7 +15,7 @@ import { readSettings } from '../settings';
 import { clientOrderId, decimalsFor } from '../validation';
 import { loanName } from '../views/loanLabels';
 import { ltvSummary } from '../views/loansView';
-import { percent, usd, withCcy } from '../views/nodes';
+import { ltv as ltvText, percent, usd, withCcy } from '../views/nodes';
 import { requireClient, runMoneyAction, type FlowContext, type Reconciled } from './moneyAction';
 import { findInHistory, type SendWindow } from './reconcile';
 import { areaData, askAmount, payloadOf, pick } from './prompts';
@@ -36,7 +36,7 @@ function describeLtv(loan: LoanInfo, ltv: string | undefined): string {
   const level = ltvLevel({ ...loan, curLTV: ltv }, readSettings().ltvWarningDistance);
   const note =
     level === 'safe' ? '' : level === 'warning' ? vscode.l10n.t(' (near margin call)') : level === 'marginCall' ? vscode.l10n.t(' (over margin call)') : vscode.l10n.t(' (at liquidation)');
-  return `${percent(ltv)}${note}`;
+  return `${ltvText(ltv)}${note}`;
 }
 
 /** "LTV after: 58.2%" as an amount of collateral is typed (added: +1, taken back: −1), at the price used for the confirmation. */
@@ -127,7 +127,7 @@ function collateralAction(context: FlowContext, loan: LoanInfo, all: readonly Lo
       [vscode.l10n.t('Loan order'), `${borrowedCcys(loan)} · ${loan.ordId}`],
       [add ? vscode.l10n.t('Collateral to add') : vscode.l10n.t('Collateral to take back'), amount],
       ...(maxRedeem === undefined ? [] : [[vscode.l10n.t('Most that can be taken back'), withCcy(maxRedeem, ccy)] as const]),
-      [vscode.l10n.t('LTV now'), percent(loan.curLTV)],
+      [vscode.l10n.t('LTV now'), ltvText(loan.curLTV)],
       [vscode.l10n.t('LTV after'), describeLtv(loan, after)],
       [vscode.l10n.t('Margin call / liquidation at'), `${percent(loan.marginCallLTV)} / ${percent(loan.liqLTV)}`],
     ],
@@ -168,7 +168,7 @@ export async function addCollateral(context: FlowContext, arg?: unknown): Promis
   const price = D.isPlainDecimal(asset.notionalUsd) ? D.div(asset.notionalUsd, asset.amt, 8) : undefined;
   const amt = await askAmount(
     vscode.l10n.t('Add {0} collateral to {1}', ccy, loanName(loan, all)),
-    vscode.l10n.t("Amount of {0} to add; you have {1} in your funding account. The order's LTV is {2} now.", ccy, withCcy(asset.amt, ccy), percent(loan.curLTV)),
+    vscode.l10n.t("Amount of {0} to add; you have {1} in your funding account. The order's LTV is {2} now.", ccy, withCcy(asset.amt, ccy), ltvText(loan.curLTV)),
     { ccy, available: asset.amt, availableWhere: vscode.l10n.t('in your funding account') },
     'amount',
     { preview: ltvPreview(loan, price, 1) },
@@ -194,7 +194,7 @@ export async function reduceCollateral(context: FlowContext, arg?: unknown): Pro
   const maxRedeem = max?.maxRedeemAmt ?? '0';
   if (!D.isPlainDecimal(maxRedeem) || !D.isPositive(maxRedeem)) {
     void ui.warn(
-      vscode.l10n.t("No {0} can be taken back from {1} now: its LTV ({2}) would rise above what OKX allows. Add collateral or repay first.", ccy, loanName(loan, all), percent(loan.curLTV)),
+      vscode.l10n.t("No {0} can be taken back from {1} now: its LTV ({2}) would rise above what OKX allows. Add collateral or repay first.", ccy, loanName(loan, all), ltvText(loan.curLTV)),
     );
     return false;
   }
@@ -332,13 +332,13 @@ async function planBorrow(context: FlowContext, client: OkxClient, arg: unknown)
     const maxLoan = max?.maxLoan ?? '0';
     if (!D.isPlainDecimal(maxLoan) || !D.isPositive(maxLoan)) {
       void ui.warn(
-        vscode.l10n.t('Nothing more can be borrowed on {0} now: it is at the most OKX lends against its collateral (LTV {1}). Add collateral first.', loanName(order, all), percent(order.curLTV)),
+        vscode.l10n.t('Nothing more can be borrowed on {0} now: it is at the most OKX lends against its collateral (LTV {1}). Add collateral first.', loanName(order, all), ltvText(order.curLTV)),
       );
       return undefined;
     }
     const amt = await askAmount(
       vscode.l10n.t('Borrow more {0} on {1}', ccy, loanName(order, all)),
-      vscode.l10n.t("Amount of {0} to borrow; at most {1} (OKX's limit for this order now). The order's LTV is {2} now.", ccy, withCcy(maxLoan, ccy), percent(order.curLTV)),
+      vscode.l10n.t("Amount of {0} to borrow; at most {1} (OKX's limit for this order now). The order's LTV is {2} now.", ccy, withCcy(maxLoan, ccy), ltvText(order.curLTV)),
       { ccy, available: maxLoan, availableWhere: vscode.l10n.t('borrowable on this order now') },
     );
     if (amt === undefined) return undefined;
@@ -410,8 +410,8 @@ export async function borrow(context: FlowContext, arg?: unknown): Promise<boole
       ...(plan.maxLoan === undefined ? [] : [[vscode.l10n.t('Most that can be borrowed on it now'), withCcy(plan.maxLoan, ccy)] as const]),
       ...(collateral.length === 0 ? [] : [[vscode.l10n.t('Collateral to pledge'), collateralText] as const]),
       ...(order === undefined ? [[vscode.l10n.t('Mode'), eMode ? vscode.l10n.t('E-Mode') : vscode.l10n.t('Standard')] as const] : []),
-      ...(order === undefined ? [] : [[vscode.l10n.t('LTV now'), percent(order.curLTV)] as const]),
-      [vscode.l10n.t('LTV after'), order === undefined ? (plan.ltvAfter === undefined ? vscode.l10n.t('not known (no price for a currency)') : vscode.l10n.t('about {0} at index prices', percent(plan.ltvAfter))) : describeLtv(order, plan.ltvAfter)],
+      ...(order === undefined ? [] : [[vscode.l10n.t('LTV now'), ltvText(order.curLTV)] as const]),
+      [vscode.l10n.t('LTV after'), order === undefined ? (plan.ltvAfter === undefined ? vscode.l10n.t('not known (no price for a currency)') : vscode.l10n.t('about {0} at index prices', ltvText(plan.ltvAfter))) : describeLtv(order, plan.ltvAfter)],
       ...(order === undefined ? [] : [[vscode.l10n.t('Margin call / liquidation at'), `${percent(order.marginCallLTV)} / ${percent(order.liqLTV)}`] as const]),
       [vscode.l10n.t('Client order ID'), clOrdId],
     ],
@@ -498,7 +498,7 @@ export async function repay(context: FlowContext, arg?: unknown): Promise<boolea
       [vscode.l10n.t('Owed now'), withCcy(owed, ccy)],
       [vscode.l10n.t('Owed after'), repaysAll ? vscode.l10n.t('nothing: the order closes and its collateral returns to your funding account') : withCcy(D.sub(owed, amt), ccy)],
       [vscode.l10n.t('From your funding account'), vscode.l10n.t('{0} available', withCcy(available, ccy))],
-      [vscode.l10n.t('LTV now'), percent(loan.curLTV)],
+      [vscode.l10n.t('LTV now'), ltvText(loan.curLTV)],
       ...(repaysAll ? [] : [[vscode.l10n.t('LTV after'), describeLtv(loan, after)] as const]),
       [vscode.l10n.t('Client order ID'), clOrdId],
     ],

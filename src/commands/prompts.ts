@@ -166,7 +166,13 @@ export function payloadOf<K extends Payload['kind']>(arg: unknown, kind: K): Ext
  */
 export async function areaData<K extends AreaId>(portfolio: Portfolio, area: K): Promise<AreaData[K] | undefined> {
   await portfolio.refresh([area]);
-  const now = portfolio.get(area);
+  let now = portfolio.get(area);
+  // A load queued behind the one just waited for (a fresh refresh after a money move) may have begun
+  // meanwhile: wait for it too, rather than give up on an area that is only loading.
+  for (let i = 0; i < 3 && now.status === 'loading'; i++) {
+    await portfolio.ensure(area);
+    now = portfolio.get(area);
+  }
   if (now.status === 'ready') return now.data;
   if (now.status === 'error') void ui.error(errorText(now.error));
   return undefined;

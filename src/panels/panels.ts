@@ -86,7 +86,18 @@ export class Panels implements vscode.Disposable {
   }
 
   openProduct(target: ProductTarget): void {
-    this.show(PRODUCT_VIEW, productKey(target), productTitle(target), target);
+    this.show(PRODUCT_VIEW, productKey(target), this.productName(target) ?? productTitle(target), target);
+  }
+
+  /** An on-chain product's name ("DOT · Polkadot") from its offer or the user's order, when either is loaded. */
+  private productName(target: ProductTarget): string | undefined {
+    if (target.kind !== 'onchain') return undefined;
+    const offers = this.portfolio.get('offers');
+    const orders = this.portfolio.get('onchain');
+    const named =
+      ('data' in offers ? offers.data?.offers.find((o) => o.productId === target.productId) : undefined) ??
+      ('data' in orders ? orders.data?.orders.find((o) => o.productId === target.productId) : undefined);
+    return named === undefined ? undefined : `${named.ccy} · ${named.protocol}`;
   }
 
   /** The Portfolio panel: allocation, earnings per day, what comes next. */
@@ -273,7 +284,10 @@ export class Panels implements vscode.Disposable {
       this.charts.load(target, entry.range, () => {
         if (this.open.get(entry.key) === entry) void this.render(entry, false);
       });
-      entry.state = buildProductState(target, this.portfolio, this.charts.get(target, entry.range), entry.range);
+      const product = buildProductState(target, this.portfolio, this.charts.get(target, entry.range), entry.range);
+      entry.state = product;
+      // Opened before its product was known ("On-chain earn 101"): the tab takes the product's name.
+      if (this.open.get(entry.key) === entry && entry.panel.title !== product.title) entry.panel.title = product.title;
     }
     this.post(entry, { type: 'state', state: entry.state });
   }

@@ -8,6 +8,7 @@ import type { AreaId, Portfolio } from '../portfolio/portfolio';
 import { stakingRateFraction } from '../portfolio/stakingRate';
 import { percent, time, withCcy } from '../views/nodes';
 import { orderStateLabel, termLabel } from '../views/stakingView';
+import { redeemPeriodText } from '../views/productsView';
 import { DAILY_BANDS_FROM, dailyBands } from './chartSeries';
 import type { ChartPoint, ProductAction, ProductState, RangeDays, Row } from './protocol';
 
@@ -219,7 +220,7 @@ export function buildProductState(target: ProductTarget, portfolio: Portfolio, c
         [vscode.l10n.t('Term'), termLabel(offer.term)],
         [vscode.l10n.t('Subscription limits'), offer.investData.map((i) => vscode.l10n.t('{0} to {1}', withCcy(i.minAmt, i.ccy), withCcy(i.maxAmt, i.ccy))).join(', ')],
         [vscode.l10n.t('Available to invest'), offer.investData.map((i) => withCcy(i.bal, i.ccy)).join(', ')],
-        [vscode.l10n.t('Redemption period'), offer.redeemPeriod.join(' – ')],
+        [vscode.l10n.t('Redemption period'), redeemPeriodText(offer.redeemPeriod)],
         [vscode.l10n.t('Early redemption'), offer.term === '0' ? vscode.l10n.t('not applicable (flexible)') : offer.earlyRedeem ? vscode.l10n.t('allowed') : vscode.l10n.t('not allowed')],
         [vscode.l10n.t('Fast redemption daily limit'), offer.fastRedemptionDailyLimit === '' ? vscode.l10n.t('none') : offer.fastRedemptionDailyLimit],
         [vscode.l10n.t('Earns'), offer.earningData.map((e) => e.ccy).join(', ')],
@@ -229,6 +230,9 @@ export function buildProductState(target: ProductTarget, portfolio: Portfolio, c
       ];
       if (offer.state === 'purchasable') actions.push('purchase');
     }
+    // An order whose offer is no longer listed still names its product.
+    const [named] = orders;
+    if (offer === undefined && named !== undefined) title = `${named.ccy} · ${named.protocol}`;
     for (const order of orders) {
       position.push([
         vscode.l10n.t('Order {0} · {1}', order.ordId, orderStateLabel(order.state)),

@@ -38,6 +38,35 @@ export function formatFixed(value: string, dp: number, symbols: NumberSymbols = 
   return dp === 0 ? grouped : `${grouped}${symbols.decimal}${fraction}`;
 }
 
+/**
+ * An amount at a precision that fits a sidebar row (the exact figure belongs in the tooltip): from 1 up, four
+ * places for units, three for tens, two from hundreds on; under 1, four significant digits (at most eight
+ * places), so a small amount never reads as 0. Rounded down, trailing zeros removed, grouped:
+ * "12004.21873311" → "12,004.21", "1.23456789" → "1.2345", "0.00031551" → "0.0003155".
+ */
+export function formatDisplayAmount(value: string, symbols: NumberSymbols = EN): string {
+  const negative = value.startsWith('-');
+  const digits = negative ? value.slice(1) : value;
+  if (!isPlainDecimal(digits)) return value;
+  const [whole = '0', fraction = ''] = digits.split('.');
+  let dp: number;
+  if (whole !== '0') {
+    dp = Math.max(2, 5 - whole.length);
+  } else {
+    const leadingZeros = /^0*/.exec(fraction)?.[0].length ?? 0;
+    dp = Math.min(8, leadingZeros + 4);
+  }
+  return `${negative ? '-' : ''}${formatAmount(roundDown(digits, dp), symbols)}`;
+}
+
+/**
+ * A loan-to-value ratio, everywhere it is shown (trees, tooltips, the status bar, the LTV panel): one decimal,
+ * rounded down, so 79.99 % reads 79.9 % and "80.0 %" only ever means at or over 80 %.
+ */
+export function formatLtv(fraction: string, symbols: NumberSymbols = EN): string {
+  return formatPercentFixed(fraction, 1, symbols);
+}
+
 /** A fraction as a percentage with at most `dp` places: "0.0323" → "3.23%", "0.5742" → "57.42%". */
 export function formatPercent(fraction: string, dp = 2, symbols: NumberSymbols = EN): string {
   if (!isPlainDecimal(fraction)) return fraction;

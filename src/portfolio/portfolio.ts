@@ -8,13 +8,18 @@ import type { OkxError } from '../okx/errors';
 import type * as T from '../okx/types';
 import { Emitter } from './emitter';
 import { usdPrices } from './prices';
+import { loanKey, orderParam } from './risk';
 
 export interface AreaData {
   onchain: { orders: T.ActiveOrder[] };
   eth: { balance: T.StakingBalance | undefined; product: T.EthProductInfo | undefined; pendingRedemptions: T.StakingHistoryRecord[] };
   sol: { balance: T.StakingBalance | undefined; product: T.SolProductInfo };
   savings: { balances: T.SavingsBalance[] };
-  loans: { loans: T.LoanInfo[] };
+  /**
+   * `maxRedeem`: per order (its loanKey) and collateral currency, how much collateral OKX would give back now
+   * ("0" when none); an order or currency missing there could not be asked (the menus then still offer it).
+   */
+  loans: { loans: T.LoanInfo[]; maxRedeem?: ReadonlyMap<string, ReadonlyMap<string, string>> };
   offers: { offers: T.Offer[] };
   market: {
     /** OKX's summary: BORROWING rates (what borrowers pay). */
@@ -65,7 +70,24 @@ const LOADERS: Loaders = {
     return { balance: balance[0], product };
   },
   savings: async (c) => ({ balances: await c.savings.balance() }),
-  loans: async (c) => ({ loans: await c.loan.info() }),
+  loans: async (c) => {
+    const loans = await c.loan.info();
+    const maxRedeem = new Map<string, ReadonlyMap<string, string>>();
+    await Promise.all(
+      loans.map(async (loan) => {
+        const byCcy = new Map<string, string>();
+        await Promise.all(
+          loan.collateralData.map(async ({ ccy }) => {
+            // Only a hint for the menus: a failure here must not fail the loans.
+            const [max] = await c.loan.maxCollateralRedeem({ ccy, ...orderParam(loan) }).catch(() => []);
+            if (max !== undefined) byCcy.set(ccy, max.maxRedeemAmt);
+          }),
+        );
+        maxRedeem.set(loanKey(loan), byCcy);
+      }),
+    );
+    return { loans, maxRedeem };
+  },
   offers: async (c) => ({ offers: await c.onchain.offers() }),
   prices: async (c) => ({ usd: await usdPrices(c) }),
   valuation: async (c) => ({ valuation: (await c.account.assetValuation({ ccy: 'USD' }))[0] }),
@@ -148,7 +170,8 @@ const PAGERS: { [K in HistoryKind]: (client: OkxClient, scope: string | undefine
   sol: (c) => c.sol.history({ limit: PAGE }),
   savings: (c, ccy) => c.savings.lendingHistory({ ccy, limit: PAGE }),
   loan: (c, ordId) => c.loan.history({ limit: PAGE, ...(ordId === undefined ? {} : { ordId }) }),
-  interest: (c, ordId) => c.loan.interestAccrued({ limit: PAGE, ...(ordId === undefined ? {} : { ordId }) }),
+  // Interest is hourly: a page of 100 (OKX's most) is about four days, shown by day.
+  interest: (c, ordId) => c.loan.interestAccrued({ limit: '100', ...(ordId === undefined ? {} : { ordId }) }),
 };
 
 export class Portfolio {

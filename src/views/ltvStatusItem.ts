@@ -11,11 +11,10 @@ import type { LoanInfo } from '../okx/types';
 import type { Portfolio } from '../portfolio/portfolio';
 import { LtvCrossingWatch, borrowedCcys, loanKey, ltvLevel, riskiestLoan, type LtvLevel } from '../portfolio/risk';
 import { loanName } from './loanLabels';
-import { formatPercentFixed, numberSymbols } from '../portfolio/format';
-import { percent } from './nodes';
+import { ltv, percent } from './nodes';
 
-/** The status bar always shows one decimal: "LTV 57.4%", "LTV 66.0%". */
-const ltvText = (fraction: string): string => formatPercentFixed(fraction, 1, numberSymbols(vscode.env.language));
+/** The status bar, its tooltip and the trees show an LTV with the one function: "LTV 57.4%", "LTV 66.0%". */
+const ltvText = ltv;
 
 export interface LtvSnapshot {
   readonly visible: boolean;
@@ -116,7 +115,7 @@ export class LtvStatusItem implements vscode.Disposable {
       const level = ltvLevel(loan, this.warnDistance());
       const args = encodeURIComponent(JSON.stringify([loanKey(loan)]));
       md.appendMarkdown(
-        `| ${escapeCell(loanName(loan, loans))} | ${percent(loan.curLTV)} | ${percent(loan.marginCallLTV)} | ${percent(loan.liqLTV)} | $(${level === 'safe' ? 'pass' : level === 'warning' ? 'warning' : 'error'}) [${vscode.l10n.t('Show')}](command:okxEarn.revealLoan?${args}) |\n`,
+        `| ${escapeCell(loanName(loan, loans))} | ${ltvText(loan.curLTV)} | ${percent(loan.marginCallLTV)} | ${percent(loan.liqLTV)} | $(${level === 'safe' ? 'pass' : level === 'warning' ? 'warning' : 'error'}) [${vscode.l10n.t('Show')}](command:okxEarn.revealLoan?${args}) |\n`,
       );
     }
     md.appendMarkdown(`\n${vscode.l10n.t('Warning from {0} points below margin call (setting okxEarn.ltvWarningPoints).', percent(this.warnDistance(), 1).replace('%', ''))}`);
@@ -129,8 +128,8 @@ export class LtvStatusItem implements vscode.Disposable {
       const name = loan.ordId === undefined || loan.ordId === '' ? vscode.l10n.t('{0} loan', borrowedCcys(loan)) : vscode.l10n.t('{0} loan (order {1})', borrowedCcys(loan), loan.ordId);
       const message =
         level === 'warning'
-          ? vscode.l10n.t('Your {0} is near margin call: LTV {1}, margin call at {2}, liquidation at {3}.', name, percent(loan.curLTV), percent(loan.marginCallLTV), percent(loan.liqLTV))
-          : vscode.l10n.t('Your {0} has reached margin call: LTV {1}; it is liquidated at {2}. Add collateral or repay to lower it.', name, percent(loan.curLTV), percent(loan.liqLTV));
+          ? vscode.l10n.t('Your {0} is near margin call: LTV {1}, margin call at {2}, liquidation at {3}.', name, ltvText(loan.curLTV), percent(loan.marginCallLTV), percent(loan.liqLTV))
+          : vscode.l10n.t('Your {0} has reached margin call: LTV {1}; it is liquidated at {2}. Add collateral or repay to lower it.', name, ltvText(loan.curLTV), percent(loan.liqLTV));
       const shown = level === 'warning' ? vscode.window.showWarningMessage(message, show) : vscode.window.showErrorMessage(message, show);
       const key = loanKey(loan);
       void shown.then((choice) => {

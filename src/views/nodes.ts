@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { errorText, fullErrorText } from '../messages';
-import { formatAmount, formatFixed, formatPercent, formatTime, numberSymbols } from '../portfolio/format';
+import { formatAmount, formatDisplayAmount, formatFixed, formatLtv, formatPercent, formatTime, numberSymbols } from '../portfolio/format';
 import type { ActiveOrder, LoanInfo, Offer, StakingHistoryRecord } from '../okx/types';
 import type { AreaId, HistoryKind, HistoryList, HistoryRecords, Portfolio } from '../portfolio/portfolio';
 
@@ -32,6 +32,11 @@ export const amount = (value: string): string => formatAmount(value, symbols());
 export const percent = (fraction: string, dp = 2): string => formatPercent(fraction, dp, symbols());
 export const time = (ms: string): string => formatTime(ms, vscode.env.language);
 export const withCcy = (value: string, ccy: string): string => `${amount(value)} ${ccy}`;
+/** An amount at the precision a row has room for (descriptions); tooltips show `amount` exactly. */
+export const shortAmount = (value: string): string => formatDisplayAmount(value, symbols());
+export const shortWithCcy = (value: string, ccy: string): string => `${shortAmount(value)} ${ccy}`;
+/** An LTV: the one rounding the trees, tooltips, status bar and LTV panel share. */
+export const ltv = (fraction: string): string => formatLtv(fraction, symbols());
 /** A USD value, to the cent. */
 export const usd = (value: string): string => `${formatFixed(value, 2, symbols())} USD`;
 
@@ -56,6 +61,25 @@ interface ItemOptions {
   tooltip?: string | vscode.MarkdownString;
   contextValue?: string;
   payload?: Payload;
+  /** What a click (or Enter) runs; items with a payload open its detail unless told otherwise. */
+  command?: vscode.Command;
+}
+
+/** The detail a payload opens on click: a product's panel, or a loan order's LTV panel. */
+export function detailCommand(payload: Payload | undefined): vscode.Command | undefined {
+  switch (payload?.kind) {
+    case 'offer':
+    case 'order':
+    case 'eth':
+    case 'sol':
+    case 'savings':
+      return { command: 'okxEarn.openProduct', title: vscode.l10n.t('Show Details'), arguments: [{ payload }] };
+    case 'loan':
+    case 'collateral':
+      return { command: 'okxEarn.openLtv', title: vscode.l10n.t('Show Loan LTV'), arguments: [{ payload }] };
+    default:
+      return undefined;
+  }
 }
 
 function treeItem(id: string, options: ItemOptions, state: vscode.TreeItemCollapsibleState): vscode.TreeItem {
@@ -65,6 +89,7 @@ function treeItem(id: string, options: ItemOptions, state: vscode.TreeItemCollap
   item.iconPath = typeof options.icon === 'string' ? new vscode.ThemeIcon(options.icon) : options.icon;
   item.tooltip = options.tooltip;
   item.contextValue = options.contextValue;
+  item.command = options.command ?? detailCommand(options.payload);
   return item;
 }
 
@@ -72,7 +97,7 @@ function treeItem(id: string, options: ItemOptions, state: vscode.TreeItemCollap
 export class LeafNode implements TreeNode {
   constructor(
     readonly id: string,
-    private readonly options: ItemOptions & { command?: vscode.Command },
+    private readonly options: ItemOptions,
     readonly parent?: TreeNode,
   ) {}
 
@@ -81,9 +106,7 @@ export class LeafNode implements TreeNode {
   }
 
   item(): vscode.TreeItem {
-    const item = treeItem(this.id, this.options, vscode.TreeItemCollapsibleState.None);
-    item.command = this.options.command;
-    return item;
+    return treeItem(this.id, this.options, vscode.TreeItemCollapsibleState.None);
   }
 }
 

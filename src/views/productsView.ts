@@ -62,18 +62,46 @@ export function bestApy(offers: readonly Offer[]): string | undefined {
     .reduce<string | undefined>((best, apy) => (apy === undefined || (best !== undefined && D.gte(best, apy)) ? best : apy), undefined);
 }
 
-function offerNode(offer: Offer, best: boolean, parent: TreeNode): TreeNode {
+/** "21D" → 21 days, "24H" → 24 hours; what OKX sends otherwise, as it came. */
+function periodPart(part: string): { n: string; unit: 'D' | 'H' } | undefined {
+  const match = /^(\d+)([DH])$/.exec(part);
+  return match === null ? undefined : { n: match[1] ?? '', unit: match[2] === 'D' ? 'D' : 'H' };
+}
+
+/** OKX's redemption period (["21D", "21D"], ["1H", "24H"]) in words: "21 days", "1 to 24 hours". */
+export function redeemPeriodText(period: readonly string[]): string {
+  const [from = '', to = from] = period;
+  if (from === '') return '';
+  const a = periodPart(from);
+  const b = periodPart(to);
+  const one = (p: { n: string; unit: 'D' | 'H' }): string =>
+    p.unit === 'D'
+      ? (p.n === '1' ? vscode.l10n.t('1 day') : vscode.l10n.t('{0} days', p.n))
+      : (p.n === '1' ? vscode.l10n.t('1 hour') : vscode.l10n.t('{0} hours', p.n));
+  if (a === undefined || b === undefined) return from === to ? from : vscode.l10n.t('{0} to {1}', from, to);
+  if (a.n === b.n && a.unit === b.unit) return one(a);
+  if (a.unit === b.unit) return a.unit === 'D' ? vscode.l10n.t('{0} to {1} days', a.n, b.n) : vscode.l10n.t('{0} to {1} hours', a.n, b.n);
+  return vscode.l10n.t('{0} to {1}', one(a), one(b));
+}
+
+/**
+ * An offer's row. The deciding figure comes first so that a narrow sidebar cuts only the rest: "Sold out" or
+ * "Suspended" when it cannot be bought, then the APY, then the term. Under its currency's folder the label is
+ * the protocol; a currency with one offer has no folder: its label is the currency, the protocol comes last.
+ */
+function offerNode(offer: Offer, best: boolean, parent: TreeNode, inFolder: boolean): TreeNode {
   const limits = offer.investData.map((i) => vscode.l10n.t('{0} to {1}', withCcy(i.minAmt, i.ccy), withCcy(i.maxAmt, i.ccy))).join(', ');
-  const parts = [vscode.l10n.t('APY {0}', percent(offer.apy)), termLabel(offer.term)];
-  if (offer.state !== 'purchasable') parts.push(offerStateLabel(offer.state));
-  if (best) parts.push(vscode.l10n.t('best APY'));
+  // The APY is the row's only percentage (its name is in the tooltip): "Sold out · 9.5% · 30 days".
+  const parts = [percent(offer.apy), termLabel(offer.term)];
+  if (offer.state !== 'purchasable') parts.unshift(offerStateLabel(offer.state));
+  // Alone, the row is its currency's: the short currency as its label, the protocol last.
+  if (!inFolder) parts.push(offer.protocol);
   return new LeafNode(`offer:${offer.productId}`, {
-    label: offer.protocol,
+    label: inFolder ? offer.protocol : offer.ccy,
     description: parts.join(' · '),
     icon: best ? 'star-full' : offer.state === 'purchasable' ? 'circle-large-filled' : offer.state === 'sold_out' ? 'circle-slash' : 'debug-pause',
     contextValue: `okxEarn.offer.${offer.state === 'purchasable' ? 'purchasable' : 'closed'}`,
     payload: { kind: 'offer', offer },
-    command: { command: 'okxEarn.openProduct', title: vscode.l10n.t('Show Details'), arguments: [{ payload: { kind: 'offer', offer } }] },
     tooltip: fieldsTooltip(`${offer.ccy} · ${offer.protocol}`, [
       [vscode.l10n.t('Product ID'), offer.productId],
       [vscode.l10n.t('State'), offerStateLabel(offer.state)],
@@ -81,7 +109,7 @@ function offerNode(offer: Offer, best: boolean, parent: TreeNode): TreeNode {
       [vscode.l10n.t('Term'), termLabel(offer.term)],
       [vscode.l10n.t('Subscription limits'), limits],
       [vscode.l10n.t('Available to invest'), offer.investData.map((i) => withCcy(i.bal, i.ccy)).join(', ')],
-      [vscode.l10n.t('Redemption period'), offer.redeemPeriod.join(' – ')],
+      [vscode.l10n.t('Redemption period'), redeemPeriodText(offer.redeemPeriod)],
       [vscode.l10n.t('Early redemption'), offer.earlyRedeem ? vscode.l10n.t('Yes') : vscode.l10n.t('No')],
       [vscode.l10n.t('Fast redemption daily limit'), offer.fastRedemptionDailyLimit],
       [vscode.l10n.t('Earns'), offer.earningData.map((e) => e.ccy).join(', ')],
@@ -192,13 +220,19 @@ export class ProductsView extends PortfolioTree {
         return currencies.map((ccy) => {
           const ofCcy = byApy(offers.filter((o) => o.ccy === ccy));
           const best = bestApy(ofCcy);
+          const isBest = (o: Offer): boolean => best !== undefined && o.state === 'purchasable' && apyOf(o) !== undefined && D.cmp(o.apy, best) === 0;
+          // A currency with a single offer is that offer, not a folder of one.
+          const [only] = ofCcy;
+          if (ofCcy.length === 1 && only !== undefined) return offerNode(only, isBest(only), self, false);
           return new GroupNode(`offers:${ccy}`, {
             label: ccy,
-            description: best === undefined ? String(ofCcy.length) : vscode.l10n.t('{0} · best APY {1}', ofCcy.length, percent(best)),
+            description: best === undefined
+              ? vscode.l10n.t('{0} offers, none open', ofCcy.length)
+              : vscode.l10n.t('best APY {0} · {1} offers', percent(best), ofCcy.length),
             icon: 'folder',
             // Filtered down to one currency: its offers are what the user asked to see.
             expanded: filter.ccy !== undefined,
-            children: (group) => ofCcy.map((o) => offerNode(o, best !== undefined && o.state === 'purchasable' && apyOf(o) !== undefined && D.cmp(o.apy, best) === 0, group)),
+            children: (group) => ofCcy.map((o) => offerNode(o, isBest(o), group, true)),
           }, self);
         });
       },

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ActiveOrder, EthProductInfo, SolProductInfo, StakingHistoryRecord, StakingProductFields } from '../okx/types';
 import type { Portfolio } from '../portfolio/portfolio';
 import { PortfolioTree } from './portfolioTree';
-import { GroupNode, LeafNode, fieldsTooltip, historyNode, percent, time, withCcy, type TreeNode } from './nodes';
+import { GroupNode, LeafNode, amount, fieldsTooltip, historyNode, percent, shortAmount, shortWithCcy, time, withCcy, type TreeNode } from './nodes';
 
 export function orderStateLabel(state: string): string {
   switch (state) {
@@ -28,13 +28,26 @@ function invested(order: { investData: { ccy: string; amt: string }[] }): string
   return order.investData.map((i) => withCcy(i.amt, i.ccy)).join(' + ');
 }
 
-function orderNode(order: ActiveOrder, parent: TreeNode): TreeNode {
+/** The invested amount for a row: without the currency when the label already names it, at display precision. */
+function investedShort(order: { ccy: string; investData: { ccy: string; amt: string }[] }): string {
+  return order.investData.map((i) => (i.ccy === order.ccy ? shortAmount(i.amt) : shortWithCcy(i.amt, i.ccy))).join(' + ');
+}
+
+/**
+ * An order's row: its currency, then the APY, the amount and the protocol; outside a folder of its state (the
+ * only order in that state), the state comes first.
+ */
+function orderNode(order: ActiveOrder, parent: TreeNode, inStateFolder: boolean): TreeNode {
   const earnings = order.earningData.map((e) => withCcy(e.earnings, e.ccy)).join(', ');
+  // The currency is the label (short, so the figures fit); the protocol comes last.
+  // The APY is the row's only percentage (its name is in the tooltip): "Redeeming · 17.67% · 50 · Polkadot".
+  const parts = [percent(order.apy), investedShort(order), order.protocol];
+  if (!inStateFolder) parts.unshift(orderStateLabel(order.state));
   return new LeafNode(
     `order:${order.ordId}`,
     {
-      label: `${order.ccy} · ${order.protocol}`,
-      description: `${invested(order)} · ${vscode.l10n.t('APY {0}', percent(order.apy))}`,
+      label: order.ccy,
+      description: parts.join(' · '),
       icon: order.state === '1' ? 'pulse' : order.state === '2' ? 'arrow-circle-down' : 'loading~spin',
       contextValue: `okxEarn.onchainOrder.${STATE_KEYS[order.state] ?? 'other'}`,
       payload: { kind: 'order', order },
@@ -70,13 +83,13 @@ function stakingRecordNode(prefix: string, record: StakingHistoryRecord, index: 
   return new LeafNode(
     `${prefix}:${record.ordId ?? `${record.requestTime}:${index}`}`,
     {
-      label: `${type} · ${record.amt}`,
+      label: `${type} · ${shortAmount(record.amt)}`,
       description: `${stakingStatusLabel(record.status)} · ${time(record.requestTime)}`,
       icon: record.type === 'purchase' ? 'arrow-up' : 'arrow-down',
       tooltip: fieldsTooltip(type, [
         [vscode.l10n.t('Order ID'), record.ordId ?? ''],
-        [vscode.l10n.t('Amount'), record.amt],
-        [vscode.l10n.t('Redeeming'), record.redeemingAmt],
+        [vscode.l10n.t('Amount'), amount(record.amt)],
+        [vscode.l10n.t('Redeeming'), amount(record.redeemingAmt)],
         [vscode.l10n.t('Status'), stakingStatusLabel(record.status)],
         [vscode.l10n.t('Requested'), time(record.requestTime)],
         [vscode.l10n.t('Completed'), time(record.completedTime)],
@@ -92,9 +105,9 @@ function stakingRecordNode(prefix: string, record: StakingHistoryRecord, index: 
 /** Staked amount, latest and total rewards: the same three rows for BETH and OKSOL. */
 function rewardLeaves(prefix: string, balance: { amt: string; latestInterestAccrual: string; totalInterestAccrual: string } | undefined, token: string, parent: TreeNode): TreeNode[] {
   return [
-    new LeafNode(`${prefix}:amt`, { label: vscode.l10n.t('Staked'), description: withCcy(balance?.amt ?? '0', token), icon: 'symbol-number' }, parent),
-    new LeafNode(`${prefix}:latest`, { label: vscode.l10n.t('Latest reward'), description: withCcy(balance?.latestInterestAccrual ?? '0', token), icon: 'gift' }, parent),
-    new LeafNode(`${prefix}:total`, { label: vscode.l10n.t('Total rewards'), description: withCcy(balance?.totalInterestAccrual ?? '0', token), icon: 'graph' }, parent),
+    new LeafNode(`${prefix}:amt`, { label: vscode.l10n.t('Staked'), description: shortWithCcy(balance?.amt ?? '0', token), tooltip: withCcy(balance?.amt ?? '0', token), icon: 'symbol-number' }, parent),
+    new LeafNode(`${prefix}:latest`, { label: vscode.l10n.t('Latest reward'), description: shortWithCcy(balance?.latestInterestAccrual ?? '0', token), tooltip: withCcy(balance?.latestInterestAccrual ?? '0', token), icon: 'gift' }, parent),
+    new LeafNode(`${prefix}:total`, { label: vscode.l10n.t('Total rewards'), description: shortWithCcy(balance?.totalInterestAccrual ?? '0', token), tooltip: withCcy(balance?.totalInterestAccrual ?? '0', token), icon: 'graph' }, parent),
   ];
 }
 
@@ -128,20 +141,23 @@ export class StakingView extends PortfolioTree {
       icon: 'link',
       expanded: true,
       children: (self) => [
-        ...STATE_ORDER.filter((state) => orders.some((o) => o.state === state)).map(
-          (state) =>
-            new GroupNode(`onchain:${state}`, {
-              label: orderStateLabel(state),
-              description: String(orders.filter((o) => o.state === state).length),
-              icon: 'folder',
-              expanded: state === '1',
-              children: (group) => orders.filter((o) => o.state === state).map((o) => orderNode(o, group)),
-            }, self),
-        ),
+        ...STATE_ORDER.filter((state) => orders.some((o) => o.state === state)).map((state) => {
+          const inState = orders.filter((o) => o.state === state);
+          const [only] = inState;
+          // The only order in its state is that order, not a folder of one.
+          if (inState.length === 1 && only !== undefined) return orderNode(only, self, false);
+          return new GroupNode(`onchain:${state}`, {
+            label: orderStateLabel(state),
+            description: String(inState.length),
+            icon: 'folder',
+            expanded: state === '1',
+            children: (group) => inState.map((o) => orderNode(o, group, true)),
+          }, self);
+        }),
         historyNode('onchain:history', vscode.l10n.t('Order history'), this.portfolio, 'onchain', undefined, (order, _i, parent) =>
           new LeafNode(`onchain:history:${order.ordId}`, {
             label: `${order.ccy} · ${order.protocol}`,
-            description: `${invested(order)} · ${time(order.redeemedTime)}`,
+            description: `${investedShort(order)} · ${time(order.redeemedTime)}`,
             icon: 'check',
             tooltip: fieldsTooltip(`${order.ccy} · ${order.protocol}`, [
               [vscode.l10n.t('Order ID'), order.ordId],
@@ -163,7 +179,7 @@ export class StakingView extends PortfolioTree {
     const fastLimit = product?.fastRedemptionDailyLimit;
     return new GroupNode('eth', {
       label: vscode.l10n.t('ETH staking'),
-      description: withCcy(amt, 'BETH'),
+      description: shortWithCcy(amt, 'BETH'),
       icon: 'flame',
       contextValue: 'okxEarn.eth',
       payload: { kind: 'eth' },
@@ -176,7 +192,7 @@ export class StakingView extends PortfolioTree {
       ]),
       children: (self) => [
         ...rewardLeaves('eth', balance, 'BETH', self),
-        ...(fastLimit === undefined ? [] : [new LeafNode('eth:fast', { label: vscode.l10n.t('Fast redemption daily limit'), description: withCcy(fastLimit, 'BETH'), icon: 'zap' }, self)]),
+        ...(fastLimit === undefined ? [] : [new LeafNode('eth:fast', { label: vscode.l10n.t('Fast redemption daily limit'), description: shortWithCcy(fastLimit, 'BETH'), tooltip: withCcy(fastLimit, 'BETH'), icon: 'zap' }, self)]),
         ...(pending.length === 0
           ? []
           : [new GroupNode('eth:pending', {
@@ -196,7 +212,7 @@ export class StakingView extends PortfolioTree {
     const { fastRedemptionAvail: fastAvail, fastRedemptionDailyLimit: fastLimit } = product;
     return new GroupNode('sol', {
       label: vscode.l10n.t('SOL staking'),
-      description: withCcy(amt, 'OKSOL'),
+      description: shortWithCcy(amt, 'OKSOL'),
       icon: 'sparkle',
       contextValue: 'okxEarn.sol',
       payload: { kind: 'sol' },
@@ -210,7 +226,7 @@ export class StakingView extends PortfolioTree {
       ]),
       children: (self) => [
         ...rewardLeaves('sol', balance, 'OKSOL', self),
-        new LeafNode('sol:fast', { label: vscode.l10n.t('Fast redemption available'), description: vscode.l10n.t('{0} of {1}', withCcy(fastAvail, 'SOL'), withCcy(fastLimit, 'SOL')), icon: 'zap' }, self),
+        new LeafNode('sol:fast', { label: vscode.l10n.t('Fast redemption available'), description: vscode.l10n.t('{0} of {1}', shortAmount(fastAvail), shortWithCcy(fastLimit, 'SOL')), tooltip: vscode.l10n.t('{0} of {1}', withCcy(fastAvail, 'SOL'), withCcy(fastLimit, 'SOL')), icon: 'zap' }, self),
         historyNode('sol:history', vscode.l10n.t('Purchase and redemption history'), this.portfolio, 'sol', undefined, (r, i, parent) => stakingRecordNode('solHistory', r, i, parent), self),
       ],
     });

@@ -237,7 +237,7 @@ describe('Loan orders: two of them, each on its own', function () {
       const list = await api.renderView('loans', 0);
       return list.length === 1 ? list : undefined;
     }, 'one order in the Loans view');
-    assert.equal(items[0]?.label, 'USDT loan');
+    assert.equal(items[0]?.description, 'USDT loan', 'the name, beside the LTV');
     await waitFor(() => (api.ltvIndicator().order === first.ordId && !api.ltvIndicator().tooltip.includes('· order') ? true : undefined), 'a tooltip without order ids');
   });
 });

@@ -18,6 +18,13 @@ function find(items: readonly RenderedItem[], label: string): RenderedItem {
   return item;
 }
 
+/** Every offer listed: in its currency's folder, or on its own when it is its currency's only one. */
+function offersIn(list: RenderedItem): RenderedItem[] {
+  return list.children.flatMap((c) => (c.id?.startsWith('offer:') === true ? [c] : c.children));
+}
+
+const isBest = (offer: RenderedItem): boolean => offer.tooltip.includes('Best offer');
+
 describe('Products: offers by APY with the best marked, and a filter that is remembered', function () {
   this.timeout(60_000);
   let api: OkxEarnApi;
@@ -32,6 +39,8 @@ describe('Products: offers by APY with the best marked, and a filter that is rem
     api = await extensionApi();
     await configure({ environment: 'custom', customBaseUrl: sim.url, autoRefreshSeconds: 3600 });
     await useTestKey(api, 'products-tests', SANDBOX_KEY);
+    // Refresh reloads what is on screen: the Products view is.
+    await vscode.commands.executeCommand('okxEarn.products.focus');
   });
 
   beforeEach(() => {
@@ -52,18 +61,31 @@ describe('Products: offers by APY with the best marked, and a filter that is rem
     const usdt = find(all.children, 'USDT');
     // Highest APY first; 9.5% is sold out, so the best offer to buy is the 5% one.
     assert.deepEqual(usdt.children.map((o) => o.id), ['offer:4011', 'offer:4012', 'offer:4010', 'offer:4005']);
+    // What decides comes first, so a narrow sidebar cuts only the rest: the state of one that cannot be bought, the APY.
     assert.deepEqual(usdt.children.map((o) => o.description), [
-      'APY 9.5% · 30 days · Sold out',
-      'APY 5% · 60 days · best APY',
-      'APY 4.1% · Flexible',
-      'APY 3.23% · Flexible',
+      'Sold out · 9.5% · 30 days',
+      '5% · 60 days',
+      '4.1% · Flexible',
+      '3.23% · Flexible',
     ]);
-    assert.equal(usdt.description, '4 · best APY 5%');
-    assert.equal(find(all.children, 'DOT').children[0]?.description, 'APY 17.67% · Flexible · best APY', 'a lone offer you can buy is the best');
-    const atom = find(all.children, 'ATOM');
-    assert.equal(atom.description, '1', 'nothing to buy: no best');
-    assert.ok(!atom.children.some((o) => o.description.includes('best APY')));
-    assert.ok(all.children.every((ccy) => ccy.children.filter((o) => o.description.endsWith('best APY')).length <= 1));
+    assert.deepEqual(usdt.children.filter(isBest).map((o) => o.id), ['offer:4012'], 'the best one you can buy is marked');
+    assert.ok(usdt.children.every((o) => o.label === o.label.replace(/^USDT · /, '')), 'under its folder an offer does not repeat the currency');
+    assert.equal(usdt.description, 'best APY 5% · 4 offers');
+    // A currency with one offer is that offer, not a folder of one.
+    const dot = all.children.find((c) => c.label === 'DOT');
+    assert.ok(dot, `DOT's lone offer at the top: ${all.children.map((c) => c.label).join(', ')}`);
+    assert.equal(dot.id, 'offer:101');
+    assert.equal(dot.description, '17.67% · Flexible · Polkadot', 'the currency is the label, the protocol last');
+    assert.ok(isBest(dot), 'a lone offer you can buy is the best');
+    const atom = all.children.find((c) => c.label === 'ATOM');
+    assert.ok(atom);
+    assert.match(atom.description, /^(Sold out|Suspended) · \d+(\.\d+)?% · /, 'nothing to buy: the state first');
+    assert.ok(!isBest(atom), 'nothing to buy: no best');
+    for (const folder of all.children.filter((c) => c.id?.startsWith('offers:') === true)) {
+      assert.ok(folder.children.length > 1, `${folder.label} is a folder of more than one`);
+      assert.ok(folder.children.filter(isBest).length <= 1);
+    }
+    assert.equal(offersIn(all).length, 9);
   });
 
   it('filters by currency and term, says so, and keeps the filter through a refresh and new data', async () => {
@@ -88,9 +110,9 @@ describe('Products: offers by APY with the best marked, and a filter that is rem
     }, 'the refreshed offers');
     assert.deepEqual(filtered.children.map((c) => c.label), ['USDT']);
     assert.deepEqual(filtered.children[0]?.children.map((o) => [o.id, o.description]), [
-      ['offer:4013', 'APY 6.2% · Flexible · best APY'],
-      ['offer:4010', 'APY 4.1% · Flexible'],
-      ['offer:4005', 'APY 3.23% · Flexible'],
+      ['offer:4013', '6.2% · Flexible'],
+      ['offer:4010', '4.1% · Flexible'],
+      ['offer:4005', '3.23% · Flexible'],
     ]);
   });
 
@@ -106,9 +128,9 @@ describe('Products: offers by APY with the best marked, and a filter that is rem
     ui.picks.push('All currencies', 'Fixed term only');
     await vscode.commands.executeCommand('okxEarn.filterProducts');
     const fixed = await offers();
-    assert.deepEqual(fixed.children.map((c) => c.label), ['AVAX', 'SOL', 'USDC', 'USDT']);
+    assert.deepEqual(fixed.children.map((c) => c.label.split(' · ')[0]), ['AVAX', 'SOL', 'USDC', 'USDT']);
     assert.deepEqual(find(fixed.children, 'USDT').children.map((o) => o.id), ['offer:4011', 'offer:4012']);
-    assert.ok(fixed.children.flatMap((c) => c.children).every((o) => !o.description.includes('Flexible')));
+    assert.ok(offersIn(fixed).every((o) => !o.description.includes('Flexible')));
 
     ui.picks.push('ATOM', 'Fixed term only');
     await vscode.commands.executeCommand('okxEarn.filterProducts');
@@ -120,6 +142,6 @@ describe('Products: offers by APY with the best marked, and a filter that is rem
     assert.deepEqual(await vscode.commands.executeCommand('okxEarn.clearProductsFilter'), {});
     const all = await offers();
     assert.equal(all.description, '11 products');
-    assert.equal(all.children.flatMap((c) => c.children).length, 11);
+    assert.equal(offersIn(all).length, 11);
   });
 });

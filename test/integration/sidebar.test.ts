@@ -4,9 +4,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import * as D from '../../src/decimal';
 import type { OkxEarnApi, RenderedItem } from '../../src/extension';
-import { formatAmount, formatFixed, formatPercent } from '../../src/portfolio/format';
+import { formatAmount, formatDisplayAmount, formatFixed, formatLtv, formatPercent } from '../../src/portfolio/format';
 import { loanFigures } from '../../src/simulator/state';
 import { SANDBOX_KEY, Simulator, type SimKey } from '../../src/simulator/server';
+import { OkxClient } from '../../src/okx/client';
+import { customEnvironment } from '../../src/okx/environments';
 import { ScriptedWindow, configure, extensionApi, waitFor } from './helpers';
 
 const KEY = { apiKey: 'it-key-8c1f', secretKey: 'it-secret-Q7x9Zr2', passphrase: 'it-pass-W4n' };
@@ -47,6 +49,13 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
 
   before(async () => {
     sim = await Simulator.start({ keys: KEYS, priceMotion: false });
+    // 60 more hours of interest on the first order, before the demo's 72: more than one page (100) of it.
+    const [first] = sim.state.loans.orders;
+    const oldest = Math.min(...sim.state.loans.interest.map((r) => r.ts));
+    assert.ok(first && sim.state.loans.interest.every((r) => BigInt(r.refId) > 100n), 'room for older reference ids');
+    for (let h = 1; h <= 60; h++) {
+      sim.state.loans.interest.push({ refId: String(100 - h), ordId: first.ordId, ccy: 'USDT', loan: '1000', interest: '0.00960045', interestRate: '0.0841', ts: oldest - h * 3_600_000 });
+    }
     api = await extensionApi();
     await configure({ environment: 'custom', customBaseUrl: sim.url, autoRefreshSeconds: 3600, ltvWarningPoints: 3 });
     await api.whenConnected();
@@ -91,21 +100,30 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
     const active = state.orders.filter((o) => o.state !== '3');
     const onchain = find(staking, 'On-chain earn');
     assert.equal(onchain.description, `${active.length} orders`);
+    // A state with several orders is a folder; the only order in its state stands alone, its state first.
+    const earningOrders = active.filter((o) => o.state === '1');
+    assert.ok(earningOrders.length > 1, 'the demo has several earning orders');
     const earning = find(onchain.children, 'Earning');
-    assert.equal(earning.children.length, active.filter((o) => o.state === '1').length);
+    assert.equal(earning.children.length, earningOrders.length);
+    for (const state1 of ['2', '8', '9', '13']) {
+      const inState = active.filter((o) => o.state === state1);
+      if (inState.length === 1) assert.ok(onchain.children.some((c) => c.id === `order:${inState[0]?.ordId ?? ''}`), `the lone order in state ${state1} is not in a folder of one`);
+    }
     const dot = active.find((o) => o.productId === '101' && o.state === '1');
     assert.ok(dot);
-    assert.ok(earning.children.some((c) => c.label === 'DOT · Polkadot' && c.description === `${formatAmount(dot.invest[0]?.amt ?? '')} DOT · APY ${formatPercent(dot.apy)}`));
+    // The APY first, then the amount (the label names the currency), at display precision.
+    assert.ok(earning.children.some((c) => c.label === 'DOT' && c.description === `${formatPercent(dot.apy)} · ${formatDisplayAmount(dot.invest[0]?.amt ?? '')} · Polkadot`));
     const redeeming = D.sum(state.eth.history.filter((r) => r.type === 'redeem' && r.status === 'pending').map((r) => r.amt));
-    assert.equal(find(staking, 'ETH staking').description, `${formatAmount(D.add(state.funding.BETH ?? '0', redeeming))} BETH`);
-    assert.equal(find(staking, 'SOL staking').description, `${formatAmount(state.funding.OKSOL ?? '0')} OKSOL`);
+    assert.equal(find(staking, 'ETH staking').description, `${formatDisplayAmount(D.add(state.funding.BETH ?? '0', redeeming))} BETH`);
+    assert.equal(find(staking, 'SOL staking').description, `${formatDisplayAmount(state.funding.OKSOL ?? '0')} OKSOL`);
 
     const savings = await api.renderView('savings', 1);
     assert.deepEqual(savings.map((s) => s.label), Object.keys(state.savings));
     for (const [ccy, s] of Object.entries(state.savings)) {
       const item = find(savings, ccy);
-      assert.equal(item.description, `${formatAmount(D.roundDown(s.amt, 16))} ${ccy} · min ${formatPercent(s.rate)}`);
-      assert.equal(find(item.children, 'Lent').description, `${formatAmount(D.roundDown(s.loanAmt, 16))} ${ccy}`);
+      if (ccy !== 'ETH') assert.equal(item.description, `${formatDisplayAmount(s.amt)} · min ${formatPercent(s.rate)}`, 'the label names the currency');
+      assert.equal(find(item.children, 'Lent').description, `${formatDisplayAmount(s.loanAmt)} ${ccy}`);
+      assert.equal(find(item.children, 'Amount').tooltip, `${formatAmount(s.amt)} ${ccy}`, 'exact in the tooltip');
     }
 
     // Two loan orders, each its own item (named by its currency and order id), in OKX's order.
@@ -115,10 +133,11 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
       const item = loans[i];
       assert.ok(item);
       assert.equal(item.id, `loan:${order.ordId}`);
-      assert.equal(item.label, `${order.loan[0]?.ccy ?? ''} loan · order …${order.ordId.slice(-6)}`);
+      assert.equal(item.description, `${order.loan[0]?.ccy ?? ''} loan · order …${order.ordId.slice(-6)}`);
       const figures = loanFigures(order, (ccy) => sim.prices.usd(ccy, sim.clock.now()));
-      assert.equal(item.description, `LTV ${formatPercent(figures.ltv)} · margin call 70% · liquidation 80%`);
-      assert.deepEqual(find(item.children, 'Collateral').children.map((c) => c.description), order.collateral.map((c) => `${formatAmount(c.amt)} ${c.ccy}`));
+      assert.equal(item.label, `LTV ${formatLtv(figures.ltv)} · call 70%`, 'what decides first; liquidation in the tooltip and the LTV row');
+      assert.equal(find(item.children, 'Current LTV').description, `${formatLtv(figures.ltv)} · margin call 70% · liquidation 80%`);
+      assert.deepEqual(find(item.children, 'Collateral').children.map((c) => [c.label, c.description]), order.collateral.map((c) => [c.ccy, formatDisplayAmount(c.amt)]));
       assert.equal(find(item.children, 'Collateral').description, `${formatFixed(figures.collateralUsd, 2)} USD`);
     });
     assert.ok(find(loans[1]?.children ?? [], 'Liquidation price').description.endsWith('· BTC-USDC'), 'the one-collateral order has a liquidation price');
@@ -126,23 +145,157 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
     const products = await api.renderView('products', 3);
     const offers = find(products, 'On-chain earn offers');
     assert.equal(offers.description, `${state.offers.length} products`);
-    assert.equal(offers.children.flatMap((c) => c.children).length, state.offers.length);
+    assert.equal(offers.children.flatMap((c) => (c.id?.startsWith('offer:') === true ? [c] : c.children)).length, state.offers.length);
     const rates = find(products, 'Savings rates').children;
     assert.ok(rates.length >= 4);
     assert.match(find(rates, 'USDT').description, /^savers earn [\d.]+% · borrowers pay [\d.]+%$/, 'says which rate is which');
   });
 
-  it('histories load a page on expand, with "Load more…" until the end; each loan order its own', async () => {
+  it('accrued interest: a total first, then one row per UTC day, 100 hours a page with "Load more…"', async () => {
+    const [firstOrder] = sim.state.loans.orders;
+    assert.ok(firstOrder);
+    const records = sim.state.loans.interest.filter((r) => r.ordId === firstOrder.ordId).sort((a, b) => b.ts - a.ts);
+    const utcDay = (ts: number): string => new Date(ts).toISOString().slice(0, 10);
+    const check = (interest: RenderedItem, loaded: typeof records, done: boolean): void => {
+      const [total, ...rest] = interest.children;
+      assert.equal(total?.label, done ? 'Total' : 'Total so far');
+      assert.equal(total?.description, `${formatDisplayAmount(D.sum(loaded.map((r) => r.interest)))} USDT`);
+      assert.equal(interest.description, 'by UTC day');
+      const days = rest.filter((c) => /:interest:\d{4}-\d\d-\d\d$/.test(c.id ?? ''));
+      assert.equal(days.length, new Set(loaded.map((r) => utcDay(r.ts))).size, 'one row per UTC day');
+      let seen = 0;
+      for (const day of days) {
+        // Each day holds its hours, newest first, and says what they add up to.
+        const ofDay = loaded.slice(seen, seen + day.children.length);
+        assert.ok(ofDay.length > 0 && ofDay.every((r) => utcDay(r.ts) === utcDay(ofDay[0]?.ts ?? 0)), `${day.label}: the hours of one UTC day`);
+        assert.ok(day.description.startsWith(`${formatDisplayAmount(D.sum(ofDay.map((r) => r.interest)))} USDT`), `${day.label}: ${day.description}`);
+        assert.ok(day.children.length <= 24);
+        seen += day.children.length;
+      }
+      assert.equal(seen, loaded.length, 'every loaded hour in its day');
+      assert.equal(days.at(-1)?.description.endsWith('partial, load more'), !done, 'the oldest day says when it is partial');
+      assert.equal(rest.at(-1)?.label === 'Load more…', !done);
+    };
+    const interestOf = async (): Promise<RenderedItem> => {
+      const [loan] = await api.renderView('loans', 3);
+      return find(loan?.children ?? [], 'Accrued interest');
+    };
+    check(await interestOf(), records.slice(0, 100), false);
+    await vscode.commands.executeCommand('okxEarn.loadMore', 'interest', firstOrder.ordId);
+    check(await interestOf(), records, true);
+    assert.ok(sim.received('loanInterestAccrued').every((r) => typeof r.params?.ordId === 'string' && r.params.limit === '100'), 'asked for with the order id, 100 at a time');
+  });
+
+  it('a click (or Enter) opens the detail: a product panel named after the product, or the loan order\'s LTV panel', async () => {
+    const staking = await api.renderView('staking', 3);
+    const earning = find(find(staking, 'On-chain earn').children, 'Earning');
+    const dot = find(earning.children, 'DOT');
+    assert.equal(dot.command?.command, 'okxEarn.openProduct');
+    await vscode.commands.executeCommand(dot.command.command, ...dot.command.arguments);
+    const product = await waitFor(() => api.panels().find((p) => p.key === 'product:onchain:101'), 'the DOT product panel');
+    assert.equal(product.title, 'DOT · Polkadot', 'titled with the product, not "On-chain earn 101"');
+    for (const label of ['ETH staking', 'SOL staking']) assert.equal(find(staking, label).command?.command, 'okxEarn.openProduct');
+    const savings = await api.renderView('savings', 0);
+    assert.ok(savings.every((s) => s.command?.command === 'okxEarn.openProduct'), 'each savings currency opens its product panel');
+    const products = await api.renderView('products', 3);
+    const offers = find(products, 'On-chain earn offers').children.flatMap((c) => (c.id?.startsWith('offer:') === true ? [c] : c.children));
+    assert.ok(offers.length > 0 && offers.every((o) => o.command?.command === 'okxEarn.openProduct'));
+
     const [loan] = await api.renderView('loans', 2);
-    const interest = find(loan?.children ?? [], 'Accrued interest');
-    assert.equal(interest.children.length, 21, '20 records and "Load more…"');
-    assert.equal(interest.children[20]?.label, 'Load more…');
-    assert.ok(interest.children.slice(0, 20).every((c) => c.label.endsWith(' USDT')), "only this order's interest (it borrows USDT)");
-    const first = sim.state.loans.orders[0]?.ordId;
-    await vscode.commands.executeCommand('okxEarn.loadMore', 'interest', first);
-    const [again] = await api.renderView('loans', 2);
-    assert.equal(find(again?.children ?? [], 'Accrued interest').children.length, 41);
-    assert.ok(sim.received('loanInterestAccrued').every((r) => typeof r.params?.ordId === 'string'), 'always asked for with the order id');
+    assert.ok(loan);
+    assert.equal(loan.command?.command, 'okxEarn.openLtv');
+    assert.ok(find(loan.children, 'Collateral').children.every((c) => c.command?.command === 'okxEarn.openLtv'));
+    await vscode.commands.executeCommand(loan.command.command, ...loan.command.arguments);
+    const ordId = sim.state.loans.orders[0]?.ordId ?? '';
+    await waitFor(() => api.panels().find((p) => p.key.includes(ordId)), 'the LTV panel of the first order');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('context menus list the actions in order of use, details last; Reduce Collateral only where something can be taken back', async () => {
+    const manifest = vscode.extensions.getExtension('okx-earn.okx-earn')?.packageJSON as { contributes: { menus: { 'view/item/context': { command: string; when: string; group: string }[] } } };
+    const entries = manifest.contributes.menus['view/item/context'].filter((m) => m.group !== 'inline');
+    // As VS Code orders them: by group name, then by the number after "@".
+    const menuOf = (viewItem: string): string[] =>
+      entries
+        .filter((m) => {
+          const match = /viewItem (==|=~) (\S+)/.exec(m.when);
+          if (match === null) return false;
+          return match[1] === '==' ? match[2] === viewItem : new RegExp((match[2] ?? '').slice(1, -1)).test(viewItem);
+        })
+        .sort((a, b) => {
+          const [ga = '', oa = '0'] = a.group.split('@');
+          const [gb = '', ob = '0'] = b.group.split('@');
+          return ga === gb ? Number(oa) - Number(ob) : ga < gb ? -1 : 1;
+        })
+        .map((m) => m.command);
+    assert.deepEqual(menuOf('okxEarn.eth'), ['okxEarn.eth.stake', 'okxEarn.eth.redeem', 'okxEarn.openProduct']);
+    assert.deepEqual(menuOf('okxEarn.sol'), ['okxEarn.sol.stake', 'okxEarn.sol.redeem', 'okxEarn.openProduct']);
+    assert.deepEqual(menuOf('okxEarn.savings'), ['okxEarn.savings.subscribe', 'okxEarn.savings.redeem', 'okxEarn.savings.setRate', 'okxEarn.openProduct']);
+    assert.deepEqual(menuOf('okxEarn.onchainOrder.earning'), ['okxEarn.onchain.redeem', 'okxEarn.openProduct']);
+    assert.deepEqual(menuOf('okxEarn.offer.purchasable'), ['okxEarn.onchain.purchase', 'okxEarn.openProduct']);
+    assert.deepEqual(menuOf('okxEarn.loan'), ['okxEarn.loan.borrow', 'okxEarn.loan.repay', 'okxEarn.loan.addCollateral', 'okxEarn.loan.reduceCollateral', 'okxEarn.loan.maxLoan', 'okxEarn.openLtv']);
+    assert.deepEqual(menuOf('okxEarn.loan.locked'), ['okxEarn.loan.borrow', 'okxEarn.loan.repay', 'okxEarn.loan.addCollateral', 'okxEarn.loan.maxLoan', 'okxEarn.openLtv']);
+    assert.deepEqual(menuOf('okxEarn.collateral.locked'), ['okxEarn.loan.addCollateral', 'okxEarn.openLtv']);
+
+    // The first order is above its initial LTV (66% against 60%): OKX gives nothing back; the second (35%) can.
+    await vscode.commands.executeCommand('okxEarn.refresh');
+    const loans = await api.renderView('loans', 2);
+    for (const [i, order] of sim.state.loans.orders.entries()) {
+      const item = loans[i];
+      assert.ok(item);
+      const max = order.collateral.map((c) => sim.portfolio.loans.maxRedeemable(order, c.ccy, sim.clock.now()));
+      const locked = max.every((m) => D.isZero(m));
+      assert.equal(item.contextValue, locked ? 'okxEarn.loan.locked' : 'okxEarn.loan', `order ${i + 1}: OKX gives back ${max.join(', ')}`);
+      find(item.children, 'Collateral').children.forEach((c, j) => {
+        assert.equal(c.contextValue, D.isZero(max[j] ?? '0') ? 'okxEarn.collateral.locked' : 'okxEarn.collateral', `${c.label}: ${max[j] ?? ''}`);
+      });
+    }
+    assert.equal(loans[0]?.contextValue, 'okxEarn.loan.locked', 'the demo has an order with nothing to take back');
+    assert.equal(loans[1]?.contextValue, 'okxEarn.loan');
+  });
+
+  it('savings that lend nothing because the minimum is above the market are flagged, with the fix one click away', async () => {
+    const eth = sim.state.savings.ETH;
+    assert.ok(eth && eth.loanAmt === '0' && D.isPositive(eth.amt), 'the demo ETH savings lend nothing');
+    const client = new OkxClient({ environment: customEnvironment(sim.url), credentials: KEY });
+    const market = (await client.savings.lendingRateHistory({ ccy: 'ETH', limit: '1' }).next())[0]?.lendingRate ?? '';
+    assert.ok(D.gt(eth.rate, market), `the minimum ${eth.rate} is above the market ${market}`);
+    await vscode.commands.executeCommand('okxEarn.refresh');
+    let item = find(await api.renderView('savings', 1), 'ETH');
+    assert.equal(item.description, `not lending · min ${formatPercent(eth.rate)} > ${formatPercent(market)}`);
+    assert.match(item.tooltip.replace(/\\/g, ''), /Not lending: your minimum \(25%\) is above the market rate/);
+    const flag = item.children[0];
+    assert.equal(flag?.label, 'Not lending', 'the flag is the first row');
+    assert.equal(flag.contextValue, 'okxEarn.savings.notLending');
+    assert.equal(flag.command?.command, 'okxEarn.savings.setRate');
+    // The others lend: no flag.
+    for (const other of (await api.renderView('savings', 1)).filter((s) => s.label !== 'ETH')) assert.ok(!other.children.some((c) => c.label === 'Not lending'), other.label);
+
+    // One click: the rate form for ETH; a minimum of 1% is under the market, and the flag goes.
+    ui.inputs.push('1');
+    ui.choose = (_message, items) => items.find((i) => i === 'Set Rate');
+    assert.equal(await vscode.commands.executeCommand(flag.command.command, ...flag.command.arguments), true);
+    assert.equal(sim.state.savings.ETH?.rate, '0.01');
+    item = await waitFor(async () => {
+      const now = find(await api.renderView('savings', 1), 'ETH');
+      return now.description.startsWith('not lending') ? undefined : now;
+    }, 'the flag to go');
+    assert.ok(!item.children.some((c) => c.label === 'Not lending'));
+    assert.equal(item.description, `${formatDisplayAmount(eth.amt)} · min 1%`);
+  });
+
+  it('the tree, its tooltip and the status bar show the one LTV reading with one rounding', async () => {
+    await vscode.commands.executeCommand('okxEarn.refresh');
+    const shown = await waitFor(() => (api.ltvIndicator().visible ? api.ltvIndicator() : undefined), 'the LTV indicator');
+    const loans = await api.renderView('loans', 1);
+    const riskiest = loans.find((l) => l.id === `loan:${shown.order ?? ''}`);
+    assert.ok(riskiest);
+    const figure = /^LTV (\S+%)$/.exec(shown.text)?.[1];
+    assert.ok(figure);
+    assert.ok(riskiest.label.startsWith(`LTV ${figure} · `), `${riskiest.label} vs ${shown.text}`);
+    assert.match(riskiest.tooltip, new RegExp(`Current LTV \\| ${figure.replace('.', '\\\\?\\.')}`));
+    assert.ok(shown.tooltip.includes(`| ${figure} |`), 'the status bar tooltip');
+    assert.match(figure, /^\d+\.\d%$/, 'one decimal');
   });
 
   const authCases: [string, { apiKey: string; secretKey: string; passphrase: string }, RegExp][] = [

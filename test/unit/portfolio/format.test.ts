@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatAmount, formatFixed, formatPercent, formatPercentFixed, numberSymbols } from '../../../src/portfolio/format';
+import { formatAmount, formatDisplayAmount, formatFixed, formatLtv, formatPercent, formatPercentFixed, numberSymbols } from '../../../src/portfolio/format';
 import { requestLogLine } from '../../../src/portfolio/requestLog';
 import { OkxError } from '../../../src/okx/errors';
 
@@ -31,6 +31,29 @@ describe('portfolio/format: amounts exactly as OKX sent them, trimmed and groupe
     assert.equal(formatPercent('0.123456', 2), '12.34%');
     assert.equal(formatPercentFixed('0.66', 1), '66.0%');
     assert.equal(formatPercentFixed('0.5742', 1), '57.4%');
+  });
+
+  it('shows amounts in a row at a display precision: few places for large amounts, four significant digits under 1', () => {
+    assert.equal(formatDisplayAmount('12004.21873311'), '12,004.21');
+    assert.equal(formatDisplayAmount('1.23456789'), '1.2345');
+    assert.equal(formatDisplayAmount('12.3456789'), '12.345');
+    assert.equal(formatDisplayAmount('123.456789'), '123.45');
+    assert.equal(formatDisplayAmount('0.50031551'), '0.5003');
+    assert.equal(formatDisplayAmount('0.00031551'), '0.0003155');
+    assert.equal(formatDisplayAmount('0.00000001'), '0.00000001', 'never 0 for a small amount');
+    assert.equal(formatDisplayAmount('1.2'), '1.2', 'no zeros added');
+    assert.equal(formatDisplayAmount('0'), '0');
+    assert.equal(formatDisplayAmount('1.99999999'), '1.9999', 'rounded down, never up');
+    assert.equal(formatDisplayAmount('-2.123456'), '-2.1234');
+    assert.equal(formatDisplayAmount('n/a'), 'n/a');
+    assert.equal(formatDisplayAmount('12004.21873311', numberSymbols('de-DE')), '12.004,21');
+  });
+
+  it('shows an LTV with one decimal, rounded down, so 80.0% only means at or over 80%', () => {
+    assert.equal(formatLtv('0.660123'), '66.0%');
+    assert.equal(formatLtv('0.6655'), '66.5%');
+    assert.equal(formatLtv('0.7999'), '79.9%');
+    assert.equal(formatLtv('0.8'), '80.0%');
   });
 
   it('cuts USD values to the cent, never rounding up', () => {

@@ -2,7 +2,7 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import './ltv.css';
 import * as D from '../src/decimal';
-import { formatPercent } from '../src/portfolio/format';
+import { formatLtv, formatPercent } from '../src/portfolio/format';
 import { ALL_COLLATERAL, whatIf as computeWhatIf, type WhatIfOrder, type WhatIfResult } from '../src/portfolio/ltvWhatIf';
 import type { LtvState, PanelLabels } from '../src/panels/protocol';
 import { boot, button, el, onState, persist, rowsTable, saved, vscode } from './common';
@@ -48,7 +48,7 @@ class Gauge {
     band(warnFrom, state.marginCallLTV, 'band-warning');
     band(state.marginCallLTV, state.liqLTV, 'band-marginCall');
     band(state.liqLTV, '1', 'band-liquidation');
-    const now = el('div', { class: 'mark mark-now', 'aria-hidden': 'true' }, el('span', { class: 'mark-label' }, fill(labels.nowMarker, formatPercent(state.curLTV))));
+    const now = el('div', { class: 'mark mark-now', 'aria-hidden': 'true' }, el('span', { class: 'mark-label' }, fill(labels.nowMarker, formatLtv(state.curLTV))));
     this.place(now, state.curLTV);
     this.whatIfMark.append(this.whatIfText);
     this.whatIfMark.hidden = true;
@@ -60,7 +60,7 @@ class Gauge {
         ['band-marginCall', fill(labels.bandMarginCall, range(state.marginCallLTV, state.liqLTV))],
         ['band-liquidation', fill(labels.bandLiquidation, `≥ ${formatPercent(state.liqLTV)}`)],
       ].map(([cls, text]) => el('li', {}, el('span', { class: `swatch band ${cls ?? ''}`, 'aria-hidden': 'true' }), text ?? '')));
-    this.element.setAttribute('aria-label', fill(labels.gaugeLabel, `${labels.currentLtv} ${formatPercent(state.curLTV)}, ${labels.marginCall} ${formatPercent(state.marginCallLTV)}, ${labels.liquidation} ${formatPercent(state.liqLTV)}`));
+    this.element.setAttribute('aria-label', fill(labels.gaugeLabel, `${labels.currentLtv} ${formatLtv(state.curLTV)}, ${labels.marginCall} ${formatPercent(state.marginCallLTV)}, ${labels.liquidation} ${formatPercent(state.liqLTV)}`));
     this.element.append(el('div', { class: 'scale' }, track, now, this.whatIfMark), legend);
   }
 
@@ -75,7 +75,7 @@ class Gauge {
   showWhatIf(ltv: string | undefined): void {
     this.whatIfMark.hidden = ltv === undefined;
     if (ltv === undefined) return;
-    this.whatIfText.textContent = fill(this.labels.whatIfMarker, formatPercent(ltv));
+    this.whatIfText.textContent = fill(this.labels.whatIfMarker, formatLtv(ltv));
     this.place(this.whatIfMark, ltv);
   }
 }
@@ -103,7 +103,7 @@ function whatIfText(result: WhatIfResult, drop: string, state: LtvState, labels:
         marginCall: fill(labels.whatIfMarginCall, formatPercent(state.marginCallLTV), points(result.pointsToLiquidation)),
         liquidation: fill(labels.whatIfLiquidated, formatPercent(state.liqLTV)),
       }[result.level];
-      return { text: `${formatPercent(result.ltv)} · ${said}`, level: result.level, ltv: result.ltv };
+      return { text: `${formatLtv(result.ltv)} · ${said}`, level: result.level, ltv: result.ltv };
     }
   }
 }
@@ -173,7 +173,7 @@ function render(state: LtvState, labels: PanelLabels): void {
     ...(state.error === undefined ? [] : [el('p', { class: 'error', role: 'alert' }, state.error)]),
     el('section', {},
       el('h2', {}, labels.currentLtv),
-      el('p', { class: `ltv-figure level-${state.level}` }, `${formatPercent(state.curLTV)} · ${levelText}`),
+      el('p', { class: `ltv-figure level-${state.level}` }, `${formatLtv(state.curLTV)} · ${levelText}`),
       gauge.element),
     el('div', { class: 'actions' },
       button(labels.addCollateral, () => collateral('add', undefined)),

@@ -60,33 +60,13 @@ export function askAmount(title: string, prompt: string, rules: AmountRules, key
     const preview = checked?.ok === true ? extras.preview?.(checked.value) : undefined;
     box.prompt = preview === undefined ? prompt : `${prompt} ${preview}`;
   };
-  return new Promise<string | undefined>((resolve) => {
-    let answer: string | undefined;
-    const subscriptions = [
-      box.onDidChangeValue(validate),
-      box.onDidTriggerButton((button) => {
-        if (button === maxButton && max !== undefined) {
-          box.value = max;
-          validate();
-        }
-      }),
-      box.onDidAccept(() => {
-        const checked = checkAmount(resolved(box.value), rules);
-        if (!checked.ok) {
-          box.validationMessage = problemText(checked);
-          return;
-        }
-        answer = checked.value;
-        box.hide();
-      }),
-      box.onDidHide(() => {
-        for (const s of subscriptions) s.dispose();
-        box.dispose();
-        resolve(answer);
-      }),
-    ];
-    box.show();
+  const buttonPressed = box.onDidTriggerButton((button) => {
+    if (button === maxButton && max !== undefined) {
+      box.value = max;
+      validate();
+    }
   });
+  return answered(box, validate, () => checkAmount(resolved(box.value), rules), [buttonPressed]);
 }
 
 /** In a tool run: the answer to `key`, checked exactly as a typed amount is ("max" meaning the most allowed). */
@@ -124,19 +104,28 @@ export async function askRatePercent(title: string, prompt: string, optional: bo
     box.step = step.step;
     box.totalSteps = step.total;
   }
+  const empty = (): boolean => optional && box.value.trim() === '';
+  return answered(
+    box,
+    () => {
+      box.validationMessage = empty() ? undefined : problemText(checkRatePercent(box.value));
+    },
+    () => (empty() ? { ok: true, value: '' } : checkRatePercent(box.value)),
+  );
+}
+
+/**
+ * Shows `box` until a value `check` accepts is entered (Enter) or it is dismissed (undefined): `validate` runs
+ * as it is typed, a refused Enter shows why and keeps the box open. Disposes the box and `extra` when it closes.
+ */
+function answered(box: vscode.InputBox, validate: () => void, check: () => Checked<string>, extra: vscode.Disposable[] = []): Promise<string | undefined> {
   return new Promise<string | undefined>((resolve) => {
     let answer: string | undefined;
     const subscriptions = [
-      box.onDidChangeValue((text) => {
-        box.validationMessage = optional && text.trim() === '' ? undefined : problemText(checkRatePercent(text));
-      }),
+      ...extra,
+      box.onDidChangeValue(validate),
       box.onDidAccept(() => {
-        if (optional && box.value.trim() === '') {
-          answer = '';
-          box.hide();
-          return;
-        }
-        const checked = checkRatePercent(box.value);
+        const checked = check();
         if (!checked.ok) {
           box.validationMessage = problemText(checked);
           return;

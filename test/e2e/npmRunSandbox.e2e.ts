@@ -48,14 +48,18 @@ describe('`npm run sandbox`: a newcomer\'s first minute', function () {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'npm-run-sandbox.png') });
 
     // A practice subscription from the Command Palette ends in a notification the user can see: the workbench
-    // runs without a test driver, which would drop every toast.
-    try {
+    // runs without a test driver, which would drop every toast. Once in each kind of theme, switched as a user
+    // switches it (Preferences: Color Theme), each with a fresh amount so each toast is its own.
+    const input = page.locator('.quick-input-widget input');
+    const palette = async (command: string): Promise<void> => {
       await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.fill('>OKX Earn: Subscribe to Savings');
-      await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'Subscribe to Savings' }).first().click();
+      await input.fill(`>${command}`);
+      await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: command }).first().click();
+    };
+    const subscribe = async (amount: string): Promise<void> => {
+      await palette('OKX Earn: Subscribe to Savings');
       await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: /^USDT/ }).first().click();
-      await input.fill('100');
+      await input.fill(amount);
       await input.press('Enter');
       await page.locator('.quick-input-widget').getByText('Minimum lending rate', { exact: false }).first().waitFor();
       await input.press('Enter');
@@ -63,10 +67,22 @@ describe('`npm run sandbox`: a newcomer\'s first minute', function () {
       await dialog.waitFor({ timeout: 15_000 });
       assert.match(await dialog.innerText(), /Sandbox: simulated, no real money\./);
       await dialog.getByRole('button', { name: 'Subscribe', exact: true }).click();
-      await page.locator('.notifications-toasts').getByText(/100 USDT added to your savings/).waitFor({ timeout: 30_000 });
+      await page.locator('.notifications-toasts').getByText(`${amount} USDT added to your savings`, { exact: false }).waitFor({ timeout: 30_000 });
+    };
+    try {
+      for (const [theme, slug, amount] of [[undefined, 'light', '100'], ['Dark Modern', 'dark', '101'], ['Dark High Contrast', 'hc', '102']] as const) {
+        if (theme !== undefined) {
+          await palette('Preferences: Color Theme');
+          await input.fill(theme);
+          await page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: theme }).first().waitFor();
+          await input.press('Enter');
+          await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+        }
+        await subscribe(amount);
+        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `npm-run-sandbox-toast-${slug}.png`) });
+      }
     } catch (error) {
       await failed(error);
     }
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'npm-run-sandbox-toast.png') });
   });
 });

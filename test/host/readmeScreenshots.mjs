@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const README_SCREENSHOTS = [
-  'npm-run-sandbox-toast', 'chart-savings-hover-light', 'chart-savings-year-dark', 'chart-eth-7-days-light', 'chart-eth-7-days-dark',
+  'npm-run-sandbox-toast-dark', 'overview-light', 'panel-portfolio-dark', 'panel-ltv-light', 'panel-ltv-hc',
+  'chart-savings-hover-light', 'chart-savings-year-dark', 'narrow-light-300-loans', 'narrow-hc-250-products',
+  'purchase-confirmation', 'zh-cn-sidebar-loans',
 ];
 const from = path.join(root, 'test-results', 'screenshots');
 const to = path.join(root, 'docs', 'screenshots');

@@ -50,6 +50,15 @@ async function main(): Promise<void> {
     await runTests({ extensionDevelopmentPath, extensionTestsPath, launchArgs, version: process.env.OKX_EARN_VSCODE_VERSION ?? 'stable' });
     return;
   }
+  // Every run goes ahead even when one before it failed, so that one report says what fails where.
+  const failed: string[] = [];
+  const attempt = async (name: string, run: () => Promise<unknown>): Promise<void> => {
+    try {
+      await run();
+    } catch (error) {
+      failed.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
   const builds = (process.env.OKX_EARN_CODE_SERVER_BUILDS ?? 'lowest,latest').split(',').filter((name) => name !== '');
   for (const name of builds) {
     const build = CODE_SERVER_BUILDS[name as keyof typeof CODE_SERVER_BUILDS] as (typeof CODE_SERVER_BUILDS)['latest'] | undefined;
@@ -57,28 +66,36 @@ async function main(): Promise<void> {
       throw new Error(`OKX_EARN_CODE_SERVER_BUILDS: unknown build "${name}" (lowest, latest)`);
     }
     console.log(`\nIntegration tests: VS Code ${build.vscode} (code-server ${build.codeServer}) in headless Chromium`);
-    await runTests({
+    await attempt(`VS Code ${build.vscode}`, () => runTests({
       extensionDevelopmentPath,
       extensionTestsPath,
       launchArgs,
       vscodeExecutablePath: path.join(PROJECT_ROOT, 'test', 'host', 'code-server-as-vscode'),
       extensionTestsEnv: { OKX_EARN_CODE_SERVER_VSCODE: build.vscode },
-    });
+    }));
   }
-  if (process.env.OKX_EARN_ZH_CN === '0') {
-    return;
+  if (process.env.OKX_EARN_ZH_CN !== '0') {
+    await zhCn(builds, attempt);
   }
+  if (failed.length > 0) {
+    throw new Error(`Integration runs that failed:\n  ${failed.join('\n  ')}`);
+  }
+}
+
+async function zhCn(builds: readonly string[], attempt: (name: string, run: () => Promise<unknown>) => Promise<void>): Promise<void> {
+  const extensionDevelopmentPath = PROJECT_ROOT;
+  const launchArgs = [path.join(PROJECT_ROOT, 'test', 'fixtures', 'workspace'), '--disable-extensions', '--disable-workspace-trust'];
   // One more, short run in a fresh workbench in Simplified Chinese: the walkthrough's steps completing on
   // their events (which VS Code counts once per window), and the views, commands and panels in zh-cn.
   const latest = CODE_SERVER_BUILDS[builds.includes('lowest') && !builds.includes('latest') ? 'lowest' : 'latest'];
   console.log(`\nIntegration tests in zh-cn, first run of a profile: VS Code ${latest.vscode} (code-server ${latest.codeServer}) in headless Chromium`);
-  await runTests({
+  await attempt('zh-cn', () => runTests({
     extensionDevelopmentPath,
     extensionTestsPath: path.join(PROJECT_ROOT, 'out', 'test', 'integration', 'zh-cn', 'index.js'),
     launchArgs,
     vscodeExecutablePath: path.join(PROJECT_ROOT, 'test', 'host', 'code-server-as-vscode'),
     extensionTestsEnv: { OKX_EARN_CODE_SERVER_VSCODE: latest.vscode, OKX_EARN_LOCALE: 'zh-cn' },
-  });
+  }));
 }
 
 if (require.main === module) {

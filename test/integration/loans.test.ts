@@ -58,7 +58,7 @@ describe('Loan orders: two of them, each on its own', function () {
     assert.ok(first && second);
     await vscode.commands.executeCommand('okxEarn.refresh');
     let shown = await waitFor(() => (api.ltvIndicator().order === first.ordId ? api.ltvIndicator() : undefined), 'the first order watched');
-    assert.match(shown.text, /^LTV 66\.\d%$/);
+    assert.match(shown.text, /^\$\(warning\) LTV 66\.\d%$/);
     for (const order of [first, second]) {
       assert.ok(shown.tooltip.includes(`command:okxEarn.revealLoan?${encodeURIComponent(JSON.stringify([order.ordId]))}`), `a link to ${order.ordId}`);
     }
@@ -73,7 +73,7 @@ describe('Loan orders: two of them, each on its own', function () {
     sim.prices.set('BTC', D.mul(btc, '0.55'));
     await vscode.commands.executeCommand('okxEarn.refresh');
     shown = await waitFor(() => (api.ltvIndicator().order === second.ordId ? api.ltvIndicator() : undefined), 'the second order watched');
-    assert.match(shown.text, /^LTV 63\.\d%$/);
+    assert.match(shown.text, /^\$\(warning\) LTV 63\.\d%$/);
     assert.equal(shown.background, 'statusBarItem.warningBackground');
     const warning = await waitFor(() => ui.messages('warning').find((m) => m.includes(second.ordId)), 'a warning naming the order');
     assert.match(warning, new RegExp(`^Your USDC loan \\(order ${second.ordId}\\) is near margin call: LTV 63`));

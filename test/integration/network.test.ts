@@ -57,14 +57,17 @@ describe('Network: connections and VS Code\'s proxy settings', function () {
     await sim.close();
   });
 
-  it('a refresh right after another opens no new connection', async () => {
+  it('a refresh right after another reuses its connections', async () => {
     await refreshAll();
     const opened = counter.connections;
     const sent = sim.received().length;
     await refreshAll();
     const requests = sim.received().length - sent;
     assert.ok(requests >= AREA_IDS.length, `the second refresh sent ${requests} requests`);
-    assert.equal(counter.connections - opened, 0, `the second refresh (${requests} requests) opened ${counter.connections - opened} connections`);
+    // Without reuse every request opens one (13+ before keep-alive). With it, none, or one more when the loan
+    // orders' max-redeem look-ups (sent once loan-info is in, and held by their 5-per-2-s limit) overlap more
+    // requests than they did in the first refresh.
+    assert.ok(counter.connections - opened <= 1, `the second refresh (${requests} requests) opened ${counter.connections - opened} connections`);
   });
 
   it('requests go through the proxy in http.proxy, to a host only the proxy can reach', async () => {

@@ -290,7 +290,7 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
     const loans = await api.renderView('loans', 1);
     const riskiest = loans.find((l) => l.id === `loan:${shown.order ?? ''}`);
     assert.ok(riskiest);
-    const figure = /^LTV (\S+%)$/.exec(shown.text)?.[1];
+    const figure = /^(?:\$\((?:warning|error)\) )?LTV (\S+%)$/.exec(shown.text)?.[1];
     assert.ok(figure);
     assert.ok(riskiest.label.startsWith(`LTV ${figure} · `), `${riskiest.label} vs ${shown.text}`);
     assert.match(riskiest.tooltip, new RegExp(`Current LTV \\| ${figure.replace('.', '\\\\?\\.')}`));

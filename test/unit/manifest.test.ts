@@ -58,7 +58,7 @@ describe('README: its pictures', () => {
   const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1] ?? '');
 
   it('shows screenshots the e2e run took, each one there', () => {
-    assert.ok(images.length >= 5, `${images.length} images`);
+    assert.ok(images.length >= 10, `${images.length} images`);
     for (const image of images) {
       assert.match(image, /^docs\/screenshots\/[\w-]+\.png$/);
       assert.ok(existsSync(path.join(PROJECT_ROOT, image)), `${image} (npm run test:e2e, then npm run readme:screenshots)`);

@@ -19,8 +19,14 @@ describe('Purchase from a product\'s context menu, in the sandbox', function () 
   it('right-click → Purchase, a validated amount, and a confirmation that restates it', async function () {
     const page = workbench.page;
     const pane = workbench.pane('Products');
-    await pane.getByText('USDT', { exact: true }).click({ timeout: 30_000 });
-    const offer = pane.getByText('On-Chain Defi', { exact: true });
+    // A currency with one offer is that offer's row: its APY first, then term and protocol.
+    const offer = pane.locator('.monaco-list-row').filter({ hasText: /^USDT\s*[\d.]+% · Flexible · On-Ch/ }).first();
+    await offer.waitFor({ timeout: 30_000 });
+    // A click opens its details; an on-chain product has no history chart, and no range buttons either.
+    await offer.click();
+    const panel = await workbench.panelFrame('OKX publishes no APY history for on-chain earn products.');
+    assert.match(await panel.locator('h1').innerText(), /^USDT · On-Chain Defi$/);
+    assert.equal(await panel.locator('.ranges').isVisible(), false, 'no range buttons without a chart');
     await workbench.contextMenu(offer, 'Purchase On-chain Earn…');
 
     const input = page.locator('.quick-input-widget input');

@@ -1,0 +1,9 @@
+/**
+ * Before any e2e test: the cached code-server build, installed now if it is not yet (a first install takes
+ * minutes, which would otherwise count against the first test's `before` hook).
+ */
+import { ensureCodeServer } from '../host/codeServer';
+
+export function mochaGlobalSetup(): void {
+  ensureCodeServer();
+}

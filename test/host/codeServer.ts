@@ -168,6 +168,9 @@ export function ensureCodeServer(build: CodeServerBuild = CODE_SERVER_BUILDS.lat
     // node-pty's install runs `npx node-gyp`; npx must not stop at a prompt.
     npm_config_yes: 'true',
     npm_config_unsafe_perm: 'true',
+    // Native modules compiled with every core (node-gyp's make -j): most of an install's minutes.
+    JOBS: 'max',
+    npm_config_jobs: 'max',
   }));
   rmSync(tmpDir, { recursive: true, force: true });
 

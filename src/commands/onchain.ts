@@ -4,6 +4,7 @@ import type { ActiveOrder, Offer } from '../okx/types';
 import { orderTag } from '../validation';
 import { percent, time, withCcy } from '../views/nodes';
 import { orderStateLabel, termLabel } from '../views/stakingView';
+import { redeemPeriodText } from '../views/productsView';
 import { requireClient, runMoneyAction, serverNow, type FlowContext } from './moneyAction';
 import { fundingAvailable } from '../portfolio/funding';
 import { findInHistory } from './reconcile';
@@ -81,7 +82,7 @@ export async function purchase(context: FlowContext, arg?: unknown): Promise<boo
       [vscode.l10n.t('Amount'), amounts],
       [vscode.l10n.t('Term'), fixed ? vscode.l10n.t('{0} days, fixed', chosen.term) : vscode.l10n.t('Flexible')],
       [vscode.l10n.t('Estimated APY'), percent(chosen.apy)],
-      [vscode.l10n.t('Redemption takes'), chosen.redeemPeriod.join(' – ')],
+      [vscode.l10n.t('Redemption takes'), redeemPeriodText(chosen.redeemPeriod)],
       [vscode.l10n.t('Early redemption'), fixed ? (chosen.earlyRedeem ? vscode.l10n.t('allowed') : vscode.l10n.t('not allowed: the money stays in until the term ends')) : vscode.l10n.t('not applicable')],
       [vscode.l10n.t('Order tag'), tag],
     ],
@@ -153,7 +154,7 @@ export async function redeem(context: FlowContext, arg?: unknown): Promise<boole
       [vscode.l10n.t('Invested'), invested],
       [vscode.l10n.t('Earnings so far'), order.earningData.map((e) => withCcy(e.earnings, e.ccy)).join(', ')],
       [vscode.l10n.t('Early redemption'), early ? vscode.l10n.t('yes') : vscode.l10n.t('no')],
-      [vscode.l10n.t('Redemption takes'), offer?.redeemPeriod.join(' – ') ?? ''],
+      [vscode.l10n.t('Redemption takes'), offer === undefined ? '' : redeemPeriodText(offer.redeemPeriod)],
     ],
     send: (client) => client.onchain.redeem({ ordId: order.ordId, protocolType: 'defi', ...(early ? { allowEarlyRedeem: true } : {}) }),
     done: () => vscode.l10n.t('Redemption of order {0} requested.', order.ordId),

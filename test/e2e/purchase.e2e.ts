@@ -42,6 +42,7 @@ describe('Purchase from a product\'s context menu, in the sandbox', function () 
     const text = await dialog.innerText();
     assert.match(text, /Purchase 250 USDT of USDT · On-Chain Defi\?/);
     assert.match(text, /Sandbox: simulated, no real money\./);
+    assert.match(text, /Redemption takes: 1 to 24 hours/, 'the period in words, as the views say it');
     await workbench.screenshot('purchase-confirmation');
     await dialog.getByRole('button', { name: 'Purchase', exact: true }).click();
     await page.locator('.notifications-toasts').getByText(/Purchased 250 USDT of USDT · On-Chain Defi: order \d+\./).waitFor({ timeout: 15_000 });

@@ -61,13 +61,16 @@ describe('Network: connections and VS Code\'s proxy settings', function () {
     await refreshAll();
     const opened = counter.connections;
     const sent = sim.received().length;
+    const lookupsBefore = sim.received('loanMaxCollateralRedeem').length;
     await refreshAll();
     const requests = sim.received().length - sent;
+    const lookups = sim.received('loanMaxCollateralRedeem').length - lookupsBefore;
+    const fresh = counter.connections - opened;
     assert.ok(requests >= AREA_IDS.length, `the second refresh sent ${requests} requests`);
-    // Without reuse every request opens one (13+ before keep-alive). With it, none, or one more when the loan
-    // orders' max-redeem look-ups (sent once loan-info is in, and held by their 5-per-2-s limit) overlap more
-    // requests than they did in the first refresh.
-    assert.ok(counter.connections - opened <= 1, `the second refresh (${requests} requests) opened ${counter.connections - opened} connections`);
+    // Without reuse every request opens one (20 here). With it, the only new ones are for the loan orders'
+    // max-redeem look-ups: held by their limit (5 in 2 s) until the first refresh's have aged out, they go
+    // out seconds after the rest, and may find the idle connections already closed.
+    assert.ok(fresh <= lookups, `the second refresh (${requests} requests, ${lookups} max-redeem look-ups) opened ${fresh} connections`);
   });
 
   it('requests go through the proxy in http.proxy, to a host only the proxy can reach', async () => {

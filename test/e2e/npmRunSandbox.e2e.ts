@@ -52,8 +52,19 @@ describe('`npm run sandbox`: a newcomer\'s first minute', function () {
     // switches it (Preferences: Color Theme), each with a fresh amount so each toast is its own.
     const input = page.locator('.quick-input-widget input');
     const palette = async (command: string): Promise<void> => {
-      await page.keyboard.press('F1');
-      await input.fill(`>${command}`);
+      // F1 right after a quick pick or a theme change can land while the last one is still closing: try again.
+      for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('F1');
+        try {
+          await input.waitFor({ state: 'visible', timeout: 5000 });
+          await input.fill(`>${command}`, { timeout: 5000 });
+          break;
+        } catch (error) {
+          if (attempt === 3) throw error;
+          await page.keyboard.press('Escape');
+          await page.waitForTimeout(500);
+        }
+      }
       await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: command }).first().click();
     };
     const subscribe = async (amount: string): Promise<void> => {
@@ -77,6 +88,7 @@ describe('`npm run sandbox`: a newcomer\'s first minute', function () {
           await page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: theme }).first().waitFor();
           await input.press('Enter');
           await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+          await page.waitForTimeout(500);
         }
         await subscribe(amount);
         await page.screenshot({ path: path.join(SCREENSHOT_DIR, `npm-run-sandbox-toast-${slug}.png`) });

@@ -34,6 +34,9 @@ export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 export const YEAR_MS = 365 * DAY;
 
+/** The UTC day a time falls on, as a day number: what a daily quota or a daily reward is counted by. */
+export const dayOf = (ts: number): number => Math.floor(ts / DAY);
+
 /** "28D" or "24H" as milliseconds. */
 export function periodMs(period: string): number {
   const match = /^(\d+)([DH])$/.exec(period);

@@ -5,7 +5,7 @@
 import * as D from '../decimal';
 import type { DataOf, EndpointId } from '../okx/endpoints';
 import type * as T from '../okx/types';
-import { DAY, HOUR, MINUTE, YEAR_MS, periodMs } from './clock';
+import { DAY, dayOf, HOUR, MINUTE, periodMs, YEAR_MS } from './clock';
 import { FIAT_PER_USD, borrowingRate, lendingRate, savingsCurrencies, stakingApy, type PriceFeed } from './market';
 import { page } from './paging';
 import { amount, annualRate, oneOf, pageQuery, required, text, type RawParams } from './params';
@@ -25,7 +25,6 @@ const KEEP_HISTORY_MS = 30 * DAY;
 const ORDER_STATES = ['8', '13', '9', '1', '2'];
 
 const ms = (time: number | undefined): string => (time === undefined ? '' : String(time));
-const dayOf = (ts: number): number => Math.floor(ts / DAY);
 
 export class Portfolio {
   readonly loans: LoanDesk;

@@ -11,7 +11,7 @@
  */
 import * as D from '../decimal';
 import type * as T from '../okx/types';
-import { DAY } from './clock';
+import { DAY, dayOf } from './clock';
 import { okusdApr } from './market';
 import { timeRange } from './paging';
 import { oneOf, required, text, type RawParams } from './params';
@@ -26,7 +26,6 @@ const SIX_MONTHS_MS = 183 * DAY;
 /** The first APR snapshot the simulator has. */
 export const OKUSD_LAUNCH = Date.UTC(2025, 5, 2);
 
-const dayOf = (ts: number): number => Math.floor(ts / DAY);
 
 export class OkusdDesk {
   constructor(

@@ -7,14 +7,13 @@
  */
 import * as D from '../decimal';
 import type * as T from '../okx/types';
-import { DAY } from './clock';
+import { DAY, dayOf } from './clock';
 import { stableRewardsApy } from './market';
 import { required, text, type RawParams } from './params';
 import { badParam } from './simError';
 import type { SimState, SimStableRewards } from './state';
 import type { Funding } from './loans';
 
-const dayOf = (ts: number): number => Math.floor(ts / DAY);
 
 export class StableRewardsDesk {
   constructor(

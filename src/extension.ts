@@ -16,6 +16,7 @@ import { loanKey, ltvLevel, riskiestLoan } from './portfolio/risk';
 import { readSettings } from './settings';
 import { AutoRefresh } from './views/autoRefresh';
 import { LoansView } from './views/loansView';
+import { MoreEarnView } from './views/moreEarnView';
 import { OverviewView } from './views/overviewView';
 import { LtvStatusItem, type LtvSnapshot } from './views/ltvStatusItem';
 import type { TreeNode } from './views/nodes';
@@ -94,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     overview: new OverviewView(portfolio),
     staking: new StakingView(portfolio),
     savings: new SavingsView(portfolio),
+    moreEarn: new MoreEarnView(portfolio),
     loans: new LoansView(portfolio, warnDistance),
     products: new ProductsView(portfolio),
   };

@@ -35,13 +35,36 @@ export interface AreaData {
   valuation: { valuation: T.AssetValuation | undefined };
   /** The last 24 hours of savings lending records (hourly, every currency): the savings' 24-hour earnings. */
   recent: { lending: T.LendingRecord[]; since: number };
+  /**
+   * OKUSD: the holding and its earnings, today's quotas, the latest APR and daily reward, and the standard
+   * redemptions still on their way (D+5/D+6).
+   */
+  okusd: {
+    account: T.OkusdAccount | undefined;
+    limits: T.OkusdLimits | undefined;
+    apr: T.OkusdAprPoint | undefined;
+    latestReward: T.OkusdReward | undefined;
+    pendingRedemptions: T.OkusdRedemption[];
+  };
+  /** Stable Rewards: each rewards-bearing stablecoin held, and its latest daily APY (public, per currency). */
+  stable: { holdings: T.StableRewardsHolding[]; apy: ReadonlyMap<string, T.StableRewardsApyPoint> };
+  /** Dual Investment: the newest orders (one page of 100), open and settled; `open` are those not yet settled. */
+  dual: { orders: T.DualOrder[] };
+  /** Dual Investment: the currency pairs on offer (each pair once per direction). */
+  dualPairs: { pairs: T.DualCurrencyPair[] };
 }
 
 export type AreaId = keyof AreaData;
-export const AREA_IDS: readonly AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'loans', 'offers', 'market', 'prices', 'valuation', 'recent'];
+export const AREA_IDS: readonly AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'loans', 'offers', 'market', 'prices', 'valuation', 'recent', 'okusd', 'stable', 'dual', 'dualPairs'];
 
 /** Areas that need an API key; `market` and `prices` are public. */
-export const PRIVATE_AREAS: ReadonlySet<AreaId> = new Set(['onchain', 'eth', 'sol', 'savings', 'loans', 'offers', 'valuation', 'recent']);
+export const PRIVATE_AREAS: ReadonlySet<AreaId> = new Set(['onchain', 'eth', 'sol', 'savings', 'loans', 'offers', 'valuation', 'recent', 'okusd', 'stable', 'dual', 'dualPairs']);
+
+/** Dual Investment orders whose money is still in the product (not settled, redeemed or rejected). */
+const DUAL_CLOSED: ReadonlySet<string> = new Set(['settled', 'redeemed', 'rejected']);
+export function dualOrderOpen(order: T.DualOrder): boolean {
+  return !DUAL_CLOSED.has(order.state);
+}
 
 const DAY_MS = 86_400_000;
 /** At most this many pages of lending history for the last 24 hours (100 records a page). */
@@ -103,6 +126,32 @@ const LOADERS: Loaders = {
     }
     return { lending, since };
   },
+  okusd: async (c) => {
+    const [account, limits, apr, rewards, pending] = await Promise.all([
+      c.okusd.account(),
+      c.okusd.limits(),
+      c.okusd.aprHistory({ limit: '1' }).next(),
+      c.okusd.rewardsHistory({ limit: '1' }).next(),
+      // Fast redemptions settle at once: only standard ones can still be on their way.
+      c.okusd.redeemHistory({ type: 'standard', limit: '100' }).next(),
+    ]);
+    return { account: account[0], limits: limits[0], apr: apr[0], latestReward: rewards[0], pendingRedemptions: pending.filter((r) => r.status === 'pending') };
+  },
+  stable: async (c) => {
+    const [balance] = await c.stableRewards.balance();
+    const holdings = balance?.details ?? [];
+    const apy = new Map<string, T.StableRewardsApyPoint>();
+    await Promise.all(
+      holdings.map(async ({ ccy }) => {
+        // The APY adds to the holding; a failure here must not hide it.
+        const [latest] = await c.stableRewards.apyHistory({ ccy, days: '1' }).catch(() => []);
+        if (latest !== undefined) apy.set(ccy, latest);
+      }),
+    );
+    return { holdings, apy };
+  },
+  dual: async (c) => ({ orders: await c.dual.orderHistory({ limit: '100' }).next() }),
+  dualPairs: async (c) => ({ pairs: await c.dual.currencyPairs() }),
   market: async (c) => {
     // Without a currency, one history page holds every currency's latest hour, whatever the limit.
     const [lendingRates, latestRates, eth, sol] = await Promise.all([
@@ -157,6 +206,10 @@ export interface HistoryRecords {
   savings: T.LendingRecord;
   loan: T.LoanHistoryRecord;
   interest: T.InterestAccrual;
+  okusdSubscribe: T.OkusdSubscription;
+  okusdRedeem: T.OkusdRedemption;
+  okusdRewards: T.OkusdReward;
+  dual: T.DualOrder;
 }
 
 export type HistoryKind = keyof HistoryRecords;
@@ -172,6 +225,11 @@ const PAGERS: { [K in HistoryKind]: (client: OkxClient, scope: string | undefine
   loan: (c, ordId) => c.loan.history({ limit: PAGE, ...(ordId === undefined ? {} : { ordId }) }),
   // Interest is hourly: a page of 100 (OKX's most) is about four days, shown by day.
   interest: (c, ordId) => c.loan.interestAccrued({ limit: '100', ...(ordId === undefined ? {} : { ordId }) }),
+  // OKX lists standard redemptions unless asked for fast ones: the scope says which ('standard' by default).
+  okusdSubscribe: (c) => c.okusd.subscribeHistory({ limit: PAGE }),
+  okusdRedeem: (c, type) => c.okusd.redeemHistory({ limit: PAGE, type: type === 'fast' ? 'fast' : 'standard' }),
+  okusdRewards: (c) => c.okusd.rewardsHistory({ limit: PAGE }),
+  dual: (c) => c.dual.orderHistory({ limit: PAGE }),
 };
 
 export class Portfolio {
@@ -180,6 +238,8 @@ export class Portfolio {
   /** One load per area queued behind the one in flight, for refreshes that must read after they were asked. */
   private readonly queued = new Map<AreaId, Promise<void>>();
   private readonly histories = new Map<string, unknown>();
+  /** Dual Investment products per pair and direction, read once per connection (or after `resetDualProducts`). */
+  private readonly dualProductLists = new Map<string, Promise<T.DualProduct[] | Error>>();
   private readonly changed = new Emitter<readonly AreaId[]>();
   private generation = 0;
   readonly onDidChange = this.changed.event;
@@ -202,6 +262,7 @@ export class Portfolio {
     this.inFlight.clear();
     this.queued.clear();
     this.histories.clear();
+    this.dualProductLists.clear();
     this.changed.fire(AREA_IDS);
   }
 
@@ -293,6 +354,28 @@ export class Portfolio {
     for (const key of [...this.histories.keys()]) {
       if (scope === undefined ? key.startsWith(`${kind}:`) : key === `${kind}:${scope}`) this.histories.delete(key);
     }
+  }
+
+  /** The Dual Investment products on offer for a pair in one direction, or the error that kept them. */
+  dualProducts(pair: Pick<T.DualCurrencyPair, 'baseCcy' | 'quoteCcy' | 'optType'>): Promise<T.DualProduct[] | Error> {
+    const client = this.client;
+    if (client === undefined || !client.hasCredentials || (pair.optType !== 'C' && pair.optType !== 'P')) return Promise.resolve([]);
+    const key = `${pair.baseCcy}-${pair.quoteCcy}-${pair.optType}`;
+    let list = this.dualProductLists.get(key);
+    if (list === undefined) {
+      list = client.dual.products({ baseCcy: pair.baseCcy, quoteCcy: pair.quoteCcy, optType: pair.optType === 'C' ? 'C' : 'P' }).catch((error: unknown) => {
+        // A failure is not kept: the next look asks again.
+        this.dualProductLists.delete(key);
+        return error instanceof Error ? error : new Error(String(error));
+      });
+      this.dualProductLists.set(key, list);
+    }
+    return list;
+  }
+
+  /** Forgets the Dual Investment products read so far (they are re-quoted every few minutes). */
+  resetDualProducts(): void {
+    this.dualProductLists.clear();
   }
 
   dispose(): void {

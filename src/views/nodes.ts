@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { errorText, fullErrorText } from '../messages';
 import { formatAmount, formatDisplayAmount, formatFixed, formatLtv, formatPercent, formatTime, numberSymbols } from '../portfolio/format';
-import type { ActiveOrder, LoanInfo, Offer, StakingHistoryRecord } from '../okx/types';
+import type { ActiveOrder, DualCurrencyPair, DualOrder, DualProduct, LoanInfo, Offer, StakingHistoryRecord } from '../okx/types';
 import type { AreaId, HistoryKind, HistoryList, HistoryRecords, Portfolio } from '../portfolio/portfolio';
 
 /** What a node stands for, handed to the commands run on it (context menus pre-fill their forms with it). */
@@ -17,7 +17,12 @@ export type Payload =
   | { readonly kind: 'ethRedemption'; readonly record: StakingHistoryRecord }
   | { readonly kind: 'savings'; readonly ccy: string }
   | { readonly kind: 'loan'; readonly loan: LoanInfo }
-  | { readonly kind: 'collateral'; readonly ccy: string; readonly loan: LoanInfo };
+  | { readonly kind: 'collateral'; readonly ccy: string; readonly loan: LoanInfo }
+  | { readonly kind: 'okusd' }
+  | { readonly kind: 'stable'; readonly ccy: string }
+  | { readonly kind: 'dualOrder'; readonly order: DualOrder }
+  | { readonly kind: 'dualPair'; readonly pair: DualCurrencyPair }
+  | { readonly kind: 'dualProduct'; readonly product: DualProduct };
 
 export interface TreeNode {
   readonly id: string;
@@ -73,6 +78,10 @@ export function detailCommand(payload: Payload | undefined): vscode.Command | un
     case 'eth':
     case 'sol':
     case 'savings':
+    case 'okusd':
+    case 'stable':
+    case 'dualOrder':
+    case 'dualProduct':
       return { command: 'okxEarn.openProduct', title: vscode.l10n.t('Show Details'), arguments: [{ payload }] };
     case 'loan':
     case 'collateral':
@@ -142,6 +151,10 @@ export const AREA_LABELS = (): Record<AreaId, string> => ({
   prices: vscode.l10n.t('prices'),
   valuation: vscode.l10n.t("OKX's valuation of your account"),
   recent: vscode.l10n.t('the last 24 hours of savings earnings'),
+  okusd: vscode.l10n.t('OKUSD'),
+  stable: vscode.l10n.t('Stable Rewards'),
+  dual: vscode.l10n.t('Dual Investment orders'),
+  dualPairs: vscode.l10n.t('Dual Investment currency pairs'),
 });
 
 /** "Could not load …": what happened, and a click to retry. The rest of the view keeps working. */

@@ -3,6 +3,7 @@ export const VIEW_IDS = {
   overview: 'okxEarn.overview',
   staking: 'okxEarn.staking',
   savings: 'okxEarn.savings',
+  moreEarn: 'okxEarn.moreEarn',
   loans: 'okxEarn.loans',
   products: 'okxEarn.products',
 } as const;

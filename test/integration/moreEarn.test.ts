@@ -79,7 +79,9 @@ describe('More Earn view (OKUSD, Stable Rewards, Dual Investment), against the s
     const held = D.roundDown(sim.state.funding.USDG ?? '0', 8);
     assert.match(usdg.description, new RegExp(`^${formatDisplayAmount(held).replace(/[.]/g, '\\.')} · APY \\d+(\\.\\d+)?%$`));
     assert.equal(usdg.contextValue, 'okxEarn.stable');
-    assert.ok(stable.children.some((c) => c.label === 'To subscribe or redeem, trade the stablecoin on OKX'));
+    const howTo = find(stable.children, 'Subscribe or redeem');
+    assert.equal(howTo.description, 'by trading the coin on OKX');
+    assert.match(howTo.tooltip, /removed Stable Rewards subscription and redemption from its API on 14 July 2026/);
     // Turned off: still held, no longer earning, and the row says so first.
     const holding = sim.state.stableRewards.holdings.USDG;
     assert.ok(holding);
@@ -104,15 +106,15 @@ describe('More Earn view (OKUSD, Stable Rewards, Dual Investment), against the s
     assert.equal(dual.description, '1 open order');
     const live = sim.state.dual.orders.find((o) => o.state === 'live');
     assert.ok(live);
-    const order = find(dual.children, /^BTC\/USDT · Sell high 95,500 USDT$/);
+    const order = find(dual.children, 'BTC · Sell high 95,500');
     assert.equal(order.contextValue, 'okxEarn.dualOrder.live');
     assert.match(order.description, /^0\.05 BTC · 11\.48% · expires in \d+ (days|hours)$/);
     // Principal + yield for the term (rounded down), and that converted at the strike.
     const total = D.add(live.notionalSz, D.roundDown(D.mul(live.notionalSz, live.absYield), 8));
     const inUsdt = D.roundDown(D.mul(total, live.strike), 8);
-    assert.deepEqual(order.children.slice(0, 2).map((c) => c.label), [
-      `If BTC settles at or above 95,500 USDT: you receive ${amountOf(inUsdt, 'USDT')}.`,
-      `If it settles below 95,500 USDT: you receive ${amountOf(total, 'BTC')}.`,
+    assert.deepEqual(order.children.slice(0, 2).map((c) => [c.label, c.description, c.tooltip]), [
+      ['≥ 95,500 USDT', `→ ${amountOf(inUsdt, 'USDT')}`, `If BTC settles at or above 95,500 USDT: you receive ${amountOf(inUsdt, 'USDT')}.`],
+      ['< 95,500 USDT', `→ ${amountOf(total, 'BTC')}`, `If it settles below 95,500 USDT: you receive ${amountOf(total, 'BTC')}.`],
     ]);
     const settled = find(dual.children, 'Settled and redeemed');
     assert.equal(settled.children.length, 1);

@@ -14,7 +14,7 @@ import { errorText } from '../messages';
 import type { OkxClient } from '../okx/client';
 import type { DualCurrencyPair, DualOrder, DualProduct, DualQuote, DualRedeemQuote } from '../okx/types';
 import { dualOutcomes, type DualTerms } from '../portfolio/dualPayoff';
-import { quoteApyFraction, quoteFresh, quoteSecondsLeft, redeemQuoteChanges, tradeQuoteChanges, type QuoteChange } from '../portfolio/dualQuote';
+import { isSignedDecimal, quoteApyFraction, quoteFresh, quoteSecondsLeft, redeemQuoteChanges, tradeQuoteChanges, type QuoteChange } from '../portfolio/dualQuote';
 import { fundingAvailable } from '../portfolio/funding';
 import { dualDirectionLabel, dualOrderStateLabel, dualOutcomeLines, dualProductLabel } from '../views/dualLabels';
 import { percent, time, withCcy } from '../views/nodes';
@@ -311,7 +311,7 @@ function redeemAction(context: FlowContext, order: DualOrder, quote: DualRedeemQ
   const back = withCcy(quote.redeemSz, quote.redeemCcy);
   const invested = withCcy(order.notionalSz, order.notionalCcy);
   const less = quote.redeemCcy === order.notionalCcy && D.isPlainDecimal(order.notionalSz) ? D.sub(order.notionalSz, quote.redeemSz) : undefined;
-  const termRate = D.isPlainDecimal(quote.termRate) ? `${quote.termRate}%` : quote.termRate;
+  const termRate = isSignedDecimal(quote.termRate) ? `${quote.termRate}%` : quote.termRate;
   const atExpiry = dualOutcomeLines(order);
   const lines =
     previous === undefined

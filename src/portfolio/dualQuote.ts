@@ -57,8 +57,13 @@ export interface TradeQuoteTerms {
   readonly terms: DualTerms;
 }
 
+/** A plain decimal that may be negative (an early redemption's term rate, "-0.50"). */
+export function isSignedDecimal(text: string): boolean {
+  return /^-?(0|[1-9]\d*)(\.\d+)?$/.test(text);
+}
+
 function change(what: QuoteChange['what'], before: string, after: string, ccy?: string): QuoteChange {
-  const same = D.isPlainDecimal(before) && D.isPlainDecimal(after) ? D.cmp(before, after) === 0 : before === after;
+  const same = isSignedDecimal(before) && isSignedDecimal(after) ? D.cmp(before, after) === 0 : before === after;
   return { what, before, after, ...(ccy === undefined ? {} : { ccy }), changed: !same };
 }
 

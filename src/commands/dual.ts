@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import * as D from '../decimal';
 import { errorText } from '../messages';
 import type { OkxClient } from '../okx/client';
+import { OkxError } from '../okx/errors';
 import type { DualCurrencyPair, DualOrder, DualProduct, DualQuote, DualRedeemQuote } from '../okx/types';
 import { dualOutcomes, type DualTerms } from '../portfolio/dualPayoff';
 import { isSignedDecimal, quoteApyFraction, quoteFresh, quoteSecondsLeft, redeemQuoteChanges, tradeQuoteChanges, type QuoteChange } from '../portfolio/dualQuote';
@@ -50,6 +51,20 @@ function termText(from: string, to: string): string {
   if (!Number.isFinite(ms) || ms <= 0) return '';
   const hours = Math.round(ms / 3_600_000);
   return hours < 24 ? vscode.l10n.t('{0} h', String(hours)) : vscode.l10n.t('{0} days', D.roundDown(String(hours / 24), 1));
+}
+
+/**
+ * OKX's 51000 ("Parameter quoteId error") to a trade or a redemption: the quote was refused, so nothing happened.
+ * Said in words: it ran out on its way (the client holds a request back to keep to OKX's two a minute) or was
+ * used already. Every other error is passed on as it is (an unknown outcome above all: it is looked up).
+ */
+function quoteRefused(error: unknown, what: 'trade' | 'redeem'): unknown {
+  if (!(error instanceof OkxError) || error.baseCode !== '51000') return error;
+  return new Error(
+    what === 'trade'
+      ? vscode.l10n.t('OKX did not take the quote (OKX code {0}): it ran out on its way (OKX takes two Dual Investment trades a minute, so a third waits), or was used already. Nothing was bought: buy again for a new quote.', error.code ?? '51000')
+      : vscode.l10n.t('OKX did not take the redemption quote (OKX code {0}): it ran out on its way (OKX takes two early redemptions a minute, so a third waits), or was used already. Nothing was redeemed: try again for a new quote.', error.code ?? '51000'),
+  );
 }
 
 // ------------------------------------------------------------------------------------------------ choosing
@@ -222,6 +237,8 @@ function purchaseAction(context: FlowContext, product: DualProduct, amt: string,
     send: async (c) => {
       try {
         return await c.dual.trade({ quoteId });
+      } catch (error) {
+        throw quoteRefused(error, 'trade');
       } finally {
         // Whatever came of it, the products (yields, limits) are read again when next shown.
         context.portfolio.resetDualProducts();
@@ -330,8 +347,13 @@ function redeemAction(context: FlowContext, order: DualOrder, quote: DualRedeemQ
     rows: [
       [vscode.l10n.t('Order'), `${ordId} · ${name}`],
       [vscode.l10n.t('Invested'), invested],
-      [vscode.l10n.t('You receive now'), less === undefined || !D.isPositive(less) ? back : vscode.l10n.t('{0} ({1} less than invested; no yield)', back, withCcy(less, quote.redeemCcy))],
-      [vscode.l10n.t('Term rate'), termRate],
+      // A renewed quote says these old → new above.
+      ...(previous === undefined
+        ? ([
+            [vscode.l10n.t('You receive now'), less === undefined || !D.isPositive(less) ? back : vscode.l10n.t('{0} ({1} less than invested; no yield)', back, withCcy(less, quote.redeemCcy))],
+            [vscode.l10n.t('Term rate'), termRate],
+          ] as [string, string][])
+        : []),
       [vscode.l10n.t('Would expire'), whenText(context, order.expTime)],
       [vscode.l10n.t('Quote holds until'), holdsText(context, quote.validUntil)],
       [vscode.l10n.t('Goes to'), vscode.l10n.t('your funding account')],
@@ -340,6 +362,8 @@ function redeemAction(context: FlowContext, order: DualOrder, quote: DualRedeemQ
     send: async (c) => {
       try {
         return await c.dual.redeem({ ordId, quoteId });
+      } catch (error) {
+        throw quoteRefused(error, 'redeem');
       } finally {
         context.portfolio.resetDualProducts();
       }

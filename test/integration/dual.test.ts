@@ -193,10 +193,14 @@ describe('Dual Investment: buying and early redemption, against the simulator', 
       assert.equal(posts('dualTrade'), trades);
     });
 
-    it('a trade whose answer is lost: looked up by its quote id, exactly one order, never sent again', async () => {
-      // Another key: this one has had its two trades of the minute.
-      await useTestKey(api, 'dual-tests-2', SECOND_KEY);
-      try {
+    describe('on a second account (OKX takes two trades a minute per key, and the client keeps to it)', () => {
+      before(() => useTestKey(api, 'dual-tests-2', SECOND_KEY));
+      after(async () => {
+        await removeTestKey('dual-tests-2');
+        await useTestKey(api, 'dual-tests', SANDBOX_KEY);
+      });
+
+      it('a trade whose answer is lost: looked up by its quote id, exactly one order, never sent again', async () => {
         sim.state.funding.BTC = '0.75';
         const product = await btcCall();
         sim.faults.add({ fault: { kind: 'lose-response' }, endpoint: 'dualTrade', times: 1 });
@@ -206,10 +210,24 @@ describe('Dual Investment: buying and early redemption, against the simulator', 
         assert.equal(sim.state.dual.orders.length, orders + 1, 'exactly one order');
         const order = sim.state.dual.orders.at(-1);
         assert.match(ui.messages('info').join('\n'), new RegExp(`OKX's answer was lost or unclear, but the request went through: order ${order?.ordId ?? '?'} \\(earning\\)\\.`));
-      } finally {
-        await removeTestKey('dual-tests-2');
-        await useTestKey(api, 'dual-tests', SANDBOX_KEY);
-      }
+      });
+
+      it('a quote OKX no longer takes when the trade arrives (51000): said in words, nothing bought, nothing resent', async () => {
+        sim.state.funding.BTC = '0.75';
+        const product = await btcCall();
+        const [orders, trades, quotes] = [sim.state.dual.orders.length, posts('dualTrade'), tradeQuotes().length];
+        ui.inputs.push('0.01');
+        ui.choose = (_message, items) => {
+          if (!items.includes('Buy')) return undefined;
+          // OKX's own clock ran it out, unseen by the client (which still has it as valid).
+          for (const quote of tradeQuotes().slice(quotes)) quote.validUntil = sim.clock.now() - 1;
+          return 'Buy';
+        };
+        assert.equal(await vscode.commands.executeCommand('okxEarn.dual.purchase', { payload: { kind: 'dualProduct', product } }), false);
+        assert.equal(posts('dualTrade'), trades + 1, 'sent once, never again');
+        assert.equal(sim.state.dual.orders.length, orders);
+        assert.match(ui.messages('error').join('\n'), /^Buy: OKX did not take the quote \(OKX code 51000\): it ran out on its way .*Nothing was bought: buy again for a new quote\.$/m);
+      });
     });
   });
 

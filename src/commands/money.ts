@@ -1,6 +1,7 @@
 /** Registers the money-moving commands (palette and tree context menus). Each returns true when carried out. */
 import * as vscode from 'vscode';
 import { errorText } from '../messages';
+import * as dual from './dual';
 import * as loan from './loan';
 import type { FlowContext } from './moneyAction';
 import * as onchain from './onchain';
@@ -26,6 +27,8 @@ export function registerMoneyCommands(context: FlowContext): vscode.Disposable[]
     'okxEarn.loan.addCollateral': (arg) => loan.addCollateral(context, arg),
     'okxEarn.loan.reduceCollateral': (arg) => loan.reduceCollateral(context, arg),
     'okxEarn.loan.maxLoan': (arg) => loan.maxLoan(context, arg),
+    'okxEarn.dual.purchase': (arg) => dual.purchase(context, arg),
+    'okxEarn.dual.redeemEarly': (arg) => dual.redeemEarly(context, arg),
   };
   return Object.entries(commands).map(([id, run]) =>
     vscode.commands.registerCommand(id, async (arg?: unknown) => {

@@ -17,7 +17,7 @@ import type { DualCurrencyPair, DualOrder, DualProduct, DualQuote, DualRedeemQuo
 import { dualOutcomes, type DualTerms } from '../portfolio/dualPayoff';
 import { isSignedDecimal, quoteApyFraction, quoteFresh, quoteSecondsLeft, redeemQuoteChanges, tradeQuoteChanges, type QuoteChange } from '../portfolio/dualQuote';
 import { fundingAvailable } from '../portfolio/funding';
-import { dualDirectionLabel, dualOrderStateLabel, dualOutcomeLines, dualProductLabel } from '../views/dualLabels';
+import { dualDirectionLabel, dualOrderStateLabel, dualOutcomeLines, dualProductName } from '../views/dualLabels';
 import { percent, time, withCcy } from '../views/nodes';
 import { relativeTime } from '../views/overviewView';
 import { requireClient, runMoneyAction, serverNow, type FlowContext, type MoneyAction } from './moneyAction';
@@ -114,7 +114,7 @@ async function chooseProduct(context: FlowContext, arg: unknown): Promise<DualPr
     const now = await openProducts(context, given);
     if (now === undefined) return undefined;
     const current = now.find((p) => p.productId === given.productId);
-    if (current === undefined) void ui.warn(vscode.l10n.t('{0} (expiring {1}) can no longer be bought.', dualProductLabel(given), time(given.expTime)));
+    if (current === undefined) void ui.warn(vscode.l10n.t('{0} (expiring {1}) can no longer be bought.', dualProductName(given), time(given.expTime)));
     return current;
   }
   let pair = payloadOf(arg, 'dualPair')?.pair;
@@ -200,7 +200,7 @@ function purchaseAction(context: FlowContext, product: DualProduct, amt: string,
   const terms = quoteTerms(product, quote);
   const outcomes = dualOutcomes(terms);
   const apy = quoteApyFraction(quote.annualizedYield, product.annualizedYield);
-  const name = dualProductLabel(product);
+  const name = dualProductName(product);
   const amount = withCcy(amt, product.notionalCcy);
   const { quoteId } = quote;
   const rows: [string, string][] = [
@@ -281,7 +281,7 @@ export async function purchase(context: FlowContext, arg?: unknown): Promise<boo
     return lines.length === 0 ? undefined : vscode.l10n.t('At the listed yield: {0}', lines.join(' '));
   };
   const amt = await askAmount(
-    vscode.l10n.t('Buy {0}', dualProductLabel(product)),
+    vscode.l10n.t('Buy {0}', dualProductName(product)),
     `${vscode.l10n.t('Amount of {0} to invest: from {1} to {2}, in steps of {3}.', ccy, product.minSize, product.maxSize, product.stepSz)}${
       available === undefined ? '' : ` ${vscode.l10n.t('You have {0} in your funding account.', withCcy(available, ccy))}`
     } ${vscode.l10n.t('APY {0}, expires {1}.', percent(product.annualizedYield), time(product.expTime))}`,
@@ -304,7 +304,7 @@ export async function purchase(context: FlowContext, arg?: unknown): Promise<boo
 
 function describeOrder(order: DualOrder): vscode.QuickPickItem {
   return {
-    label: dualProductLabel(order),
+    label: dualProductName(order),
     description: `${withCcy(order.notionalSz, order.notionalCcy)} · ${vscode.l10n.t('expires {0}', time(order.expTime))}`,
     detail: vscode.l10n.t('Order {0}', order.ordId),
   };
@@ -322,7 +322,7 @@ async function requestRedeemQuote(context: FlowContext, client: OkxClient, order
 }
 
 function redeemAction(context: FlowContext, order: DualOrder, quote: DualRedeemQuote, previous?: DualRedeemQuote): MoneyAction<Awaited<ReturnType<OkxClient['dual']['redeem']>>> {
-  const name = dualProductLabel(order);
+  const name = dualProductName(order);
   const { ordId } = order;
   const { quoteId } = quote;
   const back = withCcy(quote.redeemSz, quote.redeemCcy);
@@ -413,7 +413,7 @@ export async function redeemEarly(context: FlowContext, arg?: unknown): Promise<
       describeOrder,
       vscode.l10n.t('No Dual Investment order is earning, so there is nothing to redeem early.'),
       'order',
-      (o, answer) => o.ordId === answer || dualProductLabel(o) === answer,
+      (o, answer) => o.ordId === answer || dualProductName(o) === answer,
     );
     if (order === undefined) return false;
   }

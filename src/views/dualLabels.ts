@@ -14,6 +14,11 @@ export function dualProductLabel(o: { readonly baseCcy: string; readonly strike:
   return vscode.l10n.t('{0} · {1} {2}', o.baseCcy, dualDirectionLabel(o), amount(o.strike));
 }
 
+/** "BTC/USDT · Sell high 95,500 USDT": the whole name, for confirmations, quick picks and messages. */
+export function dualProductName(o: { readonly baseCcy: string; readonly quoteCcy: string; readonly strike: string; readonly productId: string; readonly optType?: string }): string {
+  return vscode.l10n.t('{0}/{1} · {2} {3}', o.baseCcy, o.quoteCcy, dualDirectionLabel(o), withCcy(o.strike, o.quoteCcy));
+}
+
 /** Both outcomes as rows: "≥ 95,500 USDT" → "4,787.55 USDT", with the whole sentence for the tooltip. */
 export function dualOutcomeRows(terms: DualTerms): { readonly label: string; readonly description: string; readonly sentence: string }[] {
   const o = dualOutcomes(terms);

@@ -263,6 +263,7 @@ export class MoreEarnView extends PortfolioTree {
               description: vscode.l10n.t('until {0}', time(o.redeemEndTime)),
               icon: 'debug-step-back',
               tooltip: vscode.l10n.t('Ask OKX for a redemption quote: it says what you would get back now, before anything is sent.'),
+              command: { command: 'okxEarn.dual.redeemEarly', title: vscode.l10n.t('Redeem Early…'), arguments: [{ payload }] },
             }, self)]
           : []),
       ],

@@ -180,6 +180,26 @@ export function offersText(l10n: L10n, where: string, ccy: string | undefined, o
   return lines.join('\n');
 }
 
+/** Dual Investment products of one pair and direction, nearest expiry first, with what a product pays either way. */
+export function dualProductsText(l10n: L10n, where: string, pair: string, direction: string, products: readonly T.DualProduct[]): string {
+  const lines = [`${l10n.t('Dual Investment {0} · {1}, on offer', pair, direction)} (${where}):`];
+  const sorted = [...products].sort((a, b) => Number(a.expTime) - Number(b.expTime) || D.cmp(a.strike, b.strike));
+  for (const p of sorted) {
+    lines.push(`- ${l10n.t('product {0}: strike {1}, APY {2}, yield for the term {3}, expires {4}, invest {5} to {6} in steps of {7}, buy until {8}', p.productId, amt(p.strike, p.quoteCcy), pct(p.annualizedYield), pct(p.absYield), day(p.expTime), amt(p.minSize, p.notionalCcy), amt(p.maxSize, p.notionalCcy), p.stepSz, day(p.tradeEndTime))}`);
+  }
+  if (sorted.length === 0) lines.push(l10n.t('No product found.'));
+  else lines.push(dualRuleText(l10n, sorted[0]));
+  return lines.join('\n');
+}
+
+/** How Dual Investment pays, said once with the first product's figures. */
+function dualRuleText(l10n: L10n, p: T.DualProduct | undefined): string {
+  if (p === undefined) return '';
+  return p.notionalCcy === p.baseCcy
+    ? l10n.t('Sell high: you invest {0}; at expiry, at or above the strike you receive {1} (principal and yield converted at the strike), below it {0} back with the yield.', p.baseCcy, p.quoteCcy)
+    : l10n.t('Buy low: you invest {0}; at expiry, at or below the strike you receive {1} (principal and yield converted at the strike), above it {0} back with the yield.', p.quoteCcy, p.baseCcy);
+}
+
 export function rateHistoryText(l10n: L10n, where: string, label: string, points: readonly { ts: string; rate: string }[]): string {
   const valid = points.filter((p) => D.isPlainDecimal(p.rate)).sort((a, b) => Number(a.ts) - Number(b.ts));
   const first = valid[0];

@@ -10,6 +10,7 @@
 import * as vscode from 'vscode';
 import * as D from '../decimal';
 import type { FlowContext } from '../commands/moneyAction';
+import * as dual from '../commands/dual';
 import * as loan from '../commands/loan';
 import * as onchain from '../commands/onchain';
 import * as savings from '../commands/savings';
@@ -22,7 +23,8 @@ import type { AreaData, AreaId, Portfolio } from '../portfolio/portfolio';
 import { usdPrices } from '../portfolio/prices';
 import { byRisk, loanKey, ltvLevel } from '../portfolio/risk';
 import { environmentLabel, readSettings } from '../settings';
-import { dualOutcomeLines } from '../views/dualLabels';
+import { optTypeOfProductId } from '../portfolio/dualPayoff';
+import { dualDirectionLabel, dualOutcomeLines } from '../views/dualLabels';
 import { OVERVIEW_AREAS, OverviewView } from '../views/overviewView';
 import { PATTERNS, checkToolInput, type InputSpec, type ToolInput } from './toolInput';
 import * as text from './toolText';
@@ -229,6 +231,19 @@ export class ChatTools implements vscode.Disposable {
         },
       },
       {
+        name: 'okxEarn_dualProducts',
+        kind: 'read',
+        input: { baseCcy: { type: 'string', required: true, pattern: PATTERNS.ccy }, quoteCcy: { type: 'string', pattern: PATTERNS.ccy }, direction: { type: 'string', required: true, enum: ['sellHigh', 'buyLow'] } },
+        run: async (input) => {
+          const baseCcy = need(input, 'baseCcy');
+          const quoteCcy = str(input, 'quoteCcy') ?? 'USDT';
+          const optType = need(input, 'direction') === 'sellHigh' ? 'C' : 'P';
+          const products = await this.portfolio.dualProducts({ baseCcy, quoteCcy, optType });
+          if (products instanceof Error) throw products;
+          return text.dualProductsText(l10n, this.where(), `${baseCcy}/${quoteCcy}`, dualDirectionLabel({ optType }), products);
+        },
+      },
+      {
         name: 'okxEarn_rateHistory',
         kind: 'read',
         input: { product: { type: 'string', required: true, enum: ['eth', 'sol', 'savings', 'okusd', 'stable'] }, ccy: { type: 'string', pattern: PATTERNS.ccy }, days: { type: 'string', pattern: PATTERNS.days } },
@@ -368,6 +383,33 @@ export class ChatTools implements vscode.Disposable {
         input: { ccy: { type: 'string', required: true, pattern: PATTERNS.ccy }, ratePercent: { type: 'string', required: true, pattern: PATTERNS.percent } },
         describe: (i) => l10n.t('set the minimum lending rate of {0} to {1}%', need(i, 'ccy'), need(i, 'ratePercent').replace('%', '')),
         run: (i) => flowFor(l10n.t('lending rate {0}% for {1}', need(i, 'ratePercent').replace('%', ''), need(i, 'ccy')), (c) => savings.setLendingRate(c, { payload: { kind: 'savings', ccy: need(i, 'ccy') } }), { rate: need(i, 'ratePercent') }),
+      },
+      {
+        name: 'okxEarn_dualPurchase',
+        kind: 'action',
+        input: { productId: { type: 'string', required: true, pattern: PATTERNS.id }, amount: amountField },
+        describe: (i) => l10n.t('buy {0} of Dual Investment product {1}', need(i, 'amount'), need(i, 'productId')),
+        run: async (i) => {
+          // A product id names its pair and direction: BTC-USDT-261205-95000-C.
+          const [baseCcy = '', quoteCcy = ''] = need(i, 'productId').split('-');
+          const optType = optTypeOfProductId(need(i, 'productId'));
+          const products = optType === undefined ? [] : await this.portfolio.dualProducts({ baseCcy, quoteCcy, optType });
+          if (products instanceof Error) throw products;
+          const product = products.find((p) => p.productId === need(i, 'productId'));
+          if (product === undefined) return notFound(l10n.t('there is no Dual Investment product {0} on offer.', need(i, 'productId')));
+          return flowFor(l10n.t('Dual Investment purchase of {0} {1} ({2})', need(i, 'amount'), product.notionalCcy, product.productId), (c) => dual.purchase(c, { payload: { kind: 'dualProduct', product } }), { amount: need(i, 'amount') });
+        },
+      },
+      {
+        name: 'okxEarn_dualRedeemEarly',
+        kind: 'action',
+        input: { ordId: { type: 'string', required: true, pattern: PATTERNS.id } },
+        describe: (i) => l10n.t('redeem Dual Investment order {0} early', need(i, 'ordId')),
+        run: async (i) => {
+          const order = (await this.areas('dual')).dual?.orders.find((o) => o.ordId === need(i, 'ordId'));
+          if (order === undefined) return notFound(l10n.t('there is no Dual Investment order {0}.', need(i, 'ordId')));
+          return flowFor(l10n.t('early redemption of Dual Investment order {0}', order.ordId), (c) => dual.redeemEarly(c, { payload: { kind: 'dualOrder', order } }), {});
+        },
       },
       {
         name: 'okxEarn_adjustCollateral',

@@ -5,9 +5,9 @@ import type { OkxEarnApi } from '../../src/extension';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
 import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor } from './helpers';
 
-const READ_TOOLS = ['okxEarn_history', 'okxEarn_loanRisk', 'okxEarn_offers', 'okxEarn_portfolio', 'okxEarn_positions', 'okxEarn_rateHistory'];
+const READ_TOOLS = ['okxEarn_dualProducts', 'okxEarn_history', 'okxEarn_loanRisk', 'okxEarn_offers', 'okxEarn_portfolio', 'okxEarn_positions', 'okxEarn_rateHistory'];
 const ACTION_TOOLS = [
-  'okxEarn_adjustCollateral', 'okxEarn_borrow', 'okxEarn_cancelEthRedemption', 'okxEarn_onchainCancel', 'okxEarn_onchainPurchase', 'okxEarn_onchainRedeem',
+  'okxEarn_adjustCollateral', 'okxEarn_borrow', 'okxEarn_cancelEthRedemption', 'okxEarn_dualPurchase', 'okxEarn_dualRedeemEarly', 'okxEarn_onchainCancel', 'okxEarn_onchainPurchase', 'okxEarn_onchainRedeem',
   'okxEarn_repay', 'okxEarn_savingsRedeem', 'okxEarn_savingsSubscribe', 'okxEarn_setLendingRate', 'okxEarn_stake', 'okxEarn_unstake',
 ];
 
@@ -52,7 +52,10 @@ describe('Chat tools (vscode.lm.invokeTool), against the simulator', function ()
     assert.match(answer, /Holdings: [\d,]+\.\d\d USD\n/);
     assert.match(answer, /- On-chain earn: [\d,]+\.\d\d USD \(\d+(\.\d+)?%\)/);
     assert.match(answer, /Loans: 2 orders; collateral [\d,.]+ USD, borrowed [\d,.]+ USD, net [\d,.]+ USD/);
-    assert.match(answer, /What comes next:\n- \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ: 0\.3 BETH redeemed to ETH/);
+    assert.match(answer, /What comes next:\n- \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ: /);
+    assert.match(answer, /\n- \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ: 0\.3 BETH redeemed to ETH/);
+    assert.match(answer, /\n- \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ: Dual Investment order \d+ \(0\.05 BTC\) expires and settles/);
+    assert.match(answer, /\n- \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ: [\d.]+ USDT from OKUSD standard redemption \d+/);
     for (const secret of [SANDBOX_KEY.secretKey, SANDBOX_KEY.passphrase, SANDBOX_KEY.apiKey]) assert.ok(!answer.includes(secret));
   });
 
@@ -88,6 +91,40 @@ describe('Chat tools (vscode.lm.invokeTool), against the simulator', function ()
     assert.match(history, /interest history, last 7 days/);
     assert.equal((history.match(/\n- /g) ?? []).length, 3);
     assert.match(history, /ccy USDC, loan [\d.]+, interest [\d.]+, interestRate 0\.0793/);
+  });
+
+  it('the newer products: positions with both Dual outcomes, the OKUSD APR and a Stable Rewards APY, their histories', async () => {
+    const positions = await invoke('okxEarn_positions', {});
+    assert.match(positions, /\nOKUSD: [\d.]+ OKUSD; earned [\d.]+ USDT in total; APR [\d.]+%\n/);
+    assert.match(positions, /- USDG: 2500 USDG held, earned [\d.]+ USDG, APY [\d.]+%, earning\n/);
+    const live = sim.state.dual.orders.find((o) => o.state === 'live');
+    assert.ok(live);
+    assert.match(positions, new RegExp(`- order ${live.ordId}: ${live.productId}, 0\\.05 BTC invested, strike 95500 USDT, APY 11\\.48%, state live, expires [^ ]+ If BTC settles at or above 95,500 USDT: you receive [\\d,.]+ USDT\\. If it settles below 95,500 USDT: you receive [\\d.]+ BTC\\.`));
+    const portfolio = await invoke('okxEarn_portfolio', {});
+    for (const product of ['OKUSD', 'Stable Rewards', 'Dual Investment']) assert.match(portfolio, new RegExp(`\n- ${product}: [\\d,]+\\.\\d\\d USD`));
+    assert.match(await invoke('okxEarn_rateHistory', { product: 'okusd', days: '7' }), /OKUSD APR \(.*\), \d+ points from/);
+    assert.match(await invoke('okxEarn_rateHistory', { product: 'stable', ccy: 'USDG', days: '7' }), /USDG Stable Rewards APY, daily \(.*\), 7 points/);
+    assert.match(await invoke('okxEarn_history', { kind: 'okusdSubscribe', days: '30' }), /okusdSubscribe history, last 30 days.*\n- .*settleCcy OKUSD/s);
+    assert.match(await invoke('okxEarn_history', { kind: 'dual', days: '30' }), new RegExp(`\n- .*ordId ${live.ordId}`));
+  });
+
+  it('Dual Investment by chat: the products on offer, then a purchase in OKX Earn\'s own confirmation with both outcomes, sent once', async () => {
+    const list = await invoke('okxEarn_dualProducts', { baseCcy: 'BTC', direction: 'sellHigh' });
+    const id = /product (BTC-USDT-\d{6}-\d+-C): strike/.exec(list)?.[1];
+    assert.ok(id, list);
+    assert.match(list, /Sell high: you invest BTC; at expiry, at or above the strike you receive USDT/);
+    const trades = sim.received('dualTrade').length;
+    ui.choose = () => undefined;
+    const declined = await invoke('okxEarn_dualPurchase', { productId: id, amount: '0.01' });
+    assert.match(declined, /^Not sent: Dual Investment purchase of 0\.01 BTC/);
+    const modal = ui.shown.find((m) => m.modal);
+    assert.match(modal?.detail ?? '', /If BTC settles at or above [\d,]+ USDT: you receive [\d,.]+ USDT\./);
+    assert.equal(sim.received('dualTrade').length, trades, 'declined: nothing traded');
+    ui.choose = (_m, items) => items.find((i) => i === 'Buy');
+    const done = await invoke('okxEarn_dualPurchase', { productId: id, amount: '0.01' });
+    assert.match(done, /^Done: Dual Investment purchase of 0\.01 BTC/);
+    assert.equal(sim.received('dualTrade').length, trades + 1, 'sent exactly once');
+    assert.match(await invoke('okxEarn_dualPurchase', { productId: 'BTC-USDT-990101-1-C', amount: '0.01' }), /there is no Dual Investment product BTC-USDT-990101-1-C on offer/);
   });
 
   it('an action tool opens OKX Earn\'s own confirmation, sends nothing when declined, and exactly once when confirmed', async () => {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { errorText } from '../messages';
 import * as loan from './loan';
 import type { FlowContext } from './moneyAction';
+import * as okusd from './okusd';
 import * as onchain from './onchain';
 import * as savings from './savings';
 import * as staking from './staking';
@@ -26,6 +27,8 @@ export function registerMoneyCommands(context: FlowContext): vscode.Disposable[]
     'okxEarn.loan.addCollateral': (arg) => loan.addCollateral(context, arg),
     'okxEarn.loan.reduceCollateral': (arg) => loan.reduceCollateral(context, arg),
     'okxEarn.loan.maxLoan': (arg) => loan.maxLoan(context, arg),
+    'okxEarn.okusd.subscribe': () => okusd.subscribe(context),
+    'okxEarn.okusd.redeem': () => okusd.redeem(context),
   };
   return Object.entries(commands).map(([id, run]) =>
     vscode.commands.registerCommand(id, async (arg?: unknown) => {

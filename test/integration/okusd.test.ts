@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import * as D from '../../src/decimal';
 import type { OkxEarnApi } from '../../src/extension';
@@ -9,6 +12,7 @@ import { formatDisplayAmount } from '../../src/portfolio/format';
 import { standardSettlement } from '../../src/portfolio/okusdQuota';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
 import type { SimOkusdOrder } from '../../src/simulator/state';
+import { parseCsv } from '../unit/support/csv';
 import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor } from './helpers';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -278,6 +282,39 @@ describe('OKUSD money flows, against the simulator', function () {
       assert.equal(sim.state.okusd.orders.length, before);
       const shownId = /Client order ID: (\S+)/.exec(modal()?.detail ?? '')?.[1] ?? '?';
       assert.match(ui.messages('warning').join('\n'), new RegExp(`did not go through: no OKUSD subscription with client order id ${shownId} exists\\. Nothing was changed`));
+    });
+  });
+
+  describe('OKUSD and Dual Investment histories exported from the More Earn view', () => {
+    let folder: string;
+    beforeEach(() => {
+      folder = mkdtempSync(path.join(tmpdir(), 'okx-earn-okusd-export-'));
+    });
+    afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('OKUSD redemptions: fast and standard in one file, newest first, each with its client order id', async () => {
+      ui.picks.push('OKUSD redemptions', 'Everything OKX keeps');
+      ui.saves.push(vscode.Uri.file(path.join(folder, 'redemptions.csv')));
+      assert.equal(await vscode.commands.executeCommand('okxEarn.moreEarn.exportHistory'), true);
+      assert.match(path.basename(ui.saveDialogs[0]?.defaultUri?.path ?? ''), /^okx-earn-okusd-redemptions-\d{4}-\d{2}-\d{2}\.csv$/);
+      const rows = parseCsv(readFileSync(path.join(folder, 'redemptions.csv'), 'utf8'));
+      assert.deepEqual(rows[0], ['ordId', 'clOrdId', 'type', 'status', 'ccy', 'amt', 'fee', 'settleCcy', 'settleCcyAmt', 'estSettlementTime', 'ts']);
+      const redemptions = sim.state.okusd.orders.filter((o) => o.kind !== 'subscribe');
+      assert.deepEqual(rows.slice(1).map((r) => r[1]).sort(), redemptions.map((o) => o.clOrdId).sort(), 'every redemption once, by its client order id');
+      assert.ok(rows.some((r) => r[2] === 'fast') && rows.some((r) => r[2] === 'standard'));
+      const times = rows.slice(1).map((r) => r[10] ?? '');
+      assert.deepEqual(times, [...times].sort().reverse(), 'newest first');
+      assert.deepEqual(readdirSync(folder), ['redemptions.csv']);
+      assert.deepEqual(ui.messages('info'), [`OKUSD redemptions: ${redemptions.length} records exported to redemptions.csv.`]);
+    });
+
+    it('Dual Investment orders, from the palette', async () => {
+      ui.picks.push('Dual Investment orders', 'Everything OKX keeps');
+      ui.saves.push(vscode.Uri.file(path.join(folder, 'dual.csv')));
+      assert.equal(await vscode.commands.executeCommand('okxEarn.exportHistory'), true);
+      const rows = parseCsv(readFileSync(path.join(folder, 'dual.csv'), 'utf8'));
+      assert.equal(rows[0]?.[0], 'ordId');
+      assert.deepEqual(rows.slice(1).map((r) => r[0]).sort(), sim.state.dual.orders.map((o) => o.ordId).sort());
     });
   });
 });

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import * as D from '../../src/decimal';
 import type { OkxEarnApi } from '../../src/extension';
 import type { EndpointId } from '../../src/okx/endpoints';
+import { OKX_CODES } from '../../src/okx/errors';
 import { OkxClient } from '../../src/okx/client';
 import { customEnvironment } from '../../src/okx/environments';
 import { formatDisplayAmount } from '../../src/portfolio/format';
@@ -240,6 +241,25 @@ describe('OKUSD money flows, against the simulator', function () {
       assert.equal(sim.state.okusd.orders.length, before);
       assert.equal(sim.state.funding.USDT, usdt);
       assert.match(ui.messages('error').join('\n'), /^Subscribe: OKX's daily subscription limit for this product has been reached\. Try again tomorrow\. \(OKX code 51766\) Your own quota is not the limit: OKX's platform-wide quota for all users is used up for today\. Nothing was exchanged\.$/m);
+    });
+
+    it('each of 51765-51774 gets its own message and its own next step', async function () {
+      this.timeout(120_000);
+      const steps = new Set<string>();
+      for (let n = 51765; n <= 51774; n++) {
+        const code = String(n);
+        sim.faults.add({ fault: { kind: 'okx', code, msg: `raw ${code}` }, endpoint: 'okusdSubscribe', times: 1 });
+        assert.equal(await run('okxEarn.okusd.subscribe', { inputs: ['5'], confirmWith: 'Subscribe' }), false, code);
+        const last = ui.messages('error').at(-1) ?? '';
+        const entry = OKX_CODES[code];
+        assert.ok(entry, code);
+        assert.ok(last.startsWith(`Subscribe: ${entry.template} (OKX code ${code}) `), `${code}: ${last}`);
+        const step = last.slice(`Subscribe: ${entry.template} (OKX code ${code}) `.length);
+        assert.ok(step.length > 20 && !/^Retry in a moment/.test(step), `${code}: a next step of its own: ${step}`);
+        steps.add(step);
+      }
+      // The platform-wide codes share one explanation per kind; the rest each have their own.
+      assert.ok(steps.size >= 8, [...steps].join('\n'));
     });
 
     it('the OKUSD API under maintenance (51774) as the redemption is sent: said, nothing changed', async () => {

@@ -37,6 +37,21 @@ export interface AmountRules {
   readonly owed?: string;
   /** Decimal places accepted, where OKX takes more than `decimalsFor(ccy)` (loan amounts). */
   readonly decimals?: number;
+  /** The amount must be a whole multiple of this (a product's step size, e.g. "0.001"); ignored unless positive. */
+  readonly step?: string;
+}
+
+/** Whether `amount` is a whole multiple of a positive `step` (both plain decimals); true when there is no step. */
+export function onStep(amount: string, step: string | undefined): boolean {
+  if (step === undefined || !D.isPlainDecimal(step) || !D.isPositive(step)) return true;
+  const places = Math.max(decimalPlaces(amount), decimalPlaces(step));
+  return D.isZero(D.sub(amount, D.mul(D.roundDown(D.div(amount, step, places + 2), 0), step)));
+}
+
+/** The most `value` rounded down to a whole multiple of `step` (unchanged without a positive step). */
+export function downToStep(value: string, step: string | undefined): string {
+  if (step === undefined || !D.isPlainDecimal(step) || !D.isPositive(step)) return value;
+  return D.trim(D.mul(D.roundDown(D.div(value, step, decimalPlaces(value) + 2), 0), step));
 }
 
 /** A positive plain decimal within the rules, returned exactly as typed (trimmed of spaces). */
@@ -60,6 +75,7 @@ export function checkAmount(input: string, rules: AmountRules): Checked<string> 
   if (rules.max !== undefined && D.isPlainDecimal(rules.max) && D.isPositive(rules.max) && D.gt(text, rules.max)) {
     return refuse('The maximum is {max} {ccy}.', { max: D.trim(rules.max), ccy });
   }
+  if (!onStep(text, rules.step)) return refuse('The amount must be a multiple of {step} {ccy}.', { step: D.trim(rules.step ?? ''), ccy });
   if (rules.owed !== undefined && D.isPlainDecimal(rules.owed) && D.gt(text, rules.owed)) {
     return refuse('That is more than the {owed} {ccy} this loan order owes.', { owed: D.trim(rules.owed), ccy });
   }

@@ -43,12 +43,17 @@ export function noKeyText(l10n: L10n): string {
 }
 
 export const productLabel = (l10n: L10n, product: string): string =>
-  ({ onchain: l10n.t('On-chain earn'), eth: l10n.t('ETH staking'), sol: l10n.t('SOL staking'), savings: l10n.t('Simple Earn (savings)') })[product] ?? product;
+  ({
+    onchain: l10n.t('On-chain earn'), eth: l10n.t('ETH staking'), sol: l10n.t('SOL staking'), savings: l10n.t('Simple Earn (savings)'),
+    okusd: l10n.t('OKUSD'), stable: l10n.t('Stable Rewards'), dual: l10n.t('Dual Investment'),
+  })[product] ?? product;
 
 function upcomingLine(l10n: L10n, e: Upcoming): string {
   const what =
     e.kind === 'ethRedemption' ? l10n.t('{0} redeemed to ETH', amt(e.amt, e.ccy))
     : e.kind === 'onchainRedemption' ? l10n.t('{0} back from on-chain earn (order {1})', amt(e.amt, e.ccy), e.ref)
+    : e.kind === 'okusdRedemption' ? l10n.t('{0} from OKUSD standard redemption {1}', amt(e.amt, e.ccy), e.ref)
+    : e.kind === 'dualExpiry' ? l10n.t('Dual Investment order {0} ({1}) expires and settles', e.ref, amt(e.amt, e.ccy))
     : l10n.t('fixed term of order {0} ({1}) ends', e.ref, amt(e.amt, e.ccy));
   return `${day(e.at)}: ${what}`;
 }
@@ -59,7 +64,7 @@ export function portfolioText(l10n: L10n, where: string, o: Overview): string {
     `${l10n.t('Portfolio')} (${where}). ${l10n.t('USD values at OKX index prices.')}`,
     `${l10n.t('Holdings')}: ${usd(o.holdings.usd)}${incomplete(o.holdings)}`,
     ...o.byProduct.map((p) => `- ${productLabel(l10n, p.key)}: ${usd(p.usd)} (${pct(p.share)})`),
-    `${l10n.t('Earned in the last 24 hours')}: ${usd(o.earned24h.usd)}${incomplete(o.earned24h)} ${l10n.t('(savings and ETH/SOL staking; on-chain earn reports totals only)')}`,
+    `${l10n.t('Earned in the last 24 hours')}: ${usd(o.earned24h.usd)}${incomplete(o.earned24h)} ${l10n.t('(savings, ETH/SOL staking and OKUSD; on-chain earn and Stable Rewards report totals only, Dual Investment pays at expiry)')}`,
     `${l10n.t('Earned in total')}: ${usd(o.earnedTotal.usd)}${incomplete(o.earnedTotal)}`,
     `${l10n.t('Holdings-weighted APY')}: ${o.apy.value === undefined ? l10n.t('unknown') : pct(o.apy.value)}${o.apy.complete ? '' : ` ${l10n.t('(incomplete)')}`}`,
     ...(o.loans === undefined || o.loans.orders === 0 ? [] : [`${l10n.t('Loans')}: ${loansLine(l10n, o.loans)}`]),
@@ -76,6 +81,10 @@ export interface PositionsData {
   readonly sol?: T.StakingBalance;
   readonly savings?: readonly T.SavingsBalance[];
   readonly loans?: readonly T.LoanInfo[];
+  readonly okusd?: { readonly account: T.OkusdAccount | undefined; readonly apr: string | undefined };
+  readonly stable?: readonly (T.StableRewardsHolding & { readonly apy: string | undefined })[];
+  /** Dual Investment orders with both outcomes already in words. */
+  readonly dual?: readonly { readonly order: T.DualOrder; readonly outcomes: readonly string[] }[];
 }
 
 export function positionsText(l10n: L10n, where: string, data: PositionsData): string {
@@ -99,6 +108,24 @@ export function positionsText(l10n: L10n, where: string, data: PositionsData): s
   if (data.loans !== undefined) {
     lines.push(heading(l10n.t('Flexible loan orders'), data.loans.length === 0, l10n.t('none')));
     for (const l of data.loans) lines.push(`- ${loanLine(l10n, l)}`);
+  }
+  if (data.okusd !== undefined) {
+    const a = data.okusd.account;
+    lines.push(`OKUSD: ${a === undefined ? l10n.t('none') : l10n.t('{0}; earned {1} in total; APR {2}', amt(a.amt, a.ccy), amt(a.totalEarnAccrual, 'USDT'), data.okusd.apr === undefined ? l10n.t('unknown') : pct(data.okusd.apr))}`);
+  }
+  if (data.stable !== undefined) {
+    lines.push(heading(l10n.t('Stable Rewards'), data.stable.length === 0, l10n.t('none')));
+    for (const h of data.stable) {
+      lines.push(`- ${l10n.t('{0}: {1} held, earned {2}, APY {3}, {4}', h.ccy, amt(h.amt, h.ccy), amt(h.totalEarnAccrual, h.ccy), h.apy === undefined ? l10n.t('unknown') : pct(h.apy), h.state === 'earning' ? l10n.t('earning') : l10n.t('not earning'))}`);
+    }
+    lines.push(l10n.t('(Stable Rewards: OKX has no API to subscribe or redeem since 2026-07-14; buying or selling the coin on OKX does it.)'));
+  }
+  if (data.dual !== undefined) {
+    lines.push(heading(l10n.t('Dual Investment orders'), data.dual.length === 0, l10n.t('none')));
+    for (const { order: o, outcomes } of data.dual) {
+      const settled = o.settleSz !== '' ? l10n.t('; paid {0} at {1}', amt(o.settleSz, o.settleCcy), amt(o.settlePx, o.quoteCcy)) : ` ${outcomes.join(' ')}`;
+      lines.push(`- ${l10n.t('order {0}: {1}, {2} invested, strike {3}, APY {4}, state {5}, expires {6}', o.ordId, o.productId, amt(o.notionalSz, o.notionalCcy), amt(o.strike, o.quoteCcy), pct(o.annualizedYield), o.state, /^\d+$/.test(o.expTime) ? day(Number(o.expTime)) : o.expTime)}${settled}`);
+    }
   }
   return lines.join('\n');
 }

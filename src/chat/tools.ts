@@ -22,6 +22,7 @@ import type { AreaData, AreaId, Portfolio } from '../portfolio/portfolio';
 import { usdPrices } from '../portfolio/prices';
 import { byRisk, loanKey, ltvLevel } from '../portfolio/risk';
 import { environmentLabel, readSettings } from '../settings';
+import { dualOutcomeLines } from '../views/dualLabels';
 import { OVERVIEW_AREAS, OverviewView } from '../views/overviewView';
 import { PATTERNS, checkToolInput, type InputSpec, type ToolInput } from './toolInput';
 import * as text from './toolText';
@@ -171,17 +172,20 @@ export class ChatTools implements vscode.Disposable {
       {
         name: 'okxEarn_positions',
         kind: 'read',
-        input: { product: { type: 'string', enum: ['onchain', 'eth', 'sol', 'savings', 'loans'] } },
+        input: { product: { type: 'string', enum: ['onchain', 'eth', 'sol', 'savings', 'loans', 'okusd', 'stable', 'dual'] } },
         run: async (input) => {
           const product = str(input, 'product');
           const want = (p: string): boolean => product === undefined || product === p;
-          const data = await this.areas(...(['onchain', 'eth', 'sol', 'savings', 'loans'] as const).filter(want));
+          const data = await this.areas(...(['onchain', 'eth', 'sol', 'savings', 'loans', 'okusd', 'stable', 'dual'] as const).filter(want));
           return text.positionsText(l10n, this.where(), {
             ...(data.onchain === undefined ? {} : { onchain: data.onchain.orders }),
             ...(data.eth?.balance === undefined ? {} : { eth: data.eth.balance }),
             ...(data.sol?.balance === undefined ? {} : { sol: data.sol.balance }),
             ...(data.savings === undefined ? {} : { savings: data.savings.balances }),
             ...(data.loans === undefined ? {} : { loans: data.loans.loans }),
+            ...(data.okusd === undefined ? {} : { okusd: { account: data.okusd.account, apr: data.okusd.apr?.apr } }),
+            ...(data.stable === undefined ? {} : { stable: data.stable.holdings.map((h) => ({ ...h, apy: data.stable?.apy.get(h.ccy)?.rate })) }),
+            ...(data.dual === undefined ? {} : { dual: data.dual.orders.map((order) => ({ order, outcomes: dualOutcomeLines(order) })) }),
           });
         },
       },
@@ -227,11 +231,22 @@ export class ChatTools implements vscode.Disposable {
       {
         name: 'okxEarn_rateHistory',
         kind: 'read',
-        input: { product: { type: 'string', required: true, enum: ['eth', 'sol', 'savings'] }, ccy: { type: 'string', pattern: PATTERNS.ccy }, days: { type: 'string', pattern: PATTERNS.days } },
+        input: { product: { type: 'string', required: true, enum: ['eth', 'sol', 'savings', 'okusd', 'stable'] }, ccy: { type: 'string', pattern: PATTERNS.ccy }, days: { type: 'string', pattern: PATTERNS.days } },
         run: async (input) => {
           const client = this.client() as OkxClient;
           const days = Number(str(input, 'days') ?? '30');
           const product = need(input, 'product');
+          if (product === 'okusd') {
+            const since = Date.now() + client.clockOffsetMs - days * 86_400_000;
+            const { records } = await this.history(client.okusd.aprHistory({ limit: '100' }), since, days * 24, (r) => r.ts);
+            return text.rateHistoryText(l10n, this.where(), l10n.t('OKUSD APR'), records.map((r) => ({ ts: r.ts, rate: r.apr })));
+          }
+          if (product === 'stable') {
+            const ccy = str(input, 'ccy');
+            if (ccy === undefined) return l10n.t('"ccy" is needed for the Stable Rewards APY (e.g. USDG).');
+            const points = await client.stableRewards.apyHistory({ ccy, days: String(Math.min(days, 100)) });
+            return text.rateHistoryText(l10n, this.where(), l10n.t('{0} Stable Rewards APY, daily', ccy), points);
+          }
           if (product !== 'savings') {
             const points = await (product === 'eth' ? client.eth.apyHistory({ days: String(days) }) : client.sol.apyHistory({ days: String(days) }));
             return text.rateHistoryText(l10n, this.where(), l10n.t('{0} staking APY, daily', product.toUpperCase()), points);
@@ -248,7 +263,7 @@ export class ChatTools implements vscode.Disposable {
         name: 'okxEarn_history',
         kind: 'read',
         input: {
-          kind: { type: 'string', required: true, enum: ['onchain', 'eth', 'sol', 'savings', 'loan', 'interest'] },
+          kind: { type: 'string', required: true, enum: ['onchain', 'eth', 'sol', 'savings', 'loan', 'interest', 'okusdSubscribe', 'okusdRedeem', 'okusdFastRedeem', 'okusdRewards', 'dual'] },
           days: { type: 'string', pattern: PATTERNS.days },
           ccy: { type: 'string', pattern: PATTERNS.ccy },
           ordId: { type: 'string', pattern: PATTERNS.id },
@@ -273,6 +288,11 @@ export class ChatTools implements vscode.Disposable {
             : kind === 'sol' ? await lines<T.StakingHistoryRecord>(client.sol.history({ limit: page }), 'requestTime')
             : kind === 'savings' ? await lines<T.LendingRecord>(client.savings.lendingHistory({ limit: page, ...(ccy === undefined ? {} : { ccy }) }), 'ts')
             : kind === 'loan' ? await lines<T.LoanHistoryRecord>(client.loan.history({ limit: page, ...(ordId === undefined ? {} : { ordId }) }), 'ts')
+            : kind === 'okusdSubscribe' ? await lines<T.OkusdSubscription>(client.okusd.subscribeHistory({ limit: page }), 'ts')
+            : kind === 'okusdRedeem' ? await lines<T.OkusdRedemption>(client.okusd.redeemHistory({ limit: page, type: 'standard' }), 'ts')
+            : kind === 'okusdFastRedeem' ? await lines<T.OkusdRedemption>(client.okusd.redeemHistory({ limit: page, type: 'fast' }), 'ts')
+            : kind === 'okusdRewards' ? await lines<T.OkusdReward>(client.okusd.rewardsHistory({ limit: page }), 'ts')
+            : kind === 'dual' ? await lines<T.DualOrder>(client.dual.orderHistory({ limit: page }), 'cTime')
             : await lines<T.InterestAccrual>(client.loan.interestAccrued({ limit: page, ...(ordId === undefined ? {} : { ordId }), ...(ccy === undefined ? {} : { ccy }) }), 'ts');
           return text.historyText(l10n, this.where(), l10n.t('{0} history, last {1} days', kind, String(days)), found.lines, found.more);
         },

@@ -1,6 +1,7 @@
 /** Registers the money-moving commands (palette and tree context menus). Each returns true when carried out. */
 import * as vscode from 'vscode';
 import { errorText } from '../messages';
+import * as dual from './dual';
 import * as loan from './loan';
 import type { FlowContext } from './moneyAction';
 import * as okusd from './okusd';
@@ -29,6 +30,8 @@ export function registerMoneyCommands(context: FlowContext): vscode.Disposable[]
     'okxEarn.loan.maxLoan': (arg) => loan.maxLoan(context, arg),
     'okxEarn.okusd.subscribe': () => okusd.subscribe(context),
     'okxEarn.okusd.redeem': () => okusd.redeem(context),
+    'okxEarn.dual.purchase': (arg) => dual.purchase(context, arg),
+    'okxEarn.dual.redeemEarly': (arg) => dual.redeemEarly(context, arg),
   };
   return Object.entries(commands).map(([id, run]) =>
     vscode.commands.registerCommand(id, async (arg?: unknown) => {

@@ -11,7 +11,9 @@
  *  6. OKX's answers about a client order id (borrow, repay) understood: "already done" (51016) is done, never
  *     a second loan or repayment; "still in flight" (51784) is waited for and then looked up (./sendOnce);
  *  7. for what OKX settles after accepting it (a repayment), the result as OKX then shows it;
- *  8. afterwards, the affected areas are read again, after the action (never a load that began before it).
+ *  8. afterwards, the affected areas are read again, after the action (never a load that began before it);
+ *  9. what is sent with a quote that expires (Dual Investment) is never sent once the quote has run out: the
+ *     action's `requote` renews it after the user confirmed, and the user confirms the new terms instead.
  * Nothing here throws once the request has been sent.
  */
 import * as vscode from 'vscode';
@@ -43,6 +45,8 @@ export interface MoneyAction<R> {
   readonly verb: string;
   /** Exactly what will be sent, as rows for the confirmation. */
   readonly rows: readonly (readonly [string, string])[];
+  /** Sentences shown above the rows (e.g. both outcomes of a Dual Investment, or what a new quote changed). */
+  readonly lines?: readonly string[];
   /** The amount, for re-typing above the threshold. */
   readonly amount?: { readonly value: string; readonly ccy: string };
   send(client: OkxClient): Promise<R>;
@@ -63,6 +67,13 @@ export interface MoneyAction<R> {
   readonly histories?: readonly HistoryKind[];
   /** A command that shows the result (e.g. reveals the order), offered with the success message. */
   readonly show?: vscode.Command | ((result: R) => vscode.Command);
+  /**
+   * For an action sent with a quote that expires: called once the user has confirmed, just before sending.
+   * Undefined: the confirmed action is sent. Otherwise the quote ran out: the action with a new quote, whose
+   * question and lines say what changed, and which the user confirms (and this checks) again; the old quote is
+   * never sent. Throwing (no new quote could be had) sends nothing. Without it, an action is sent as confirmed.
+   */
+  requote?(client: OkxClient): Promise<MoneyAction<R> | undefined>;
 }
 
 let inFlight: string | undefined;
@@ -102,8 +113,15 @@ export async function runMoneyAction<R>(context: FlowContext, action: MoneyActio
   inFlight = action.what;
   try {
     const { environment, profile } = context.connection.current;
-    if (!(await confirmAction({ environment, profile }, client, action))) return false;
-    return await send(context, client, action);
+    let confirmed = action;
+    for (;;) {
+      if (!(await confirmAction({ environment, profile }, client, confirmed))) return false;
+      const renewed = await confirmed.requote?.(client);
+      if (renewed === undefined) break;
+      context.log.info(`Quote expired before it was sent, renewed: ${confirmed.what}`);
+      confirmed = renewed;
+    }
+    return await send(context, client, confirmed);
   } finally {
     inFlight = undefined;
   }
@@ -123,6 +141,7 @@ export async function confirmAction<R>(
   const where = environmentLabel(environment);
   const rows = [...action.rows, [vscode.l10n.t('Environment'), profile === undefined ? where : `${where} (${profile})`] as const];
   const detail = [
+    ...(action.lines === undefined || action.lines.length === 0 ? [] : [...action.lines, '']),
     ...rows.map(([name, value]) => `${name}: ${value}`),
     '',
     real

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { AreaData, AreaId, Portfolio } from '../portfolio/portfolio';
 import * as D from '../decimal';
-import { checkAmount, checkRatePercent, decimalsFor, type AmountRules, type Checked } from '../validation';
+import { checkAmount, checkRatePercent, decimalsFor, downToStep, type AmountRules, type Checked } from '../validation';
 import { errorText } from '../messages';
 import type { Payload, TreeNode } from '../views/nodes';
 import { toolRun, ui, type ToolRun } from './ui';
@@ -13,12 +13,12 @@ function problemText<T>(result: Checked<T>): string | undefined {
 
 /**
  * The most an amount prompt accepts (the smallest of what is available, the product's maximum and what is
- * owed), in the currency's own precision, rounded down: what "Max" fills in. Undefined when nothing bounds it.
+ * owed), in the currency's own precision and on the product's step, rounded down: what "Max" fills in. Undefined when nothing bounds it.
  */
 export function maxOf(rules: AmountRules): string | undefined {
   const bounds = [rules.available, rules.owed, rules.max].filter((b): b is string => b !== undefined && D.isPlainDecimal(b) && D.isPositive(b));
   if (bounds.length === 0) return undefined;
-  const max = D.roundDown(bounds.reduce((a, b) => D.min(a, b)), rules.decimals ?? decimalsFor(rules.ccy));
+  const max = downToStep(D.roundDown(bounds.reduce((a, b) => D.min(a, b)), rules.decimals ?? decimalsFor(rules.ccy)), rules.step);
   return D.isPositive(max) ? D.trim(max) : undefined;
 }
 

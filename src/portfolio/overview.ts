@@ -8,21 +8,26 @@
  */
 import * as D from '../decimal';
 import type * as T from '../okx/types';
-import type { AreaData } from './portfolio';
+import { dualOrderOpen, type AreaData } from './portfolio';
 
-export type EarnProduct = 'onchain' | 'eth' | 'sol' | 'savings';
-export const EARN_PRODUCTS: readonly EarnProduct[] = ['onchain', 'eth', 'sol', 'savings'];
+export type EarnProduct = 'onchain' | 'eth' | 'sol' | 'savings' | 'okusd' | 'stable' | 'dual';
+export const EARN_PRODUCTS: readonly EarnProduct[] = ['onchain', 'eth', 'sol', 'savings', 'okusd', 'stable', 'dual'];
+/** Products whose earnings OKX gives as totals only (no figure for a day): left out of the 24-hour earnings. */
+export const TOTALS_ONLY: readonly EarnProduct[] = ['onchain', 'stable', 'dual'];
 
 const DAY_MS = 86_400_000;
 /** Staking tokens OKX issues 1:1 for what was staked: valued at that currency's price where OKX gives none of their own. */
-const ONE_TO_ONE: Readonly<Record<string, string>> = { BETH: 'ETH', OKSOL: 'SOL' };
+const ONE_TO_ONE: Readonly<Record<string, string>> = { BETH: 'ETH', OKSOL: 'SOL', OKUSD: 'USDT' };
 
 export interface Amount {
   readonly ccy: string;
   readonly amt: string;
 }
 
-/** One holding: an on-chain order's investment, the staked BETH/OKSOL, or a savings currency. */
+/**
+ * One holding: an on-chain order's investment, the staked BETH/OKSOL, a savings currency, the OKUSD held, a
+ * Stable Rewards coin, or an open Dual Investment order's principal.
+ */
 export interface Position {
   readonly product: EarnProduct;
   readonly ccy: string;
@@ -60,7 +65,7 @@ export interface Share {
   readonly amt?: string;
 }
 
-export type UpcomingKind = 'ethRedemption' | 'onchainRedemption' | 'termEnd';
+export type UpcomingKind = 'ethRedemption' | 'onchainRedemption' | 'termEnd' | 'okusdRedemption' | 'dualExpiry';
 
 export interface Upcoming {
   readonly at: number;
@@ -154,6 +159,45 @@ function positions(input: OverviewInput): Position[] {
       ref: b.ccy,
     });
   }
+  const okusd = input.okusd?.account;
+  if (okusd !== undefined) {
+    const apr = input.okusd?.apr?.apr;
+    const reward = input.okusd?.latestReward;
+    // Rewarded once a day, like staking: the latest reward is the last day's earnings, if it is that recent.
+    const recentReward = reward !== undefined && /^\d+$/.test(reward.ts) && Number(reward.ts) >= input.now - 2 * DAY_MS;
+    const price = priceOf(prices, okusd.ccy);
+    position({
+      product: 'okusd', ccy: okusd.ccy, amt: okusd.amt, apy: plain(apr) ? apr : undefined,
+      earningUsd: price === undefined || !plain(okusd.amt) ? undefined : D.mul(okusd.amt, price.price),
+      earned: [{ ccy: 'USDT', amt: okusd.totalEarnAccrual }],
+      earned24h: [{ ccy: 'USDT', amt: recentReward ? reward.earnAmt : '0' }],
+      ref: okusd.ccy,
+    });
+  }
+  for (const h of input.stable?.holdings ?? []) {
+    const apy = input.stable?.apy.get(h.ccy)?.rate;
+    const price = priceOf(prices, h.ccy);
+    position({
+      product: 'stable', ccy: h.ccy, amt: h.amt,
+      // A holding that is not earning (auto-earn off, below the threshold) yields nothing, whatever the APY.
+      apy: h.state === 'earning' ? (plain(apy) ? apy : undefined) : '0',
+      earningUsd: price === undefined || !plain(h.amt) ? undefined : D.mul(h.amt, price.price),
+      earned: [{ ccy: h.ccy, amt: h.totalEarnAccrual }],
+      earned24h: undefined,
+      ref: h.ccy,
+    });
+  }
+  for (const order of (input.dual?.orders ?? []).filter(dualOrderOpen)) {
+    const price = priceOf(prices, order.notionalCcy);
+    position({
+      product: 'dual', ccy: order.notionalCcy, amt: order.notionalSz, apy: plain(order.annualizedYield) ? order.annualizedYield : undefined,
+      earningUsd: price === undefined || !plain(order.notionalSz) ? undefined : D.mul(order.notionalSz, price.price),
+      // The yield is paid with the principal at expiry: nothing is earned before.
+      earned: [],
+      earned24h: undefined,
+      ref: order.ordId,
+    });
+  }
   return list;
 }
 
@@ -177,6 +221,14 @@ function upcoming(input: OverviewInput): Upcoming[] {
       if (ends >= input.now) events.push({ at: ends, kind: 'termEnd', ccy: invest.ccy, amt: invest.amt, ref: order.ordId, product: 'onchain' });
     }
   }
+  for (const r of input.okusd?.pendingRedemptions ?? []) {
+    const at = when(r.estSettlementTime);
+    if (at !== undefined) events.push({ at, kind: 'okusdRedemption', ccy: r.settleCcy, amt: r.settleCcyAmt, ref: r.ordId, product: 'okusd' });
+  }
+  for (const order of (input.dual?.orders ?? []).filter(dualOrderOpen)) {
+    const at = when(order.expTime);
+    if (at !== undefined && at >= input.now) events.push({ at, kind: 'dualExpiry', ccy: order.notionalCcy, amt: order.notionalSz, ref: order.ordId, product: 'dual' });
+  }
   return events.sort((a, b) => a.at - b.at);
 }
 
@@ -187,7 +239,7 @@ function shares(entries: Map<string, { usd: string; amt?: string }>, total: stri
 }
 
 /** Which areas the Overview is built from, and are not there: their figures are missing from every total. */
-const AREAS_FOR_TOTALS = ['onchain', 'eth', 'sol', 'savings', 'prices'] as const;
+const AREAS_FOR_TOTALS = ['onchain', 'eth', 'sol', 'savings', 'okusd', 'stable', 'dual', 'prices'] as const;
 
 export function computeOverview(input: OverviewInput): Overview {
   const list = positions(input);
@@ -210,7 +262,8 @@ export function computeOverview(input: OverviewInput): Overview {
   const earned = valueOf(prices, list.flatMap((p) => p.earned));
   const covered = list.filter((p) => p.earned24h !== undefined);
   const earned24 = valueOf(prices, covered.flatMap((p) => p.earned24h ?? []));
-  const covers = EARN_PRODUCTS.filter((product) => product !== 'onchain' && (product !== 'savings' || input.recent !== undefined));
+  // Savings are covered by the lending history; OKUSD by its latest daily reward.
+  const covers = EARN_PRODUCTS.filter((product) => !TOTALS_ONLY.includes(product) && (product !== 'savings' || input.recent !== undefined) && (product !== 'okusd' || input.okusd?.account !== undefined));
 
   // Holdings-weighted APY: each position's yield on what earns, over everything held (valued).
   let weighted = '0';

@@ -1,7 +1,7 @@
 /** Dual Investment in words: a product's name, its direction, an order's state, and both outcomes in amounts. */
 import * as vscode from 'vscode';
 import { dualOutcomes, optTypeOfProductId, type DualTerms } from '../portfolio/dualPayoff';
-import { withCcy } from './nodes';
+import { amount, withCcy } from './nodes';
 
 /** "Sell high" for a call (the base currency invested), "Buy low" for a put. */
 export function dualDirectionLabel(of: { readonly optType?: string; readonly productId?: string }): string {
@@ -9,9 +9,22 @@ export function dualDirectionLabel(of: { readonly optType?: string; readonly pro
   return opt === 'C' ? vscode.l10n.t('Sell high') : opt === 'P' ? vscode.l10n.t('Buy low') : '';
 }
 
-/** "BTC/USDT · Sell high 95,500". */
-export function dualProductLabel(o: { readonly baseCcy: string; readonly quoteCcy: string; readonly strike: string; readonly productId: string; readonly optType?: string }): string {
-  return vscode.l10n.t('{0}/{1} · {2} {3}', o.baseCcy, o.quoteCcy, dualDirectionLabel(o), withCcy(o.strike, o.quoteCcy));
+/** "BTC · Sell high 95,500": short enough for a row; the quote currency and the pair are in the tooltip. */
+export function dualProductLabel(o: { readonly baseCcy: string; readonly strike: string; readonly productId: string; readonly optType?: string }): string {
+  return vscode.l10n.t('{0} · {1} {2}', o.baseCcy, dualDirectionLabel(o), amount(o.strike));
+}
+
+/** Both outcomes as rows: "≥ 95,500 USDT" → "4,787.55 USDT", with the whole sentence for the tooltip. */
+export function dualOutcomeRows(terms: DualTerms): { readonly label: string; readonly description: string; readonly sentence: string }[] {
+  const o = dualOutcomes(terms);
+  const sentences = dualOutcomeLines(terms);
+  if (o === undefined || sentences.length !== 2) return [];
+  const strike = withCcy(terms.strike, terms.quoteCcy);
+  const above = { label: `${o.direction === 'sellHigh' ? '≥' : '>'} ${strike}`, description: `→ ${withCcy(o.above.amt, o.above.ccy)}` };
+  const below = { label: `${o.direction === 'sellHigh' ? '<' : '≤'} ${strike}`, description: `→ ${withCcy(o.below.amt, o.below.ccy)}` };
+  return o.direction === 'sellHigh'
+    ? [{ ...above, sentence: sentences[0] ?? '' }, { ...below, sentence: sentences[1] ?? '' }]
+    : [{ ...below, sentence: sentences[0] ?? '' }, { ...above, sentence: sentences[1] ?? '' }];
 }
 
 export function dualOrderStateLabel(state: string): string {

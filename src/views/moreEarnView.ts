@@ -9,7 +9,7 @@ import * as D from '../decimal';
 import type { DualCurrencyPair, DualOrder, DualProduct, OkusdLimits, OkusdQuota, OkusdRedemption, StableRewardsHolding } from '../okx/types';
 import { dualOrderOpen, type AreaData, type Portfolio } from '../portfolio/portfolio';
 import { PortfolioTree } from './portfolioTree';
-import { dualDirectionLabel, dualOrderStateLabel, dualOutcomeLines, dualProductLabel } from './dualLabels';
+import { dualDirectionLabel, dualOrderStateLabel, dualOutcomeLines, dualOutcomeRows, dualProductLabel } from './dualLabels';
 import { GroupNode, LeafNode, fieldsTooltip, historyNode, percent, shortAmount, shortWithCcy, time, withCcy, type TreeNode } from './nodes';
 import { relativeTime } from './overviewView';
 
@@ -151,7 +151,8 @@ export class MoreEarnView extends PortfolioTree {
       children: (self) => [
         ...data.holdings.map((h) => this.stableHolding(h, data.apy.get(h.ccy)?.rate, self)),
         new LeafNode('stable:howto', {
-          label: vscode.l10n.t('To subscribe or redeem, trade the stablecoin on OKX'),
+          label: vscode.l10n.t('Subscribe or redeem'),
+          description: vscode.l10n.t('by trading the coin on OKX'),
           icon: 'info',
           tooltip: vscode.l10n.t('OKX removed Stable Rewards subscription and redemption from its API on 14 July 2026. Buying the stablecoin subscribes it; selling it redeems. This extension shows holdings, rewards and the APY.'),
         }, self),
@@ -240,7 +241,7 @@ export class MoreEarnView extends PortfolioTree {
       icon: open ? 'pulse' : 'check',
       contextValue: o.state === 'live' ? 'okxEarn.dualOrder.live' : 'okxEarn.dualOrder',
       payload,
-      tooltip: fieldsTooltip(`${dualProductLabel(o)} · ${dualDirectionLabel(o)}`, [
+      tooltip: fieldsTooltip(`${o.baseCcy}/${o.quoteCcy} · ${dualDirectionLabel(o)} · ${withCcy(o.strike, o.quoteCcy)}`, [
         [vscode.l10n.t('Order ID'), o.ordId],
         [vscode.l10n.t('Product ID'), o.productId],
         [vscode.l10n.t('State'), dualOrderStateLabel(o.state)],
@@ -254,7 +255,7 @@ export class MoreEarnView extends PortfolioTree {
       children: (self) => [
         ...(settled
           ? [new LeafNode(`dual:order:${o.ordId}:paid`, { label: vscode.l10n.t('Paid'), description: vscode.l10n.t('{0} (settled at {1})', withCcy(o.settleSz, o.settleCcy), withCcy(o.settlePx, o.quoteCcy)), icon: 'check' }, self)]
-          : lines.map((line, i) => new LeafNode(`dual:order:${o.ordId}:outcome:${i}`, { label: line, tooltip: line, icon: 'arrow-right' }, self))),
+          : dualOutcomeRows(o).map((row, i) => new LeafNode(`dual:order:${o.ordId}:outcome:${i}`, { label: row.label, description: row.description, tooltip: row.sentence, icon: 'arrow-right' }, self))),
         new LeafNode(`dual:order:${o.ordId}:expires`, { label: vscode.l10n.t('Expires'), description: time(o.expTime), icon: 'watch' }, self),
         ...(o.state === 'live' && /^\d+$/.test(o.redeemEndTime)
           ? [new LeafNode(`dual:order:${o.ordId}:redeem`, {

@@ -4,13 +4,13 @@
  * what comes next, and a word when OKX's own valuation disagrees. Each item opens the view or panel behind it.
  */
 import * as vscode from 'vscode';
-import { computeOverview, type EarnProduct, type Overview, type OverviewInput, type Upcoming } from '../portfolio/overview';
+import { TOTALS_ONLY, computeOverview, type EarnProduct, type Overview, type OverviewInput, type Upcoming } from '../portfolio/overview';
 import type { AreaId, Portfolio } from '../portfolio/portfolio';
 import { PortfolioTree } from './portfolioTree';
 import { AREA_LABELS, GroupNode, LeafNode, errorNode, fieldsTooltip, percent, time, usd, withCcy, type TreeNode } from './nodes';
 
 /** The areas the Overview is computed from: three more requests than the other views make (prices, valuation, recent). */
-export const OVERVIEW_AREAS: readonly AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'loans', 'market', 'prices', 'valuation', 'recent'];
+export const OVERVIEW_AREAS: readonly AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'okusd', 'stable', 'dual', 'loans', 'market', 'prices', 'valuation', 'recent'];
 
 export function productName(product: EarnProduct): string {
   switch (product) {
@@ -18,14 +18,21 @@ export function productName(product: EarnProduct): string {
     case 'eth': return vscode.l10n.t('ETH staking');
     case 'sol': return vscode.l10n.t('SOL staking');
     case 'savings': return vscode.l10n.t('Simple Earn (savings)');
+    case 'okusd': return vscode.l10n.t('OKUSD');
+    case 'stable': return vscode.l10n.t('Stable Rewards');
+    case 'dual': return vscode.l10n.t('Dual Investment');
   }
 }
 
 /** The view a product's holdings are listed in. */
 export function productView(product: EarnProduct): vscode.Command {
-  return product === 'savings'
-    ? { command: 'okxEarn.savings.focus', title: vscode.l10n.t('Show in Savings') }
-    : { command: 'okxEarn.staking.focus', title: vscode.l10n.t('Show in Staking') };
+  switch (product) {
+    case 'savings': return { command: 'okxEarn.savings.focus', title: vscode.l10n.t('Show in Savings') };
+    case 'okusd':
+    case 'stable':
+    case 'dual': return { command: 'okxEarn.moreEarn.focus', title: vscode.l10n.t('Show in More Earn') };
+    default: return { command: 'okxEarn.staking.focus', title: vscode.l10n.t('Show in Staking') };
+  }
 }
 
 const OPEN_PORTFOLIO: vscode.Command = { command: 'okxEarn.openPortfolio', title: vscode.l10n.t('Show Portfolio') };
@@ -43,6 +50,8 @@ export function upcomingText(event: Upcoming): string {
     case 'ethRedemption': return vscode.l10n.t('{0} redeemed to ETH', amount);
     case 'onchainRedemption': return vscode.l10n.t('{0} back from on-chain earn', amount);
     case 'termEnd': return vscode.l10n.t('{0} fixed term ends', amount);
+    case 'okusdRedemption': return vscode.l10n.t('{0} from an OKUSD standard redemption', amount);
+    case 'dualExpiry': return vscode.l10n.t('{0} Dual Investment settles', amount);
   }
 }
 
@@ -101,7 +110,7 @@ export class OverviewView extends PortfolioTree {
         icon: 'calendar',
         tooltip: fieldsTooltip(vscode.l10n.t('Earned in the last 24 hours'), [
           [vscode.l10n.t('Counted'), o.earned24h.covers.map(productName).join(', ')],
-          [vscode.l10n.t('Not counted'), vscode.l10n.t('on-chain earn: OKX gives its earnings as totals only')],
+          [vscode.l10n.t('Not counted'), vscode.l10n.t('{0}: OKX gives their earnings as totals only (Dual Investment pays at expiry)', TOTALS_ONLY.map(productName).join(', '))],
           [vscode.l10n.t('Left out'), missingText(o.earned24h.missing)],
         ]),
         command: OPEN_PORTFOLIO,
@@ -120,7 +129,7 @@ export class OverviewView extends PortfolioTree {
         label: vscode.l10n.t('Weighted APY'),
         description: o.apy.value === undefined ? '' : o.apy.complete ? percent(o.apy.value) : vscode.l10n.t('{0} (incomplete)', percent(o.apy.value)),
         icon: 'flame',
-        tooltip: new vscode.MarkdownString(vscode.l10n.t('Each position\'s APY weighted by its USD value: on-chain earn at the order\'s APY, ETH and SOL staking at today\'s APY, savings at the last hour\'s lending rate on what is lent.')),
+        tooltip: new vscode.MarkdownString(vscode.l10n.t('Each position\'s APY weighted by its USD value: on-chain earn at the order\'s APY, ETH and SOL staking at today\'s APY, savings at the last hour\'s lending rate on what is lent, OKUSD at its latest APR, Stable Rewards at the latest day\'s APY (nothing while not earning), Dual Investment at the order\'s APY.')),
         command: OPEN_PORTFOLIO,
       }),
     );
@@ -184,7 +193,7 @@ export class OverviewView extends PortfolioTree {
         o.upcoming.map((event, i) => new LeafNode(`overview:upcoming:${event.kind}:${event.ref}:${i}`, {
           label: relativeTime(event.at, now),
           description: upcomingText(event),
-          icon: event.kind === 'termEnd' ? 'watch' : 'arrow-circle-down',
+          icon: event.kind === 'termEnd' || event.kind === 'dualExpiry' ? 'watch' : 'arrow-circle-down',
           tooltip: fieldsTooltip(upcomingText(event), [[vscode.l10n.t('Expected'), time(String(event.at))], [vscode.l10n.t('Order ID'), event.ref]]),
           command: productView(event.product),
         }, self)),

@@ -46,6 +46,21 @@ describe('Sandbox: every view and the status bar, as a newcomer sees them', func
     await workbench.screenshot('sandbox-loans');
   });
 
+  it('More Earn: OKUSD with its quotas, Stable Rewards, and a Dual Investment order with both outcomes', async function () {
+    await workbench.showOnly('More Earn');
+    const pane = workbench.pane('More Earn');
+    for (const text of ['OKUSD', 'Stable Rewards', 'Dual Investment']) await pane.getByText(text, { exact: true }).waitFor({ timeout: 30_000 });
+    await pane.getByText("Today's quotas", { exact: true }).waitFor();
+    await pane.getByText('USDG', { exact: true }).waitFor();
+    // The live order, opened by its twistie (a click on the row opens its panel): both outcomes in amounts.
+    const order = pane.locator('.monaco-list-row').filter({ hasText: 'BTC · Sell high 95,500' });
+    await order.waitFor();
+    await order.locator('.monaco-tl-twistie').click();
+    await pane.locator('.monaco-list-row').filter({ hasText: /≥ 95,500 USDT\s*→ [\d,.]+ USDT/ }).waitFor({ timeout: 10_000 });
+    await pane.locator('.monaco-list-row').filter({ hasText: /< 95,500 USDT\s*→ [\d.]+ BTC/ }).waitFor();
+    await workbench.screenshot('sandbox-more-earn');
+  });
+
   it('Products: offers by currency, ETH and SOL staking, savings rates', async function () {
     await workbench.showOnly('Products');
     const pane = workbench.pane('Products');

@@ -21,8 +21,8 @@ describe('Sidebar (packaged extension in the workbench)', function () {
     await workbench.page.locator('.part.sidebar .composite.title').filter({ hasText: 'OKX Earn' }).waitFor({ timeout: 15_000 });
   });
 
-  it('lists the five views, each with its welcome text until data arrives', async function () {
-    for (const name of ['Overview', 'Staking', 'Savings', 'Loans', 'Products']) {
+  it('lists the six views, each with its welcome text until data arrives', async function () {
+    for (const name of ['Overview', 'Staking', 'Savings', 'More Earn', 'Loans', 'Products']) {
       await workbench.pane(name).locator('.pane-header').waitFor({ timeout: 15_000 });
     }
     const staking = workbench.pane('Staking');

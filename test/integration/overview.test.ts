@@ -38,7 +38,7 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
   });
 
   /** The simulator's holdings in USD, added up here from its own state and prices (not by the extension's code). */
-  function expectedHoldings(): { total: string; onchain: string; savings: string } {
+  function expectedHoldings(): { total: string; onchain: string; savings: string; okusd: string; stable: string; dual: string } {
     const state = sim.state;
     const usd = (ccy: string): string => sim.prices.usd(ccy, sim.clock.now());
     const onchain = D.sum(state.orders.filter((o) => o.state !== '3').flatMap((o) => o.invest.map((i) => D.mul(i.amt, usd(i.ccy)))));
@@ -46,7 +46,13 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
     const eth = D.mul(D.add(state.funding.BETH ?? '0', pendingBeth), usd('BETH'));
     const sol = D.mul(state.funding.OKSOL ?? '0', usd('OKSOL'));
     const savings = D.sum(Object.entries(state.savings).map(([ccy, s]) => D.mul(D.roundDown(s.amt, 16), usd(ccy))));
-    return { total: D.add(D.add(onchain, eth), D.add(sol, savings)), onchain, savings };
+    // The newer products: OKUSD and the Stable Rewards coins sit in the funding account; open Dual orders hold their principal.
+    const okusd = D.mul(D.roundDown(state.funding.OKUSD ?? '0', 8), usd('OKUSD'));
+    const stable = D.sum(Object.keys(state.stableRewards.products)
+      .filter((c) => state.stableRewards.holdings[c] !== undefined || D.isPositive(state.funding[c] ?? '0'))
+      .map((c) => D.mul(D.roundDown(state.funding[c] ?? '0', 8), usd(c))));
+    const dual = D.sum(state.dual.orders.filter((o) => !['settled', 'redeemed', 'rejected'].includes(o.state)).map((o) => D.mul(o.notionalSz, usd(o.notionalCcy))));
+    return { total: D.sum([onchain, eth, sol, savings, okusd, stable, dual]), onchain, savings, okusd, stable, dual };
   }
 
   it('the Overview view: holdings in USD with each product\'s share, earnings, weighted APY, loans net, what comes next', async () => {
@@ -60,6 +66,11 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
     assert.equal(holdings.description, usdText(expected.total), 'complete, and exactly the simulator\'s holdings');
     assert.match(find(holdings.children, 'On-chain earn').description, new RegExp(`^${usdText(expected.onchain).replace(/[.]/g, '\\.')} · \\d+(\\.\\d)?%$`));
     assert.match(find(holdings.children, 'Simple Earn (savings)').description, /^[\d,]+\.\d\d USD · \d+(\.\d)?%$/);
+    // The newer products, each with its share: OKUSD, Stable Rewards, the live Dual Investment order.
+    for (const [label, usd] of [['OKUSD', expected.okusd], ['Stable Rewards', expected.stable], ['Dual Investment', expected.dual]] as const) {
+      assert.ok(D.isPositive(usd), `the demo holds ${label}`);
+      assert.match(find(holdings.children, label).description, new RegExp(`^${usdText(usd).replace(/[.]/g, '\\.')} · \\d+(\\.\\d)?%$`));
+    }
     assert.match(find(items, 'Earned in 24 hours').description, /^[\d,]+\.\d\d USD$/);
     assert.match(find(items, 'Earned in total').description, /^[\d,]+\.\d\d USD$/);
     assert.match(find(items, 'Weighted APY').description, /^\d+(\.\d+)?%$/);
@@ -69,7 +80,9 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
     assert.equal(find(items, 'Loans net').description, usdText(net));
     const upcoming = find(items, 'What comes next');
     assert.ok(upcoming.children.length >= 3, 'a pending ETH redemption, a redeeming DOT order, fixed terms ending');
-    assert.match(upcoming.children[0]?.description ?? '', /0\.3 BETH redeemed to ETH/);
+    assert.ok(upcoming.children.some((c) => /0\.3 BETH redeemed to ETH/.test(c.description)), 'the pending ETH redemption');
+    assert.ok(upcoming.children.some((c) => /USDT from an OKUSD standard redemption$/.test(c.description)), 'the OKUSD standard redemption on its way');
+    assert.ok(upcoming.children.some((c) => /BTC Dual Investment settles$/.test(c.description)), 'the live Dual Investment order');
     assert.ok(!items.some((i) => i.label === "OKX's valuation differs"), 'OKX\'s valuation agrees with the simulator\'s');
     assert.ok(sim.received('assetValuation').length >= 1 && sim.received('indexTickers').length >= 1);
   });
@@ -79,7 +92,8 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
     const expected = expectedHoldings();
     const earn = D.mul(D.add(expected.onchain, expected.savings), '1.05');
     sim.faults.add({ fault: { kind: 'data', data: [{ totalBal: earn, ts: String(Date.now()), details: { funding: '0', trading: '0', classic: '0', earn } }] }, endpoint: 'assetValuation' });
-    await vscode.commands.executeCommand('okxEarn.refresh');
+    // Read again whether or not the Overview is on screen (Refresh reloads only what is visible).
+    await vscode.commands.executeCommand('okxEarn.retry', 'valuation');
     const item = await waitFor(async () => (await api.renderView('overview', 0)).find((i) => i.label === "OKX's valuation differs"), 'the disagreement');
     assert.match(item.description, /^[\d,]+\.\d\d USD by OKX, \d+(\.\d+)?% off$/);
     sim.faults.clear();
@@ -91,7 +105,7 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
       const s = api.panels().find((p) => p.key === 'portfolio')?.state as PortfolioState | undefined;
       return s?.kind === 'portfolio' && !s.earnings.loading && s.earnings.points.length > 0 ? s : undefined;
     }, 'the Portfolio panel with its earnings');
-    assert.deepEqual(state.byProduct.map((s) => s.label).sort(), ['ETH staking', 'On-chain earn', 'SOL staking', 'Simple Earn (savings)']);
+    assert.deepEqual(state.byProduct.map((s) => s.label).sort(), ['Dual Investment', 'ETH staking', 'OKUSD', 'On-chain earn', 'SOL staking', 'Simple Earn (savings)', 'Stable Rewards']);
     assert.equal(D.sum(state.byProduct.map((s) => s.share)).slice(0, 4), '0.99', 'the shares add up (each rounded down)');
     assert.ok(state.byCurrency.some((s) => s.label === 'USDT' && /^[\d,.]+ USDT · [\d,.]+ USD · \d/.test(s.text)));
     assert.equal(state.earnings.range, 30);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkAmount, checkRatePercent, decimalsFor, orderTag } from '../../src/validation';
+import { checkAmount, checkRatePercent, decimalsFor, downToStep, onStep, orderTag } from '../../src/validation';
 import { fillTemplate } from '../../src/okx/errors';
 
 const problemOf = (result: ReturnType<typeof checkAmount>): string => (result.ok ? '' : fillTemplate(result.problem.template, result.problem.args));
@@ -55,6 +55,21 @@ describe('validation: nothing is sent until the input is right', () => {
     assert.equal(decimalsFor('BTC'), 8);
     assert.match(problemOf(checkAmount('1.1234567', { ccy: 'USDT' })), /at most 6 decimal places/);
     assert.ok(checkAmount('1.123456', { ccy: 'USDT' }).ok);
+  });
+
+  it("refuses an amount off the product's step (a Dual Investment stepSz), after the minimum and maximum", () => {
+    const stepped = { ccy: 'BTC', min: '0.001', max: '100', step: '0.001' };
+    for (const good of ['0.001', '0.05', '1', '1.000', '99.999', '100']) assert.ok(checkAmount(good, stepped).ok, good);
+    for (const off of ['0.0015', '1.0001', '0.05000001']) assert.match(problemOf(checkAmount(off, stepped)), /multiple of 0\.001 BTC/, off);
+    assert.match(problemOf(checkAmount('0.0005', stepped)), /minimum is 0\.001 BTC/, 'below the minimum says so first');
+    assert.match(problemOf(checkAmount('15', { ccy: 'USDT', step: '10' })), /multiple of 10 USDT/);
+    assert.ok(checkAmount('30', { ccy: 'USDT', step: '10' }).ok);
+    assert.ok(checkAmount('1.5', { ccy: 'USDT', step: '0' }).ok, 'a step of 0 is no step');
+    assert.ok(checkAmount('1.5', { ccy: 'USDT', step: '' }).ok, 'nor is an empty one');
+    assert.ok(onStep('0.75', '0.25') && !onStep('0.8', '0.25') && onStep('7', undefined));
+    assert.equal(downToStep('2.4567', '0.01'), '2.45');
+    assert.equal(downToStep('157', '5'), '155');
+    assert.equal(downToStep('2.4567', undefined), '2.4567');
   });
 
   it('treats a maximum of "0" or "" as no maximum', () => {

@@ -28,6 +28,9 @@ describe('chat/toolText: what the tools answer', () => {
       eth: { balance: { ccy: 'BETH', amt: '2', latestInterestAccrual: '0.001', totalInterestAccrual: '0.1' }, product: undefined, pendingRedemptions: [] },
       sol: { balance: undefined, product: { fastRedemptionAvail: '0', fastRedemptionDailyLimit: '0' } },
       savings: { balances: [{ ccy: 'XYZ', amt: '5', earnings: '0', rate: '0.01', loanAmt: '0', pendingAmt: '5', redemptAmt: '' }] },
+      okusd: { account: undefined, limits: undefined, apr: undefined, latestReward: undefined, pendingRedemptions: [] },
+      stable: { holdings: [], apy: new Map() },
+      dual: { orders: [] },
       prices: { usd: new Map([['ETH', '3000.005']]) },
     });
     const answer = text.portfolioText(en, WHERE, o);
@@ -46,6 +49,27 @@ describe('chat/toolText: what the tools answer', () => {
     const risk = text.loanRiskText(en, WHERE, [{ loan: loan('1', '0.66'), level: 'warning', whatIf: { ccy: 'BTC', change: '-20', ltv: '0.825', level: 'liquidation' } }, { loan: loan('2', '0.3'), level: 'safe', whatIf: { ccy: 'BTC', change: '-20', ltv: undefined, level: undefined, reason: 'the order neither holds nor borrows BTC' } }]);
     assert.match(risk, /- order 1: .*: near margin call\n {2}if BTC changes by -20%: LTV 82\.5%, at liquidation\n- order 2: .*: safe\n {2}if BTC changes by -20%: the order neither holds nor borrows BTC$/);
     assert.equal(text.loanRiskText(en, WHERE, []), 'Flexible loans (OKX Earn, Sandbox): no loan order.');
+  });
+
+  it('positions of the newer products: OKUSD, Stable Rewards (and how one subscribes now), Dual Investment with both outcomes or what it paid', () => {
+    const dual = (ordId: string, extra: Partial<T.DualOrder>): T.DualOrder => ({
+      ordId, quoteId: 'q', state: 'live', productId: 'BTC-USDT-261205-95000-C', baseCcy: 'BTC', quoteCcy: 'USDT', uly: 'BTC-USD', strike: '95000', notionalSz: '0.05',
+      notionalCcy: 'BTC', absYield: '0.001', annualizedYield: '0.12', yieldSz: '0.00005', yieldCcy: 'BTC', settleSz: '', settleCcy: '', settlePx: '', settleTime: '',
+      expTime: String(Date.UTC(2026, 11, 5, 8)), redeemStartTime: '', redeemEndTime: '', cTime: '0', uTime: '0', ...extra,
+    });
+    const answer = text.positionsText(en, WHERE, {
+      okusd: { account: { ccy: 'OKUSD', amt: '10000.12345678', totalEarnAccrual: '21.5', ts: '0' }, apr: '0.0418' },
+      stable: [{ ccy: 'USDG', amt: '2500', totalEarnAccrual: '6.8412', state: 'pending', apy: '0.05' }],
+      dual: [
+        { order: dual('41', {}), outcomes: ['If BTC settles at or above 95,000 USDT: you receive 4,754.75 USDT.', 'If it settles below 95,000 USDT: you receive 0.05005 BTC.'] },
+        { order: dual('42', { state: 'settled', settleSz: '4754.75', settleCcy: 'USDT', settlePx: '96000.1' }), outcomes: [] },
+      ],
+    });
+    assert.match(answer, /\nOKUSD: 10000\.12345678 OKUSD; earned 21\.5 USDT in total; APR 4\.18%\n/);
+    assert.match(answer, /- USDG: 2500 USDG held, earned 6\.8412 USDG, APY 5%, not earning\n/);
+    assert.match(answer, /no API to subscribe or redeem since 2026-07-14/);
+    assert.match(answer, /- order 41: BTC-USDT-261205-95000-C, 0\.05 BTC invested, strike 95000 USDT, APY 12%, state live, expires 2026-12-05T08:00:00Z If BTC settles at or above .*you receive 0\.05005 BTC\./);
+    assert.match(answer, /- order 42: .*state settled.*; paid 4754\.75 USDT at 96000\.1 USDT$/);
   });
 
   it('offers by APY, highest first; a rate history summarised; history records with ISO times', () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as D from '../../../src/decimal';
 import type * as T from '../../../src/okx/types';
 import { computeOverview, type OverviewInput } from '../../../src/portfolio/overview';
 import { Portfolio, type AreaId } from '../../../src/portfolio/portfolio';
@@ -30,6 +31,9 @@ function input(overrides: Partial<OverviewInput> = {}): OverviewInput {
     },
     prices: { usd: new Map([['USDT', '1'], ['USDC', '0.9999'], ['ETH', '3000.1'], ['SOL', '150'], ['OKSOL', '160'], ['COMP', '50']]) },
     recent: { lending: [{ ccy: 'USDC', amt: '400', earnings: '0.1', rate: '0.05', ts: String(NOW - 3_600_000) }, { ccy: 'USDC', amt: '400', earnings: '0.2', rate: '0.05', ts: String(NOW - 7_200_000) }], since: NOW - DAY },
+    okusd: { account: undefined, limits: undefined, apr: undefined, latestReward: undefined, pendingRedemptions: [] },
+    stable: { holdings: [], apy: new Map() },
+    dual: { orders: [] },
     ...overrides,
   };
 }
@@ -119,7 +123,7 @@ describe('portfolio/overview: totals in exact decimals, never a silent zero', ()
     const h = await startSim({ rateLimits: false, frozenClock: true });
     try {
       const portfolio = new Portfolio(h.client);
-      const areas: AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'loans', 'market', 'prices', 'valuation', 'recent'];
+      const areas: AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'okusd', 'stable', 'dual', 'loans', 'market', 'prices', 'valuation', 'recent'];
       await portfolio.refresh(areas);
       const data = Object.fromEntries(areas.map((a) => [a, (portfolio.get(a) as { data?: unknown }).data]));
       const o = computeOverview({ ...(data as OverviewInput), now: h.sim.clock.now() });
@@ -127,9 +131,85 @@ describe('portfolio/overview: totals in exact decimals, never a silent zero', ()
       assert.equal(o.valuation?.disagrees, false);
       assert.equal(o.loans?.orders, 2);
       assert.ok(o.upcoming.length >= 3, 'a pending ETH redemption, a redeeming DOT order, fixed terms');
+      // The newer products' demo holdings: OKUSD, USDG in Stable Rewards, a live BTC Dual Investment order.
+      assert.deepEqual(['okusd', 'stable', 'dual'].map((p) => o.byProduct.some((s) => s.key === p)), [true, true, true]);
+      assert.ok(o.upcoming.some((u) => u.kind === 'okusdRedemption'), 'the standard OKUSD redemption on its way');
+      assert.ok(o.upcoming.some((u) => u.kind === 'dualExpiry'), 'the live Dual Investment order expires');
       assert.equal(h.sim.received('assetValuation')[0]?.params?.ccy, 'USD');
     } finally {
       await h.sim.close();
     }
   });
+
+  describe('the newer products: OKUSD, Stable Rewards, Dual Investment', () => {
+    const newer = (): Partial<OverviewInput> => ({
+      okusd: {
+        account: { ccy: 'OKUSD', amt: '1000', totalEarnAccrual: '12.5', ts: String(NOW) },
+        limits: undefined,
+        apr: { apr: '0.04', ts: String(NOW - DAY) },
+        latestReward: { ccy: 'USDT', earnAmt: '0.1095', amt: '1000', apr: '0.04', ts: String(NOW - 12 * 3_600_000) },
+        pendingRedemptions: [{ ordId: '31', clOrdId: 'c', ccy: 'OKUSD', amt: '200', fee: '0', settleCcy: 'USDT', settleCcyAmt: '200', type: 'standard', status: 'pending', estSettlementTime: String(NOW + 3 * DAY), ts: String(NOW - 2 * DAY) }],
+      },
+      stable: {
+        holdings: [{ ccy: 'USDG', amt: '500', totalEarnAccrual: '2', state: 'earning' }, { ccy: 'PYUSD', amt: '100', totalEarnAccrual: '0', state: 'pending' }],
+        apy: new Map([['USDG', { rate: '0.05', ts: String(NOW) }], ['PYUSD', { rate: '0.04', ts: String(NOW) }]]),
+      },
+      dual: {
+        orders: [
+          dualOrder('41', 'live', '0.01', 'BTC', '0.12', NOW + 3 * DAY),
+          dualOrder('42', 'settled', '2000', 'USDT', '0.09', NOW - 2 * DAY),
+        ],
+      },
+      prices: { usd: new Map([['USDT', '1'], ['USDC', '0.9999'], ['ETH', '3000.1'], ['SOL', '150'], ['OKSOL', '160'], ['COMP', '50'], ['USDG', '1'], ['PYUSD', '0.999'], ['BTC', '90000']]) },
+    });
+
+    it('holdings include OKUSD (priced as USDT), each Stable Rewards coin, and open Dual Investment orders only', () => {
+      const o = computeOverview(input(newer()));
+      // 9100.25 before + 1000 OKUSD·1 + 500 USDG + 100 PYUSD·0.999 + 0.01 BTC·90000 (the settled order is paid out)
+      assert.equal(o.holdings.usd, '11600.15');
+      assert.equal(o.holdings.complete, true);
+      assert.equal(o.positions.find((p) => p.product === 'okusd')?.pricedAs, 'USDT');
+      assert.deepEqual(o.positions.filter((p) => p.product === 'dual').map((p) => p.ref), ['41']);
+      assert.deepEqual(o.byProduct.filter((s) => ['okusd', 'stable', 'dual'].includes(s.key)).map((s) => [s.key, s.usd]), [['okusd', '1000'], ['dual', '900'], ['stable', '599.9']]);
+    });
+
+    it('earnings: OKUSD in total and its latest daily reward; Stable Rewards in total only; Dual Investment nothing before expiry', () => {
+      const before = computeOverview(input());
+      const o = computeOverview(input(newer()));
+      assert.equal(D.sub(o.earnedTotal.usd, before.earnedTotal.usd), '14.5');
+      assert.equal(D.sub(o.earned24h.usd, before.earned24h.usd), '0.1095');
+      assert.deepEqual(o.earned24h.covers, ['eth', 'sol', 'savings', 'okusd']);
+      const stale = computeOverview(input({ ...newer(), okusd: { ...newer().okusd!, latestReward: { ccy: 'USDT', earnAmt: '0.1095', amt: '1000', apr: '0.04', ts: String(NOW - 3 * DAY) } } }));
+      assert.equal(stale.earned24h.usd, before.earned24h.usd, 'a reward days old is not the last 24 hours');
+    });
+
+    it('the weighted APY: OKUSD at its APR, a Stable Rewards coin that is not earning at zero, Dual at the order APY', () => {
+      const before = computeOverview(input());
+      const o = computeOverview(input(newer()));
+      // Before: 1000.1·0.05 + 6000.2·0.03 + 1600·0.08 + 400·0.9999·0.05 = 378.009; now + 1000·0.04 + 500·0.05 + 99.9·0 + 900·0.12
+      assert.equal(before.apy.value, D.roundDown(D.div('378.009', '9100.25', 12), 6));
+      assert.equal(o.apy.value, D.roundDown(D.div('551.009', '11600.15', 12), 6));
+      assert.equal(o.apy.complete, true);
+    });
+
+    it('what comes next: the OKUSD standard redemption and the Dual Investment expiry', () => {
+      const o = computeOverview(input(newer()));
+      assert.deepEqual(o.upcoming.map((u) => [u.kind, u.ref, u.at - NOW]), [['okusdRedemption', '31', 3 * DAY], ['dualExpiry', '41', 3 * DAY]]);
+      assert.equal(o.upcoming.find((u) => u.kind === 'okusdRedemption')?.ccy, 'USDT');
+    });
+
+    it('a newer product that did not load makes the totals incomplete', () => {
+      const o = computeOverview({ ...input(newer()), dual: undefined });
+      assert.equal(o.holdings.complete, false);
+      assert.ok(o.holdings.missing.includes('dual'));
+    });
+  });
 });
+
+function dualOrder(ordId: string, state: string, notionalSz: string, notionalCcy: string, annualizedYield: string, expTime: number): T.DualOrder {
+  return {
+    ordId, quoteId: `q${ordId}`, state, productId: 'BTC-USDT-261205-95000-C', baseCcy: 'BTC', quoteCcy: 'USDT', uly: 'BTC-USD', strike: '95000',
+    notionalSz, notionalCcy, absYield: '0.001', annualizedYield, yieldSz: '', yieldCcy: notionalCcy, settleSz: '', settleCcy: '', settlePx: '', settleTime: '',
+    expTime: String(expTime), redeemStartTime: '', redeemEndTime: '', cTime: String(NOW - DAY), uTime: String(NOW - DAY),
+  };
+}

@@ -1,0 +1,435 @@
+/**
+ * Dual Investment: buy a product (pair and direction → product → amount → OKX's quote → trade with that quote),
+ * and redeem a live order early (redeem quote → redeem with that quote).
+ *
+ * A quote may be used once, until its `validUntil` (OKX's time). One that has run out (or would, before the
+ * request reaches OKX: see ../portfolio/dualQuote) when the user confirms is never sent: the flow asks for a
+ * new one, shows what changed, and asks again (MoneyAction.requote). Neither trade nor redeem carries a client
+ * order id: an unknown outcome is looked up by the quote id (a purchase) or the order id (a redemption), never
+ * sent again.
+ */
+import * as vscode from 'vscode';
+import * as D from '../decimal';
+import { errorText } from '../messages';
+import type { OkxClient } from '../okx/client';
+import { OkxError } from '../okx/errors';
+import type { DualCurrencyPair, DualOrder, DualProduct, DualQuote, DualRedeemQuote } from '../okx/types';
+import { dualOutcomes, type DualTerms } from '../portfolio/dualPayoff';
+import { isSignedDecimal, quoteApyFraction, quoteFresh, quoteSecondsLeft, redeemQuoteChanges, tradeQuoteChanges, type QuoteChange } from '../portfolio/dualQuote';
+import { fundingAvailable } from '../portfolio/funding';
+import { dualDirectionLabel, dualOrderStateLabel, dualOutcomeLines, dualProductLabel } from '../views/dualLabels';
+import { percent, time, withCcy } from '../views/nodes';
+import { relativeTime } from '../views/overviewView';
+import { requireClient, runMoneyAction, serverNow, type FlowContext, type MoneyAction } from './moneyAction';
+import { areaData, askAmount, payloadOf, pick } from './prompts';
+import { findInHistory } from './reconcile';
+import { ui } from './ui';
+
+const SHOW_DUAL: vscode.Command = { command: 'okxEarn.moreEarn.focus', title: vscode.l10n.t('Show in More Earn') };
+
+/** States of an order whose early redemption OKX has accepted. */
+const REDEEMING: ReadonlySet<string> = new Set(['pending_redeem_booking', 'pending_redeem', 'redeeming', 'redeemed']);
+
+/** An OKX time (ms string) as a local date and time, with how far away it is: "5 Dec 2026, 16:00 (in 3 days)". */
+function whenText(context: FlowContext, okxMs: string): string {
+  if (!/^\d+$/.test(okxMs)) return '';
+  const offset = context.connection.current.client?.clockOffsetMs ?? 0;
+  return `${time(okxMs)} (${relativeTime(Number(okxMs) - offset, Date.now())})`;
+}
+
+/** Until when a quote may be confirmed, in local time to the second, and how long that is. */
+function holdsText(context: FlowContext, validUntil: string): string {
+  const offset = context.connection.current.client?.clockOffsetMs ?? 0;
+  const left = quoteSecondsLeft(validUntil, serverNow(context));
+  const at = new Date(Number(validUntil) - offset).toLocaleTimeString(vscode.env.language);
+  return vscode.l10n.t('{0} (about {1} s from now)', at, String(left));
+}
+
+/** A term from accrual to expiry, in days (or hours under a day). */
+function termText(from: string, to: string): string {
+  const ms = Number(to) - Number(from);
+  if (!Number.isFinite(ms) || ms <= 0) return '';
+  const hours = Math.round(ms / 3_600_000);
+  return hours < 24 ? vscode.l10n.t('{0} h', String(hours)) : vscode.l10n.t('{0} days', D.roundDown(String(hours / 24), 1));
+}
+
+/**
+ * OKX's 51000 ("Parameter quoteId error") to a trade or a redemption: the quote was refused, so nothing happened.
+ * Said in words: it ran out on its way (the client holds a request back to keep to OKX's two a minute) or was
+ * used already. Every other error is passed on as it is (an unknown outcome above all: it is looked up).
+ */
+function quoteRefused(error: unknown, what: 'trade' | 'redeem'): unknown {
+  if (!(error instanceof OkxError) || error.baseCode !== '51000') return error;
+  return new Error(
+    what === 'trade'
+      ? vscode.l10n.t('OKX did not take the quote (OKX code {0}): it ran out on its way (OKX takes two Dual Investment trades a minute, so a third waits), or was used already. Nothing was bought: buy again for a new quote.', error.code ?? '51000')
+      : vscode.l10n.t('OKX did not take the redemption quote (OKX code {0}): it ran out on its way (OKX takes two early redemptions a minute, so a third waits), or was used already. Nothing was redeemed: try again for a new quote.', error.code ?? '51000'),
+  );
+}
+
+// ------------------------------------------------------------------------------------------------ choosing
+
+function describePair(pair: DualCurrencyPair): vscode.QuickPickItem {
+  const invest = pair.optType === 'C' ? pair.baseCcy : pair.quoteCcy;
+  return {
+    label: `${pair.baseCcy}/${pair.quoteCcy} · ${dualDirectionLabel(pair)}`,
+    description: vscode.l10n.t('invest {0}', invest),
+    detail:
+      pair.optType === 'C'
+        ? vscode.l10n.t('Sell {0} at the strike if it settles at or above it; otherwise keep it, with the yield.', pair.baseCcy)
+        : vscode.l10n.t('Buy {0} at the strike if it settles at or below it; otherwise keep your {1}, with the yield.', pair.baseCcy, pair.quoteCcy),
+  };
+}
+
+/** The label a product is picked by: its strike and expiry (the direction was chosen before). */
+export function dualProductPickLabel(product: Pick<DualProduct, 'strike' | 'quoteCcy' | 'expTime'>): string {
+  return vscode.l10n.t('{0} · expires {1}', withCcy(product.strike, product.quoteCcy), time(product.expTime));
+}
+
+function describeProduct(product: DualProduct): vscode.QuickPickItem {
+  return {
+    label: dualProductPickLabel(product),
+    description: `${vscode.l10n.t('APY {0}', percent(product.annualizedYield))} · ${termText(product.interestAccrualTime, product.expTime)}`,
+    detail: vscode.l10n.t('Invest {0} to {1}, in steps of {2}.', withCcy(product.minSize, product.notionalCcy), withCcy(product.maxSize, product.notionalCcy), withCcy(product.stepSz, product.notionalCcy)),
+  };
+}
+
+/** The products of a pair in one direction still open to buy, by expiry then strike; undefined (and said) on failure. */
+async function openProducts(context: FlowContext, pair: Pick<DualCurrencyPair, 'baseCcy' | 'quoteCcy' | 'optType'>): Promise<DualProduct[] | undefined> {
+  const list = await context.portfolio.dualProducts(pair);
+  if (list instanceof Error) {
+    void ui.error(vscode.l10n.t('Could not read the Dual Investment products: {0}', errorText(list)));
+    return undefined;
+  }
+  const now = serverNow(context);
+  return list
+    .filter((p) => !(Number(p.tradeEndTime) <= now))
+    .sort((a, b) => Number(a.expTime) - Number(b.expTime) || D.cmp(a.strike, b.strike));
+}
+
+/** The product to buy: the tree item's (as OKX lists it now), or one picked for the tree item's or a picked pair. */
+async function chooseProduct(context: FlowContext, arg: unknown): Promise<DualProduct | undefined> {
+  const given = payloadOf(arg, 'dualProduct')?.product;
+  if (given !== undefined) {
+    const now = await openProducts(context, given);
+    if (now === undefined) return undefined;
+    const current = now.find((p) => p.productId === given.productId);
+    if (current === undefined) void ui.warn(vscode.l10n.t('{0} (expiring {1}) can no longer be bought.', dualProductLabel(given), time(given.expTime)));
+    return current;
+  }
+  let pair = payloadOf(arg, 'dualPair')?.pair;
+  if (pair === undefined) {
+    const pairs = await areaData(context.portfolio, 'dualPairs');
+    if (pairs === undefined) return undefined;
+    pair = await pick(
+      vscode.l10n.t('Dual Investment: which pair and direction?'),
+      pairs.pairs.filter((p) => p.optType === 'C' || p.optType === 'P'),
+      describePair,
+      vscode.l10n.t('No Dual Investment currency pair is on offer.'),
+      'pair',
+    );
+    if (pair === undefined) return undefined;
+  }
+  const products = await openProducts(context, pair);
+  if (products === undefined) return undefined;
+  return pick(
+    vscode.l10n.t('{0}/{1} · {2}: which strike and expiry?', pair.baseCcy, pair.quoteCcy, dualDirectionLabel(pair)),
+    products,
+    describeProduct,
+    vscode.l10n.t('No {0}/{1} product can be bought right now.', pair.baseCcy, pair.quoteCcy),
+    'product',
+    (p, answer) => p.productId === answer || dualProductPickLabel(p) === answer,
+  );
+}
+
+// ------------------------------------------------------------------------------------------------ purchase
+
+/** The terms a quote gives, for both outcomes. */
+function quoteTerms(product: DualProduct, quote: DualQuote): DualTerms {
+  return { baseCcy: product.baseCcy, quoteCcy: product.quoteCcy, strike: product.strike, notionalSz: quote.notionalSz, notionalCcy: quote.notionalCcy, absYield: quote.absYield };
+}
+
+/** Asks OKX for a quote (a POST that commits nothing), checks it is the one asked for and can still be confirmed. */
+async function requestQuote(context: FlowContext, client: OkxClient, product: DualProduct, amt: string, title: string): Promise<DualQuote> {
+  const [quote] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () =>
+    client.dual.quote({ productId: product.productId, notionalSz: amt, notionalCcy: product.notionalCcy }),
+  );
+  if (quote === undefined || quote.productId !== product.productId || quote.notionalCcy !== product.notionalCcy || !D.isPlainDecimal(quote.notionalSz) || D.cmp(quote.notionalSz, amt) !== 0) {
+    throw new Error(vscode.l10n.t('OKX quoted something other than what was asked for ({0}); nothing was bought.', quote === undefined ? '' : `${quote.productId} ${quote.notionalSz} ${quote.notionalCcy}`));
+  }
+  if (!D.isPlainDecimal(quote.absYield) || dualOutcomes(quoteTerms(product, quote)) === undefined) {
+    throw new Error(vscode.l10n.t("OKX's quote cannot be read (yield {0}); nothing was bought.", quote.absYield));
+  }
+  if (!quoteFresh(quote.validUntil, serverNow(context))) {
+    throw new Error(vscode.l10n.t("OKX's quote runs out before it could be confirmed (valid until {0}); nothing was bought.", time(quote.validUntil)));
+  }
+  return quote;
+}
+
+/** Old → new, in words, for a confirmation: one line per figure, "(unchanged)" where it did not change. */
+function changeLines(changes: readonly QuoteChange[], terms: DualTerms): string[] {
+  const strike = withCcy(terms.strike, terms.quoteCcy);
+  const sellHigh = terms.notionalCcy === terms.baseCcy;
+  return changes.map((c) => {
+    const value = (v: string): string => (c.ccy === undefined ? (c.what === 'termRate' ? `${v}%` : percent(v)) : withCcy(v, c.ccy));
+    const fromTo = c.changed ? vscode.l10n.t('{0} → {1}', value(c.before), value(c.after)) : vscode.l10n.t('{0} (unchanged)', value(c.after));
+    switch (c.what) {
+      case 'apy':
+        return vscode.l10n.t('APY: {0}', fromTo);
+      case 'yield':
+        return vscode.l10n.t('Yield for the term: {0}', fromTo);
+      case 'above':
+        return sellHigh ? vscode.l10n.t('If {0} settles at or above {1}: {2}', terms.baseCcy, strike, fromTo) : vscode.l10n.t('If it settles above {0}: {1}', strike, fromTo);
+      case 'below':
+        return sellHigh ? vscode.l10n.t('If it settles below {0}: {1}', strike, fromTo) : vscode.l10n.t('If {0} settles at or below {1}: {2}', terms.baseCcy, strike, fromTo);
+      case 'redeemSz':
+        return vscode.l10n.t('You receive now: {0}', fromTo);
+      case 'termRate':
+        return vscode.l10n.t('Term rate: {0}', fromTo);
+    }
+  });
+}
+
+/** A call lists its "above" outcome first, a put its "below" one: in the order the sentences say them. */
+function outcomeOrder(changes: QuoteChange[], sellHigh: boolean): QuoteChange[] {
+  const rank = (c: QuoteChange): number => ['apy', 'yield', sellHigh ? 'above' : 'below', sellHigh ? 'below' : 'above'].indexOf(c.what);
+  return [...changes].sort((a, b) => rank(a) - rank(b));
+}
+
+function purchaseAction(context: FlowContext, product: DualProduct, amt: string, quote: DualQuote, previous?: DualQuote): MoneyAction<Awaited<ReturnType<OkxClient['dual']['trade']>>> {
+  const terms = quoteTerms(product, quote);
+  const outcomes = dualOutcomes(terms);
+  const apy = quoteApyFraction(quote.annualizedYield, product.annualizedYield);
+  const name = dualProductLabel(product);
+  const amount = withCcy(amt, product.notionalCcy);
+  const { quoteId } = quote;
+  const rows: [string, string][] = [
+    [vscode.l10n.t('Product'), `${name} (${product.productId})`],
+    [vscode.l10n.t('Invest'), amount],
+    ...(previous === undefined
+      ? ([
+          [vscode.l10n.t('APY'), percent(apy)],
+          [vscode.l10n.t('Yield for the term'), outcomes === undefined ? '' : withCcy(outcomes.yield.amt, outcomes.yield.ccy)],
+        ] as [string, string][])
+      : []),
+    [vscode.l10n.t('Term'), termText(quote.interestAccrualTime, product.expTime)],
+    [vscode.l10n.t('Expires and settles'), whenText(context, product.expTime)],
+    [vscode.l10n.t('Index now'), D.isPlainDecimal(quote.idxPx) ? withCcy(quote.idxPx, product.quoteCcy) : ''],
+    [vscode.l10n.t('Quote holds until'), holdsText(context, quote.validUntil)],
+    [vscode.l10n.t('Paid from'), vscode.l10n.t('your funding account')],
+  ];
+  let lines = dualOutcomeLines(terms);
+  if (previous !== undefined) {
+    const before = { apy: quoteApyFraction(previous.annualizedYield, product.annualizedYield), terms: quoteTerms(product, previous) };
+    const changes = outcomeOrder(tradeQuoteChanges(before, { apy, terms }), terms.notionalCcy === terms.baseCcy);
+    lines = [vscode.l10n.t('The quote ran out before it was sent, so OKX was asked again. The new quote, old → new:'), ...changeLines(changes, terms)];
+  }
+  return {
+    what: vscode.l10n.t('Dual Investment purchase of {0} in {1}', amount, name),
+    question:
+      previous === undefined
+        ? vscode.l10n.t('Buy {0} of Dual Investment {1}?', amount, name)
+        : vscode.l10n.t('New quote: buy {0} of Dual Investment {1} on these terms?', amount, name),
+    verb: vscode.l10n.t('Buy'),
+    lines,
+    rows,
+    amount: { value: amt, ccy: product.notionalCcy },
+    send: async (c) => {
+      try {
+        return await c.dual.trade({ quoteId });
+      } catch (error) {
+        throw quoteRefused(error, 'trade');
+      } finally {
+        // Whatever came of it, the products (yields, limits) are read again when next shown.
+        context.portfolio.resetDualProducts();
+      }
+    },
+    done: ([ack]) =>
+      vscode.l10n.t('Bought {0} of {1}: order {2} ({3}). It settles {4}.', amount, name, ack?.ordId ?? '?', dualOrderStateLabel(ack?.state ?? ''), whenText(context, product.expTime)),
+    // A quote is traded at most once, and the order keeps its quote id: found or not, that is certain.
+    reconcile: async (c, sent) => {
+      const found = await findInHistory(c.dual.orderHistory({ limit: '100' }), { since: sent.since, timeOf: (o) => o.cTime, byId: (o) => o.quoteId === quoteId });
+      return found === undefined
+        ? { happened: false, certainty: 'certain', detail: vscode.l10n.t('no order was placed with quote {0}.', quoteId) }
+        : { happened: true, certainty: 'certain', detail: vscode.l10n.t('order {0} ({1}).', found.record.ordId, dualOrderStateLabel(found.record.state)) };
+    },
+    refresh: ['dual'],
+    histories: ['dual'],
+    show: SHOW_DUAL,
+    requote: async (c) => {
+      if (quoteFresh(quote.validUntil, serverNow(context))) return undefined;
+      const renewed = await requestQuote(context, c, product, amt, vscode.l10n.t('The quote ran out: asking OKX for a new one…'));
+      return purchaseAction(context, product, amt, renewed, quote);
+    },
+  };
+}
+
+export async function purchase(context: FlowContext, arg?: unknown): Promise<boolean> {
+  const client = requireClient(context);
+  if (client === undefined) return false;
+  const product = await chooseProduct(context, arg);
+  if (product === undefined) return false;
+  const ccy = product.notionalCcy;
+  let available: string | undefined;
+  try {
+    available = await fundingAvailable(client, ccy);
+  } catch {
+    available = undefined;
+  }
+  const listed = (amt: string): string | undefined => {
+    const lines = dualOutcomeLines({ baseCcy: product.baseCcy, quoteCcy: product.quoteCcy, strike: product.strike, notionalSz: amt, notionalCcy: ccy, absYield: product.absYield });
+    return lines.length === 0 ? undefined : vscode.l10n.t('At the listed yield: {0}', lines.join(' '));
+  };
+  const amt = await askAmount(
+    vscode.l10n.t('Buy {0}', dualProductLabel(product)),
+    `${vscode.l10n.t('Amount of {0} to invest: from {1} to {2}, in steps of {3}.', ccy, product.minSize, product.maxSize, product.stepSz)}${
+      available === undefined ? '' : ` ${vscode.l10n.t('You have {0} in your funding account.', withCcy(available, ccy))}`
+    } ${vscode.l10n.t('APY {0}, expires {1}.', percent(product.annualizedYield), time(product.expTime))}`,
+    {
+      ccy,
+      min: product.minSize,
+      max: product.maxSize,
+      step: product.stepSz,
+      ...(available === undefined ? {} : { available, availableWhere: vscode.l10n.t('in your funding account') }),
+    },
+    'amount',
+    { preview: listed },
+  );
+  if (amt === undefined) return false;
+  const quote = await requestQuote(context, client, product, amt, vscode.l10n.t('Asking OKX for a quote…'));
+  return runMoneyAction(context, purchaseAction(context, product, amt, quote));
+}
+
+// ------------------------------------------------------------------------------------------------ early redemption
+
+function describeOrder(order: DualOrder): vscode.QuickPickItem {
+  return {
+    label: dualProductLabel(order),
+    description: `${withCcy(order.notionalSz, order.notionalCcy)} · ${vscode.l10n.t('expires {0}', time(order.expTime))}`,
+    detail: vscode.l10n.t('Order {0}', order.ordId),
+  };
+}
+
+async function requestRedeemQuote(context: FlowContext, client: OkxClient, order: DualOrder, title: string): Promise<DualRedeemQuote> {
+  const [quote] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () => client.dual.redeemQuote({ ordId: order.ordId }));
+  if (quote === undefined || quote.ordId !== order.ordId || !D.isPlainDecimal(quote.redeemSz)) {
+    throw new Error(vscode.l10n.t("OKX's redemption quote cannot be read; nothing was redeemed."));
+  }
+  if (!quoteFresh(quote.validUntil, serverNow(context))) {
+    throw new Error(vscode.l10n.t("OKX's redemption quote runs out before it could be confirmed (valid until {0}); nothing was redeemed.", time(quote.validUntil)));
+  }
+  return quote;
+}
+
+function redeemAction(context: FlowContext, order: DualOrder, quote: DualRedeemQuote, previous?: DualRedeemQuote): MoneyAction<Awaited<ReturnType<OkxClient['dual']['redeem']>>> {
+  const name = dualProductLabel(order);
+  const { ordId } = order;
+  const { quoteId } = quote;
+  const back = withCcy(quote.redeemSz, quote.redeemCcy);
+  const invested = withCcy(order.notionalSz, order.notionalCcy);
+  const less = quote.redeemCcy === order.notionalCcy && D.isPlainDecimal(order.notionalSz) ? D.sub(order.notionalSz, quote.redeemSz) : undefined;
+  const termRate = isSignedDecimal(quote.termRate) ? `${quote.termRate}%` : quote.termRate;
+  const atExpiry = dualOutcomeLines(order);
+  const lines =
+    previous === undefined
+      ? [vscode.l10n.t('You receive {0} now (term rate {1}), instead of at expiry {2}:', back, termRate, time(order.expTime)), ...atExpiry]
+      : [
+          vscode.l10n.t('The redemption quote ran out before it was sent, so OKX was asked again. The new quote, old → new:'),
+          ...changeLines(redeemQuoteChanges(previous, quote), { ...order, absYield: order.absYield }),
+          vscode.l10n.t('Held to expiry {0} instead:', time(order.expTime)),
+          ...atExpiry,
+        ];
+  return {
+    what: vscode.l10n.t('early redemption of Dual Investment order {0}', ordId),
+    question: previous === undefined ? vscode.l10n.t('Redeem {0} early for {1}?', name, back) : vscode.l10n.t('New quote: redeem {0} early for {1}?', name, back),
+    verb: vscode.l10n.t('Redeem Early'),
+    lines,
+    rows: [
+      [vscode.l10n.t('Order'), `${ordId} · ${name}`],
+      [vscode.l10n.t('Invested'), invested],
+      // A renewed quote says these old → new above.
+      ...(previous === undefined
+        ? ([
+            [vscode.l10n.t('You receive now'), less === undefined || !D.isPositive(less) ? back : vscode.l10n.t('{0} ({1} less than invested; no yield)', back, withCcy(less, quote.redeemCcy))],
+            [vscode.l10n.t('Term rate'), termRate],
+          ] as [string, string][])
+        : []),
+      [vscode.l10n.t('Would expire'), whenText(context, order.expTime)],
+      [vscode.l10n.t('Quote holds until'), holdsText(context, quote.validUntil)],
+      [vscode.l10n.t('Goes to'), vscode.l10n.t('your funding account')],
+    ],
+    amount: { value: quote.redeemSz, ccy: quote.redeemCcy },
+    send: async (c) => {
+      try {
+        return await c.dual.redeem({ ordId, quoteId });
+      } catch (error) {
+        throw quoteRefused(error, 'redeem');
+      } finally {
+        context.portfolio.resetDualProducts();
+      }
+    },
+    done: ([ack]) => vscode.l10n.t('Early redemption of order {0} accepted ({1}): {2} goes to your funding account once OKX completes it.', ordId, dualOrderStateLabel(ack?.state ?? ''), back),
+    // The very order's state, by its id: certain either way.
+    reconcile: async (c) => {
+      const [status] = await c.dual.orderState({ ordId });
+      const state = status?.state ?? '';
+      return REDEEMING.has(state)
+        ? { happened: true, certainty: 'certain', detail: vscode.l10n.t('order {0} is {1}.', ordId, dualOrderStateLabel(state)) }
+        : { happened: false, certainty: 'certain', detail: vscode.l10n.t('order {0} is still {1}.', ordId, dualOrderStateLabel(state)) };
+    },
+    refresh: ['dual'],
+    histories: ['dual'],
+    show: SHOW_DUAL,
+    requote: async (c) => {
+      if (quoteFresh(quote.validUntil, serverNow(context))) return undefined;
+      const renewed = await requestRedeemQuote(context, c, order, vscode.l10n.t('The redemption quote ran out: asking OKX for a new one…'));
+      return redeemAction(context, order, renewed, quote);
+    },
+  };
+}
+
+export async function redeemEarly(context: FlowContext, arg?: unknown): Promise<boolean> {
+  const client = requireClient(context);
+  if (client === undefined) return false;
+  const data = await areaData(context.portfolio, 'dual');
+  if (data === undefined) return false;
+  const given = payloadOf(arg, 'dualOrder')?.order;
+  let order: DualOrder | undefined;
+  if (given !== undefined) {
+    // The order as OKX has it now.
+    order = data.orders.find((o) => o.ordId === given.ordId);
+    if (order === undefined) {
+      const [status] = await client.dual.orderState({ ordId: given.ordId });
+      order = status === undefined ? undefined : { ...given, state: status.state };
+    }
+    if (order === undefined) {
+      void ui.warn(vscode.l10n.t('Order {0} could not be found.', given.ordId));
+      return false;
+    }
+  } else {
+    order = await pick(
+      vscode.l10n.t('Redeem which Dual Investment order early?'),
+      data.orders.filter((o) => o.state === 'live'),
+      describeOrder,
+      vscode.l10n.t('No Dual Investment order is earning, so there is nothing to redeem early.'),
+      'order',
+      (o, answer) => o.ordId === answer || dualProductLabel(o) === answer,
+    );
+    if (order === undefined) return false;
+  }
+  if (order.state !== 'live') {
+    void ui.warn(vscode.l10n.t('Only an earning order can be redeemed early; order {0} is {1}.', order.ordId, dualOrderStateLabel(order.state)));
+    return false;
+  }
+  const now = serverNow(context);
+  if (/^\d+$/.test(order.redeemStartTime) && now < Number(order.redeemStartTime)) {
+    void ui.warn(vscode.l10n.t('Order {0} can be redeemed early from {1}.', order.ordId, time(order.redeemStartTime)));
+    return false;
+  }
+  if (/^\d+$/.test(order.redeemEndTime) && now > Number(order.redeemEndTime)) {
+    void ui.warn(vscode.l10n.t('Order {0} could be redeemed early until {1}; it now settles at expiry, {2}.', order.ordId, time(order.redeemEndTime), time(order.expTime)));
+    return false;
+  }
+  const quote = await requestRedeemQuote(context, client, order, vscode.l10n.t('Asking OKX what early redemption pays…'));
+  return runMoneyAction(context, redeemAction(context, order, quote));
+}

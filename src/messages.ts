@@ -15,6 +15,8 @@ export function errorText(error: unknown): string {
 /** What to do about it, when there is something better to say than "try again". */
 export function nextStep(error: unknown): string | undefined {
   if (!(error instanceof OkxError)) return undefined;
+  const okusd = okusdNextStep(error.baseCode);
+  if (okusd !== undefined) return okusd;
   switch (error.category) {
     case 'auth':
       return vscode.l10n.t('Check the key with "OKX Earn: Set API Key…".');
@@ -31,6 +33,37 @@ export function nextStep(error: unknown): string | undefined {
     case 'rate-limit':
     case 'unavailable':
       return error.retryAt === undefined ? vscode.l10n.t('Retry in a moment.') : vscode.l10n.t('Try again after {0}.', clockTime(error.retryAt));
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * OKUSD's refusals (51765–51774): which quota it was, and what can be done instead. Today's quotas, the user's
+ * and OKX's platform-wide ones, are under OKUSD in the More Earn view.
+ */
+function okusdNextStep(code: string | undefined): string | undefined {
+  switch (code) {
+    case '51765':
+      return vscode.l10n.t("Your own daily quota is the limit: see Today's quotas under OKUSD in the More Earn view, and subscribe at most what is left, or the rest tomorrow.");
+    case '51766':
+      return vscode.l10n.t("Your own quota is not the limit: OKX's platform-wide quota for all users is used up for today. Nothing was exchanged.");
+    case '51767':
+      return vscode.l10n.t('Nothing was changed; your OKUSD and USDT are where they were.');
+    case '51768':
+      return vscode.l10n.t("Your own daily quota is the limit: see Today's quotas under OKUSD in the More Earn view, and redeem at most what is left fast, or use standard redemption.");
+    case '51769':
+      return vscode.l10n.t("Your own quota is not the limit: OKX's platform-wide quota for all users is used up for today. Nothing was redeemed.");
+    case '51770':
+      return vscode.l10n.t("Your own daily quota is the limit: see Today's quotas under OKUSD in the More Earn view, and redeem at most what is left, or the rest tomorrow.");
+    case '51771':
+      return vscode.l10n.t("Your own quota is not the limit: OKX's platform-wide quota for all users is used up for today. Nothing was redeemed.");
+    case '51772':
+      return vscode.l10n.t("This is OKX's pool for fast redemptions, not your quota: a standard redemption is not limited by it. Nothing was redeemed.");
+    case '51773':
+      return vscode.l10n.t('OKX does not offer OKUSD where your account is registered; nothing was changed.');
+    case '51774':
+      return vscode.l10n.t('Subscriptions and redemptions wait until it is over; nothing was changed.');
     default:
       return undefined;
   }

@@ -24,6 +24,10 @@ function historyPick(kind: ExportKind): { label: string; description: string } {
     case 'savings': return { label: vscode.l10n.t('Savings lending history'), description: vscode.l10n.t('every currency, hour by hour') };
     case 'loan': return { label: vscode.l10n.t('Loan history'), description: vscode.l10n.t('every loan order, with its order id') };
     case 'interest': return { label: vscode.l10n.t('Loan interest'), description: vscode.l10n.t('accrued hour by hour, every loan order') };
+    case 'okusdSubscribe': return { label: vscode.l10n.t('OKUSD subscriptions'), description: vscode.l10n.t('USDT exchanged for OKUSD, with client order ids') };
+    case 'okusdRedeem': return { label: vscode.l10n.t('OKUSD redemptions'), description: vscode.l10n.t('fast and standard, with fees and settlement') };
+    case 'okusdRewards': return { label: vscode.l10n.t('OKUSD rewards'), description: vscode.l10n.t('the daily yield, up to six months back') };
+    case 'dual': return { label: vscode.l10n.t('Dual Investment orders'), description: vscode.l10n.t('open and settled, with yields and settlement') };
   }
 }
 
@@ -170,6 +174,7 @@ export function registerExportCommands(context: FlowContext, state: vscode.Memen
     'okxEarn.staking.exportHistory': ['onchain', 'eth', 'sol'],
     'okxEarn.savings.exportHistory': ['savings'],
     'okxEarn.loans.exportHistory': ['loan', 'interest'],
+    'okxEarn.moreEarn.exportHistory': ['okusdSubscribe', 'okusdRedeem', 'okusdRewards', 'dual'],
   };
   return Object.entries(commands).map(([id, kinds]) =>
     vscode.commands.registerCommand(id, async (arg?: unknown) => {

@@ -4,6 +4,7 @@ import { errorText } from '../messages';
 import * as dual from './dual';
 import * as loan from './loan';
 import type { FlowContext } from './moneyAction';
+import * as okusd from './okusd';
 import * as onchain from './onchain';
 import * as savings from './savings';
 import * as staking from './staking';
@@ -27,6 +28,8 @@ export function registerMoneyCommands(context: FlowContext): vscode.Disposable[]
     'okxEarn.loan.addCollateral': (arg) => loan.addCollateral(context, arg),
     'okxEarn.loan.reduceCollateral': (arg) => loan.reduceCollateral(context, arg),
     'okxEarn.loan.maxLoan': (arg) => loan.maxLoan(context, arg),
+    'okxEarn.okusd.subscribe': () => okusd.subscribe(context),
+    'okxEarn.okusd.redeem': () => okusd.redeem(context),
     'okxEarn.dual.purchase': (arg) => dual.purchase(context, arg),
     'okxEarn.dual.redeemEarly': (arg) => dual.redeemEarly(context, arg),
   };

@@ -32,6 +32,13 @@ export interface AskExtras {
   readonly step?: Step;
   /** What a valid amount would lead to (e.g. the LTV after it), shown under the prompt while typing. */
   readonly preview?: (amount: string) => string | undefined;
+  /**
+   * A further check of an amount the rules accept (e.g. a daily quota, naming which one binds): why it is
+   * refused, or undefined when it is fine. Runs as it is typed and on Enter, like the rules.
+   */
+  readonly check?: (amount: string) => string | undefined;
+  /** A further bound for Max (e.g. what is left of a daily quota), beside those in the rules. */
+  readonly max?: string;
 }
 
 /**
@@ -39,9 +46,9 @@ export interface AskExtras {
  * maximum, what is owed), a Max button (and typing "max") fills in the most that can be sent.
  */
 export function askAmount(title: string, prompt: string, rules: AmountRules, key = 'amount', extras: AskExtras = {}): Promise<string | undefined> {
-  const max = maxOf(rules);
+  const max = maxOf(extras.max === undefined ? rules : { ...rules, max: rules.max === undefined || !D.isPositive(rules.max) ? extras.max : D.min(rules.max, extras.max) });
   const run = toolRun();
-  if (run !== undefined) return Promise.resolve(answerAmount(run, key, prompt, rules, max));
+  if (run !== undefined) return Promise.resolve(answerAmount(run, key, prompt, rules, max, extras.check));
   const box = vscode.window.createInputBox();
   box.title = title;
   box.prompt = prompt;
@@ -55,7 +62,7 @@ export function askAmount(title: string, prompt: string, rules: AmountRules, key
   if (max !== undefined) box.buttons = [maxButton];
   const resolved = (text: string): string => (max !== undefined && text.trim().toLowerCase() === 'max' ? max : text);
   const validate = (): void => {
-    const checked = box.value === '' ? undefined : checkAmount(resolved(box.value), rules);
+    const checked = box.value === '' ? undefined : checkFurther(checkAmount(resolved(box.value), rules), extras.check);
     box.validationMessage = checked === undefined ? undefined : problemText(checked);
     const preview = checked?.ok === true ? extras.preview?.(checked.value) : undefined;
     box.prompt = preview === undefined ? prompt : `${prompt} ${preview}`;
@@ -66,17 +73,25 @@ export function askAmount(title: string, prompt: string, rules: AmountRules, key
       validate();
     }
   });
-  return answered(box, validate, () => checkAmount(resolved(box.value), rules), [buttonPressed]);
+  return answered(box, validate, () => checkFurther(checkAmount(resolved(box.value), rules), extras.check), [buttonPressed]);
+}
+
+/** An amount the rules accept, checked further by `check` (whose refusal is already in words). */
+function checkFurther(checked: Checked<string>, check: ((amount: string) => string | undefined) | undefined): Checked<string> {
+  if (!checked.ok || check === undefined) return checked;
+  const problem = check(checked.value);
+  // Already in words: passed through as the only argument of a template that is just that argument.
+  return problem === undefined ? checked : { ok: false, problem: { template: '{text}', args: { text: problem } } };
 }
 
 /** In a tool run: the answer to `key`, checked exactly as a typed amount is ("max" meaning the most allowed). */
-function answerAmount(run: ToolRun, key: string, prompt: string, rules: AmountRules, max: string | undefined): string | undefined {
+function answerAmount(run: ToolRun, key: string, prompt: string, rules: AmountRules, max: string | undefined, check?: (amount: string) => string | undefined): string | undefined {
   const answer = run.answers[key];
   if (answer === undefined) {
     run.problems.push(vscode.l10n.t('"{0}" is needed here: {1}', key, prompt));
     return undefined;
   }
-  const checked = checkAmount(max !== undefined && answer.trim().toLowerCase() === 'max' ? max : answer, rules);
+  const checked = checkFurther(checkAmount(max !== undefined && answer.trim().toLowerCase() === 'max' ? max : answer, rules), check);
   if (!checked.ok) run.problems.push(problemText(checked) ?? '');
   return checked.ok ? checked.value : undefined;
 }

@@ -1,14 +1,15 @@
 /**
  * Every history OKX keeps of an account, read page after page and written as one CSV document: on-chain earn
- * orders, ETH and SOL staking purchases and redemptions, savings lending, and each flexible-loan order's history
- * and accrued interest. Nothing is returned until every page has been read: a cancelled or failed export gives
+ * orders, ETH and SOL staking purchases and redemptions, savings lending, each flexible-loan order's history
+ * and accrued interest, OKUSD subscriptions, redemptions (fast and standard) and daily rewards, and Dual
+ * Investment orders. Nothing is returned until every page has been read: a cancelled or failed export gives
  * no partial result. Amounts are exactly as OKX sent them; times in ISO 8601 UTC. No `vscode` import.
  */
 import type { OkxClient, Pager } from '../okx/client';
 import type * as T from '../okx/types';
 import { csvDocument, isoTime } from './csv';
 
-export const EXPORT_KINDS = ['onchain', 'eth', 'sol', 'savings', 'loan', 'interest'] as const;
+export const EXPORT_KINDS = ['onchain', 'eth', 'sol', 'savings', 'loan', 'interest', 'okusdSubscribe', 'okusdRedeem', 'okusdRewards', 'dual'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** The part of the file name that says which history it is. */
@@ -19,6 +20,10 @@ const FILE_SLUGS: Record<ExportKind, string> = {
   savings: 'savings-lending',
   loan: 'loan-history',
   interest: 'loan-interest',
+  okusdSubscribe: 'okusd-subscriptions',
+  okusdRedeem: 'okusd-redemptions',
+  okusdRewards: 'okusd-rewards',
+  dual: 'dual-investment-orders',
 };
 
 /** `okx-earn-savings-lending-2026-12-02.csv`, dated with the local day. */
@@ -164,6 +169,44 @@ function interestTable(records: readonly (T.InterestAccrual & { ordId: string })
   };
 }
 
+function okusdSubscribeTable(records: readonly T.OkusdSubscription[]): Table {
+  return {
+    header: ['ordId', 'clOrdId', 'status', 'ccy', 'amt', 'settleCcy', 'settleCcyAmt', 'ts'],
+    rows: records.map((r) => [text(r.ordId), text(r.clOrdId), text(r.status), text(r.ccy), text(r.amt), text(r.settleCcy), text(r.settleCcyAmt), isoTime(r.ts)]),
+  };
+}
+
+function okusdRedeemTable(records: readonly T.OkusdRedemption[]): Table {
+  return {
+    header: ['ordId', 'clOrdId', 'type', 'status', 'ccy', 'amt', 'fee', 'settleCcy', 'settleCcyAmt', 'estSettlementTime', 'ts'],
+    rows: records.map((r) => [
+      text(r.ordId), text(r.clOrdId), text(r.type), text(r.status), text(r.ccy), text(r.amt), text(r.fee), text(r.settleCcy), text(r.settleCcyAmt),
+      isoTime(r.estSettlementTime), isoTime(r.ts),
+    ]),
+  };
+}
+
+function okusdRewardsTable(records: readonly T.OkusdReward[]): Table {
+  return {
+    header: ['ts', 'ccy', 'earnAmt', 'amt', 'apr'],
+    rows: records.map((r) => [isoTime(r.ts), text(r.ccy), text(r.earnAmt), text(r.amt), text(r.apr)]),
+  };
+}
+
+function dualTable(orders: readonly T.DualOrder[]): Table {
+  return {
+    header: [
+      'ordId', 'quoteId', 'productId', 'state', 'baseCcy', 'quoteCcy', 'uly', 'strike', 'notionalSz', 'notionalCcy', 'absYield', 'annualizedYield',
+      'yieldSz', 'yieldCcy', 'settleSz', 'settleCcy', 'settlePx', 'settleTime', 'expTime', 'redeemStartTime', 'redeemEndTime', 'cTime', 'uTime',
+    ],
+    rows: orders.map((o) => [
+      text(o.ordId), text(o.quoteId), text(o.productId), text(o.state), text(o.baseCcy), text(o.quoteCcy), text(o.uly), text(o.strike), text(o.notionalSz),
+      text(o.notionalCcy), text(o.absYield), text(o.annualizedYield), text(o.yieldSz), text(o.yieldCcy), text(o.settleSz), text(o.settleCcy), text(o.settlePx),
+      isoTime(o.settleTime), isoTime(o.expTime), isoTime(o.redeemStartTime), isoTime(o.redeemEndTime), isoTime(o.cTime), isoTime(o.uTime),
+    ]),
+  };
+}
+
 /** Newest first across orders (a stable sort: records of the same time keep OKX's order). */
 function newestFirst<R extends { ts: string }>(records: R[]): R[] {
   const key = (r: R): number => millis(r.ts) ?? 0;
@@ -220,6 +263,20 @@ async function table(client: OkxClient, kind: ExportKind, reading: Reading): Pro
       return loanTable(await perOrder(client, reading, (ordId) => client.loan.history(ordId === undefined ? { limit } : { limit, ordId })));
     case 'interest':
       return interestTable(await perOrder(client, reading, (ordId) => client.loan.interestAccrued(ordId === undefined ? { limit } : { limit, ordId })));
+    case 'okusdSubscribe':
+      return okusdSubscribeTable(await readAll(client.okusd.subscribeHistory({ limit }), reading, (r) => atOrAfter(r.ts, since), true));
+    case 'okusdRedeem': {
+      // OKX lists fast and standard redemptions apart (standard unless asked): both, then merged newest first.
+      const fast = await readAll(client.okusd.redeemHistory({ limit, type: 'fast' }), reading, (r) => atOrAfter(r.ts, since), true);
+      const standard = await readAll(client.okusd.redeemHistory({ limit, type: 'standard' }), reading, (r) => atOrAfter(r.ts, since), true);
+      return okusdRedeemTable(newestFirst([...fast, ...standard]));
+    }
+    case 'okusdRewards':
+      // OKX keeps six months of rewards; asked with no range, it pages back from now.
+      return okusdRewardsTable(await readAll(client.okusd.rewardsHistory({ limit }), reading, (r) => atOrAfter(r.ts, since), true));
+    case 'dual':
+      // Paged by order id: an order placed before the range but settled in it can be on any page, so all are read.
+      return dualTable(await readAll(client.dual.orderHistory({ limit }), reading, (o) => atOrAfter(o.cTime, since) || atOrAfter(o.uTime, since), false));
   }
 }
 

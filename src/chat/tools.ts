@@ -12,6 +12,7 @@ import * as D from '../decimal';
 import type { FlowContext } from '../commands/moneyAction';
 import * as dual from '../commands/dual';
 import * as loan from '../commands/loan';
+import * as okusd from '../commands/okusd';
 import * as onchain from '../commands/onchain';
 import * as savings from '../commands/savings';
 import * as staking from '../commands/staking';
@@ -383,6 +384,20 @@ export class ChatTools implements vscode.Disposable {
         input: { ccy: { type: 'string', required: true, pattern: PATTERNS.ccy }, ratePercent: { type: 'string', required: true, pattern: PATTERNS.percent } },
         describe: (i) => l10n.t('set the minimum lending rate of {0} to {1}%', need(i, 'ccy'), need(i, 'ratePercent').replace('%', '')),
         run: (i) => flowFor(l10n.t('lending rate {0}% for {1}', need(i, 'ratePercent').replace('%', ''), need(i, 'ccy')), (c) => savings.setLendingRate(c, { payload: { kind: 'savings', ccy: need(i, 'ccy') } }), { rate: need(i, 'ratePercent') }),
+      },
+      {
+        name: 'okxEarn_okusdSubscribe',
+        kind: 'action',
+        input: { amount: amountField },
+        describe: (i) => l10n.t('subscribe {0} USDT to OKUSD', need(i, 'amount')),
+        run: (i) => flowFor(l10n.t('OKUSD subscription of {0} USDT', need(i, 'amount')), (c) => okusd.subscribe(c), { amount: need(i, 'amount') }),
+      },
+      {
+        name: 'okxEarn_okusdRedeem',
+        kind: 'action',
+        input: { amount: amountField, type: { type: 'string', required: true, enum: ['fast', 'standard'] } },
+        describe: (i) => l10n.t('redeem {0} OKUSD ({1})', need(i, 'amount'), need(i, 'type')),
+        run: (i) => flowFor(l10n.t('OKUSD {1} redemption of {0}', need(i, 'amount'), need(i, 'type')), (c) => okusd.redeem(c), { amount: need(i, 'amount'), redeemType: need(i, 'type') }),
       },
       {
         name: 'okxEarn_dualPurchase',

@@ -7,7 +7,7 @@ import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, wai
 
 const READ_TOOLS = ['okxEarn_dualProducts', 'okxEarn_history', 'okxEarn_loanRisk', 'okxEarn_offers', 'okxEarn_portfolio', 'okxEarn_positions', 'okxEarn_rateHistory'];
 const ACTION_TOOLS = [
-  'okxEarn_adjustCollateral', 'okxEarn_borrow', 'okxEarn_cancelEthRedemption', 'okxEarn_dualPurchase', 'okxEarn_dualRedeemEarly', 'okxEarn_onchainCancel', 'okxEarn_onchainPurchase', 'okxEarn_onchainRedeem',
+  'okxEarn_adjustCollateral', 'okxEarn_borrow', 'okxEarn_cancelEthRedemption', 'okxEarn_dualPurchase', 'okxEarn_dualRedeemEarly', 'okxEarn_okusdRedeem', 'okxEarn_okusdSubscribe', 'okxEarn_onchainCancel', 'okxEarn_onchainPurchase', 'okxEarn_onchainRedeem',
   'okxEarn_repay', 'okxEarn_savingsRedeem', 'okxEarn_savingsSubscribe', 'okxEarn_setLendingRate', 'okxEarn_stake', 'okxEarn_unstake',
 ];
 
@@ -125,6 +125,18 @@ describe('Chat tools (vscode.lm.invokeTool), against the simulator', function ()
     assert.match(done, /^Done: Dual Investment purchase of 0\.01 BTC/);
     assert.equal(sim.received('dualTrade').length, trades + 1, 'sent exactly once');
     assert.match(await invoke('okxEarn_dualPurchase', { productId: 'BTC-USDT-990101-1-C', amount: '0.01' }), /there is no Dual Investment product BTC-USDT-990101-1-C on offer/);
+  });
+
+  it('OKUSD by chat: a fast redemption confirmed in OKX Earn\'s dialog and sent once; an amount over the quota refused, nothing sent', async () => {
+    const before = sim.received('okusdRedeem').length;
+    ui.choose = (_m, items) => items.find((i) => i === 'Redeem');
+    const done = await invoke('okxEarn_okusdRedeem', { amount: '10', type: 'fast' });
+    assert.match(done, /^Done: OKUSD fast redemption of 10 /);
+    assert.equal(sim.received('okusdRedeem').length, before + 1, 'sent exactly once');
+    assert.equal(sim.received('okusdRedeem').at(-1)?.params?.redeemType, '1');
+    const over = await invoke('okxEarn_okusdSubscribe', { amount: '100000000' });
+    assert.match(over, /^Not sent: OKUSD subscription of 100000000 USDT/);
+    assert.equal(sim.received('okusdSubscribe').length, 0, 'refused before sending');
   });
 
   it('an action tool opens OKX Earn\'s own confirmation, sends nothing when declined, and exactly once when confirmed', async () => {

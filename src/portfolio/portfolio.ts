@@ -315,7 +315,11 @@ export class Portfolio {
     const done = loader(client)
       .then(
         (data) => {
-          if (generation === this.generation) this.states.set(area, { status: 'ready', data, updatedAt: Date.now() });
+          if (generation === this.generation) {
+            this.states.set(area, { status: 'ready', data, updatedAt: Date.now() });
+            // Products are re-quoted as the market moves: a refresh of the pairs reads them again when shown.
+            if (area === 'dualPairs') this.dualProductLists.clear();
+          }
         },
         (error: unknown) => {
           if (generation === this.generation) {

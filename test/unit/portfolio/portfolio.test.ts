@@ -24,6 +24,42 @@ describe('portfolio/Portfolio: areas load on their own, concurrently, and one fa
     assert.equal(eth.status === 'ready' ? eth.data.pendingRedemptions.length : -1, 1);
   });
 
+  it('loads the newer products: OKUSD (pending standard redemptions only), Stable Rewards with the APY per coin, Dual orders and pairs', async () => {
+    const portfolio = new Portfolio(h.client);
+    await portfolio.refresh(['okusd', 'stable', 'dual', 'dualPairs']);
+    const okusd = portfolio.get('okusd');
+    assert.ok(okusd.status === 'ready');
+    assert.equal(okusd.data.account?.ccy, 'OKUSD');
+    assert.ok(okusd.data.limits !== undefined && okusd.data.apr !== undefined && okusd.data.latestReward !== undefined);
+    assert.deepEqual(okusd.data.pendingRedemptions.map((r) => [r.type, r.status]), [['standard', 'pending']]);
+    const stable = portfolio.get('stable');
+    assert.ok(stable.status === 'ready');
+    assert.deepEqual(stable.data.holdings.map((x) => x.ccy), ['USDG']);
+    assert.ok(stable.data.apy.get('USDG') !== undefined, 'the latest APY of each coin held');
+    const dual = portfolio.get('dual');
+    assert.ok(dual.status === 'ready');
+    assert.deepEqual(dual.data.orders.map((o) => o.state).sort(), ['live', 'settled']);
+    const pairs = portfolio.get('dualPairs');
+    assert.ok(pairs.status === 'ready' && pairs.data.pairs.length >= 2);
+  });
+
+  it('Dual Investment products: read once per pair and direction, again after the pairs are refreshed; a failure is not kept', async function () {
+    this.timeout(15_000); // OKX allows one products request a second.
+    const portfolio = new Portfolio(h.client);
+    const pair = { baseCcy: 'BTC', quoteCcy: 'USDT', optType: 'C' } as const;
+    const first = await portfolio.dualProducts(pair);
+    assert.ok(Array.isArray(first) && first.length > 0);
+    await portfolio.dualProducts(pair);
+    assert.equal(h.sim.received('dualProducts').length, 1, 'kept');
+    await portfolio.refresh(['dualPairs']);
+    await portfolio.dualProducts(pair);
+    assert.equal(h.sim.received('dualProducts').length, 2, 'read again after the pairs');
+    h.sim.faults.add({ fault: { kind: 'okx', code: '50001', msg: 'down' }, endpoint: 'dualProducts', times: 1 });
+    await portfolio.refresh(['dualPairs']);
+    assert.ok((await portfolio.dualProducts(pair)) instanceof Error);
+    assert.ok(Array.isArray(await portfolio.dualProducts(pair)), 'the next look asks again');
+  });
+
   it('a failing area is an error with its last data kept; the others are ready', async () => {
     const portfolio = new Portfolio(h.client);
     await portfolio.refresh(['savings', 'loans']);

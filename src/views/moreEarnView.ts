@@ -117,7 +117,7 @@ export class MoreEarnView extends PortfolioTree {
       label: vscode.l10n.t('Redemption on its way'),
       description: `${shortWithCcy(r.settleCcyAmt, r.settleCcy)} · ${at === undefined ? '' : relativeTime(at, Date.now())}`,
       tooltip: fieldsTooltip(vscode.l10n.t('Standard redemption'), [
-        [vscode.l10n.t('Redeemed'), withCcy(r.amt, r.ccy)],
+        [vscode.l10n.t('Amount redeemed'), withCcy(r.amt, r.ccy)],
         [vscode.l10n.t('Fee'), withCcy(r.fee, r.settleCcy)],
         [vscode.l10n.t('You receive'), withCcy(r.settleCcyAmt, r.settleCcy)],
         [vscode.l10n.t('Asked'), time(r.ts)],

@@ -33,10 +33,10 @@ describe('zh-cn: the walkthrough, the sidebar and the LTV panel in Simplified Ch
     await workbench.screenshot('zh-cn-walkthrough-ltv-band');
   });
 
-  it('the sidebar: the container, its four views and their items', async function () {
+  it('the sidebar: the container, its views and their items', async function () {
     // Its badge (a loan near margin call) covers the icon's centre.
     await workbench.activityBarItem('OKX 赚币').click({ force: true });
-    for (const name of ['质押', '活期简单赚币', '活期借币', '产品']) await workbench.pane(name).locator('.pane-header').waitFor({ timeout: 15_000 });
+    for (const name of ['质押', '活期简单赚币', '更多赚币', '活期借币', '产品']) await workbench.pane(name).locator('.pane-header').waitFor({ timeout: 15_000 });
     await workbench.sideBarWidth(640);
     await workbench.showOnly('质押');
     const staking = workbench.pane('质押');
@@ -54,6 +54,12 @@ describe('zh-cn: the walkthrough, the sidebar and the LTV panel in Simplified Ch
     await loans.getByText(/^USDT 借币 · 订单 …\d{6}$/).first().waitFor({ timeout: 30_000 });
     assert.match(await loans.locator('.monaco-list-row').first().innerText(), /LTV \d+\.\d% · 预警 70%/);
     await workbench.screenshot('zh-cn-sidebar-loans');
+
+    await workbench.showOnly('更多赚币');
+    const more = workbench.pane('更多赚币');
+    for (const text of ['OKUSD', 'Stable Rewards', '双币赢', '今日额度']) await more.getByText(text, { exact: true }).first().waitFor({ timeout: 30_000 });
+    await more.getByText('BTC · 高卖 95,500', { exact: true }).waitFor();
+    await workbench.screenshot('zh-cn-sidebar-more-earn');
 
     await workbench.showOnly('产品');
     const products = workbench.pane('产品');

@@ -44,7 +44,9 @@ describe('zh-cn: the extension in Simplified Chinese, amounts and rates as OKX s
     assert.deepEqual(command('okxEarn.setApiKey'), { title: '设置 API Key…', category: 'OKX 赚币' });
     assert.equal(command('okxEarn.onchain.purchase').title, '申购链上赚币…');
     assert.equal(command('okxEarn.loan.addCollateral').title, '追加借币质押物…');
-    assert.deepEqual(manifest.contributes.views.okxEarn?.map((v) => v.name), ['总览', '质押', '活期简单赚币', '活期借币', '产品']);
+    assert.equal(command('okxEarn.okusd.subscribe').title, '申购 OKUSD…');
+    assert.equal(command('okxEarn.dual.purchase').title, '申购双币赢…');
+    assert.deepEqual(manifest.contributes.views.okxEarn?.map((v) => v.name), ['总览', '质押', '活期简单赚币', '更多赚币', '活期借币', '产品']);
     assert.equal(manifest.contributes.viewsContainers.activitybar[0]?.title, 'OKX 赚币');
     assert.match(manifest.contributes.configuration.properties['okxEarn.ltvWarningPoints']?.markdownDescription ?? '', /^当借币订单的质押率距离其预警质押率/);
   });
@@ -80,6 +82,26 @@ describe('zh-cn: the extension in Simplified Chinese, amounts and rates as OKX s
     const products = await api.renderView('products', 1);
     assert.match(find(products, '链上赚币项目').description, /^\d+ 个项目$/);
     find(products, '活期简单赚币利率');
+  });
+
+  it('More Earn: OKUSD and Stable Rewards by their names, 双币赢 with both outcomes in Chinese, figures unchanged', async () => {
+    const items = await waitFor(async () => {
+      const list = await api.renderView('moreEarn', 3);
+      return list.some((i) => i.label === '双币赢') ? list : undefined;
+    }, 'the More Earn view');
+    const okusd = find(items, 'OKUSD');
+    assert.match(okusd.description, /^[\d,.]+ OKUSD · APR \d+(\.\d+)?%$/);
+    assert.deepEqual(okusd.children.map((c) => c.label).slice(0, 4), ['持有', '累计收益', '最新每日收益', '今日额度']);
+    assert.match(find(okusd.children, '今日额度').description, /^最多可申购 [\d,.]+ USDT$/);
+    const stable = find(items, 'Stable Rewards');
+    assert.equal(find(stable.children, '申购或赎回').description, '在 OKX 上交易该币');
+    const dual = find(items, '双币赢');
+    assert.equal(dual.description, '1 个进行中的订单');
+    const order = find(dual.children, 'BTC · 高卖 95,500');
+    assert.match(order.description, /^0\.05 BTC · 11\.48% · .+到期$/);
+    assert.deepEqual(order.children.slice(0, 2).map((c) => c.label), ['≥ 95,500 USDT', '< 95,500 USDT']);
+    assert.match(order.children[0]?.tooltip ?? '', /^若 BTC 结算价高于或等于 95,500 USDT：您将获得 [\d,.]+ USDT。$/);
+    assert.match(order.children[1]?.tooltip ?? '', /^若结算价低于 95,500 USDT：您将获得 [\d.]+ BTC。$/);
   });
 
   it('the status-bar indicator and its tooltip', async () => {

@@ -317,6 +317,8 @@ export class MoreEarnView extends PortfolioTree {
         [vscode.l10n.t('Invest'), vscode.l10n.t('{0} to {1}, in steps of {2}', withCcy(p.minSize, p.notionalCcy), withCcy(p.maxSize, p.notionalCcy), p.stepSz)],
         [vscode.l10n.t('Expires'), time(p.expTime)],
         [vscode.l10n.t('Can be bought until'), time(p.tradeEndTime)],
+        // What each outcome pays, and in which currency, for the smallest amount that can be bought.
+        ...dualOutcomeLines({ ...p, notionalSz: p.minSize }).map((line, i): [string, string] => [i === 0 ? vscode.l10n.t('For {0}', withCcy(p.minSize, p.notionalCcy)) : '', line]),
       ]),
     }, parent);
   }

@@ -127,7 +127,7 @@ describe('More Earn view (OKUSD, Stable Rewards, Dual Investment), against the s
     assert.ok(btcCall.children.length >= 3, 'strikes at several distances and terms');
     assert.match(btcCall.children[0]?.description ?? '', /^\d+(\.\d+)?% · expires in \d+ (days|hours)$/);
     // Each product says what either outcome pays, and in which currency, for the least one can buy (0.001 BTC).
-    assert.match(btcCall.children[0]?.tooltip ?? '', /For 0\\\.001 BTC \| If BTC settles at or above [\d,]+\\\.?\d* USDT: you receive [\d,]+\\\.\d+ USDT\\\. \|/);
+    assert.match(btcCall.children[0]?.tooltip ?? '', /For 0\\\.001 BTC \| If BTC settles at or above [\d,]+(\\\.\d+)? USDT: you receive [\d,]+\\\.\d+ USDT\\\. \|/);
     assert.ok(sim.received('dualProducts').some((r) => r.params?.baseCcy === 'BTC' && r.params.optType === 'C'));
     assert.equal(formatPercent(live.annualizedYield), '11.48%');
   });

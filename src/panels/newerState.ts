@@ -230,8 +230,18 @@ function indexRows(of: { baseCcy: string; quoteCcy: string; strike: string }, ex
 }
 
 function direction(of: { optType?: string; productId: string }): string {
-  const label = dualDirectionLabel(of);
-  return label === '' ? '' : label;
+  return dualDirectionLabel(of);
+}
+
+/**
+ * "BTC/USDT · Sell high 95,500 USDT · Dec 5": the expiry's day tells apart the products (and orders) of one strike,
+ * in the tab as on the page.
+ */
+function dualTitle(of: { baseCcy: string; quoteCcy: string; strike: string; productId: string; optType?: string; expTime: string }): string {
+  const label = dualProductLabel(of);
+  if (!/^\d+$/.test(of.expTime)) return label;
+  const day = new Date(Number(of.expTime)).toLocaleDateString(vscode.env.language, { month: 'short', day: 'numeric' });
+  return vscode.l10n.t('{0} · {1}', label, day);
 }
 
 function dualOrderState(o: DualOrder, extras: NewerExtras, error: string | undefined): Page {
@@ -262,8 +272,8 @@ function dualOrderState(o: DualOrder, extras: NewerExtras, error: string | undef
   ];
   return {
     kind: 'product',
-    title: dualProductLabel(o),
-    subtitle: vscode.l10n.t('Dual Investment order · {0}', dualOrderStateLabel(o.state)),
+    title: dualTitle(o),
+    subtitle: vscode.l10n.t('Dual Investment order · {0} · expires {1}', dualOrderStateLabel(o.state), time(o.expTime)),
     facts,
     position,
     sections,
@@ -312,10 +322,10 @@ function dualProductState(p: DualProduct, gone: boolean, own: readonly DualOrder
       note: vscode.l10n.t("These figures use the product's current yield; buying asks OKX for a quote, which may differ."),
     },
   ];
-  const subtitle = gone ? vscode.l10n.t('Dual Investment product · no longer on offer') : vscode.l10n.t('Dual Investment product on offer');
+  const subtitle = gone ? vscode.l10n.t('Dual Investment product · no longer on offer') : vscode.l10n.t('Dual Investment product on offer · expires {0}', time(p.expTime));
   return {
     kind: 'product',
-    title: dualProductLabel(p),
+    title: dualTitle(p),
     subtitle,
     facts,
     position,

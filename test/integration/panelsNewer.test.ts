@@ -194,7 +194,8 @@ describe('Panels of the newer products (OKUSD, Stable Rewards, Dual Investment),
     await vscode.commands.executeCommand('okxEarn.openProduct', { payload: { kind: 'dualOrder', order: live } });
     const key = `product:dual:order:${live.ordId}`;
     const state = await settled(key, (s) => !/loading/.test(row(s.facts, 'Index price now') ?? 'loading'), 'the order page with the index price');
-    assert.equal(state.title, 'BTC/USDT · Sell high 95,500 USDT');
+    assert.match(state.title, /^BTC\/USDT · Sell high 95,500 USDT · [A-Z][a-z]{2} \d{1,2}$/, 'with the day it expires');
+    assert.match(state.subtitle, /^Dual Investment order · earning · expires /);
     assert.equal(row(state.facts, 'Pair'), 'BTC/USDT');
     assert.equal(row(state.facts, 'Direction'), 'Sell high');
     assert.equal(row(state.facts, 'Strike'), '95,500 USDT');

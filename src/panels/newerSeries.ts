@@ -100,3 +100,16 @@ export function strikeFromIndex(strike: string, index: string): { readonly side:
   const distance = side === 'below' ? D.sub(index, strike) : D.sub(strike, index);
   return { side, fraction: D.roundDown(D.div(distance, index, 18), 6) };
 }
+
+/**
+ * Whether a Dual Investment target saved with a panel (restored after a reload) still names its order or product:
+ * an object with a string id and both currencies. Anything else is not restored.
+ */
+export function restorableDual(target: unknown): boolean {
+  if (typeof target !== 'object' || target === null) return false;
+  const t = target as { order?: unknown; product?: unknown };
+  const [of, idKey] = t.order !== undefined ? [t.order, 'ordId'] : [t.product, 'productId'];
+  if (typeof of !== 'object' || of === null) return false;
+  const fields = of as Record<string, unknown>;
+  return typeof fields[idKey] === 'string' && fields[idKey] !== '' && typeof fields.baseCcy === 'string' && typeof fields.quoteCcy === 'string';
+}

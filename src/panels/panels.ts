@@ -15,6 +15,7 @@ import { loanName } from '../views/loanLabels';
 import { buildLtvState, type LtvExtras, loadLtvExtras } from './ltvState';
 import { buildProductState, ChartCache, historyHost, isNewer, type NewerTarget, type ProductTarget, productAreas, productKey, productTitle, STABLE_RANGES } from './productState';
 import { buildNewerState, type NewerExtras } from './newerState';
+import { restorableDual } from './newerSeries';
 import { panelLabels } from './labels';
 import { EARNINGS_RANGES, RANGES, parseFromWebview, type EarningsRange, type HostMessage, type LtvState, type PortfolioState, type ProductState, type RangeDays, type WebviewMessage } from './protocol';
 import { EarningsHistory, buildPortfolioState } from './portfolioState';
@@ -156,7 +157,7 @@ export class Panels implements vscode.Disposable {
   restore(panel: vscode.WebviewPanel, viewType: string, saved: unknown): Promise<void> {
     const state = saved as { key?: unknown; target?: unknown; range?: unknown } | undefined;
     const target = state?.target as OpenPanel['target'] | undefined;
-    if (typeof state?.key !== 'string' || target === undefined || typeof target.kind !== 'string' || this.open.has(state.key)) {
+    if (typeof state?.key !== 'string' || target === undefined || typeof target.kind !== 'string' || (target.kind === 'dual' && !restorableDual(target)) || this.open.has(state.key)) {
       panel.dispose();
       return Promise.resolve();
     }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkAmount, loadOkusdApr, okusdStandardSettlement, stableApySeries, strikeFromIndex, type AprPager } from '../../../src/panels/newerSeries';
+import { checkAmount, loadOkusdApr, okusdStandardSettlement, restorableDual, stableApySeries, strikeFromIndex, type AprPager } from '../../../src/panels/newerSeries';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -102,6 +102,16 @@ describe('panels/newerSeries: the newer products\' figures', () => {
       assert.deepEqual(strikeFromIndex('3000', '3000'), { side: 'at', fraction: '0' });
       assert.equal(strikeFromIndex('3000', ''), undefined);
       assert.equal(strikeFromIndex('3000', '0'), undefined);
+    });
+  });
+
+  describe('a Dual Investment panel restored after a reload', () => {
+    it('is restored only when its saved target names its order or product', () => {
+      assert.equal(restorableDual({ kind: 'dual', order: { ordId: '3000005', baseCcy: 'BTC', quoteCcy: 'USDT' } }), true);
+      assert.equal(restorableDual({ kind: 'dual', product: { productId: 'BTC-USDT-261205-95500-C', baseCcy: 'BTC', quoteCcy: 'USDT' } }), true);
+      for (const bad of [{ kind: 'dual' }, { kind: 'dual', order: null }, { kind: 'dual', order: { ordId: 5, baseCcy: 'BTC', quoteCcy: 'USDT' } }, { kind: 'dual', product: { productId: '', baseCcy: 'BTC', quoteCcy: 'USDT' } }, { kind: 'dual', product: { productId: 'x' } }, null, 'dual']) {
+        assert.equal(restorableDual(bad), false, JSON.stringify(bad));
+      }
     });
   });
 });

@@ -131,6 +131,19 @@ describe('Panels of the newer products (OKUSD, Stable Rewards, Dual Investment),
     await settled('product:okusd', (s) => 'points' in s.chart && s.chart.range === 30 && !s.chart.loading, 'back to 30 days');
   });
 
+  it('the OKUSD page follows OKX: after a subscription elsewhere, its Refresh shows the new holding and quota', async () => {
+    const before = productState('product:okusd');
+    await client.okusd.subscribe({ amt: '100', clOrdId: `panel-test-${Date.now()}` });
+    await api.deliverToPanel('product:okusd', { type: 'refresh' });
+    const after = await settled('product:okusd', (s) => row(s.position, 'Held') === '10,100 OKUSD', 'the new holding');
+    const quota = (s: ProductState | undefined): string | undefined => {
+      const q = s === undefined ? undefined : section(s, "Today's quotas (reset daily)");
+      return q !== undefined && 'cells' in q ? q.cells[0]?.[2] : undefined;
+    };
+    assert.notEqual(quota(after), quota(before));
+    assert.match(quota(after) ?? '', /^100 USDT of 5,000,000 USDT$/);
+  });
+
   it('OKUSD\'s buttons name the commands that subscribe and redeem; the panel moves no money itself', async () => {
     const subscribes = sim.received('okusdSubscribe').length;
     const redeems = sim.received('okusdRedeem').length;

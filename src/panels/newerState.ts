@@ -162,22 +162,20 @@ function stableState(ccy: string, portfolio: Portfolio, extras: NewerExtras): Pa
   if (routes instanceof Error) {
     sections.push({ title: vscode.l10n.t('Settlement currencies'), rows: [], note: vscode.l10n.t('Could not load them: {0}', errorText(routes)) });
   } else if (routes !== undefined) {
+    // One column per settlement currency (two or three), one row per term: it fits a narrow editor.
+    const term = (label: string, value: (r: StableRewardsRoute) => string): string[] => [label, ...routes.map(value)];
     sections.push({
       title: vscode.l10n.t('Settlement currencies'),
-      columns: [
-        vscode.l10n.t('Currency'), vscode.l10n.t('Subscription fee'), vscode.l10n.t('Minimum subscription'), vscode.l10n.t('Subscription left today'),
-        vscode.l10n.t('Redemption now'), vscode.l10n.t('Redemption fee'), vscode.l10n.t('Minimum redemption'), vscode.l10n.t('Redemption left today'),
+      columns: [vscode.l10n.t('Settlement currency'), ...routes.map((r) => r.settleCcy)],
+      cells: [
+        term(vscode.l10n.t('Subscription fee'), (r) => feeText(r.subFeeRate)),
+        term(vscode.l10n.t('Minimum subscription'), (r) => quotaText(r.minSubAmt, r.settleCcy)),
+        term(vscode.l10n.t('Subscription left today'), (r) => quotaText(r.remainingSubQuota, r.settleCcy)),
+        term(vscode.l10n.t('Redemption now'), (r) => (r.canRedeem ? vscode.l10n.t('available') : vscode.l10n.t('not available'))),
+        term(vscode.l10n.t('Redemption fee'), (r) => feeText(r.redemptFeeRate)),
+        term(vscode.l10n.t('Minimum redemption'), (r) => quotaText(r.minRedeemAmt, ccy)),
+        term(vscode.l10n.t('Redemption left today'), (r) => quotaText(r.remainingRedemptQuota, ccy)),
       ],
-      cells: routes.map((r) => [
-        r.settleCcy,
-        feeText(r.subFeeRate),
-        quotaText(r.minSubAmt, r.settleCcy),
-        quotaText(r.remainingSubQuota, r.settleCcy),
-        r.canRedeem ? vscode.l10n.t('available') : vscode.l10n.t('not available'),
-        feeText(r.redemptFeeRate),
-        quotaText(r.minRedeemAmt, ccy),
-        quotaText(r.remainingRedemptQuota, ccy),
-      ]),
       note: vscode.l10n.t("OKX's terms for {0} against each currency (its product info); quotas are per master account and day.", ccy),
     });
   }

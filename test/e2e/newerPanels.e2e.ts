@@ -66,7 +66,8 @@ for (const [theme, slug] of [['Default Dark Modern', 'dark'], ['Default Light Mo
       assert.match(await frame.locator('.notice').innerText(), /^Since 14 July 2026 OKX's API has no Stable Rewards subscription or redemption\./);
       assert.match(text, /Held\s+[\d,.]+ USDG/);
       assert.match(text, /State\s+earning/);
-      assert.match(text, /USDC\s+0\.03%\s+1 USDC\s+1,000,000 USDC\s+available/);
+      assert.match(text, /Settlement currency\s+USDC\s+USDT\s+Subscription fee\s+0\.03%\s+0\.03%/);
+      assert.match(text, /Redemption now\s+available\s+not available/);
       // Only Refresh: no action of its own.
       assert.deepEqual(await frame.locator('.actions vscode-button').allInnerTexts(), ['Refresh']);
       // OKX keeps 100 days: no year.
@@ -76,6 +77,27 @@ for (const [theme, slug] of [['Default Dark Modern', 'dark'], ['Default Light Mo
       await frame.locator('.chart').scrollIntoViewIfNeeded();
       await workbench.screenshot(`panel-stable-chart-${slug}`);
       assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
+    });
+
+    it('the Stable Rewards page in a narrow editor: the routes table fits, nothing cut', async function () {
+      const frame = await workbench.panelFrame('Settlement currencies');
+      await workbench.page.setViewportSize({ width: 820, height: 900 });
+      try {
+        const panel = await (await frame.frameElement()).boundingBox();
+        assert.ok(panel !== null && panel.width < 560, `a narrow editor (${String(panel?.width)} px)`);
+        await workbench.page.waitForTimeout(500);
+        const scroller = frame.locator('.grid-scroll');
+        const box = await scroller.boundingBox();
+        assert.ok(box !== null && box.x + box.width <= panel.x + panel.width + 1, 'the table\'s box within the panel');
+        assert.equal(await scroller.evaluate((e: { scrollWidth: number; clientWidth: number }) => e.scrollWidth <= e.clientWidth), true, 'no column hidden to the side');
+        const notice = await frame.locator('.notice').boundingBox();
+        assert.ok(notice !== null && notice.x + notice.width <= panel.x + panel.width + 1, 'the statement wraps');
+        await frame.locator('.grid-scroll').scrollIntoViewIfNeeded();
+        await clearHover();
+        await workbench.screenshot(`panel-stable-narrow-${slug}`);
+      } finally {
+        await workbench.page.setViewportSize({ width: 1400, height: 900 });
+      }
     });
 
     it('a live Dual Investment order: strike against the index, both outcomes, Redeem Early', async function () {

@@ -176,9 +176,15 @@ describe('Panels of the newer products (OKUSD, Stable Rewards, Dual Investment),
 
     const routes = section(state, 'Settlement currencies');
     assert.ok(routes !== undefined && 'cells' in routes, 'a routes table');
+    assert.deepEqual(routes.columns, ['Settlement currency', 'USDC', 'USDT']);
     assert.deepEqual(routes.cells, [
-      ['USDC', '0.03%', '1 USDC', '1,000,000 USDC', 'available', 'no fee', '0.0000001 USDG', '500,000 USDG'],
-      ['USDT', '0.03%', '1 USDT', '1,000,000 USDT', 'not available', 'not available', 'not available', 'not available'],
+      ['Subscription fee', '0.03%', '0.03%'],
+      ['Minimum subscription', '1 USDC', '1 USDT'],
+      ['Subscription left today', '1,000,000 USDC', '1,000,000 USDT'],
+      ['Redemption now', 'available', 'not available'],
+      ['Redemption fee', 'no fee', 'not available'],
+      ['Minimum redemption', '0.0000001 USDG', 'not available'],
+      ['Redemption left today', '500,000 USDG', 'not available'],
     ]);
 
     assert.ok('points' in state.chart);

@@ -112,13 +112,20 @@ function quotaSection(limits: OkusdLimits): Section {
     const value = given !== undefined && D.isPlainDecimal(given) ? given : quotaLeft(q);
     return value === undefined ? '' : withCcy(value, ccy);
   };
+  const quotas = [
+    { q: limits.subLimit, ccy: 'USDT', left: limits.subLimit.maxSubAmt, fee: vscode.l10n.t('no fee') },
+    { q: limits.fastRedeemLimit, ccy: 'OKUSD', left: undefined, fee: feeText(limits.fastRedeemLimit.feeRate) },
+    { q: limits.stdRedeemLimit, ccy: 'OKUSD', left: undefined, fee: feeText(limits.stdRedeemLimit.feeRate) },
+  ];
+  // One column per quota, one row per figure: it fits a narrow editor.
   return {
     title: vscode.l10n.t("Today's quotas (reset daily)"),
-    columns: [vscode.l10n.t('Quota'), vscode.l10n.t('Left today'), vscode.l10n.t('Yours: used of limit'), vscode.l10n.t('Everyone on OKX: used of limit'), vscode.l10n.t('Fee')],
+    columns: [vscode.l10n.t('Quota'), vscode.l10n.t('Subscription'), vscode.l10n.t('Fast redemption'), vscode.l10n.t('Standard redemption')],
     cells: [
-      [vscode.l10n.t('Subscription'), left(limits.subLimit, 'USDT', limits.subLimit.maxSubAmt), used(limits.subLimit, true, 'USDT'), used(limits.subLimit, false, 'USDT'), vscode.l10n.t('no fee')],
-      [vscode.l10n.t('Fast redemption'), left(limits.fastRedeemLimit, 'OKUSD'), used(limits.fastRedeemLimit, true, 'OKUSD'), used(limits.fastRedeemLimit, false, 'OKUSD'), feeText(limits.fastRedeemLimit.feeRate)],
-      [vscode.l10n.t('Standard redemption'), left(limits.stdRedeemLimit, 'OKUSD'), used(limits.stdRedeemLimit, true, 'OKUSD'), used(limits.stdRedeemLimit, false, 'OKUSD'), feeText(limits.stdRedeemLimit.feeRate)],
+      [vscode.l10n.t('Left today'), ...quotas.map((x) => left(x.q, x.ccy, x.left))],
+      [vscode.l10n.t('Yours: used of limit'), ...quotas.map((x) => used(x.q, true, x.ccy))],
+      [vscode.l10n.t('Everyone on OKX: used of limit'), ...quotas.map((x) => used(x.q, false, x.ccy))],
+      [vscode.l10n.t('Fee'), ...quotas.map((x) => x.fee)],
     ],
     note: vscode.l10n.t('What is left today is the lesser of your quota and what is left of OKX\'s own.'),
   };

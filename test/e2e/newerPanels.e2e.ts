@@ -43,7 +43,8 @@ for (const [theme, slug] of [['Default Dark Modern', 'dark'], ['Default Light Mo
       assert.match(text, /Held\s+[\d,.]+ OKUSD/);
       assert.match(text, /Earned in total\s+[\d,.]+ USDT/);
       assert.match(text, /Latest APR\s+[\d.]+% · /);
-      assert.match(text, /Fast redemption\s+[\d,.]+ OKUSD\s+[\d,.]+ OKUSD of [\d,.]+ OKUSD\s+[\d,.]+ OKUSD of [\d,.]+ OKUSD\s+0\.1%/);
+      assert.match(text, /Quota\s+Subscription\s+Fast redemption\s+Standard redemption\s+Left today\s+[\d,.]+ USDT\s+[\d,.]+ OKUSD\s+[\d,.]+ OKUSD/);
+      assert.match(text, /Fee\s+no fee\s+0\.1%\s+0\.025%/);
       assert.match(text, /Standard redemption\s+After 5 calendar days \(D\+5\)/);
       assert.equal(await frame.locator('vscode-button').filter({ hasText: 'Subscribe OKUSD…' }).count(), 1);
       assert.equal(await frame.locator('vscode-button').filter({ hasText: 'Redeem OKUSD…' }).count(), 1);
@@ -79,10 +80,19 @@ for (const [theme, slug] of [['Default Dark Modern', 'dark'], ['Default Light Mo
       assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
     });
 
-    it('the Stable Rewards page in a narrow editor: the routes table fits, nothing cut', async function () {
+    it('the Stable Rewards and OKUSD pages in a narrow editor: their tables fit, nothing cut', async function () {
       const frame = await workbench.panelFrame('Settlement currencies');
       await workbench.page.setViewportSize({ width: 820, height: 900 });
       try {
+        const fits = async (page: typeof frame, name: string): Promise<void> => {
+          const panel = await (await page.frameElement()).boundingBox();
+          assert.ok(panel !== null);
+          for (const scroller of await page.locator('.grid-scroll').all()) {
+            const box = await scroller.boundingBox();
+            assert.ok(box !== null && box.x + box.width <= panel.x + panel.width + 1, `${name}: the table's box within the panel`);
+            assert.equal(await scroller.evaluate((e: { scrollWidth: number; clientWidth: number }) => e.scrollWidth <= e.clientWidth), true, `${name}: no column hidden to the side`);
+          }
+        };
         const panel = await (await frame.frameElement()).boundingBox();
         assert.ok(panel !== null && panel.width < 560, `a narrow editor (${String(panel?.width)} px)`);
         await workbench.page.waitForTimeout(500);
@@ -95,6 +105,14 @@ for (const [theme, slug] of [['Default Dark Modern', 'dark'], ['Default Light Mo
         await frame.locator('.grid-scroll').scrollIntoViewIfNeeded();
         await clearHover();
         await workbench.screenshot(`panel-stable-narrow-${slug}`);
+        await fits(frame, 'Stable Rewards');
+        await workbench.page.locator('.tabs-container .tab').filter({ hasText: /^OKUSD$/ }).click();
+        const okusd = await workbench.panelFrame("Today's quotas");
+        await workbench.page.waitForTimeout(500);
+        await fits(okusd, 'OKUSD');
+        await okusd.locator('.grid-scroll').scrollIntoViewIfNeeded();
+        await clearHover();
+        await workbench.screenshot(`panel-okusd-narrow-${slug}`);
       } finally {
         await workbench.page.setViewportSize({ width: 1400, height: 900 });
       }

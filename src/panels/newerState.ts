@@ -234,10 +234,6 @@ function indexRows(of: { baseCcy: string; quoteCcy: string; strike: string }, ex
   return [[vscode.l10n.t('Index price now'), `${withCcy(index.px, of.quoteCcy)} (${of.baseCcy}-${of.quoteCcy}, ${time(index.ts)})${where === '' ? '' : ` · ${where}`}`]];
 }
 
-function direction(of: { optType?: string; productId: string }): string {
-  return dualDirectionLabel(of);
-}
-
 /**
  * "BTC/USDT · Sell high 95,500 USDT · Dec 5": the expiry's day tells apart the products (and orders) of one strike,
  * in the tab as on the page.
@@ -253,7 +249,7 @@ function dualOrderState(o: DualOrder, extras: NewerExtras, error: string | undef
   const settled = o.settleSz !== '' && o.settleCcy !== '';
   const facts: Row[] = [
     [vscode.l10n.t('Pair'), `${o.baseCcy}/${o.quoteCcy}`],
-    [vscode.l10n.t('Direction'), direction(o)],
+    [vscode.l10n.t('Direction'), dualDirectionLabel(o)],
     [vscode.l10n.t('Strike'), withCcy(o.strike, o.quoteCcy)],
     ...indexRows(o, extras),
     [vscode.l10n.t('APY'), percent(o.annualizedYield)],
@@ -291,7 +287,7 @@ function dualOrderState(o: DualOrder, extras: NewerExtras, error: string | undef
 function dualProductState(p: DualProduct, gone: boolean, own: readonly DualOrder[], extras: NewerExtras, typed: string | undefined): Page {
   const facts: Row[] = [
     [vscode.l10n.t('Pair'), `${p.baseCcy}/${p.quoteCcy}`],
-    [vscode.l10n.t('Direction'), direction(p)],
+    [vscode.l10n.t('Direction'), dualDirectionLabel(p)],
     [vscode.l10n.t('Strike'), withCcy(p.strike, p.quoteCcy)],
     ...indexRows(p, extras),
     [vscode.l10n.t('APY'), percent(p.annualizedYield)],

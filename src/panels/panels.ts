@@ -308,7 +308,8 @@ export class Panels implements vscode.Disposable {
       const ticker = tickers.find((t) => t.instId === `${of.baseCcy}-${of.quoteCcy}`);
       return ticker === undefined || !D.isPlainDecimal(ticker.idxPx) ? new Error(vscode.l10n.t('OKX gave no index price for {0}-{1}', of.baseCcy, of.quoteCcy)) : { px: ticker.idxPx, ts: ticker.ts };
     }, asError);
-    if ('order' in target) return { indexPx: await index };
+    // (Without an API key OKX lists no products: that says nothing about this one.)
+    if ('order' in target || !client.hasCredentials) return { indexPx: await index };
     const optType = target.product.optType === 'C' ? 'C' : 'P';
     const [indexPx, products] = await Promise.all([index, this.portfolio.dualProducts({ baseCcy: target.product.baseCcy, quoteCcy: target.product.quoteCcy, optType })]);
     // A list that could not be loaded says nothing about the product: it is shown as it was.

@@ -4,11 +4,11 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './product.css';
 import { formatPercent, numberSymbols } from '../src/portfolio/format';
-import { RANGES, type ChartPoint, type PanelLabels, type ProductAction, type ProductState, type RangeDays } from '../src/panels/protocol';
+import { MAX_AMOUNT_TEXT, RANGES, type ChartPoint, type PanelLabels, type ProductAction, type ProductState, type RangeDays, type Section } from '../src/panels/protocol';
 import { boot, button, el, onState, persist, rowsTable, saved, themeColor, vscode } from './common';
 
 const initial = boot();
-const view = saved({ key: initial.key, target: initial.target, range: initial.range });
+const view = saved({ key: initial.key, target: initial.target, range: initial.range, amount: '' });
 persist(view);
 const locale = initial.locale;
 const symbols = numberSymbols(locale);
@@ -23,7 +23,16 @@ type Chart = Extract<ProductState['chart'], { points: unknown }>;
 class Page {
   readonly title = el('h1');
   readonly subtitle = el('p', { class: 'subtitle' });
+  readonly notice = el('p', { class: 'notice', role: 'note' });
   readonly error = el('p', { class: 'error', role: 'alert' });
+  readonly sections = el('div', { class: 'sections' });
+  /** A Dual Investment product's amount: built once, so typing is never interrupted by a state arriving. */
+  readonly amountBox = el('div', { class: 'amount' });
+  readonly amountLabel = el('label', { for: 'amount-input' });
+  readonly amountInput = el('input', { id: 'amount-input', type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', maxlength: String(MAX_AMOUNT_TEXT), 'aria-describedby': 'amount-hint amount-error' });
+  readonly amountHint = el('p', { id: 'amount-hint', class: 'muted small' });
+  readonly amountError = el('p', { id: 'amount-error', class: 'field-error', 'aria-live': 'polite' });
+  private amountTimer: ReturnType<typeof setTimeout> | undefined;
   readonly actions = el('div', { class: 'actions' });
   readonly facts = el('section');
   readonly position = el('section');
@@ -47,15 +56,61 @@ class Page {
     }
     this.ranges.setAttribute('aria-label', labels.chart);
     this.chartSection.append(el('h2', {}, labels.chart), this.chartLabel, this.ranges, this.plot, this.readout, this.loading, this.note, this.unavailable);
+    this.amountInput.value = view.amount;
+    this.amountBox.append(this.amountLabel, this.amountInput, this.amountHint, this.amountError);
+    this.amountBox.hidden = true;
+    this.amountInput.addEventListener('input', () => {
+      view.amount = this.amountInput.value;
+      persist(view);
+      // The host checks it and sends the outcomes for it, once the typing pauses.
+      if (this.amountTimer !== undefined) clearTimeout(this.amountTimer);
+      this.amountTimer = setTimeout(() => vscode.postMessage({ type: 'amount', amount: this.amountInput.value.slice(0, MAX_AMOUNT_TEXT) }), 250);
+    });
     document.getElementById('app')?.replaceChildren(
       el('header', {}, this.title, this.subtitle),
+      this.notice,
       this.error,
       this.actions,
       this.facts,
       this.position,
+      this.amountBox,
+      this.sections,
       this.chartSection,
       this.updated,
     );
+    // An amount typed before a reload: its outcomes, not the minimum's.
+    if (view.amount !== '') vscode.postMessage({ type: 'amount', amount: view.amount.slice(0, MAX_AMOUNT_TEXT) });
+  }
+
+  private renderSections(sections: readonly Section[]): void {
+    this.sections.replaceChildren(
+      ...sections.map((section) => {
+        const node = el('section', {}, el('h2', {}, section.title));
+        if ('rows' in section) {
+          if (section.rows.length > 0) node.append(rowsTable(section.rows));
+        } else if ('columns' in section) {
+          const head = el('tr', {}, ...section.columns.map((c) => el('th', { scope: 'col' }, c)));
+          const body = section.cells.map((cells) => el('tr', {}, ...cells.map((cell, i) => (i === 0 ? el('th', { scope: 'row' }, cell) : el('td', {}, cell)))));
+          node.append(el('div', { class: 'grid-scroll' }, el('table', { class: 'grid' }, el('thead', {}, head), el('tbody', {}, ...body))));
+        } else {
+          node.append(el('ul', { class: 'lines' }, ...section.lines.map((line) => el('li', {}, line))));
+        }
+        if (section.note !== undefined && section.note !== '') node.append(el('p', { class: 'muted small' }, section.note));
+        return node;
+      }),
+    );
+  }
+
+  private renderAmount(amount: ProductState['amount']): void {
+    this.amountBox.hidden = amount === undefined;
+    if (amount === undefined) return;
+    this.amountLabel.textContent = amount.label;
+    this.amountInput.placeholder = amount.placeholder;
+    this.amountHint.textContent = amount.hint;
+    this.amountError.textContent = amount.error;
+    this.amountError.hidden = amount.error === '';
+    if (amount.error === '') this.amountInput.removeAttribute('aria-invalid');
+    else this.amountInput.setAttribute('aria-invalid', 'true');
   }
 
   /** The range the user chose whose state has not arrived yet (a state already on its way is for the old one). */
@@ -87,6 +142,10 @@ class Page {
     this.subtitle.textContent = state.subtitle;
     this.error.textContent = state.error ?? '';
     this.error.hidden = state.error === undefined;
+    this.notice.textContent = state.notice ?? '';
+    this.notice.hidden = state.notice === undefined;
+    this.renderAmount(state.amount);
+    this.renderSections(state.sections ?? []);
 
     const names: Record<ProductAction, string> = { purchase: state.actionLabels?.purchase ?? labels.purchase, redeem: state.actionLabels?.redeem ?? labels.redeem };
     const key = JSON.stringify([state.actions, names]);
@@ -117,6 +176,8 @@ class Page {
       this.asked = undefined;
       this.chartLabel.textContent = chart.label;
       this.plot.setAttribute('aria-label', `${chart.label}. ${labels.chartKeys}`);
+      // A history that cannot reach as far as a range (Stable Rewards: 100 days) offers only the ranges it has.
+      for (const [d, b] of this.rangeButtons) b.hidden = chart.ranges !== undefined && !chart.ranges.includes(d);
       this.markRange(chart.range);
       this.loading.textContent = chart.loading ? labels.loadingChart : '';
       this.loading.hidden = !chart.loading;

@@ -2,11 +2,13 @@
 import * as vscode from 'vscode';
 import type { PanelOpener } from '../panels/lazyPanels';
 import type { ProductTarget } from '../panels/productState';
-import type { Portfolio } from '../portfolio/portfolio';
+import * as D from '../decimal';
+import { dualOrderOpen, type AreaId, type Portfolio } from '../portfolio/portfolio';
 import { byRisk, loanKey } from '../portfolio/risk';
 import { readSettings } from '../settings';
 import type { Payload, TreeNode } from '../views/nodes';
-import { percent } from '../views/nodes';
+import { percent, shortWithCcy, time } from '../views/nodes';
+import { dualOrderStateLabel, dualProductLabel } from '../views/dualLabels';
 import { loanName } from '../views/loanLabels';
 import { ltvSummary } from '../views/loansView';
 
@@ -17,8 +19,48 @@ function targetOf(payload: Payload | undefined): ProductTarget | undefined {
     case 'eth': return { kind: 'eth' };
     case 'sol': return { kind: 'sol' };
     case 'savings': return { kind: 'savings', ccy: payload.ccy };
+    case 'okusd': return { kind: 'okusd' };
+    case 'stable': return { kind: 'stable', ccy: payload.ccy };
+    case 'dualOrder': return { kind: 'dual', order: payload.order };
+    case 'dualProduct': return { kind: 'dual', product: payload.product };
     default: return undefined;
   }
+}
+
+/** OKUSD, each Stable Rewards coin held, each open Dual Investment order: the palette's entries for the newer products. */
+function newerItems(portfolio: Portfolio): (vscode.QuickPickItem & { target: ProductTarget })[] {
+  if (!portfolio.hasCredentials) return [];
+  const okusd = portfolio.get('okusd');
+  const stable = portfolio.get('stable');
+  const dual = portfolio.get('dual');
+  const okusdData = 'data' in okusd ? okusd.data : undefined;
+  const stableData = 'data' in stable ? stable.data : undefined;
+  const held = (stableData?.holdings ?? []).filter((h) => D.isPlainDecimal(h.amt) && D.isPositive(h.amt));
+  const open = ('data' in dual ? (dual.data?.orders ?? []) : []).filter(dualOrderOpen);
+  return [
+    {
+      label: vscode.l10n.t('OKUSD'),
+      description: [
+        ...(okusdData?.account === undefined ? [] : [shortWithCcy(okusdData.account.amt, 'OKUSD')]),
+        ...(okusdData?.apr === undefined ? [] : [vscode.l10n.t('APR {0}', percent(okusdData.apr.apr))]),
+      ].join(' · '),
+      target: { kind: 'okusd' },
+    },
+    ...held.map((h) => {
+      const apy = stableData?.apy.get(h.ccy)?.rate;
+      return {
+        label: vscode.l10n.t('{0} · Stable Rewards', h.ccy),
+        description: [shortWithCcy(h.amt, h.ccy), ...(apy === undefined ? [] : [vscode.l10n.t('APY {0}', percent(apy))])].join(' · '),
+        target: { kind: 'stable' as const, ccy: h.ccy },
+      };
+    }),
+    ...open.map((o) => ({
+      label: dualProductLabel(o),
+      description: [shortWithCcy(o.notionalSz, o.notionalCcy), vscode.l10n.t('APY {0}', percent(o.annualizedYield)), dualOrderStateLabel(o.state)].join(' · '),
+      detail: vscode.l10n.t('Dual Investment order {0} · expires {1}', o.ordId, time(o.expTime)),
+      target: { kind: 'dual' as const, order: o },
+    })),
+  ];
 }
 
 export function registerPanelCommands(panels: PanelOpener, portfolio: Portfolio): vscode.Disposable[] {
@@ -26,7 +68,9 @@ export function registerPanelCommands(panels: PanelOpener, portfolio: Portfolio)
     vscode.commands.registerCommand('okxEarn.openProduct', async (arg?: unknown) => {
       let target = targetOf((arg as TreeNode | undefined)?.payload);
       if (target === undefined) {
-        await portfolio.refresh(['offers', 'market']);
+        // The newer products with an API key only (what is held, what is open), loaded with the rest.
+        const newer: readonly AreaId[] = portfolio.hasCredentials ? ['okusd', 'stable', 'dual'] : [];
+        await Promise.all([portfolio.refresh(['offers', 'market']), ...newer.map((a) => portfolio.ensure(a))]);
         const offers = portfolio.get('offers');
         const market = portfolio.get('market');
         const items: (vscode.QuickPickItem & { target: ProductTarget })[] = [
@@ -41,6 +85,7 @@ export function registerPanelCommands(panels: PanelOpener, portfolio: Portfolio)
             };
           }),
           ...('data' in offers ? (offers.data?.offers ?? []) : []).map((o) => ({ label: `${o.ccy} · ${o.protocol}`, description: vscode.l10n.t('APY {0}', percent(o.apy)), target: { kind: 'onchain' as const, productId: o.productId } })),
+          ...newerItems(portfolio),
         ];
         target = (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Show which product?'), matchOnDescription: true }))?.target;
       }

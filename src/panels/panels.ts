@@ -13,7 +13,9 @@ import type { LoanInfo } from '../okx/types';
 import { borrowedCcys, loanKey as loanKeyOf } from '../portfolio/risk';
 import { loanName } from '../views/loanLabels';
 import { buildLtvState, type LtvExtras, loadLtvExtras } from './ltvState';
-import { buildProductState, ChartCache, historyHost, PRODUCT_AREAS, type ProductTarget, productKey, productTitle } from './productState';
+import { buildProductState, ChartCache, historyHost, isNewer, type NewerTarget, type ProductTarget, productAreas, productKey, productTitle, STABLE_RANGES } from './productState';
+import { buildNewerState, type NewerExtras } from './newerState';
+import { restorableDual } from './newerSeries';
 import { panelLabels } from './labels';
 import { EARNINGS_RANGES, RANGES, parseFromWebview, type EarningsRange, type HostMessage, type LtvState, type PortfolioState, type ProductState, type RangeDays, type WebviewMessage } from './protocol';
 import { EarningsHistory, buildPortfolioState } from './portfolioState';
@@ -21,6 +23,7 @@ import { OVERVIEW_AREAS } from '../views/overviewView';
 import type { FlowContext } from '../commands/moneyAction';
 import { RateHistoryStore } from '../portfolio/historyCache';
 import { LTV_VIEW, PORTFOLIO_VIEW, PRODUCT_VIEW } from './viewTypes';
+import * as D from '../decimal';
 
 export { LTV_VIEW, PORTFOLIO_VIEW, PRODUCT_VIEW };
 
@@ -45,6 +48,10 @@ interface OpenPanel {
   range: RangeDays;
   state: ProductState | LtvState | PortfolioState | undefined;
   extras: LtvExtras | undefined;
+  /** OKUSD, Stable Rewards, Dual Investment: what the page loaded for itself. */
+  newer: NewerExtras;
+  /** A Dual Investment product's page: the amount the user typed to see the outcomes for. */
+  amount: string | undefined;
   firstPaintMs: number | undefined;
   dropped: number;
 }
@@ -73,8 +80,9 @@ export class Panels implements vscode.Disposable {
     this.disposables.push(
       portfolio.onDidChange((areas) => {
         for (const entry of this.open.values()) {
-          const kind = entry.target.kind;
-          const relevant = kind === 'loan' ? areas.includes('loans') : kind === 'portfolio' ? areas.some((a) => OVERVIEW_AREAS.includes(a)) : areas.some((a) => PRODUCT_AREAS.includes(a));
+          const target = entry.target;
+          const kind = target.kind;
+          const relevant = target.kind === 'loan' ? areas.includes('loans') : target.kind === 'portfolio' ? areas.some((a) => OVERVIEW_AREAS.includes(a)) : areas.some((a) => productAreas(target).includes(a));
           if (relevant) void this.render(entry, kind === 'loan' && areas.includes('loans'));
         }
       }),
@@ -149,7 +157,7 @@ export class Panels implements vscode.Disposable {
   restore(panel: vscode.WebviewPanel, viewType: string, saved: unknown): Promise<void> {
     const state = saved as { key?: unknown; target?: unknown; range?: unknown } | undefined;
     const target = state?.target as OpenPanel['target'] | undefined;
-    if (typeof state?.key !== 'string' || target === undefined || typeof target.kind !== 'string' || this.open.has(state.key)) {
+    if (typeof state?.key !== 'string' || target === undefined || typeof target.kind !== 'string' || (target.kind === 'dual' && !restorableDual(target)) || this.open.has(state.key)) {
       panel.dispose();
       return Promise.resolve();
     }
@@ -168,7 +176,7 @@ export class Panels implements vscode.Disposable {
   }
 
   private adopt(panel: vscode.WebviewPanel, viewType: string, key: string, target: OpenPanel['target'], range: RangeDays): void {
-    const entry: OpenPanel = { panel, key, viewType, created: performance.now(), target, range, state: undefined, extras: undefined, firstPaintMs: undefined, dropped: 0 };
+    const entry: OpenPanel = { panel, key, viewType, created: performance.now(), target, range, state: undefined, extras: undefined, newer: {}, amount: undefined, firstPaintMs: undefined, dropped: 0 };
     this.open.set(key, entry);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'okx-earn.svg');
     panel.webview.html = this.html(panel.webview, viewType === LTV_VIEW ? 'ltv' : viewType === PORTFOLIO_VIEW ? 'portfolio' : 'product', { key, target, range });
@@ -200,17 +208,29 @@ export class Panels implements vscode.Disposable {
         return;
       case 'refresh':
         if (target.kind === 'portfolio') this.earnings.clear();
-        await this.portfolio.refresh(target.kind === 'loan' ? ['loans'] : target.kind === 'portfolio' ? OVERVIEW_AREAS : PRODUCT_AREAS, { fresh: true });
+        // A Dual Investment product's page asks OKX for the products on offer again.
+        if (target.kind === 'dual' && 'product' in target) this.portfolio.resetDualProducts();
+        await this.portfolio.refresh(target.kind === 'loan' ? ['loans'] : target.kind === 'portfolio' ? OVERVIEW_AREAS : productAreas(target), { fresh: true });
         await this.render(entry, true);
         return;
       case 'range':
-        // The Portfolio panel's earnings go back 7, 30 or 90 days; a year is for rate charts only.
+        // The Portfolio panel's earnings go back 7, 30 or 90 days; a year is for rate charts only; Stable Rewards keeps 100 days.
         if (target.kind === 'portfolio' && !EARNINGS_RANGES.includes(message.days as EarningsRange)) return;
+        if (target.kind === 'stable' && !STABLE_RANGES.includes(message.days)) return;
         entry.range = message.days;
+        await this.render(entry, false);
+        return;
+      case 'amount':
+        if (target.kind !== 'dual' || !('product' in target)) return;
+        entry.amount = message.amount;
         await this.render(entry, false);
         return;
       case 'action': {
         if (target.kind === 'loan' || target.kind === 'portfolio') return;
+        if (isNewer(target)) {
+          await this.newerAction(entry, target, message.action);
+          return;
+        }
         const command =
           target.kind === 'onchain' ? (message.action === 'purchase' ? 'okxEarn.onchain.purchase' : 'okxEarn.onchain.redeem')
           : target.kind === 'eth' ? (message.action === 'purchase' ? 'okxEarn.eth.stake' : 'okxEarn.eth.redeem')
@@ -240,6 +260,61 @@ export class Panels implements vscode.Disposable {
         return;
       }
     }
+  }
+
+  /**
+   * A newer product's button: the command that does it, with the item it is about, as the More Earn view's menus
+   * pass it. The command asks, confirms and sends; the panel only names it. An action the page does not offer
+   * now (a stale click) does nothing.
+   */
+  private async newerAction(entry: OpenPanel, target: NewerTarget, action: 'purchase' | 'redeem'): Promise<void> {
+    const offered = entry.state?.kind === 'product' ? entry.state.actions : [];
+    if (!offered.includes(action)) return;
+    let command: string | undefined;
+    let payload: unknown;
+    if (target.kind === 'okusd') {
+      command = action === 'purchase' ? 'okxEarn.okusd.subscribe' : 'okxEarn.okusd.redeem';
+      payload = { kind: 'okusd' };
+    } else if (target.kind === 'dual' && 'order' in target && action === 'redeem') {
+      const orders = this.portfolio.get('dual');
+      const order = ('data' in orders ? orders.data?.orders.find((o) => o.ordId === target.order.ordId) : undefined) ?? target.order;
+      command = 'okxEarn.dual.redeemEarly';
+      payload = { kind: 'dualOrder', order };
+    } else if (target.kind === 'dual' && 'product' in target && action === 'purchase') {
+      command = 'okxEarn.dual.purchase';
+      payload = { kind: 'dualProduct', product: entry.newer.product ?? target.product };
+    }
+    if (command === undefined) return;
+    try {
+      await vscode.commands.executeCommand(command, { payload });
+    } catch (error) {
+      this.flows.log.error(`${command} from the ${entry.key} panel: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('This action could not be started: {0}', error instanceof Error ? error.message : String(error)));
+    }
+  }
+
+  /** What a newer product's page loads for itself: Stable Rewards' routes, the index price, the product as now offered. */
+  private async loadNewerExtras(target: NewerTarget): Promise<NewerExtras> {
+    const client = this.flows.connection.current.client;
+    if (client === undefined || target.kind === 'okusd') return {};
+    const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+    if (target.kind === 'stable') {
+      if (!client.hasCredentials) return {};
+      const routes = await client.stableRewards.productInfo({ ccy: target.ccy }).then((info) => info.flatMap((i) => i.details), asError);
+      return { routes };
+    }
+    const of = 'order' in target ? target.order : target.product;
+    const index = client.account.indexTickers({ instId: `${of.baseCcy}-${of.quoteCcy}` }).then((tickers) => {
+      const ticker = tickers.find((t) => t.instId === `${of.baseCcy}-${of.quoteCcy}`);
+      return ticker === undefined || !D.isPlainDecimal(ticker.idxPx) ? new Error(vscode.l10n.t('OKX gave no index price for {0}-{1}', of.baseCcy, of.quoteCcy)) : { px: ticker.idxPx, ts: ticker.ts };
+    }, asError);
+    // (Without an API key OKX lists no products: that says nothing about this one.)
+    if ('order' in target || !client.hasCredentials) return { indexPx: await index };
+    const optType = target.product.optType === 'C' ? 'C' : 'P';
+    const [indexPx, products] = await Promise.all([index, this.portfolio.dualProducts({ baseCcy: target.product.baseCcy, quoteCcy: target.product.quoteCcy, optType })]);
+    // A list that could not be loaded says nothing about the product: it is shown as it was.
+    const product = products instanceof Error ? undefined : (products.find((p) => p.productId === target.product.productId) ?? null);
+    return { indexPx, ...(product === undefined ? {} : { product }) };
   }
 
   private offerOf(productId: string): unknown {
@@ -277,8 +352,22 @@ export class Panels implements vscode.Disposable {
           this.post(entry, { type: 'state', state: entry.state });
         }
       });
+    } else if (isNewer(target)) {
+      await Promise.all(productAreas(target).map((a) => this.portfolio.ensure(a)));
+      if (target.kind === 'stable' && !STABLE_RANGES.includes(entry.range)) entry.range = 90;
+      this.charts.load(target, entry.range, () => {
+        if (this.open.get(entry.key) === entry) void this.render(entry, false);
+      });
+      if (reloadExtras) {
+        // The page at once from the portfolio; what it loads for itself follows when it arrives.
+        this.post(entry, { type: 'state', state: buildNewerState(target, this.portfolio, this.charts.get(target, entry.range), entry.range, entry.newer, entry.amount) });
+        entry.newer = await this.loadNewerExtras(target);
+      }
+      const product = buildNewerState(target, this.portfolio, this.charts.get(target, entry.range), entry.range, entry.newer, entry.amount);
+      entry.state = product;
+      if (this.open.get(entry.key) === entry && entry.panel.title !== product.title) entry.panel.title = product.title;
     } else {
-      await Promise.all(PRODUCT_AREAS.map((a) => this.portfolio.ensure(a)));
+      await Promise.all(productAreas(target).map((a) => this.portfolio.ensure(a)));
       // A chart still loading posts again as its pages arrive. Asked for before the state is built, so that a
       // range not known yet reads as loading rather than as a shorter history that is complete.
       this.charts.load(target, entry.range, () => {

@@ -10,15 +10,46 @@ import { percent, time, withCcy } from '../views/nodes';
 import { orderStateLabel, termLabel } from '../views/stakingView';
 import { redeemPeriodText } from '../views/productsView';
 import { DAILY_BANDS_FROM, dailyBands } from './chartSeries';
+import type { DualOrder, DualProduct } from '../okx/types';
+import { dualProductLabel } from '../views/dualLabels';
+import { loadOkusdApr, stableApySeries } from './newerSeries';
 import type { ChartPoint, ProductAction, ProductState, RangeDays, Row } from './protocol';
 
 /** The portfolio areas a product panel is built from. */
 export const PRODUCT_AREAS: readonly AreaId[] = ['offers', 'onchain', 'eth', 'sol', 'savings', 'market'];
 
-export type ProductTarget = { kind: 'onchain'; productId: string } | { kind: 'eth' } | { kind: 'sol' } | { kind: 'savings'; ccy: string };
+export type ProductTarget =
+  | { kind: 'onchain'; productId: string }
+  | { kind: 'eth' }
+  | { kind: 'sol' }
+  | { kind: 'savings'; ccy: string }
+  | { kind: 'okusd' }
+  | { kind: 'stable'; ccy: string }
+  | DualTarget;
+
+/** A Dual Investment order (followed by its ordId as the portfolio refreshes), or a product on offer. */
+export type DualTarget = { kind: 'dual'; order: DualOrder } | { kind: 'dual'; product: DualProduct };
+
+/** The targets whose page is built by ./newerState (OKUSD, Stable Rewards, Dual Investment). */
+export type NewerTarget = Extract<ProductTarget, { kind: 'okusd' | 'stable' | 'dual' }>;
+
+export function isNewer(target: ProductTarget): target is NewerTarget {
+  return target.kind === 'okusd' || target.kind === 'stable' || target.kind === 'dual';
+}
 
 export function productKey(target: ProductTarget): string {
-  return target.kind === 'onchain' ? `product:onchain:${target.productId}` : target.kind === 'savings' ? `product:savings:${target.ccy}` : `product:${target.kind}`;
+  switch (target.kind) {
+    case 'onchain': return `product:onchain:${target.productId}`;
+    case 'savings': return `product:savings:${target.ccy}`;
+    case 'stable': return `product:stable:${target.ccy}`;
+    case 'dual': return 'order' in target ? `product:dual:order:${target.order.ordId}` : `product:dual:product:${target.product.productId}`;
+    default: return `product:${target.kind}`;
+  }
+}
+
+/** The portfolio areas a product's page is built from (a change in one of them redraws it). */
+export function productAreas(target: ProductTarget): readonly AreaId[] {
+  return target.kind === 'okusd' ? ['okusd'] : target.kind === 'stable' ? ['stable'] : target.kind === 'dual' ? ['dual'] : PRODUCT_AREAS;
 }
 
 export function productTitle(target: ProductTarget): string {
@@ -27,6 +58,12 @@ export function productTitle(target: ProductTarget): string {
     case 'eth': return vscode.l10n.t('ETH staking');
     case 'sol': return vscode.l10n.t('SOL staking');
     case 'savings': return vscode.l10n.t('{0} savings', target.ccy);
+    case 'okusd': return vscode.l10n.t('OKUSD');
+    case 'stable': return vscode.l10n.t('{0} · Stable Rewards', target.ccy);
+    case 'dual': {
+      const of = 'order' in target ? target.order : target.product;
+      return of === undefined ? vscode.l10n.t('Dual Investment') : dualProductLabel(of);
+    }
   }
 }
 
@@ -62,7 +99,15 @@ interface SeriesState {
   update: () => void;
 }
 
-function seriesKey(target: Exclude<ProductTarget, { kind: 'onchain' }>): { product: RateProduct; ccy: string } {
+/** The targets with a rate history. */
+type Charted = Exclude<ProductTarget, { kind: 'onchain' | 'dual' }>;
+/** The histories kept between sessions (OKUSD's and Stable Rewards' are short: fetched again each session). */
+type Kept = Extract<Charted, { kind: 'eth' | 'sol' | 'savings' }>;
+const kept = (target: Charted): target is Kept => target.kind === 'eth' || target.kind === 'sol' || target.kind === 'savings';
+/** Stable Rewards' APY history goes back 100 days at most. */
+const STABLE_DAYS = 100;
+
+function seriesKey(target: Kept): { product: RateProduct; ccy: string } {
   return target.kind === 'savings' ? { product: 'savings', ccy: target.ccy } : { product: target.kind, ccy: target.kind.toUpperCase() };
 }
 
@@ -85,7 +130,7 @@ export class ChartCache {
   }
 
   get(target: ProductTarget, range: RangeDays): ChartEntry | undefined {
-    if (target.kind === 'onchain') return undefined;
+    if (target.kind === 'onchain' || target.kind === 'dual') return undefined;
     const state = this.series.get(productKey(target));
     if (state === undefined) return undefined;
     const since = this.now() - range * DAY;
@@ -95,7 +140,7 @@ export class ChartCache {
 
   /** Loads a range's history when it is not known and fresh yet; `update` is called as points arrive and when done. */
   load(target: ProductTarget, range: RangeDays, update: () => void): void {
-    if (target.kind === 'onchain') return;
+    if (target.kind === 'onchain' || target.kind === 'dual') return;
     const client = this.client();
     if (client === undefined) return;
     const key = productKey(target);
@@ -116,7 +161,8 @@ export class ChartCache {
     return Date.now() + (this.client()?.clockOffsetMs ?? 0);
   }
 
-  private async sync(state: SeriesState, target: Exclude<ProductTarget, { kind: 'onchain' }>, client: OkxClient): Promise<void> {
+  private async sync(state: SeriesState, target: Charted, client: OkxClient): Promise<void> {
+    if (!kept(target)) return this.syncNewer(state, target, client);
     const key = { host: this.store?.host() ?? '', ...seriesKey(target) };
     try {
       if (state.series === undefined && this.store !== undefined) {
@@ -139,6 +185,37 @@ export class ChartCache {
         state.series = series;
         state.syncedAt = Date.now();
         if (this.store !== undefined) await this.store.history.write(key, series, options.now);
+      }
+      state.error = undefined;
+      state.failedAt = undefined;
+    } catch (error) {
+      state.error = errorText(error);
+      state.failedAt = Date.now();
+    } finally {
+      state.running = undefined;
+      state.update();
+    }
+  }
+
+  /**
+   * OKUSD's APR (daily, 100 snapshots a page, newest first) or a Stable Rewards coin's APY (one request of 100
+   * days): fetched again whole when stale or a longer range is asked for, never kept on disk.
+   */
+  private async syncNewer(state: SeriesState, target: Exclude<Charted, Kept>, client: OkxClient): Promise<void> {
+    try {
+      while (!upToDate(state)) {
+        const now = Date.now() + client.clockOffsetMs;
+        const since = state.since;
+        const series =
+          target.kind === 'okusd'
+            ? await loadOkusdApr(client.okusd.aprHistory({ limit: '100' }), now, since, (s) => {
+                state.series = s;
+                state.update();
+              })
+            : stableApySeries(await client.stableRewards.apyHistory({ ccy: target.ccy, days: String(STABLE_DAYS) }), now, STABLE_DAYS);
+        // Stable Rewards has nothing older than its 100 days: a longer range is as covered as it can be.
+        state.series = target.kind === 'stable' ? { ...series, start: true } : series;
+        state.syncedAt = Date.now();
       }
       state.error = undefined;
       state.failedAt = undefined;
@@ -173,16 +250,23 @@ function upToDate(state: SeriesState): boolean {
   return fresh(state) && covers(state.series, state.since);
 }
 
-function chartFor(target: ProductTarget, range: RangeDays, entry: ChartEntry | undefined): ProductState['chart'] {
+/** The ranges Stable Rewards' 100 days of APY can show. */
+export const STABLE_RANGES: readonly RangeDays[] = [7, 30, 90];
+
+export function chartFor(target: ProductTarget, range: RangeDays, entry: ChartEntry | undefined): ProductState['chart'] {
   if (target.kind === 'onchain') return { unavailable: vscode.l10n.t('OKX publishes no APY history for on-chain earn products.') };
+  if (target.kind === 'dual') return { unavailable: vscode.l10n.t('OKX publishes no yield history for Dual Investment products: each product has its own fixed yield.') };
   const bands = target.kind === 'savings' && range >= DAILY_BANDS_FROM;
   const label =
-    target.kind !== 'savings' ? vscode.l10n.t('{0} staking APY (daily)', target.kind === 'eth' ? 'ETH' : 'SOL')
+    target.kind === 'okusd' ? vscode.l10n.t('OKUSD APR (daily)')
+    : target.kind === 'stable' ? vscode.l10n.t('{0} Stable Rewards APY at your VIP level (daily)', target.ccy)
+    : target.kind !== 'savings' ? vscode.l10n.t('{0} staking APY (daily)', target.kind === 'eth' ? 'ETH' : 'SOL')
     : bands ? vscode.l10n.t("{0} lending rate: what savers earn (each day's average, with its lowest and highest hour)", target.ccy)
     : vscode.l10n.t('{0} lending rate: what savers earn (hourly)', target.ccy);
   const note =
     entry?.error !== undefined ? vscode.l10n.t('Could not load the history: {0}', entry.error)
     : target.kind === 'savings' && range === 365 && entry?.covered !== true ? vscode.l10n.t('A year of hourly rates takes about 15 seconds to load.')
+    : target.kind === 'stable' ? vscode.l10n.t('OKX keeps the last 100 days of this history.')
     : '';
   const points = entry?.points ?? [];
   return {
@@ -192,10 +276,11 @@ function chartFor(target: ProductTarget, range: RangeDays, entry: ChartEntry | u
     step: target.kind === 'savings' && !bands ? 'hour' : 'day',
     loading: entry === undefined || entry.loading,
     note,
+    ...(target.kind === 'stable' ? { ranges: STABLE_RANGES } : {}),
   };
 }
 
-export function buildProductState(target: ProductTarget, portfolio: Portfolio, chart: ChartEntry | undefined, range: RangeDays): ProductState {
+export function buildProductState(target: Exclude<ProductTarget, NewerTarget>, portfolio: Portfolio, chart: ChartEntry | undefined, range: RangeDays): ProductState {
   const data = <K extends 'offers' | 'onchain' | 'eth' | 'sol' | 'savings' | 'market'>(area: K) => {
     const state = portfolio.get(area);
     return 'data' in state ? state.data : undefined;

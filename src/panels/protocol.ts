@@ -21,6 +21,18 @@ export type RangeDays = (typeof RANGES)[number];
 
 export type ProductAction = 'purchase' | 'redeem';
 
+/**
+ * A titled part of a product page beyond its facts: label/value rows, a table with column headers (OKUSD's
+ * quotas, Stable Rewards' settlement routes), or sentences (a Dual Investment's two outcomes).
+ */
+export type Section =
+  | { readonly title: string; readonly rows: readonly Row[]; readonly note?: string }
+  | { readonly title: string; readonly columns: readonly string[]; readonly cells: readonly (readonly string[])[]; readonly note?: string }
+  | { readonly title: string; readonly lines: readonly string[]; readonly note?: string };
+
+/** Longest amount text a webview may send (what a user types; checked by the host). */
+export const MAX_AMOUNT_TEXT = 40;
+
 export interface ProductState {
   readonly kind: 'product';
   readonly title: string;
@@ -39,8 +51,19 @@ export interface ProductState {
         readonly step: 'hour' | 'day';
         readonly loading: boolean;
         readonly note: string;
+        /** The ranges this history can show, where not all of RANGES (Stable Rewards keeps 100 days). */
+        readonly ranges?: readonly RangeDays[];
       }
     | { readonly unavailable: string };
+  /** A statement the page must not let one miss (Stable Rewards: how to subscribe and redeem now). */
+  readonly notice?: string;
+  /** Parts shown after the facts, in order. */
+  readonly sections?: readonly Section[];
+  /**
+   * An amount the user types to see the outcomes for it (a Dual Investment product): its label, what it
+   * falls back to when empty, and what is wrong with what was typed ('' when nothing).
+   */
+  readonly amount?: { readonly label: string; readonly placeholder: string; readonly hint: string; readonly error: string };
   readonly actions: readonly ProductAction[];
   /** The actions' button labels where they are not "Purchase…" and "Redeem…": the menus' names (Stake…, Subscribe…). */
   readonly actionLabels?: Readonly<Partial<Record<ProductAction, string>>>;
@@ -182,6 +205,8 @@ export type WebviewMessage =
   | { readonly type: 'action'; readonly action: ProductAction }
   | { readonly type: 'collateral'; readonly action: 'add' | 'reduce'; readonly ccy?: string | undefined }
   | { readonly type: 'loan'; readonly action: 'borrow' | 'repay' }
+  /** What the user typed in a product page's amount field (checked as a decimal by the host). */
+  | { readonly type: 'amount'; readonly amount: string }
   | { readonly type: 'refresh' };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -203,6 +228,8 @@ export function parseFromWebview(raw: unknown): WebviewMessage | undefined {
       return only('action') && (raw.action === 'purchase' || raw.action === 'redeem') ? { type: 'action', action: raw.action } : undefined;
     case 'loan':
       return only('action') && (raw.action === 'borrow' || raw.action === 'repay') ? { type: 'loan', action: raw.action } : undefined;
+    case 'amount':
+      return only('amount') && typeof raw.amount === 'string' && raw.amount.length <= MAX_AMOUNT_TEXT ? { type: 'amount', amount: raw.amount } : undefined;
     case 'collateral': {
       if (!only('action', 'ccy') || (raw.action !== 'add' && raw.action !== 'reduce')) return undefined;
       const ccy = raw.ccy;

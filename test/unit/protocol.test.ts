@@ -13,6 +13,10 @@ describe('panels/protocol: only well-formed messages from a webview get through'
       { type: 'action', action: 'redeem' },
       { type: 'collateral', action: 'add', ccy: 'BTC' },
       { type: 'collateral', action: 'reduce' },
+      { type: 'amount', amount: '0.05' },
+      // What the user typed, as typed: the host checks it.
+      { type: 'amount', amount: '' },
+      { type: 'amount', amount: '1,000 x' },
     ];
     for (const message of good) assert.deepEqual(parseFromWebview(message), message);
   });
@@ -26,6 +30,7 @@ describe('panels/protocol: only well-formed messages from a webview get through'
       { type: 'collateral', action: 'add', ccy: '<img src=x>' }, { type: 'collateral', action: 'add', ccy: 5 },
       { type: 'collateral', action: 'steal', ccy: 'BTC' }, { type: 'collateral', action: 'add', ccy: 'BTC', amt: '100' },
       { type: { toString: () => 'ready' } },
+      { type: 'amount' }, { type: 'amount', amount: 5 }, { type: 'amount', amount: '1'.repeat(41) }, { type: 'amount', amount: '1', ccy: 'BTC' },
     ];
     for (const message of bad) assert.equal(parseFromWebview(message), undefined, JSON.stringify(message));
   });

@@ -149,6 +149,35 @@ function quoteTerms(product: DualProduct, quote: DualQuote): DualTerms {
   return { baseCcy: product.baseCcy, quoteCcy: product.quoteCcy, strike: product.strike, notionalSz: quote.notionalSz, notionalCcy: quote.notionalCcy, absYield: quote.absYield };
 }
 
+/**
+ * OKX takes two Dual Investment trades (and two redemptions) a minute. A quote lives seconds, so it is asked for
+ * only once the trade could be sent at once: this waits (saying so, cancellable) until then. False: cancelled.
+ */
+async function waitForSlot(client: OkxClient, endpoint: 'dualTrade' | 'dualRedeem'): Promise<boolean> {
+  const ms = client.sendableInMs(endpoint);
+  if (ms <= 0) return true;
+  return vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      cancellable: true,
+      title: vscode.l10n.t('OKX takes two Dual Investment requests of this kind a minute: the quote is asked for in {0} s, when it can be used at once.', Math.ceil(ms / 1000)),
+    },
+    (_progress, token) =>
+      new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(true), ms);
+        token.onCancellationRequested(() => {
+          clearTimeout(timer);
+          resolve(false);
+        });
+      }),
+  );
+}
+
+/** Fresh enough to send now: valid beyond the margin even after OKX's rate limit has let the request through. */
+function sendable(context: FlowContext, client: OkxClient, endpoint: 'dualTrade' | 'dualRedeem', validUntil: string): boolean {
+  return quoteFresh(validUntil, serverNow(context) + client.sendableInMs(endpoint));
+}
+
 /** Asks OKX for a quote (a POST that commits nothing), checks it is the one asked for and can still be confirmed. */
 async function requestQuote(context: FlowContext, client: OkxClient, product: DualProduct, amt: string, title: string): Promise<DualQuote> {
   const [quote] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () =>
@@ -257,7 +286,8 @@ function purchaseAction(context: FlowContext, product: DualProduct, amt: string,
     histories: ['dual'],
     show: SHOW_DUAL,
     requote: async (c) => {
-      if (quoteFresh(quote.validUntil, serverNow(context))) return undefined;
+      if (sendable(context, c, 'dualTrade', quote.validUntil)) return undefined;
+      if (!(await waitForSlot(c, 'dualTrade'))) throw new Error(vscode.l10n.t('Cancelled while waiting for OKX\'s rate limit; nothing was bought.'));
       const renewed = await requestQuote(context, c, product, amt, vscode.l10n.t('The quote ran out: asking OKX for a new one…'));
       return purchaseAction(context, product, amt, renewed, quote);
     },
@@ -296,6 +326,7 @@ export async function purchase(context: FlowContext, arg?: unknown): Promise<boo
     { preview: listed },
   );
   if (amt === undefined) return false;
+  if (!(await waitForSlot(client, 'dualTrade'))) return false;
   const quote = await requestQuote(context, client, product, amt, vscode.l10n.t('Asking OKX for a quote…'));
   return runMoneyAction(context, purchaseAction(context, product, amt, quote));
 }
@@ -381,7 +412,8 @@ function redeemAction(context: FlowContext, order: DualOrder, quote: DualRedeemQ
     histories: ['dual'],
     show: SHOW_DUAL,
     requote: async (c) => {
-      if (quoteFresh(quote.validUntil, serverNow(context))) return undefined;
+      if (sendable(context, c, 'dualRedeem', quote.validUntil)) return undefined;
+      if (!(await waitForSlot(c, 'dualRedeem'))) throw new Error(vscode.l10n.t('Cancelled while waiting for OKX\'s rate limit; nothing was redeemed.'));
       const renewed = await requestRedeemQuote(context, c, order, vscode.l10n.t('The redemption quote ran out: asking OKX for a new one…'));
       return redeemAction(context, order, renewed, quote);
     },
@@ -430,6 +462,7 @@ export async function redeemEarly(context: FlowContext, arg?: unknown): Promise<
     void ui.warn(vscode.l10n.t('Order {0} could be redeemed early until {1}; it now settles at expiry, {2}.', order.ordId, time(order.redeemEndTime), time(order.expTime)));
     return false;
   }
+  if (!(await waitForSlot(client, 'dualRedeem'))) return false;
   const quote = await requestRedeemQuote(context, client, order, vscode.l10n.t('Asking OKX what early redemption pays…'));
   return runMoneyAction(context, redeemAction(context, order, quote));
 }

@@ -8,7 +8,7 @@ import { byRisk, loanKey } from '../portfolio/risk';
 import { readSettings } from '../settings';
 import type { Payload, TreeNode } from '../views/nodes';
 import { percent, shortWithCcy, time } from '../views/nodes';
-import { dualOrderStateLabel, dualProductLabel } from '../views/dualLabels';
+import { dualOrderStateLabel, dualProductName } from '../views/dualLabels';
 import { loanName } from '../views/loanLabels';
 import { ltvSummary } from '../views/loansView';
 
@@ -55,7 +55,7 @@ function newerItems(portfolio: Portfolio): (vscode.QuickPickItem & { target: Pro
       };
     }),
     ...open.map((o) => ({
-      label: dualProductLabel(o),
+      label: dualProductName(o),
       description: [shortWithCcy(o.notionalSz, o.notionalCcy), vscode.l10n.t('APY {0}', percent(o.annualizedYield)), dualOrderStateLabel(o.state)].join(' · '),
       detail: vscode.l10n.t('Dual Investment order {0} · expires {1}', o.ordId, time(o.expTime)),
       target: { kind: 'dual' as const, order: o },

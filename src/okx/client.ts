@@ -252,6 +252,18 @@ export class OkxClient {
     aprHistory: (params: T.OkusdHistoryRequest = {}) => this.pages('okusdAprHistory', params),
   };
 
+  /**
+   * How long a request to `id` would wait for OKX's rate limit now (0: it would be sent at once). For requests
+   * that must not wait blindly, such as a trade on a quote that expires.
+   */
+  sendableInMs(id: EndpointId): number {
+    return this.#limiter.waitMs(this.limiterKey(id), ENDPOINTS[id].rateLimit);
+  }
+
+  private limiterKey(id: EndpointId): string {
+    return `${ENDPOINTS[id].rateLimit.scope === 'ip' ? 'ip' : `user:${this.#credentials?.apiKey ?? ''}`}:${id}`;
+  }
+
   /** Dual Investment: quote → trade, and early redemption as redeem-quote → redeem. */
   readonly dual = {
     currencyPairs: () => this.call('dualCurrencyPairs', {}),
@@ -336,7 +348,7 @@ export class OkxClient {
     } catch (error) {
       throw notPrepared(id, error);
     }
-    const limiterKey = `${spec.rateLimit.scope === 'ip' ? 'ip' : `user:${credentials?.apiKey ?? ''}`}:${id}`;
+    const limiterKey = this.limiterKey(id);
     const ccy = currencyOf(params);
     let clockRetried = options.clockRetry === false;
 

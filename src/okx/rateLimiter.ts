@@ -67,6 +67,20 @@ export class RateLimiter {
     return turn;
   }
 
+  /**
+   * How long a request in bucket `key` would wait now, in milliseconds, without taking a slot: 0 when one is
+   * free; the window when every slot is still in flight (how long those take is not known).
+   */
+  waitMs(key: string, limit: RateLimit): number {
+    const bucket = this.buckets.get(key);
+    if (bucket === undefined) return 0;
+    const now = this.clock.now();
+    const live = bucket.slots.filter((slot) => slot.doneAt === undefined || slot.doneAt + limit.windowMs > now);
+    if (live.length < limit.count) return 0;
+    const finished = live.map((slot) => slot.doneAt).filter((doneAt): doneAt is number => doneAt !== undefined);
+    return finished.length === 0 ? limit.windowMs : Math.max(0, Math.min(...finished) + limit.windowMs - now);
+  }
+
   private async admit(bucket: Bucket, limit: RateLimit): Promise<Release> {
     for (;;) {
       const now = this.clock.now();

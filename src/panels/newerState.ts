@@ -10,7 +10,7 @@ import { errorText } from '../messages';
 import type { DualOrder, DualProduct, OkusdLimits, OkusdQuota, StableRewardsRoute } from '../okx/types';
 import { dualOutcomes } from '../portfolio/dualPayoff';
 import type { Portfolio } from '../portfolio/portfolio';
-import { dualDirectionLabel, dualOrderStateLabel, dualOutcomeLines, dualProductLabel } from '../views/dualLabels';
+import { dualDirectionLabel, dualOrderStateLabel, dualOutcomeLines, dualProductName } from '../views/dualLabels';
 import { quotaLeft, stableStateLabel } from '../views/moreEarnView';
 import { percent, time, withCcy } from '../views/nodes';
 import { checkAmount, okusdStandardSettlement, strikeFromIndex } from './newerSeries';
@@ -239,7 +239,7 @@ function indexRows(of: { baseCcy: string; quoteCcy: string; strike: string }, ex
  * in the tab as on the page.
  */
 function dualTitle(of: { baseCcy: string; quoteCcy: string; strike: string; productId: string; optType?: string; expTime: string }): string {
-  const label = dualProductLabel(of);
+  const label = dualProductName(of);
   if (!/^\d+$/.test(of.expTime)) return label;
   const day = new Date(Number(of.expTime)).toLocaleDateString(vscode.env.language, { month: 'short', day: 'numeric' });
   return vscode.l10n.t('{0} · {1}', label, day);

@@ -11,7 +11,7 @@ import { orderStateLabel, termLabel } from '../views/stakingView';
 import { redeemPeriodText } from '../views/productsView';
 import { DAILY_BANDS_FROM, dailyBands } from './chartSeries';
 import type { DualOrder, DualProduct } from '../okx/types';
-import { dualProductLabel } from '../views/dualLabels';
+import { dualProductName } from '../views/dualLabels';
 import { loadOkusdApr, stableApySeries } from './newerSeries';
 import type { ChartPoint, ProductAction, ProductState, RangeDays, Row } from './protocol';
 
@@ -62,7 +62,7 @@ export function productTitle(target: ProductTarget): string {
     case 'stable': return vscode.l10n.t('{0} · Stable Rewards', target.ccy);
     case 'dual': {
       const of = 'order' in target ? target.order : target.product;
-      return of === undefined ? vscode.l10n.t('Dual Investment') : dualProductLabel(of);
+      return of === undefined ? vscode.l10n.t('Dual Investment') : dualProductName(of);
     }
   }
 }

@@ -19,19 +19,19 @@ describe('Activation', () => {
     console.log(`      activate() took ${api.activationMs.toFixed(1)} ms`);
   });
 
-  it('contributes the container and its five views, the Overview first', () => {
+  it('contributes the container and its six views, the Overview first', () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as {
       contributes: { viewsContainers: { activitybar: { id: string }[] }; views: Record<string, { id: string }[]> };
     };
     assert.deepEqual(manifest.contributes.viewsContainers.activitybar.map((c) => c.id), ['okxEarn']);
     assert.deepEqual(
       manifest.contributes.views.okxEarn?.map((v) => v.id),
-      ['okxEarn.overview', 'okxEarn.staking', 'okxEarn.savings', 'okxEarn.loans', 'okxEarn.products'],
+      ['okxEarn.overview', 'okxEarn.staking', 'okxEarn.savings', 'okxEarn.moreEarn', 'okxEarn.loans', 'okxEarn.products'],
     );
   });
 
   it('registers a data provider for every view, so each can be focused', async () => {
-    for (const id of ['okxEarn.overview', 'okxEarn.staking', 'okxEarn.savings', 'okxEarn.loans', 'okxEarn.products']) {
+    for (const id of ['okxEarn.overview', 'okxEarn.staking', 'okxEarn.savings', 'okxEarn.moreEarn', 'okxEarn.loans', 'okxEarn.products']) {
       // `<view>.focus` exists only for registered views and fails for an unknown one.
       await vscode.commands.executeCommand(`${id}.focus`);
     }

@@ -88,6 +88,35 @@ describe('okx/rateLimiter: bursts stay inside every documented limit', function 
     assert.equal(admitted, true);
   });
 
+  it('says how long a request would wait, without taking a slot (a Dual Investment quote is asked for only once its trade can go)', async () => {
+    let now = 1_000;
+    const limiter = new RateLimiter({ now: () => now, sleep: () => Promise.resolve() });
+    const limit = { count: 2, windowMs: 60_000, scope: 'user' as const };
+    assert.equal(limiter.waitMs('k', limit), 0, 'nothing sent yet');
+    const first = await limiter.acquire('k', limit);
+    assert.equal(limiter.waitMs('k', limit), 0, 'one slot of two in use');
+    const second = await limiter.acquire('k', limit);
+    assert.equal(limiter.waitMs('k', limit), 60_000, 'both in flight: a whole window, how long they take being unknown');
+    now = 2_000;
+    first();
+    now = 3_000;
+    second();
+    now = 10_000;
+    assert.equal(limiter.waitMs('k', limit), 52_000, 'until the first slot\'s window after its answer has passed');
+    assert.equal(limiter.waitMs('k', limit), 52_000, 'asking takes nothing');
+    now = 62_000;
+    assert.equal(limiter.waitMs('k', limit), 0);
+    assert.equal(limiter.waitMs('other', limit), 0, 'per bucket');
+    // The client asks with the endpoint's own limit and key.
+    const client = new OkxClient({ environment: customEnvironment(server.baseUrl), credentials: CREDENTIALS });
+    assert.equal(client.sendableInMs('dualTrade'), 0);
+    await client.call('dualTrade', SAMPLE_PARAMS.dualTrade);
+    await client.call('dualTrade', SAMPLE_PARAMS.dualTrade);
+    const wait = client.sendableInMs('dualTrade');
+    assert.ok(wait > 55_000 && wait <= ENDPOINTS.dualTrade.rateLimit.windowMs, String(wait));
+    assert.equal(client.sendableInMs('dualRedeem'), 0, 'its own bucket');
+  });
+
   it('keeps separate buckets per endpoint and per API key', async () => {
     const limiter = new RateLimiter();
     const limit = { count: 1, windowMs: 60_000, scope: 'user' as const };

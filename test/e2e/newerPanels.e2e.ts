@@ -120,7 +120,7 @@ for (const [theme, slug] of [['Default Dark Modern', 'dark'], ['Default Light Mo
 
     it('a live Dual Investment order: strike against the index, both outcomes, Redeem Early', async function () {
       const pane = workbench.pane('More Earn');
-      const item = pane.locator('.monaco-list-row').filter({ has: workbench.page.locator('.label-name', { hasText: /^BTC\/USDT · Sell high 95,500 USDT$/ }) }).first();
+      const item = pane.locator('.monaco-list-row').filter({ has: workbench.page.locator('.label-name', { hasText: /^BTC · Sell high 95,500$/ }) }).first();
       await item.waitFor({ timeout: 30_000 });
       await item.click();
       const frame = await workbench.panelFrame('At expiry, either way');

@@ -9,7 +9,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 export const README_SCREENSHOTS = [
   'npm-run-sandbox-toast-dark', 'overview-light', 'panel-portfolio-dark', 'panel-ltv-light', 'panel-ltv-hc',
   'chart-savings-hover-light', 'chart-savings-year-dark', 'narrow-light-300-loans', 'narrow-hc-250-products',
-  'purchase-confirmation', 'zh-cn-sidebar-loans',
+  'purchase-confirmation', 'zh-cn-sidebar-loans', 'sandbox-more-earn', 'panel-dual-order-dark', 'panel-okusd-chart-light',
+  'panel-stable-hc',
 ];
 const from = path.join(root, 'test-results', 'screenshots');
 const to = path.join(root, 'docs', 'screenshots');

@@ -248,13 +248,19 @@ describe('OKUSD money flows, against the simulator', function () {
       const steps = new Set<string>();
       for (let n = 51765; n <= 51774; n++) {
         const code = String(n);
-        sim.faults.add({ fault: { kind: 'okx', code, msg: `raw ${code}` }, endpoint: 'okusdSubscribe', times: 1 });
-        assert.equal(await run('okxEarn.okusd.subscribe', { inputs: ['5'], confirmWith: 'Subscribe' }), false, code);
+        // Subscriptions and redemptions in turn, so that each kind of request is seen to explain every code.
+        const subscribe = n % 2 === 1;
+        sim.faults.add({ fault: { kind: 'okx', code, msg: `raw ${code}` }, endpoint: subscribe ? 'okusdSubscribe' : 'okusdRedeem', times: 1 });
+        const sent = subscribe
+          ? await run('okxEarn.okusd.subscribe', { inputs: ['5'], confirmWith: 'Subscribe' })
+          : await run('okxEarn.okusd.redeem', { picks: ['Standard redemption'], inputs: ['5'], confirmWith: 'Redeem' });
+        assert.equal(sent, false, code);
         const last = ui.messages('error').at(-1) ?? '';
         const entry = OKX_CODES[code];
         assert.ok(entry, code);
-        assert.ok(last.startsWith(`Subscribe: ${entry.template} (OKX code ${code}) `), `${code}: ${last}`);
-        const step = last.slice(`Subscribe: ${entry.template} (OKX code ${code}) `.length);
+        const verb = subscribe ? 'Subscribe' : 'Redeem';
+        assert.ok(last.startsWith(`${verb}: ${entry.template} (OKX code ${code}) `), `${code}: ${last}`);
+        const step = last.slice(`${verb}: ${entry.template} (OKX code ${code}) `.length);
         assert.ok(step.length > 20 && !/^Retry in a moment/.test(step), `${code}: a next step of its own: ${step}`);
         steps.add(step);
       }

@@ -6,11 +6,12 @@
  */
 import * as vscode from 'vscode';
 import * as D from '../decimal';
+import { errorText } from '../messages';
 import type { DualCurrencyPair, DualOrder, DualProduct, OkusdLimits, OkusdQuota, OkusdRedemption, StableRewardsHolding } from '../okx/types';
 import { dualOrderOpen, type AreaData, type Portfolio } from '../portfolio/portfolio';
 import { PortfolioTree } from './portfolioTree';
 import { dualDirectionLabel, dualOrderStateLabel, dualOutcomeLines, dualOutcomeRows, dualProductLabel } from './dualLabels';
-import { GroupNode, LeafNode, fieldsTooltip, historyNode, percent, shortAmount, shortWithCcy, time, withCcy, type TreeNode } from './nodes';
+import { GroupNode, LeafNode, errorNode, fieldsTooltip, historyNode, percent, shortAmount, shortWithCcy, time, withCcy, type TreeNode } from './nodes';
 import { relativeTime } from './overviewView';
 
 /** What is left of a daily quota: the user's and the platform's, whichever is less (never below zero). */
@@ -273,10 +274,7 @@ export class MoreEarnView extends PortfolioTree {
   private async dualPairs(parent: TreeNode): Promise<TreeNode[]> {
     await this.portfolio.ensure('dualPairs');
     const state = this.portfolio.get('dualPairs');
-    if (state.status === 'error') {
-      const { errorNode } = await import('./nodes');
-      return [errorNode('dualPairs', state.error, parent)];
-    }
+    if (state.status === 'error') return [errorNode('dualPairs', state.error, parent)];
     const pairs = 'data' in state ? (state.data?.pairs ?? []) : [];
     return pairs.map((pair) => this.dualPair(pair, parent));
   }
@@ -292,7 +290,6 @@ export class MoreEarnView extends PortfolioTree {
       children: async (self) => {
         const result = await this.portfolio.dualProducts(pair);
         if (result instanceof Error) {
-          const { errorText } = await import('../messages');
           return [new LeafNode(`dual:pair:${key}:error`, { label: vscode.l10n.t('Could not load the products'), description: errorText(result), icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')) }, self)];
         }
         if (result.length === 0) return [new LeafNode(`dual:pair:${key}:none`, { label: vscode.l10n.t('No product on offer now'), icon: 'circle-slash' }, self)];

@@ -4,6 +4,9 @@ import { ChatTools } from './chat/tools';
 import { registerExportCommands } from './commands/export';
 import { registerKeyCommands } from './commands/keys';
 import { registerMoneyCommands } from './commands/money';
+import { connectionKey, resendableMove, setCheckSchedule } from './commands/moneyOutcome';
+import { PendingChecker } from './commands/pendingChecker';
+import { PendingMoves, type PendingMove } from './commands/pendingMoves';
 import { registerPanelCommands } from './commands/panels';
 import { registerProductsFilter } from './commands/productsFilter';
 import { LazyPanels } from './panels/lazyPanels';
@@ -25,6 +28,7 @@ import { ProductsView } from './views/productsView';
 import { SavingsView } from './views/savingsView';
 import { StakingView } from './views/stakingView';
 import { VIEW_IDS, type ViewKey } from './views/viewIds';
+import { pendingChanged, setPendingSource } from './views/pendingRows';
 import { registerWalkthrough } from './walkthrough';
 
 /** What the extension hands to other extensions and to its own integration tests. Nothing secret. */
@@ -49,6 +53,15 @@ export interface OkxEarnApi {
   deliverToPanel(key: string, message: unknown): Promise<void>;
   /** The chat tools registered now (the action tools only while okxEarn.chat.actionTools allows them). */
   chatTools(): string[];
+  /** Money moves whose outcome is still unknown (all connections). */
+  pendingMoves(): readonly PendingMove[];
+  /**
+   * For tests only: how soon an unknown outcome is looked up again, in the flow's window (ms after the answer)
+   * and in the background (ms between checks). Undefined restores OKX-paced defaults.
+   */
+  setCheckTimings(window: readonly number[] | undefined, background: readonly number[] | undefined): void;
+  /** For tests: runs the background check of every due pending move now. */
+  checkPendingNow(): Promise<void>;
 }
 
 export interface RenderedItem {
@@ -146,7 +159,19 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     }),
   );
 
-  const flows = { connection, portfolio, log };
+  // Money moves whose outcome is unknown: kept across reloads, shown as rows, checked in the background.
+  const pending = new PendingMoves(context.globalState);
+  const flows = { connection, portfolio, log, pending };
+  const checker = new PendingChecker(flows, pending);
+  const now = (): number => Date.now() + (connection.current.client?.clockOffsetMs ?? 0);
+  setPendingSource({
+    moves: () => pending.of(connectionKey(flows)),
+    resendable: (id) => {
+      const move = resendableMove(id);
+      return move?.action.sameKeyUntil !== undefined && move.action.sameKeyUntil(move.sent) > now();
+    },
+  });
+  context.subscriptions.push(checker, ...checker.registerCommands(), pending.onDidChange(pendingChanged), connection.onDidChange(() => pendingChanged()));
   const chatTools = new ChatTools(flows);
   // The panel hosts load when a panel is first opened or restored (./panels/lazyPanels).
   const panels = new LazyPanels(async () => {
@@ -200,6 +225,12 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     panels: () => panels.snapshot(),
     deliverToPanel: (key, message) => panels.deliver(key, message),
     chatTools: () => chatTools.registered(),
+    pendingMoves: () => pending.all(),
+    setCheckTimings: (window, background) => {
+      setCheckSchedule(window);
+      checker.setSchedule(background);
+    },
+    checkPendingNow: () => checker.checkDue(),
   };
 }
 

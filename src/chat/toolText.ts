@@ -231,6 +231,8 @@ export function recordLine(record: Readonly<Record<string, unknown>>, timeField:
 
 export interface ActionReport {
   readonly done: boolean;
+  /** What became of the money move once sent, with the message the user was shown. */
+  readonly outcome?: { readonly state: 'done' | 'not-done' | 'unknown'; readonly message: string };
   readonly confirmation: 'none' | 'confirmed' | 'declined';
   readonly problems: readonly string[];
   readonly said: readonly { readonly kind: 'info' | 'warning' | 'error'; readonly message: string }[];
@@ -241,7 +243,13 @@ export function actionText(l10n: L10n, where: string, what: string, report: Acti
   const said = report.said.map((s) => s.message).join(' ');
   if (report.problems.length > 0) return `${l10n.t('Not sent: {0}', what)} (${where}). ${report.problems.join(' ')}${said === '' ? '' : ` ${said}`}`;
   if (report.confirmation === 'declined') return `${l10n.t('Not sent: {0}', what)} (${where}). ${l10n.t("The user declined it in OKX Earn's confirmation.")}`;
-  if (report.done) return `${l10n.t('Done: {0}', what)} (${where}). ${said}`.trim();
+  // Once sent, the first words are the outcome: done, not done, or unknown (never "not done" for unknown).
+  const outcome = report.outcome;
+  if (outcome?.state === 'unknown') {
+    return `${l10n.t("Unknown whether it was carried out: {0}. Don't send it again: it is kept as pending and checked with OKX.", what)} (${where}). ${said}`.trim();
+  }
+  if (outcome?.state === 'not-done') return `${l10n.t('Not done: {0}', what)} (${where}). ${said}`.trim();
+  if (outcome?.state === 'done' || report.done) return `${l10n.t('Done: {0}', what)} (${where}). ${said}`.trim();
   if (report.confirmation === 'none') return `${l10n.t('Not sent: {0}', what)} (${where}). ${said}`.trim();
   return `${l10n.t('{0}: not carried out', what)} (${where}). ${said}`.trim();
 }

@@ -158,7 +158,7 @@ export class ChatTools implements vscode.Disposable {
     const amountField = { type: 'string', required: true, pattern: PATTERNS.amount } as const;
     const flowFor = <A>(what: string, run: (context: FlowContext) => Promise<A>, answers: Record<string, string>): Promise<string> =>
       runForTool(answers, () => run(this.flows)).then(({ result, run: r }) =>
-        text.actionText(l10n, this.where(), what, { done: result === true, confirmation: r.confirmation, problems: r.problems, said: r.said }),
+        text.actionText(l10n, this.where(), what, { done: result === true, confirmation: r.confirmation, problems: r.problems, said: r.said, ...(r.outcome === undefined ? {} : { outcome: r.outcome }) }),
       );
     const notFound = (what: string): string => l10n.t('Not sent ({0}): {1}', this.where(), what);
 

@@ -23,6 +23,8 @@ import { relativeTime } from '../views/overviewView';
 import { requireClient, runMoneyAction, serverNow, type FlowContext, type MoneyAction } from './moneyAction';
 import { areaData, askAmount, payloadOf, pick } from './prompts';
 import { findInHistory } from './reconcile';
+import { oneAtATime } from './flowGuard';
+import { registerLookups } from './lookups';
 import { ui } from './ui';
 
 const SHOW_DUAL: vscode.Command = { command: 'okxEarn.moreEarn.focus', title: vscode.l10n.t('Show in More Earn') };
@@ -58,14 +60,36 @@ function termText(from: string, to: string): string {
  * Said in words: it ran out on its way (the client holds a request back to keep to OKX's two a minute) or was
  * used already. Every other error is passed on as it is (an unknown outcome above all: it is looked up).
  */
-function quoteRefused(error: unknown, what: 'trade' | 'redeem'): unknown {
+function quoteRefused(error: unknown, what: 'trade' | 'redeem', resend: boolean): unknown {
   if (!(error instanceof OkxError) || error.baseCode !== '51000') return error;
+  // Sent again with the same quote after an unclear answer: "used already" may well mean used by the first send.
+  if (resend) return new OkxError({ category: 'unknown-outcome', code: error.code, template: 'OKX refused the quote sent again: it may have been used by the first request, or run out.' });
   return new Error(
     what === 'trade'
       ? vscode.l10n.t('OKX did not take the quote (OKX code {0}): it ran out on its way (OKX takes two Dual Investment trades a minute, so a third waits), or was used already. Nothing was bought: buy again for a new quote.', error.code ?? '51000')
       : vscode.l10n.t('OKX did not take the redemption quote (OKX code {0}): it ran out on its way (OKX takes two early redemptions a minute, so a third waits), or was used already. Nothing was redeemed: try again for a new quote.', error.code ?? '51000'),
   );
 }
+
+registerLookups({
+  'dual.trade': async (c, p, sent) => {
+    const found = await findInHistory(c.dual.orderHistory({ limit: '100' }), { since: sent.since, timeOf: (o) => o.cTime, byId: (o) => o.quoteId === p.quoteId });
+    if (found === undefined) return { state: 'unknown', detail: vscode.l10n.t("OKX's Dual Investment orders show none with quote {0} yet.", p.quoteId ?? '') };
+    const { ordId, state } = found.record;
+    return state === 'rejected'
+      ? { state: 'not-done', detail: vscode.l10n.t('OKX rejected order {0}: nothing was bought.', ordId) }
+      : { state: 'done', detail: vscode.l10n.t('order {0} ({1}).', ordId, dualOrderStateLabel(state)) };
+  },
+  'dual.redeem': async (c, p) => {
+    const ordId = p.ordId ?? '';
+    const [status] = await c.dual.orderState({ ordId });
+    const state = status?.state ?? '';
+    if (REDEEMING.has(state)) return { state: 'done', detail: vscode.l10n.t('order {0} is {1}.', ordId, dualOrderStateLabel(state)) };
+    // Settled at expiry: it was not redeemed early (and can no longer be).
+    if (state === 'settled' || state === 'pending_settle') return { state: 'not-done', detail: vscode.l10n.t('order {0} is {1}.', ordId, dualOrderStateLabel(state)) };
+    return { state: 'unknown', detail: vscode.l10n.t('order {0} is still {1}.', ordId, dualOrderStateLabel(state)) };
+  },
+});
 
 // ------------------------------------------------------------------------------------------------ choosing
 
@@ -263,25 +287,24 @@ function purchaseAction(context: FlowContext, product: DualProduct, amt: string,
     lines,
     rows,
     amount: { value: amt, ccy: product.notionalCcy },
-    send: async (c) => {
+    send: async (c, resend) => {
       try {
         return await c.dual.trade({ quoteId });
       } catch (error) {
-        throw quoteRefused(error, 'trade');
+        throw quoteRefused(error, 'trade', resend === true);
       } finally {
         // Whatever came of it, the products (yields, limits) are read again when next shown.
         context.portfolio.resetDualProducts();
       }
     },
+    ack: ([ack]) => (ack === undefined || ack.ordId === '' || typeof ack.ordId !== 'string' ? { state: 'unknown', detail: vscode.l10n.t('no order id') } : ack.state === 'rejected' ? { state: 'not-done', detail: vscode.l10n.t('OKX rejected order {0}: nothing was bought.', ack.ordId) } : undefined),
     done: ([ack]) =>
-      vscode.l10n.t('Bought {0} of {1}: order {2} ({3}). It settles {4}.', amount, name, ack?.ordId ?? '?', dualOrderStateLabel(ack?.state ?? ''), whenText(context, product.expTime)),
-    // A quote is traded at most once, and the order keeps its quote id: found or not, that is certain.
-    reconcile: async (c, sent) => {
-      const found = await findInHistory(c.dual.orderHistory({ limit: '100' }), { since: sent.since, timeOf: (o) => o.cTime, byId: (o) => o.quoteId === quoteId });
-      return found === undefined
-        ? { happened: false, certainty: 'certain', detail: vscode.l10n.t('no order was placed with quote {0}.', quoteId) }
-        : { happened: true, certainty: 'certain', detail: vscode.l10n.t('order {0} ({1}).', found.record.ordId, dualOrderStateLabel(found.record.state)) };
-    },
+      vscode.l10n.t('Bought {0} of {1}: order {2} ({3}). It settles {4}.', amount, name, ack?.ordId ?? '', dualOrderStateLabel(ack?.state ?? ''), whenText(context, product.expTime)),
+    // A quote is traded at most once, and the order keeps its quote id.
+    lookup: { kind: 'dual.trade', params: { quoteId } },
+    key: vscode.l10n.t('quote {0}', quoteId),
+    // A quote is single-use: sent again while it holds, it cannot buy twice.
+    sameKeyUntil: () => Number(quote.validUntil),
     refresh: ['dual'],
     histories: ['dual'],
     show: SHOW_DUAL,
@@ -294,7 +317,7 @@ function purchaseAction(context: FlowContext, product: DualProduct, amt: string,
   };
 }
 
-export async function purchase(context: FlowContext, arg?: unknown): Promise<boolean> {
+async function purchaseFlow(context: FlowContext, arg?: unknown): Promise<boolean> {
   const client = requireClient(context);
   if (client === undefined) return false;
   const product = await chooseProduct(context, arg);
@@ -390,24 +413,21 @@ function redeemAction(context: FlowContext, order: DualOrder, quote: DualRedeemQ
       [vscode.l10n.t('Goes to'), vscode.l10n.t('your funding account')],
     ],
     amount: { value: quote.redeemSz, ccy: quote.redeemCcy },
-    send: async (c) => {
+    send: async (c, resend) => {
       try {
         return await c.dual.redeem({ ordId, quoteId });
       } catch (error) {
-        throw quoteRefused(error, 'redeem');
+        throw quoteRefused(error, 'redeem', resend === true);
       } finally {
         context.portfolio.resetDualProducts();
       }
     },
+    ack: ([ack]) => (ack === undefined || ack.ordId !== ordId ? { state: 'unknown', detail: vscode.l10n.t('no order id') } : undefined),
     done: ([ack]) => vscode.l10n.t('Early redemption of order {0} accepted ({1}): {2} goes to your funding account once OKX completes it.', ordId, dualOrderStateLabel(ack?.state ?? ''), back),
-    // The very order's state, by its id: certain either way.
-    reconcile: async (c) => {
-      const [status] = await c.dual.orderState({ ordId });
-      const state = status?.state ?? '';
-      return REDEEMING.has(state)
-        ? { happened: true, certainty: 'certain', detail: vscode.l10n.t('order {0} is {1}.', ordId, dualOrderStateLabel(state)) }
-        : { happened: false, certainty: 'certain', detail: vscode.l10n.t('order {0} is still {1}.', ordId, dualOrderStateLabel(state)) };
-    },
+    // The very order's state, by its id.
+    lookup: { kind: 'dual.redeem', params: { ordId } },
+    key: vscode.l10n.t('quote {0}', quoteId),
+    sameKeyUntil: () => Number(quote.validUntil),
     refresh: ['dual'],
     histories: ['dual'],
     show: SHOW_DUAL,
@@ -420,7 +440,7 @@ function redeemAction(context: FlowContext, order: DualOrder, quote: DualRedeemQ
   };
 }
 
-export async function redeemEarly(context: FlowContext, arg?: unknown): Promise<boolean> {
+async function redeemEarlyFlow(context: FlowContext, arg?: unknown): Promise<boolean> {
   const client = requireClient(context);
   if (client === undefined) return false;
   const data = await areaData(context.portfolio, 'dual');
@@ -466,3 +486,6 @@ export async function redeemEarly(context: FlowContext, arg?: unknown): Promise<
   const quote = await requestRedeemQuote(context, client, order, vscode.l10n.t('Asking OKX what early redemption pays…'));
   return runMoneyAction(context, redeemAction(context, order, quote));
 }
+
+export const purchase = oneAtATime('dual.purchase', purchaseFlow);
+export const redeemEarly = oneAtATime('dual.redeemEarly', redeemEarlyFlow);

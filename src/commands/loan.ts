@@ -16,8 +16,9 @@ import { clientOrderId, decimalsFor } from '../validation';
 import { loanName } from '../views/loanLabels';
 import { ltvSummary } from '../views/loansView';
 import { ltv as ltvText, percent, usd, withCcy } from '../views/nodes';
-import { requireClient, runMoneyAction, type FlowContext, type Reconciled } from './moneyAction';
-import { findInHistory, type SendWindow } from './reconcile';
+import { oneAtATime } from './flowGuard';
+import { LOAN_KEY_LIFE_MS, loanKeys, loanRecordIds } from './loanLookups';
+import { requireClient, runMoneyAction, type FlowContext } from './moneyAction';
 import { areaData, askAmount, payloadOf, pick } from './prompts';
 import { ui } from './ui';
 
@@ -94,23 +95,6 @@ async function priceOf(client: OkxClient, loan: LoanInfo | undefined, ccy: strin
   return undefined;
 }
 
-type LoanRecordType = 'borrowed' | 'repaid' | 'collateral_locked' | 'collateral_released';
-
-/**
- * Whether one order's loan history holds a record of `type`, `ccy` and `amt` made since the request was sent
- * (paging until that window is covered). OKX's loan history carries no client order id, so a match is by
- * amount and time: probable, not certain.
- */
-async function findLoanRecord(client: OkxClient, loan: LoanInfo, type: LoanRecordType, ccy: string, amt: string, sent: SendWindow): Promise<boolean> {
-  const match = await findInHistory(client.loan.history({ type, ...orderParam(loan) }), {
-    since: sent.since,
-    timeOf: (r) => r.ts,
-    byAmount: (r) => r.ccy === ccy && sameAmount(r.amt, amt),
-  });
-  return match !== undefined;
-}
-
-const sameAmount = (a: string, b: string): boolean => D.isPlainDecimal(a.replace(/^-/, '')) && D.cmp(a.replace(/^-/, ''), b) === 0;
 
 // ------------------------------------------------------------------ collateral
 
@@ -119,6 +103,7 @@ function collateralAction(context: FlowContext, loan: LoanInfo, all: readonly Lo
   const add = type === 'add';
   const amount = withCcy(amt, ccy);
   const name = loanName(loan, all);
+  const params: Record<string, string> = { ordId: loan.ordId, type: add ? 'collateral_locked' : 'collateral_released', ccy, amt, label: add ? vscode.l10n.t('locked as collateral') : vscode.l10n.t('released from collateral') };
   return runMoneyAction(context, {
     what: add ? vscode.l10n.t('adding {0} of collateral to {1}', amount, name) : vscode.l10n.t('taking back {0} of collateral from {1}', amount, name),
     question: add ? vscode.l10n.t('Add {0} as collateral to {1}?', amount, name) : vscode.l10n.t('Take {0} of collateral back from {1}?', amount, name),
@@ -132,19 +117,19 @@ function collateralAction(context: FlowContext, loan: LoanInfo, all: readonly Lo
       [vscode.l10n.t('Margin call / liquidation at'), `${percent(loan.marginCallLTV)} / ${percent(loan.liqLTV)}`],
     ],
     amount: { value: amt, ccy },
-    send: (c) => c.loan.adjustCollateral({ type, collateralCcy: ccy, collateralAmt: amt, ...orderParam(loan) }),
+    send: async (c) => {
+      params.before = await loanRecordIds(c, loan.ordId, add ? 'collateral_locked' : 'collateral_released').catch(() => '');
+      return c.loan.adjustCollateral({ type, collateralCcy: ccy, collateralAmt: amt, ...orderParam(loan) });
+    },
     done: () => (add ? vscode.l10n.t('{0} added as collateral to {1}.', amount, name) : vscode.l10n.t('{0} of collateral from {1} returned to your funding account.', amount, name)),
-    reconcile: async (c, sent) =>
-      (await findLoanRecord(c, loan, add ? 'collateral_locked' : 'collateral_released', ccy, amt, sent))
-        ? { happened: true, detail: add ? vscode.l10n.t('{0} is locked as collateral of order {1}.', amount, loan.ordId) : vscode.l10n.t('{0} was released from order {1}.', amount, loan.ordId) }
-        : { happened: false, detail: add ? vscode.l10n.t("order {0}'s history shows no such collateral added.", loan.ordId) : vscode.l10n.t("order {0}'s history shows no such collateral released.", loan.ordId) },
+    lookup: { kind: 'loan.record', params },
     refresh: ['loans'],
     histories: ['loan'],
     show: showLoan(loan),
   });
 }
 
-export async function addCollateral(context: FlowContext, arg?: unknown): Promise<boolean> {
+async function addCollateralFlow(context: FlowContext, arg?: unknown): Promise<boolean> {
   const client = requireClient(context);
   if (client === undefined) return false;
   const chosen = await chooseLoan(context, arg, vscode.l10n.t('Add collateral to which loan order?'));
@@ -178,7 +163,7 @@ export async function addCollateral(context: FlowContext, arg?: unknown): Promis
   return collateralAction(context, loan, all, 'add', ccy, amt, after);
 }
 
-export async function reduceCollateral(context: FlowContext, arg?: unknown): Promise<boolean> {
+async function reduceCollateralFlow(context: FlowContext, arg?: unknown): Promise<boolean> {
   const client = requireClient(context);
   if (client === undefined) return false;
   const chosen = await chooseLoan(context, arg, vscode.l10n.t('Take collateral back from which loan order?'));
@@ -389,7 +374,7 @@ async function planBorrow(context: FlowContext, client: OkxClient, arg: unknown)
   return { order: undefined, all, ccy, amt, collateral, eMode, ltvAfter: ltv, maxLoan: undefined };
 }
 
-export async function borrow(context: FlowContext, arg?: unknown): Promise<boolean> {
+async function borrowFlow(context: FlowContext, arg?: unknown): Promise<boolean> {
   const client = requireClient(context);
   if (client === undefined) return false;
   const plan = await planBorrow(context, client, arg);
@@ -399,7 +384,7 @@ export async function borrow(context: FlowContext, arg?: unknown): Promise<boole
   const clOrdId = clientOrderId();
   const collateralText = collateral.map((c) => withCcy(c.amt, c.ccy)).join(', ');
   const name = order === undefined ? vscode.l10n.t('a new {0} loan order', ccy) : loanName(order, all);
-  let before: readonly string[] = [];
+  const params: Record<string, string> = { ordId: order?.ordId ?? '', type: 'borrowed', ccy, amt, label: vscode.l10n.t('borrowed') };
   return runMoneyAction(context, {
     what: vscode.l10n.t('borrowing {0} on {1}', amount, name),
     question: order === undefined ? vscode.l10n.t('Borrow {0} against {1} in a new loan order?', amount, collateralText) : vscode.l10n.t('Borrow {0} more on {1}?', amount, name),
@@ -417,8 +402,8 @@ export async function borrow(context: FlowContext, arg?: unknown): Promise<boole
     ],
     amount: { value: amt, ccy },
     send: async (c) => {
-      // For a look-up after a lost answer: the orders there were before.
-      if (order === undefined) before = (await c.loan.info()).map((l) => loanKey(l));
+      // For a look-up after a lost answer: what was there before.
+      params.before = await (order === undefined ? loanKeys(c) : loanRecordIds(c, order.ordId, 'borrowed')).catch(() => '');
       return c.loan.borrow({
         ...(order === undefined ? { eMode: eMode ? '1' : '0' } : orderParam(order)),
         loanData: { ccy, amt },
@@ -426,19 +411,12 @@ export async function borrow(context: FlowContext, arg?: unknown): Promise<boole
         clOrdId,
       });
     },
-    done: ([ack]) => vscode.l10n.t('Borrowed {0} on loan order {1}; it is in your funding account.', amount, ack?.ordId ?? order?.ordId ?? '?'),
-    // OKX's loan history and loan-info carry no client order id: what is found matches by amount and time.
-    reconcile: async (c, sent): Promise<Reconciled> => {
-      if (order !== undefined) {
-        return (await findLoanRecord(c, order, 'borrowed', ccy, amt, sent))
-          ? { happened: true, detail: vscode.l10n.t("order {0}'s history shows {1} borrowed.", order.ordId, amount) }
-          : { happened: false, detail: vscode.l10n.t("order {0}'s history shows no such borrowing.", order.ordId) };
-      }
-      const opened = (await c.loan.info()).filter((l) => !before.includes(loanKey(l)) && l.loanData.some((x) => x.ccy === ccy && sameAmount(x.amt, amt)));
-      return opened[0] === undefined
-        ? { happened: false, detail: vscode.l10n.t('no new loan order borrowing {0} exists.', amount) }
-        : { happened: true, detail: vscode.l10n.t('loan order {0} borrows {1}.', opened[0].ordId, amount) };
-    },
+    ack: ([ack]) => (ack === undefined || typeof ack.ordId !== 'string' || ack.ordId === '' ? { state: 'unknown', detail: vscode.l10n.t('no order id') } : undefined),
+    done: ([ack]) => vscode.l10n.t('Borrowed {0} on loan order {1}; it is in your funding account.', amount, ack?.ordId ?? order?.ordId ?? ''),
+    // OKX's loan history and loan-info carry no client order id: what is found is only probable.
+    lookup: { kind: order === undefined ? 'loan.newOrder' : 'loan.record', params },
+    key: vscode.l10n.t('client order id {0}', clOrdId),
+    sameKeyUntil: (sent) => sent.sentAt + LOAN_KEY_LIFE_MS,
     refresh: ['loans'],
     histories: ['loan', 'interest'],
     show: ([ack]) => showLoan(ack?.ordId ?? (order === undefined ? '' : loanKey(order))),
@@ -447,7 +425,7 @@ export async function borrow(context: FlowContext, arg?: unknown): Promise<boole
 
 // ------------------------------------------------------------------ repay
 
-export async function repay(context: FlowContext, arg?: unknown): Promise<boolean> {
+async function repayFlow(context: FlowContext, arg?: unknown): Promise<boolean> {
   const client = requireClient(context);
   if (client === undefined) return false;
   const chosen = await chooseLoan(context, arg, vscode.l10n.t('Repay which loan order?'));
@@ -488,6 +466,7 @@ export async function repay(context: FlowContext, arg?: unknown): Promise<boolea
       ? undefined
       : D.div(D.max('0', D.sub(loan.loanNotionalUsd, D.mul(amt, price))), loan.collateralNotionalUsd, 4);
   const clOrdId = clientOrderId();
+  const params: Record<string, string> = { ordId: loan.ordId, type: 'repaid', ccy, amt, label: vscode.l10n.t('repaid') };
   return runMoneyAction(context, {
     what: vscode.l10n.t('repaying {0} on {1}', amount, name),
     question: repaysAll ? vscode.l10n.t('Repay all {0} that {1} owes, and close it?', amount, name) : vscode.l10n.t('Repay {0} of {1}?', amount, name),
@@ -503,20 +482,19 @@ export async function repay(context: FlowContext, arg?: unknown): Promise<boolea
       [vscode.l10n.t('Client order ID'), clOrdId],
     ],
     amount: { value: amt, ccy },
-    send: (c) => c.loan.repay({ ordId: loan.ordId, ccy, amt, clOrdId }),
+    send: async (c) => {
+      params.before = await loanRecordIds(c, loan.ordId, 'repaid').catch(() => '');
+      return c.loan.repay({ ordId: loan.ordId, ccy, amt, clOrdId });
+    },
+    ack: ([ack]) => (ack === undefined || ack.ordId !== loan.ordId ? { state: 'unknown', detail: vscode.l10n.t('no order id') } : undefined),
     done: () => vscode.l10n.t('OKX accepted the repayment of {0} on {1}.', amount, name),
     // OKX settles a repayment after accepting it: the result is what loan-info shows afterwards.
     settle: (c) => confirmRepayment(c, loan, ccy, owed, amount, name),
-    reconcile: async (c, sent): Promise<Reconciled> => {
-      if (await findLoanRecord(c, loan, 'repaid', ccy, amt, sent)) {
-        return { happened: true, detail: await confirmRepayment(c, loan, ccy, owed, amount, name) };
-      }
-      // Not settled yet is not the same as not accepted: watch loan-info for a while before saying so.
-      const settled = await waitForRepayment(c, loan, ccy, owed);
-      return settled === undefined
-        ? { happened: false, detail: vscode.l10n.t("in {0} s, nothing was repaid on order {1} (its history and loan-info are unchanged). A repayment OKX accepted can still settle later: check the Loans view before repaying again.", String(SETTLE_WAIT_MS / 1000), loan.ordId) }
-        : { happened: true, detail: settledText(settled, amount, name) };
-    },
+    // By a record that was not there before it was sent, never by an amount alone (an identical repayment a
+    // moment earlier is not this one); certain only through the client order id, within OKX's 60 s.
+    lookup: { kind: 'loan.record', params },
+    key: vscode.l10n.t('client order id {0}', clOrdId),
+    sameKeyUntil: (sent) => sent.sentAt + LOAN_KEY_LIFE_MS,
     refresh: ['loans'],
     histories: ['loan', 'interest'],
     show: showLoan(loan),
@@ -552,3 +530,8 @@ async function confirmRepayment(client: OkxClient, loan: LoanInfo, ccy: string, 
     ? vscode.l10n.t('OKX accepted the repayment of {0} on {1}, but it has not settled within {2} s; the Loans view will show it when it does.', amount, name, String(SETTLE_WAIT_MS / 1000))
     : settledText(settled, amount, name);
 }
+
+export const borrow = oneAtATime('loan.borrow', borrowFlow);
+export const repay = oneAtATime('loan.repay', repayFlow);
+export const addCollateral = oneAtATime('loan.addCollateral', addCollateralFlow);
+export const reduceCollateral = oneAtATime('loan.reduceCollateral', reduceCollateralFlow);

@@ -8,7 +8,41 @@ import * as okusd from './okusd';
 import * as onchain from './onchain';
 import * as savings from './savings';
 import * as staking from './staking';
-import { ui } from './ui';
+import { onFlowBusy } from './flowGuard';
+import { toolRun, ui } from './ui';
+
+/** What each guarded flow is called in "already open" (../commands/flowGuard). */
+function flowLabel(action: string): string {
+  const labels: Record<string, () => string> = {
+    'onchain.purchase': () => vscode.l10n.t('an on-chain purchase'),
+    'onchain.redeem': () => vscode.l10n.t('an on-chain redemption'),
+    'onchain.cancel': () => vscode.l10n.t('an on-chain cancellation'),
+    'eth.stake': () => vscode.l10n.t('ETH staking'),
+    'sol.stake': () => vscode.l10n.t('SOL staking'),
+    'eth.redeem': () => vscode.l10n.t('a BETH redemption'),
+    'sol.redeem': () => vscode.l10n.t('an OKSOL redemption'),
+    'eth.cancelRedeem': () => vscode.l10n.t('cancelling an ETH redemption'),
+    'savings.subscribe': () => vscode.l10n.t('a savings subscription'),
+    'savings.redeem': () => vscode.l10n.t('a savings redemption'),
+    'savings.setRate': () => vscode.l10n.t('setting a lending rate'),
+    'loan.borrow': () => vscode.l10n.t('borrowing'),
+    'loan.repay': () => vscode.l10n.t('a repayment'),
+    'loan.addCollateral': () => vscode.l10n.t('adding collateral'),
+    'loan.reduceCollateral': () => vscode.l10n.t('taking back collateral'),
+    'okusd.subscribe': () => vscode.l10n.t('an OKUSD subscription'),
+    'okusd.redeem': () => vscode.l10n.t('an OKUSD redemption'),
+    'dual.purchase': () => vscode.l10n.t('a Dual Investment purchase'),
+    'dual.redeemEarly': () => vscode.l10n.t('a Dual Investment early redemption'),
+  };
+  return labels[action]?.() ?? action;
+}
+
+onFlowBusy((action) => {
+  const message = vscode.l10n.t('Already open: {0}. Finish or cancel it first (its prompt or confirmation is waiting); nothing new was started.', flowLabel(action));
+  const run = toolRun();
+  if (run !== undefined) run.problems.push(message);
+  else void ui.warn(message);
+});
 
 export function registerMoneyCommands(context: FlowContext): vscode.Disposable[] {
   const commands: Record<string, (arg?: unknown) => Promise<unknown>> = {

@@ -18,9 +18,12 @@ import {
 import { clientOrderId } from '../validation';
 import { okusdStatusLabel } from '../views/moreEarnView';
 import { percent, time, withCcy } from '../views/nodes';
+import { oneAtATime } from './flowGuard';
+import { registerLookups } from './lookups';
 import { requireClient, runMoneyAction, serverNow, type FlowContext } from './moneyAction';
+import type { Finding } from './outcome';
 import { askAmount, pick } from './prompts';
-import { findInHistory, type Reconciled, type SendWindow } from './reconcile';
+import { findInHistory, type SendWindow } from './reconcile';
 import { ui } from './ui';
 
 const SHOW_MORE_EARN: vscode.Command = { command: 'okxEarn.moreEarn.focus', title: vscode.l10n.t('Show in More Earn') };
@@ -172,32 +175,48 @@ async function recheck(context: FlowContext, client: OkxClient, op: OkusdOperati
 
 // ------------------------------------------------------------------ look-ups by client order id
 
-async function findSubscription(client: OkxClient, clOrdId: string, sent: SendWindow): Promise<Reconciled> {
+/** OKX keeps a client order id for good: resending the same one returns the original order, never a second. */
+const FOREVER = Number.MAX_SAFE_INTEGER;
+
+async function findSubscription(client: OkxClient, clOrdId: string, sent: SendWindow): Promise<Finding> {
   const match = await findInHistory(client.okusd.subscribeHistory({ limit: '100' }), { since: sent.since, timeOf: (r) => r.ts, byId: (r) => r.clOrdId === clOrdId });
-  if (match === undefined) return { happened: false, certainty: 'certain', detail: vscode.l10n.t('no OKUSD subscription with client order id {0} exists.', clOrdId) };
+  // Not there yet is not "not done": OKX may complete it late, and its history may lag.
+  if (match === undefined) return { state: 'unknown', detail: vscode.l10n.t('OKX\'s OKUSD subscriptions show no client order id {0} yet.', clOrdId) };
   const r = match.record;
   return {
-    happened: r.status !== 'failed',
-    certainty: 'certain',
+    state: r.status === 'failed' ? 'not-done' : 'done',
     detail: vscode.l10n.t('subscription {0} (client order id {1}): {2} → {3}, {4}.', r.ordId, clOrdId, withCcy(r.amt, r.ccy), withCcy(r.settleCcyAmt, r.settleCcy), okusdStatusLabel(r.status)),
   };
 }
 
-async function findRedemption(client: OkxClient, type: Redemption, clOrdId: string, sent: SendWindow): Promise<Reconciled> {
+async function findRedemption(client: OkxClient, type: Redemption, clOrdId: string, sent: SendWindow): Promise<Finding> {
   const match = await findInHistory(client.okusd.redeemHistory({ type, limit: '100' }), { since: sent.since, timeOf: (r) => r.ts, byId: (r) => r.clOrdId === clOrdId });
-  if (match === undefined) return { happened: false, certainty: 'certain', detail: vscode.l10n.t('no OKUSD redemption with client order id {0} exists.', clOrdId) };
+  if (match === undefined) return { state: 'unknown', detail: vscode.l10n.t('OKX\'s OKUSD redemptions show no client order id {0} yet.', clOrdId) };
   const r = match.record;
   const settles = r.status === 'pending' && /^\d+$/.test(r.estSettlementTime) ? ` ${vscode.l10n.t('Expected in your funding account: {0}.', time(r.estSettlementTime))}` : '';
   return {
-    happened: r.status !== 'failed' && r.status !== 'canceled',
-    certainty: 'certain',
+    state: r.status === 'failed' || r.status === 'canceled' ? 'not-done' : 'done',
     detail: vscode.l10n.t('redemption {0} (client order id {1}): {2} → {3} after a fee of {4}, {5}.', r.ordId, clOrdId, withCcy(r.amt, r.ccy), withCcy(r.settleCcyAmt, r.settleCcy), withCcy(r.fee, r.settleCcy), okusdStatusLabel(r.status)) + settles,
   };
 }
 
+registerLookups({
+  'okusd.subscribe': (c, p, sent) => findSubscription(c, p.clOrdId ?? '', sent),
+  'okusd.redeem': (c, p, sent) => findRedemption(c, p.type === 'standard' ? 'standard' : 'fast', p.clOrdId ?? '', sent),
+});
+
+/** An acknowledgement that names no order is not a "done"; one whose state is failed is a "not done". */
+function ackFinding(ack: { ordId?: string; state?: string } | undefined, failed: readonly string[], what: string): Finding | undefined {
+  if (ack === undefined || typeof ack.ordId !== 'string' || ack.ordId === '') return { state: 'unknown', detail: vscode.l10n.t('no order id') };
+  if (ack.state !== undefined && failed.includes(ack.state)) {
+    return { state: 'not-done', detail: vscode.l10n.t('OKX recorded the {0} {1} as {2}: nothing was exchanged.', what, ack.ordId, okusdStatusLabel(ack.state)) };
+  }
+  return undefined;
+}
+
 // ------------------------------------------------------------------ subscribe
 
-export async function subscribe(context: FlowContext): Promise<boolean> {
+async function subscribeFlow(context: FlowContext): Promise<boolean> {
   const client = requireClient(context);
   if (client === undefined) return false;
   const figures = await readFigures(context, client, 'subscribe');
@@ -234,12 +253,14 @@ export async function subscribe(context: FlowContext): Promise<boolean> {
     ],
     amount: { value: amt, ccy: 'USDT' },
     send: (c) => c.okusd.subscribe({ amt, clOrdId }),
+    ack: ([ack]) => ackFinding(ack, ['failed'], vscode.l10n.t('OKUSD subscription')),
     done: ([ack]) => {
-      if (ack?.state === 'failed') return vscode.l10n.t('OKX recorded the OKUSD subscription {0} as failed: nothing was exchanged.', ack.ordId);
       if (ack?.state === 'pending') return vscode.l10n.t('OKX is processing the OKUSD subscription of {0} (order {1}).', withCcy(amt, 'USDT'), ack.ordId);
-      return vscode.l10n.t('Subscribed {0}: {1} is in your funding account (order {2}).', withCcy(amt, 'USDT'), withCcy(ack?.okusdAmt ?? amt, 'OKUSD'), ack?.ordId ?? '?');
+      return vscode.l10n.t('Subscribed {0}: {1} is in your funding account (order {2}).', withCcy(amt, 'USDT'), withCcy(ack?.okusdAmt ?? amt, 'OKUSD'), ack?.ordId ?? '');
     },
-    reconcile: (c, sent) => findSubscription(c, clOrdId, sent),
+    lookup: { kind: 'okusd.subscribe', params: { clOrdId } },
+    key: vscode.l10n.t('client order id {0}', clOrdId),
+    sameKeyUntil: () => FOREVER,
     refresh: ['okusd'],
     histories: ['okusdSubscribe'],
     show: SHOW_MORE_EARN,
@@ -286,7 +307,7 @@ async function chooseRedemption(figures: Figures, now: number): Promise<Redempti
   );
 }
 
-export async function redeem(context: FlowContext): Promise<boolean> {
+async function redeemFlow(context: FlowContext): Promise<boolean> {
   const client = requireClient(context);
   if (client === undefined) return false;
   const figures = await readFigures(context, client, 'fast');
@@ -339,17 +360,22 @@ export async function redeem(context: FlowContext): Promise<boolean> {
     ],
     amount: { value: amt, ccy: 'OKUSD' },
     send: (c) => c.okusd.redeem({ amt, redeemType: fast ? '1' : '2', clOrdId }),
+    ack: ([ack]) => ackFinding(ack, ['failed', 'cancelled'], vscode.l10n.t('OKUSD redemption')),
     done: ([ack]) => {
       const usdt = withCcy(ack?.usdtAmt ?? net, 'USDT');
-      const ordId = ack?.ordId ?? '?';
-      if (ack?.state === 'failed' || ack?.state === 'cancelled') return vscode.l10n.t('OKX recorded the OKUSD redemption {0} as {1}: nothing was redeemed.', ordId, okusdStatusLabel(ack.state));
+      const ordId = ack?.ordId ?? '';
       if (fast && ack?.state !== 'processing') return vscode.l10n.t('Redeemed {0}: {1} is in your funding account (fee {2}; order {3}).', withCcy(amt, 'OKUSD'), usdt, withCcy(ack?.fee ?? fee, 'USDT'), ordId);
       const at = ack !== undefined && /^\d+$/.test(ack.estSettlementTime) ? ack.estSettlementTime : String(settlement.at);
       return vscode.l10n.t('Redemption of {0} accepted: {1} arrives in your funding account around {2} (order {3}).', withCcy(amt, 'OKUSD'), usdt, time(at), ordId);
     },
-    reconcile: (c, sent) => findRedemption(c, type, clOrdId, sent),
+    lookup: { kind: 'okusd.redeem', params: { clOrdId, type } },
+    key: vscode.l10n.t('client order id {0}', clOrdId),
+    sameKeyUntil: () => FOREVER,
     refresh: ['okusd'],
     histories: ['okusdRedeem'],
     show: SHOW_MORE_EARN,
   });
 }
+
+export const subscribe = oneAtATime('okusd.subscribe', subscribeFlow);
+export const redeem = oneAtATime('okusd.redeem', redeemFlow);

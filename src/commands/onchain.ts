@@ -8,6 +8,9 @@ import { redeemPeriodText } from '../views/productsView';
 import { requireClient, runMoneyAction, serverNow, type FlowContext } from './moneyAction';
 import { fundingAvailable } from '../portfolio/funding';
 import { findInHistory } from './reconcile';
+import { oneAtATime } from './flowGuard';
+import { registerLookups } from './lookups';
+import type { Finding } from './outcome';
 
 const DAY = 86_400_000;
 import { areaData, askAmount, payloadOf, pick } from './prompts';
@@ -31,7 +34,7 @@ function describeOrder(order: ActiveOrder): vscode.QuickPickItem {
   };
 }
 
-export async function purchase(context: FlowContext, arg?: unknown): Promise<boolean> {
+async function purchaseFlow(context: FlowContext, arg?: unknown): Promise<boolean> {
   const data = await areaData(context.portfolio, 'offers');
   if (data === undefined) return false;
   const given = payloadOf(arg, 'offer')?.offer;
@@ -88,22 +91,48 @@ export async function purchase(context: FlowContext, arg?: unknown): Promise<boo
     ],
     amount: investData.length === 1 && investData[0] !== undefined ? { value: investData[0].amt, ccy: investData[0].ccy } : undefined,
     send: (client) => client.onchain.purchase({ productId: chosen.productId, investData, ...(fixed ? { term: chosen.term } : {}), tag }),
-    done: ([ack]) => vscode.l10n.t('Purchased {0} of {1} · {2}: order {3}.', amounts, chosen.ccy, chosen.protocol, ack?.ordId ?? '?'),
-    // Our tag is unique to this purchase: found or not, the answer is certain once the window is covered.
-    reconcile: async (client, sent) => {
-      const active = (await client.onchain.activeOrders({ productId: chosen.productId })).find((o) => o.tag === tag);
-      const done =
-        active ??
-        (await findInHistory(client.onchain.orderHistory({ productId: chosen.productId }), { since: sent.since, timeOf: (o) => o.purchasedTime, byId: (o) => o.tag === tag }))?.record;
-      return done === undefined
-        ? { happened: false, certainty: 'certain', detail: vscode.l10n.t('no order with tag {0} exists.', tag) }
-        : { happened: true, certainty: 'certain', detail: vscode.l10n.t('order {0} ({1}).', done.ordId, orderStateLabel(done.state)) };
-    },
+    ack: ([ack]) => orderAck(ack),
+    done: ([ack]) => vscode.l10n.t('Purchased {0} of {1} · {2}: order {3}.', amounts, chosen.ccy, chosen.protocol, ack?.ordId ?? ''),
+    // Our tag is unique to this purchase.
+    lookup: { kind: 'onchain.purchase', params: { productId: chosen.productId, tag } },
+    key: vscode.l10n.t('order tag {0}', tag),
     refresh: ['onchain', 'offers'],
     histories: ['onchain'],
     show: SHOW_STAKING,
   });
 }
+
+/** OKX's acknowledgement names the order; one that names none is not a "done". */
+function orderAck(ack: { ordId?: string } | undefined): Finding | undefined {
+  return ack === undefined || typeof ack.ordId !== 'string' || ack.ordId === '' ? { state: 'unknown', detail: vscode.l10n.t('no order id') } : undefined;
+}
+
+registerLookups({
+  'onchain.purchase': async (client, p, sent) => {
+    const { productId = '', tag = '' } = p;
+    const found =
+      (await client.onchain.activeOrders({ productId })).find((o) => o.tag === tag) ??
+      (await findInHistory(client.onchain.orderHistory({ productId }), { since: sent.since, timeOf: (o) => o.purchasedTime, byId: (o) => o.tag === tag }))?.record;
+    return found === undefined
+      ? { state: 'unknown', detail: vscode.l10n.t("OKX's on-chain orders show none with tag {0} yet.", tag) }
+      : { state: 'done', detail: vscode.l10n.t('order {0} ({1}).', found.ordId, orderStateLabel(found.state)) };
+  },
+  'onchain.redeem': async (client, p) => {
+    const ordId = p.ordId ?? '';
+    const now = (await client.onchain.activeOrders()).find((o) => o.ordId === ordId);
+    if (now?.state === '2') return { state: 'done', detail: vscode.l10n.t('order {0} is redeeming.', ordId) };
+    if (now === undefined) return { state: 'done', detail: vscode.l10n.t('order {0} is already redeemed.', ordId) };
+    return { state: 'unknown', detail: vscode.l10n.t('order {0} is still {1}.', ordId, orderStateLabel(now.state)) };
+  },
+  'onchain.cancel': async (client, p) => {
+    const ordId = p.ordId ?? '';
+    const now = (await client.onchain.activeOrders()).find((o) => o.ordId === ordId);
+    const cancelled = p.of === 'purchase' ? now === undefined || now.state === '13' : now?.state === '1';
+    return cancelled
+      ? { state: 'done', detail: vscode.l10n.t('order {0} is cancelled.', ordId) }
+      : { state: 'unknown', detail: vscode.l10n.t('order {0} is still {1}.', ordId, now === undefined ? '' : orderStateLabel(now.state)) };
+  },
+});
 
 /** The order as it is now: the tree item's, looked up again, or one picked from the current orders. */
 async function pickOrder(context: FlowContext, arg: unknown, title: string, states: readonly string[], empty: string): Promise<ActiveOrder | undefined> {
@@ -118,7 +147,7 @@ async function pickOrder(context: FlowContext, arg: unknown, title: string, stat
   return pick(title, data.orders.filter((o) => states.includes(o.state)), describeOrder, empty);
 }
 
-export async function redeem(context: FlowContext, arg?: unknown): Promise<boolean> {
+async function redeemFlow(context: FlowContext, arg?: unknown): Promise<boolean> {
   const order = await pickOrder(context, arg, vscode.l10n.t('Redeem which order?'), ['1'], vscode.l10n.t('No order is earning, so there is nothing to redeem.'));
   if (order === undefined) return false;
   if (order.state !== '1') {
@@ -157,21 +186,17 @@ export async function redeem(context: FlowContext, arg?: unknown): Promise<boole
       [vscode.l10n.t('Redemption takes'), offer === undefined ? '' : redeemPeriodText(offer.redeemPeriod)],
     ],
     send: (client) => client.onchain.redeem({ ordId: order.ordId, protocolType: 'defi', ...(early ? { allowEarlyRedeem: true } : {}) }),
+    ack: ([ack]) => orderAck(ack),
     done: () => vscode.l10n.t('Redemption of order {0} requested.', order.ordId),
     // The very order's state, by its id.
-    reconcile: async (client) => {
-      const now = (await client.onchain.activeOrders()).find((o) => o.ordId === order.ordId);
-      if (now?.state === '2') return { happened: true, certainty: 'certain', detail: vscode.l10n.t('order {0} is redeeming.', order.ordId) };
-      if (now === undefined) return { happened: true, certainty: 'certain', detail: vscode.l10n.t('order {0} is already redeemed.', order.ordId) };
-      return { happened: false, certainty: 'certain', detail: vscode.l10n.t('order {0} is still {1}.', order.ordId, orderStateLabel(now.state)) };
-    },
+    lookup: { kind: 'onchain.redeem', params: { ordId: order.ordId } },
     refresh: ['onchain'],
     histories: ['onchain'],
     show: SHOW_STAKING,
   });
 }
 
-export async function cancel(context: FlowContext, arg?: unknown): Promise<boolean> {
+async function cancelFlow(context: FlowContext, arg?: unknown): Promise<boolean> {
   const order = await pickOrder(context, arg, vscode.l10n.t('Cancel which purchase or redemption?'), ['8', '2'], vscode.l10n.t('No purchase or redemption is waiting to be cancelled.'));
   if (order === undefined) return false;
   const purchase = order.state === '8';
@@ -201,15 +226,14 @@ export async function cancel(context: FlowContext, arg?: unknown): Promise<boole
     ],
     send: (client) => client.onchain.cancel({ ordId: order.ordId, protocolType: 'defi' }),
     done: () => (purchase ? vscode.l10n.t('Purchase {0} cancelled: the money returns to your funding account.', order.ordId) : vscode.l10n.t('Redemption of order {0} cancelled: it keeps earning.', order.ordId)),
-    reconcile: async (client) => {
-      const now = (await client.onchain.activeOrders()).find((o) => o.ordId === order.ordId);
-      const cancelled = purchase ? now === undefined || now.state === '13' : now?.state === '1';
-      return cancelled
-        ? { happened: true, certainty: 'certain', detail: vscode.l10n.t('order {0} is cancelled.', order.ordId) }
-        : { happened: false, certainty: 'certain', detail: vscode.l10n.t('order {0} is still {1}.', order.ordId, now === undefined ? '' : orderStateLabel(now.state)) };
-    },
+    ack: ([ack]) => orderAck(ack),
+    lookup: { kind: 'onchain.cancel', params: { ordId: order.ordId, of: purchase ? 'purchase' : 'redemption' } },
     refresh: ['onchain', 'offers'],
     histories: ['onchain'],
     show: SHOW_STAKING,
   });
 }
+
+export const purchase = oneAtATime('onchain.purchase', purchaseFlow);
+export const redeem = oneAtATime('onchain.redeem', redeemFlow);
+export const cancel = oneAtATime('onchain.cancel', cancelFlow);

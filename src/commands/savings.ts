@@ -6,7 +6,10 @@ import type { SavingsBalance } from '../okx/types';
 import type { AreaData } from '../portfolio/portfolio';
 import { fundingAvailable } from '../portfolio/funding';
 import { percent, withCcy } from '../views/nodes';
+import { oneAtATime } from './flowGuard';
+import { registerLookups } from './lookups';
 import { requireClient, runMoneyAction, type FlowContext } from './moneyAction';
+import type { Finding } from './outcome';
 import { areaData, askAmount, askRatePercent, payloadOf, pick } from './prompts';
 import { ui } from './ui';
 
@@ -56,7 +59,39 @@ async function balanceOf(client: OkxClient, ccy: string): Promise<SavingsBalance
   return (await client.savings.balance({ ccy })).find((b) => b.ccy === ccy);
 }
 
-export async function subscribe(context: FlowContext, arg?: unknown): Promise<boolean> {
+/** The acknowledgement of a subscription or redemption states the currency and amount; one that does not is no "done". */
+function savingsAck(ack: { ccy?: string; amt?: string } | undefined, ccy: string): Finding | undefined {
+  return ack === undefined || ack.ccy !== ccy || typeof ack.amt !== 'string' || ack.amt === '' ? { state: 'unknown', detail: vscode.l10n.t('no currency and amount') } : undefined;
+}
+
+registerLookups({
+  'savings.purchase': async (c, p) => {
+    const { ccy = '', amt = '0', before = '0' } = p;
+    const after = await balanceOf(c, ccy);
+    const grew = after !== undefined && D.gte(D.sub(after.amt, before), amt);
+    return grew
+      ? { state: 'done', certainty: 'probable', detail: vscode.l10n.t('your {0} savings are now {1}.', ccy, withCcy(after.amt, ccy)) }
+      : { state: 'unknown', detail: vscode.l10n.t('your {0} savings are still {1}.', ccy, withCcy(after?.amt ?? before, ccy)) };
+  },
+  'savings.redeem': async (c, p) => {
+    const { ccy = '', amt = '0', before = '0', earnings = '0' } = p;
+    const after = await balanceOf(c, ccy);
+    // Interest may have been added meanwhile: compare without it.
+    const withoutInterest = after === undefined ? '0' : D.sub(after.amt, D.max('0', D.sub(after.earnings, earnings)));
+    return D.gte(D.sub(before, withoutInterest), amt)
+      ? { state: 'done', certainty: 'probable', detail: vscode.l10n.t('your {0} savings are now {1}.', ccy, withCcy(after?.amt ?? '0', ccy)) }
+      : { state: 'unknown', detail: vscode.l10n.t('your {0} savings are still {1}.', ccy, withCcy(after?.amt ?? before, ccy)) };
+  },
+  'savings.rate': async (c, p) => {
+    const { ccy = '', rate = '' } = p;
+    const after = await balanceOf(c, ccy);
+    return after !== undefined && D.isPlainDecimal(after.rate) && D.cmp(after.rate, rate) === 0
+      ? { state: 'done', detail: vscode.l10n.t('the rate of {0} is {1}.', ccy, percent(rate)) }
+      : { state: 'unknown', detail: vscode.l10n.t('the rate of {0} is still {1}.', ccy, after === undefined ? '' : percent(after.rate)) };
+  },
+});
+
+async function subscribeFlow(context: FlowContext, arg?: unknown): Promise<boolean> {
   const client = requireClient(context);
   if (client === undefined) return false;
   const ccy = await chooseCurrency(context, arg, vscode.l10n.t('Subscribe to savings in which currency?'), false);
@@ -105,21 +140,16 @@ export async function subscribe(context: FlowContext, arg?: unknown): Promise<bo
     amount: { value: amt, ccy },
     send: (c) => c.savings.purchaseRedempt({ ccy, amt, side: 'purchase', ...(rate === '' ? {} : { rate }) }),
     done: () => vscode.l10n.t('{0} added to your savings; it is lent out once the market rate reaches your minimum.', withCcy(amt, ccy)),
-    reconcile: async (c) => {
-      const after = await balanceOf(c, ccy);
-      const grew = after !== undefined && D.gte(D.sub(after.amt, beforeAmt), amt);
-      // OKX keeps no id of a subscription: the balance tells only probably (interest or another change may mix in).
-      return grew
-        ? { happened: true, certainty: 'probable', detail: vscode.l10n.t('your {0} savings are now {1}.', ccy, withCcy(after.amt, ccy)) }
-        : { happened: false, certainty: 'probable', detail: vscode.l10n.t('your {0} savings are still {1}.', ccy, withCcy(after?.amt ?? beforeAmt, ccy)) };
-    },
+    ack: ([ack]) => savingsAck(ack, ccy),
+    // OKX keeps no id of a subscription: the balance tells only probably (interest or another change may mix in).
+    lookup: { kind: 'savings.purchase', params: { ccy, amt, before: beforeAmt } },
     refresh: ['savings'],
     histories: ['savings'],
     show: SHOW_SAVINGS,
   });
 }
 
-export async function redeem(context: FlowContext, arg?: unknown): Promise<boolean> {
+async function redeemFlow(context: FlowContext, arg?: unknown): Promise<boolean> {
   const ccy = await chooseCurrency(context, arg, vscode.l10n.t('Redeem savings in which currency?'), true);
   if (ccy === undefined) return false;
   const before = (await areaData(context.portfolio, 'savings'))?.balances.find((b) => b.ccy === ccy);
@@ -146,22 +176,15 @@ export async function redeem(context: FlowContext, arg?: unknown): Promise<boole
     amount: { value: amt, ccy },
     send: (c) => c.savings.purchaseRedempt({ ccy, amt, side: 'redempt' }),
     done: () => vscode.l10n.t('{0} redeemed to your funding account.', withCcy(amt, ccy)),
-    reconcile: async (c) => {
-      const after = await balanceOf(c, ccy);
-      // Interest may have been added meanwhile: compare without it.
-      const withoutInterest = after === undefined ? '0' : D.sub(after.amt, D.max('0', D.sub(after.earnings, before.earnings)));
-      const shrank = D.gte(D.sub(before.amt, withoutInterest), amt);
-      return shrank
-        ? { happened: true, certainty: 'probable', detail: vscode.l10n.t('your {0} savings are now {1}.', ccy, withCcy(after?.amt ?? '0', ccy)) }
-        : { happened: false, certainty: 'probable', detail: vscode.l10n.t('your {0} savings are still {1}.', ccy, withCcy(after?.amt ?? before.amt, ccy)) };
-    },
+    ack: ([ack]) => savingsAck(ack, ccy),
+    lookup: { kind: 'savings.redeem', params: { ccy, amt, before: before.amt, earnings: before.earnings } },
     refresh: ['savings'],
     histories: ['savings'],
     show: SHOW_SAVINGS,
   });
 }
 
-export async function setLendingRate(context: FlowContext, arg?: unknown): Promise<boolean> {
+async function setLendingRateFlow(context: FlowContext, arg?: unknown): Promise<boolean> {
   const ccy = await chooseCurrency(context, arg, vscode.l10n.t('Set the lending rate of which currency?'), false);
   if (ccy === undefined) return false;
   const before = (await areaData(context.portfolio, 'savings'))?.balances.find((b) => b.ccy === ccy);
@@ -184,14 +207,16 @@ export async function setLendingRate(context: FlowContext, arg?: unknown): Promi
     ],
     send: (c) => c.savings.setLendingRate({ ccy, rate }),
     done: () => vscode.l10n.t('The minimum lending rate of {0} is now {1}.', ccy, percent(rate)),
-    reconcile: async (c) => {
-      const after = await balanceOf(c, ccy);
-      // The rate is what was asked for, or it is not: certain either way.
-      return after !== undefined && D.cmp(after.rate, rate) === 0
-        ? { happened: true, certainty: 'certain', detail: vscode.l10n.t('the rate of {0} is {1}.', ccy, percent(rate)) }
-        : { happened: false, certainty: 'certain', detail: vscode.l10n.t('the rate of {0} is still {1}.', ccy, after === undefined ? '' : percent(after.rate)) };
-    },
+    ack: ([ack]) => (ack === undefined || ack.ccy !== ccy ? { state: 'unknown', detail: vscode.l10n.t('no currency and rate') } : undefined),
+    // The rate is what was asked for, or not yet.
+    lookup: { kind: 'savings.rate', params: { ccy, rate } },
+    // Setting the same rate twice changes nothing: it can always be sent again.
+    sameKeyUntil: () => Number.MAX_SAFE_INTEGER,
     refresh: ['savings'],
     show: SHOW_SAVINGS,
   });
 }
+
+export const subscribe = oneAtATime('savings.subscribe', subscribeFlow);
+export const redeem = oneAtATime('savings.redeem', redeemFlow);
+export const setLendingRate = oneAtATime('savings.setRate', setLendingRateFlow);

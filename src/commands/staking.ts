@@ -7,7 +7,10 @@ import { fundingAvailable } from '../portfolio/funding';
 import { percent, time, withCcy } from '../views/nodes';
 import { stakingStatusLabel } from '../views/stakingView';
 import { requireClient, runMoneyAction, type FlowContext } from './moneyAction';
-import { findInHistory, type Reconciled, type SendWindow } from './reconcile';
+import { oneAtATime } from './flowGuard';
+import { registerLookups } from './lookups';
+import type { Finding } from './outcome';
+import { findInHistory, OKX_TIMESTAMP_TOLERANCE_MS, type SendWindow } from './reconcile';
 import { areaData, askAmount, payloadOf, pick } from './prompts';
 import { ui } from './ui';
 
@@ -34,30 +37,70 @@ async function productInfo(client: OkxClient, product: Product): Promise<Staking
   }
 }
 
+/** The staking history's records of `type` dated in the window: their ids, to tell a new record from an earlier one. */
+async function recordIds(client: OkxClient, product: Product, type: 'purchase' | 'redeem', since: number): Promise<string> {
+  const history = product === 'eth' ? client.eth.history({ type }) : client.sol.history({ type });
+  const ids: string[] = [];
+  await findInHistory(history, { since, timeOf: (r) => r.requestTime, byAmount: (r) => (ids.push(r.ordId ?? ''), false) });
+  return ids.join(',');
+}
+
 /**
  * Finds our request in the staking history: OKX keeps no id of ours for it (the request carries only the
- * amount), so a record of the same type and amount dated after it was sent is only probably ours.
+ * amount), so a record of the same type and amount that was not there before it was sent is only probably ours.
+ * Not there (yet) is unknown, never "not done": OKX may complete it late, and its history may lag.
  */
-async function findRecord(client: OkxClient, product: Product, type: 'purchase' | 'redeem', amt: string, sent: SendWindow): Promise<Reconciled> {
+async function findRecord(client: OkxClient, product: Product, p: Readonly<Record<string, string>>, sent: SendWindow): Promise<Finding> {
+  const type = p.type === 'redeem' ? 'redeem' : 'purchase';
+  const amt = p.amt ?? '';
+  const before = new Set((p.before ?? '').split(',').filter((id) => id !== ''));
   const history = product === 'eth' ? client.eth.history({ type }) : client.sol.history({ type });
   const match = await findInHistory(history, {
     since: sent.since,
     timeOf: (r) => r.requestTime,
-    byAmount: (r) => r.type === type && D.isPlainDecimal(r.amt) && D.cmp(r.amt, amt) === 0,
+    byAmount: (r) => r.type === type && !before.has(r.ordId ?? '') && D.isPlainDecimal(r.amt) && D.cmp(r.amt, amt) === 0,
   });
   if (match === undefined) {
-    return { happened: false, certainty: 'probable', detail: vscode.l10n.t('no {0} of {1} appears in the history.', type === 'purchase' ? vscode.l10n.t('purchase') : vscode.l10n.t('redemption'), amt) };
+    return { state: 'unknown', detail: vscode.l10n.t('no new {0} of {1} appears in the history yet.', type === 'purchase' ? vscode.l10n.t('purchase') : vscode.l10n.t('redemption'), amt) };
   }
   const { record, lookalikes } = match;
   const detail = vscode.l10n.t('recorded at {0}, {1}.', time(record.requestTime), stakingStatusLabel(record.status));
   return {
-    happened: true,
+    state: record.status === 'failed' ? 'not-done' : 'done',
     certainty: 'probable',
     detail: lookalikes > 1 ? `${detail} ${vscode.l10n.t('{0} records of the same amount were made in that time.', lookalikes)}` : detail,
   };
 }
 
-export async function stake(context: FlowContext, product: Product): Promise<boolean> {
+registerLookups({
+  'eth.history': (c, p, sent) => findRecord(c, 'eth', p, sent),
+  'sol.history': (c, p, sent) => findRecord(c, 'sol', p, sent),
+  'eth.cancelRedeem': async (c, p) => {
+    const ordId = p.ordId ?? '';
+    const found = await findInHistory(c.eth.history({ type: 'redeem' }), { since: Number(p.requestTime) || 0, timeOf: (r) => r.requestTime, byId: (r) => r.ordId === ordId });
+    const now = found?.record;
+    if (now === undefined) return { state: 'unknown', detail: vscode.l10n.t('redemption {0} is not in the history.', ordId) };
+    if (now.status === 'cancelled') return { state: 'done', detail: vscode.l10n.t('redemption {0} is cancelled.', ordId) };
+    // Completed: it can no longer be cancelled.
+    if (now.status === 'success') return { state: 'not-done', detail: vscode.l10n.t('redemption {0} is {1}.', ordId, stakingStatusLabel(now.status)) };
+    return { state: 'unknown', detail: vscode.l10n.t('redemption {0} is {1}.', ordId, stakingStatusLabel(now.status)) };
+  },
+});
+
+/** A purchase or redemption, sent with what its look-up needs: the ids of the records there before it. */
+function stakingSend(product: Product, type: 'purchase' | 'redeem', amt: string, params: Record<string, string>): (c: OkxClient) => Promise<unknown> {
+  return async (c) => {
+    try {
+      params.before = await recordIds(c, product, type, Date.now() + c.clockOffsetMs - OKX_TIMESTAMP_TOLERANCE_MS);
+    } catch {
+      params.before = '';
+    }
+    const api = product === 'eth' ? c.eth : c.sol;
+    return type === 'purchase' ? api.purchase({ amt }) : api.redeem({ amt });
+  };
+}
+
+async function stakeFlow(context: FlowContext, product: Product): Promise<boolean> {
   const client = requireClient(context);
   if (client === undefined) return false;
   const { base, token } = NAMES[product];
@@ -78,6 +121,7 @@ export async function stake(context: FlowContext, product: Product): Promise<boo
     { ccy: base, ...(min === undefined ? {} : { min }), ...(available === undefined ? {} : { available, availableWhere: vscode.l10n.t('in your funding account') }) },
   );
   if (amt === undefined) return false;
+  const params: Record<string, string> = { type: 'purchase', amt };
   return runMoneyAction(context, {
     what: vscode.l10n.t('staking of {0}', withCcy(amt, base)),
     question: vscode.l10n.t('Stake {0} for {1}?', withCcy(amt, base), token),
@@ -88,9 +132,9 @@ export async function stake(context: FlowContext, product: Product): Promise<boo
       [vscode.l10n.t('You receive'), withCcy(amt, token)],
     ],
     amount: { value: amt, ccy: base },
-    send: (c) => (product === 'eth' ? c.eth.purchase({ amt }) : c.sol.purchase({ amt })),
+    send: stakingSend(product, 'purchase', amt, params),
     done: () => vscode.l10n.t('Staked {0}: {1} arrives 1:1 once the purchase settles.', withCcy(amt, base), token),
-    reconcile: (c, sent) => findRecord(c, product, 'purchase', amt, sent),
+    lookup: { kind: `${product}.history`, params },
     refresh: [product],
     histories: [product],
     show: SHOW_STAKING,
@@ -123,7 +167,7 @@ async function redeemable(context: FlowContext, product: Product): Promise<{ ava
   };
 }
 
-export async function unstake(context: FlowContext, product: Product): Promise<boolean> {
+async function unstakeFlow(context: FlowContext, product: Product): Promise<boolean> {
   const found = await redeemable(context, product);
   if (found === undefined) return false;
   const { available, fast } = found;
@@ -138,6 +182,7 @@ export async function unstake(context: FlowContext, product: Product): Promise<b
     { ccy: token, available, availableWhere: vscode.l10n.t('to redeem') },
   );
   if (amt === undefined) return false;
+  const params: Record<string, string> = { type: 'redeem', amt };
   return runMoneyAction(context, {
     what: vscode.l10n.t('redemption of {0}', withCcy(amt, token)),
     question: vscode.l10n.t('Redeem {0} for {1}?', withCcy(amt, token), base),
@@ -148,16 +193,16 @@ export async function unstake(context: FlowContext, product: Product): Promise<b
       [vscode.l10n.t('Fast redemption'), fast],
     ],
     amount: { value: amt, ccy: token },
-    send: (c) => (product === 'eth' ? c.eth.redeem({ amt }) : c.sol.redeem({ amt })),
+    send: stakingSend(product, 'redeem', amt, params),
     done: () => vscode.l10n.t('Redemption of {0} requested.', withCcy(amt, token)),
-    reconcile: (c, sent) => findRecord(c, product, 'redeem', amt, sent),
+    lookup: { kind: `${product}.history`, params },
     refresh: [product],
     histories: [product],
     show: SHOW_STAKING,
   });
 }
 
-export async function cancelEthRedemption(context: FlowContext, arg?: unknown): Promise<boolean> {
+async function cancelEthRedemptionFlow(context: FlowContext, arg?: unknown): Promise<boolean> {
   const data = await areaData(context.portfolio, 'eth');
   if (data === undefined) return false;
   const given = payloadOf(arg, 'ethRedemption')?.record;
@@ -189,17 +234,19 @@ export async function cancelEthRedemption(context: FlowContext, arg?: unknown): 
     ],
     send: (c) => c.eth.cancelRedeem({ ordId }),
     done: () => vscode.l10n.t('Redemption {0} cancelled: the BETH stays staked.', ordId),
+    ack: ([ack]) => (ack === undefined || ack.ordId !== ordId ? { state: 'unknown', detail: vscode.l10n.t('no order id') } : undefined),
     // The redemption itself, by its order id, paged back to when it was requested.
-    reconcile: async (c) => {
-      const found = await findInHistory(c.eth.history({ type: 'redeem' }), { since: Number(chosen.requestTime) || 0, timeOf: (r) => r.requestTime, byId: (r) => r.ordId === ordId });
-      const now = found?.record;
-      if (now === undefined) return { happened: false, certainty: 'probable', detail: vscode.l10n.t('redemption {0} is not in the history.', ordId) };
-      return now.status === 'cancelled'
-        ? { happened: true, certainty: 'certain', detail: vscode.l10n.t('redemption {0} is cancelled.', ordId) }
-        : { happened: false, certainty: 'certain', detail: vscode.l10n.t('redemption {0} is {1}.', ordId, stakingStatusLabel(now.status)) };
-    },
+    lookup: { kind: 'eth.cancelRedeem', params: { ordId, requestTime: chosen.requestTime } },
     refresh: ['eth'],
     histories: ['eth'],
     show: SHOW_STAKING,
   });
 }
+
+const stakeEth = oneAtATime('eth.stake', stakeFlow);
+const stakeSol = oneAtATime('sol.stake', stakeFlow);
+const unstakeEth = oneAtATime('eth.redeem', unstakeFlow);
+const unstakeSol = oneAtATime('sol.redeem', unstakeFlow);
+export const stake = (context: FlowContext, product: Product): Promise<boolean> => (product === 'eth' ? stakeEth : stakeSol)(context, product);
+export const unstake = (context: FlowContext, product: Product): Promise<boolean> => (product === 'eth' ? unstakeEth : unstakeSol)(context, product);
+export const cancelEthRedemption = oneAtATime('eth.cancelRedeem', cancelEthRedemptionFlow);

@@ -18,6 +18,8 @@ export interface ToolRun {
   readonly problems: string[];
   /** Whether the flow's own confirmation was shown, and what became of it. */
   confirmation: 'none' | 'confirmed' | 'declined';
+  /** What became of the money move, once it was sent: done, not done, or unknown, and what the user was told. */
+  outcome?: { readonly state: 'done' | 'not-done' | 'unknown'; readonly message: string };
 }
 
 const runs = new AsyncLocalStorage<ToolRun>();

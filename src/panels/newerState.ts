@@ -12,6 +12,7 @@ import { dualOutcomes } from '../portfolio/dualPayoff';
 import type { Portfolio } from '../portfolio/portfolio';
 import { dualDirectionLabel, dualOrderStateLabel, dualOutcomeLines, dualProductName } from '../views/dualLabels';
 import { quotaLeft, stableStateLabel } from '../views/moreEarnView';
+import { checkAmount as checkAsPrompt } from '../validation';
 import { percent, time, withCcy } from '../views/nodes';
 import { checkAmount, okusdStandardSettlement, strikeFromIndex } from './newerSeries';
 import { chartFor, type ChartEntry, type NewerTarget } from './productState';
@@ -302,10 +303,14 @@ function dualProductState(p: DualProduct, gone: boolean, own: readonly DualOrder
     withCcy(o.notionalSz, o.notionalCcy),
   ]);
   // The outcomes for what the user typed, else for the minimum size.
-  const check = typed === undefined || typed.trim() === '' ? undefined : checkAmount(typed, p);
+  // Checked first exactly as the Buy prompt checks it (no thousands separators, the currency's decimals), so
+  // the page never previews an amount the purchase would refuse.
+  const asPrompt = typed === undefined || typed.trim() === '' ? undefined : checkAsPrompt(typed, { ccy: p.notionalCcy, min: p.minSize, max: p.maxSize, step: p.stepSz });
+  const check = typed === undefined || typed.trim() === '' || asPrompt?.ok === false ? undefined : checkAmount(typed, p);
   const size = check?.ok === true ? check.amount : p.minSize;
   const problem =
-    check === undefined || check.ok ? ''
+    asPrompt !== undefined && !asPrompt.ok ? vscode.l10n.t(asPrompt.problem.template, { ...asPrompt.problem.args })
+    : check === undefined || check.ok ? ''
     : check.problem === 'notNumber' ? vscode.l10n.t('Type an amount in {0}, such as {1}.', p.notionalCcy, p.minSize)
     : check.problem === 'notPositive' ? vscode.l10n.t('The amount must be more than 0.')
     : check.problem === 'belowMin' ? vscode.l10n.t('The minimum is {0}.', withCcy(p.minSize, p.notionalCcy))

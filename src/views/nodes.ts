@@ -22,7 +22,9 @@ export type Payload =
   | { readonly kind: 'stable'; readonly ccy: string }
   | { readonly kind: 'dualOrder'; readonly order: DualOrder }
   | { readonly kind: 'dualPair'; readonly pair: DualCurrencyPair }
-  | { readonly kind: 'dualProduct'; readonly product: DualProduct };
+  | { readonly kind: 'dualProduct'; readonly product: DualProduct }
+  /** A money move whose outcome is still unknown (../commands/pendingMoves). */
+  | { readonly kind: 'pending'; readonly id: string };
 
 export interface TreeNode {
   readonly id: string;
@@ -48,14 +50,15 @@ export const usd = (value: string): string => `${formatFixed(value, 2, symbols()
 /** A tooltip listing fields as a two-column table; values are escaped. */
 export function fieldsTooltip(title: string, rows: readonly (readonly [string, string])[]): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escape(title)}**\n\n| | |\n|---|---|\n`);
+  md.appendMarkdown(`**${escapeMarkdown(title)}**\n\n| | |\n|---|---|\n`);
   for (const [name, value] of rows) {
-    if (value !== '') md.appendMarkdown(`| ${escape(name)} | ${escape(value)} |\n`);
+    if (value !== '') md.appendMarkdown(`| ${escapeMarkdown(name)} | ${escapeMarkdown(value)} |\n`);
   }
   return md;
 }
 
-function escape(text: string): string {
+/** Text from OKX (or the user) made inert inside Markdown: every character Markdown gives a meaning is escaped. */
+export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
 }
 

@@ -66,6 +66,7 @@ export function missingText(missing: readonly string[]): string {
 }
 
 export class OverviewView extends PortfolioTree {
+  protected override readonly showsPending = false;
   constructor(portfolio: Portfolio) {
     super(portfolio, OVERVIEW_AREAS);
   }

@@ -2,12 +2,16 @@
 import * as vscode from 'vscode';
 import type { AreaData, AreaId, Portfolio } from '../portfolio/portfolio';
 import { errorNode, type TreeNode } from './nodes';
+import { onDidChangePending, pendingNodes } from './pendingRows';
 
 export abstract class PortfolioTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: { dispose(): void };
+  private readonly pendingSubscription: { dispose(): void };
   private pending = false;
+  /** Whether the view shows pending money moves of its areas at its top (the product views do). */
+  protected readonly showsPending: boolean = true;
 
   constructor(
     protected readonly portfolio: Portfolio,
@@ -16,6 +20,9 @@ export abstract class PortfolioTree implements vscode.TreeDataProvider<TreeNode>
   ) {
     this.subscription = portfolio.onDidChange((changed) => {
       if (changed.some((area) => this.areas.includes(area))) this.refresh();
+    });
+    this.pendingSubscription = onDidChangePending(() => {
+      if (this.showsPending) this.refresh();
     });
   }
 
@@ -34,7 +41,9 @@ export abstract class PortfolioTree implements vscode.TreeDataProvider<TreeNode>
   }
 
   getChildren(node?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
-    return node === undefined ? this.roots() : (node.children?.() ?? []);
+    if (node !== undefined) return node.children?.() ?? [];
+    if (!this.showsPending) return this.roots();
+    return this.roots().then((roots) => [...pendingNodes(this.areas), ...roots]);
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -58,6 +67,7 @@ export abstract class PortfolioTree implements vscode.TreeDataProvider<TreeNode>
 
   dispose(): void {
     this.subscription.dispose();
+    this.pendingSubscription.dispose();
     this.changed.dispose();
   }
 }

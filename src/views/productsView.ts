@@ -119,6 +119,7 @@ function offerNode(offer: Offer, best: boolean, parent: TreeNode, inFolder: bool
 }
 
 export class ProductsView extends PortfolioTree {
+  protected override readonly showsPending = false;
   private current: ProductsFilter = {};
 
   constructor(portfolio: Portfolio) {

@@ -370,7 +370,7 @@ describe('Money-moving commands, against the simulator', function () {
       what: 'test purchase', question: 'Purchase 100 USDT of USDT · On-Chain Defi?', verb: 'Purchase',
       rows: [['Amount', '100 USDT']], amount: { value: '100', ccy: 'USDT' },
       send: () => { sent.push('sent'); return Promise.resolve(); },
-      done: () => 'done', reconcile: () => Promise.resolve({ happened: false, detail: '' }), refresh: [],
+      done: () => 'done', lookup: { kind: 'test', params: {} }, refresh: [],
     });
 
     it('says REAL MONEY on a production host, and sends nothing when cancelled', async () => {

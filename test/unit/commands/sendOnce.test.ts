@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import * as D from '../../../src/decimal';
-import type { Reconciled } from '../../../src/commands/reconcile';
 import { sendOnce } from '../../../src/commands/sendOnce';
 import { OkxError, errorForCode } from '../../../src/okx/errors';
 import { SECOND } from '../../../src/simulator/clock';
@@ -9,7 +8,7 @@ import { startSim, type SimHarness } from '../support/sim';
 
 /**
  * The client-order-id rules for borrow and repay, against the simulator: one id per user action, sent once;
- * a lost answer is looked up, never resent; "in flight" (51784) waits and looks up; "already done" (51016) is done.
+ * a lost answer and "in flight" (51784) are unknown, never resent; "already done" (51016) is done.
  */
 describe('commands/sendOnce: a money move is sent once, and its outcome is found out', function () {
   this.timeout(30_000);
@@ -20,86 +19,52 @@ describe('commands/sendOnce: a money move is sent once, and its outcome is found
   afterEach(() => h.sim.close());
 
   const second = (): string => h.sim.state.loans.orders[1]?.ordId ?? '';
-  const noWait = { sleep: () => Promise.resolve() };
 
-  it('an answer: sent once, the result returned, no look-up', async () => {
-    let looked = 0;
-    const outcome = await sendOnce(
-      () => h.client.loan.repay({ ordId: second(), ccy: 'USDC', amt: '5', clOrdId: clientOrderId() }),
-      () => { looked += 1; return Promise.resolve({ happened: true, detail: '' }); },
-      noWait,
-    );
-    assert.equal(outcome.kind, 'sent');
-    assert.equal(looked, 0);
+  it('an answer: sent once, the result returned to be read', async () => {
+    const outcome = await sendOnce(() => h.client.loan.repay({ ordId: second(), ccy: 'USDC', amt: '5', clOrdId: clientOrderId() }));
+    assert.equal(outcome.kind, 'answered');
     assert.equal(h.sim.received('loanRepay').length, 1);
   });
 
-  it('a lost answer: looked up (and found), never a second request', async () => {
+  it('a lost answer: unknown, never a second request', async () => {
     h.sim.faults.add({ fault: { kind: 'lose-response' }, endpoint: 'loanBorrow', times: 1 });
-    const clOrdId = clientOrderId();
     const [order] = h.sim.state.loans.orders;
     assert.ok(order);
     const before = order.loan[0]?.amt ?? '0';
-    const outcome = await sendOnce(
-      () => h.client.loan.borrow({ ordId: order.ordId, loanData: { ccy: 'USDT', amt: '10' }, collateralData: [{ ccy: 'ETH', amt: '4' }], clOrdId }),
-      async (): Promise<Reconciled> => {
-        const history = await h.client.loan.history({ ordId: order.ordId, type: 'borrowed' }).next();
-        return history.some((r) => r.amt === '10') ? { happened: true, detail: 'found' } : { happened: false, detail: 'not found' };
-      },
-      noWait,
-    );
-    assert.deepEqual(outcome, { kind: 'looked-up', why: 'unknown-outcome', found: { happened: true, detail: 'found' } });
+    const outcome = await sendOnce(() => h.client.loan.borrow({ ordId: order.ordId, loanData: { ccy: 'USDT', amt: '10' }, collateralData: [{ ccy: 'ETH', amt: '4' }], clOrdId: clientOrderId() }));
+    assert.equal(outcome.kind, 'unknown');
+    assert.equal(outcome.kind === 'unknown' ? outcome.why : '', 'lost');
     assert.equal(h.sim.received('loanBorrow').length, 1, 'sent once');
     assert.equal(h.sim.state.loans.orders[0]?.loan[0]?.amt, D.add(before, '10'), 'borrowed once');
   });
 
-  it('"in flight" (51784): waits, then looks up; nothing is sent again', async () => {
+  it('"in flight" (51784): unknown (to be looked up over time); nothing is sent again', async () => {
     const clOrdId = clientOrderId();
     // An earlier copy of the same repayment (say, re-sent by a proxy) is still settling at OKX.
     await h.client.loan.repay({ ordId: second(), ccy: 'USDC', amt: '7', clOrdId });
-    const waits: number[] = [];
-    let looked = 0;
-    const outcome = await sendOnce(
-      () => h.client.loan.repay({ ordId: second(), ccy: 'USDC', amt: '7', clOrdId }),
-      () => {
-        looked += 1;
-        return Promise.resolve({ happened: true, detail: 'settling' });
-      },
-      { inFlightWaitMs: 1234, sleep: (ms) => { waits.push(ms); h.sim.advance(3 * SECOND); return Promise.resolve(); } },
-    );
-    assert.equal(outcome.kind, 'looked-up');
-    assert.equal(outcome.kind === 'looked-up' ? outcome.why : '', 'in-flight');
-    assert.deepEqual(waits, [1234]);
-    assert.equal(looked, 1);
+    const outcome = await sendOnce(() => h.client.loan.repay({ ordId: second(), ccy: 'USDC', amt: '7', clOrdId }));
+    assert.equal(outcome.kind, 'unknown');
+    assert.equal(outcome.kind === 'unknown' ? outcome.why : '', 'in-flight');
     assert.equal(h.sim.received('loanRepay').length, 2, 'the earlier copy and ours; no third');
+    h.sim.advance(3 * SECOND);
+    await h.client.loan.info();
     assert.equal(h.sim.state.loans.history.filter((r) => r.type === 'repaid' && r.ordId === second()).length, 1, 'repaid once');
   });
 
-  it('"already done" (51016): reported as done, looked up only for detail, not sent again', async () => {
+  it('"already done" (51016): done, not sent again', async () => {
     const clOrdId = clientOrderId();
     await h.client.loan.repay({ ordId: second(), ccy: 'USDC', amt: '3', clOrdId });
     h.sim.advance(3 * SECOND);
-    const outcome = await sendOnce(
-      () => h.client.loan.repay({ ordId: second(), ccy: 'USDC', amt: '3', clOrdId }),
-      () => Promise.reject(new Error('look-up failed')),
-      noWait,
-    );
+    const outcome = await sendOnce(() => h.client.loan.repay({ ordId: second(), ccy: 'USDC', amt: '3', clOrdId }));
     assert.equal(outcome.kind, 'already-done');
-    assert.ok(outcome.kind === 'already-done' && outcome.found instanceof Error, 'done even when the look-up fails');
     assert.equal(h.sim.received('loanRepay').length, 2);
     assert.equal(h.sim.state.loans.history.filter((r) => r.type === 'repaid' && r.ordId === second()).length, 1);
   });
 
-  it('a refusal is a refusal: no look-up', async () => {
-    let looked = 0;
-    const outcome = await sendOnce(
-      () => h.client.loan.repay({ ordId: second(), ccy: 'USDT', amt: '1', clOrdId: clientOrderId() }),
-      () => { looked += 1; return Promise.resolve({ happened: false, detail: '' }); },
-      noWait,
-    );
+  it('a refusal is a refusal', async () => {
+    const outcome = await sendOnce(() => h.client.loan.repay({ ordId: second(), ccy: 'USDT', amt: '1', clOrdId: clientOrderId() }));
     assert.equal(outcome.kind, 'refused');
     assert.ok(outcome.kind === 'refused' && outcome.error instanceof OkxError && outcome.error.code === '51000');
-    assert.equal(looked, 0);
   });
 
   it('maps the 2026 codes: 51016 done, 51784 in flight, and the rest like the others', () => {

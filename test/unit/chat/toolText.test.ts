@@ -92,6 +92,12 @@ describe('chat/toolText: what the tools answer', () => {
     assert.equal(text.actionText(en, WHERE, 'stake 1 ETH', { ...base, problems: ['The minimum is 0.01 ETH.'] }), 'Not sent: stake 1 ETH (OKX Earn, Sandbox). The minimum is 0.01 ETH.');
     assert.equal(text.actionText(en, WHERE, 'stake 1 ETH', { ...base, done: true, confirmation: 'confirmed', said: [{ kind: 'info', message: 'Staked 1 ETH.' }] }), 'Done: stake 1 ETH (OKX Earn, Sandbox). Staked 1 ETH.');
     assert.equal(text.actionText(en, WHERE, 'stake 1 ETH', { ...base, confirmation: 'confirmed', said: [{ kind: 'error', message: 'Stake: Insufficient balance.' }] }), 'stake 1 ETH: not carried out (OKX Earn, Sandbox). Stake: Insufficient balance.');
+    // Once sent, the first words are the outcome, never "not carried out" for an unknown one, never "Done" for a failed one.
+    const unknown = { ...base, confirmation: 'confirmed' as const, outcome: { state: 'unknown' as const, message: 'Still unknown…' }, said: [{ kind: 'warning' as const, message: 'Still unknown…' }] };
+    assert.match(text.actionText(en, WHERE, 'stake 1 ETH', unknown), /^Unknown whether it was carried out: stake 1 ETH\. Don't send it again/);
+    const failed = { ...base, confirmation: 'confirmed' as const, outcome: { state: 'not-done' as const, message: 'Subscribe: not done.' }, said: [{ kind: 'error' as const, message: 'Subscribe: not done.' }] };
+    assert.equal(text.actionText(en, WHERE, 'stake 1 ETH', failed), 'Not done: stake 1 ETH (OKX Earn, Sandbox). Subscribe: not done.');
+    assert.match(text.actionText(en, WHERE, 'stake 1 ETH', { ...failed, done: true }), /^Not done:/, 'the outcome wins over a flow that returned true');
   });
 });
 

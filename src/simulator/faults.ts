@@ -1,5 +1,5 @@
 /** Faults that tests and benchmarks inject into the simulator: slowness, errors, lost answers and OKX's bad days. */
-import type { EndpointId } from '../okx/endpoints';
+import { ENDPOINTS, type EndpointId } from '../okx/endpoints';
 
 /** OKX's message with 50004: the request may yet be carried out. */
 export const OKX_TIMEOUT_MESSAGE = 'Endpoint request timeout — does not indicate success or failure of order, please check order status';
@@ -100,4 +100,95 @@ export class FaultInjector {
     this.rules = this.rules.filter((rule) => rule.times === undefined || rule.times > 0);
     return { delayMs, historyLagMs, fault };
   }
+}
+
+/** The command line's syntax for a fault (`--fault SPEC`), for the usage text and error messages. */
+export const FAULT_SPEC_SYNTAX = `KIND:ENDPOINT[:ARGUMENTS][:xTIMES], ENDPOINT an endpoint id (okusdSubscribe, loanBorrow…) or * for all:
+    late:ENDPOINT:ANSWER:AFTER_MS   answer now, carry it out AFTER_MS later; ANSWER is an OKX code (50004, with
+                                    OKX's message), an HTTP status 500-599 (an error page), hang or drop
+    history-lag:ENDPOINT:MS         carry writes out, but reads see the state from before them for MS
+    ack:ENDPOINT:JSON:execute       answer code 0 with data JSON, after carrying it out (or no-execute)
+    okx:ENDPOINT:CODE  http:ENDPOINT:STATUS  latency:ENDPOINT:MS
+    drop:ENDPOINT  lose-response:ENDPOINT  hang-after-execute:ENDPOINT  malformed:ENDPOINT
+  e.g. late:okusdSubscribe:50004:3000  late:dualTrade:hang:5000:x1  history-lag:okusdSubscribe:10000  ack:dualTrade:[]:execute`;
+
+/** Reads one `--fault` spec (FAULT_SPEC_SYNTAX); throws a message saying what is wrong with it. */
+export function parseFaultSpec(spec: string): FaultRule {
+  const bad = (why: string): never => {
+    throw new Error(`--fault ${spec}: ${why}\n  ${FAULT_SPEC_SYNTAX}`);
+  };
+  const parts = spec.split(':');
+  let times: number | undefined;
+  const last = /^x(\d+)$/.exec(parts.at(-1) ?? '');
+  if (last !== null && parts.length > 2) {
+    times = Number(last[1]);
+    if (times < 1) bad('xTIMES must be at least x1');
+    parts.pop();
+  }
+  const [kind = '', endpointName = '', ...args] = parts;
+  if (endpointName === '') bad('an endpoint (or *) is needed');
+  let endpoint: EndpointId | undefined;
+  if (endpointName !== '*') {
+    if (!Object.hasOwn(ENDPOINTS, endpointName)) bad(`unknown endpoint "${endpointName}"`);
+    endpoint = endpointName as EndpointId;
+  }
+  const milliseconds = (text: string | undefined, name: string): number =>
+    text !== undefined && /^\d+$/.test(text) ? Number(text) : bad(`${name} must be a whole number of milliseconds`);
+  const argCount = (count: number): void => {
+    if (args.length !== count) bad(`${kind} takes ${count === 0 ? 'no arguments' : `${count} argument${count > 1 ? 's' : ''}`} after the endpoint`);
+  };
+  let fault: Fault;
+  switch (kind) {
+    case 'late': {
+      argCount(2);
+      const [answerText = '', afterText] = args;
+      let answer: LateAnswer;
+      if (answerText === 'hang' || answerText === 'drop') answer = answerText;
+      else if (/^\d{5}$/.test(answerText)) answer = { code: answerText };
+      else if (/^5\d\d$/.test(answerText)) answer = { httpStatus: Number(answerText) };
+      else return bad(`ANSWER "${answerText}" is none of: an OKX code (5 digits), an HTTP status 500-599, hang, drop`);
+      fault = { kind: 'late', answer, afterMs: milliseconds(afterText, 'AFTER_MS') };
+      break;
+    }
+    case 'history-lag':
+      argCount(1);
+      fault = { kind: 'history-lag', ms: milliseconds(args[0], 'MS') };
+      break;
+    case 'ack': {
+      const flag = args.pop();
+      if (flag !== 'execute' && flag !== 'no-execute') return bad('ack ends with execute or no-execute');
+      let data: unknown;
+      try {
+        data = JSON.parse(args.join(':'));
+      } catch {
+        return bad(`"${args.join(':')}" is not JSON`);
+      }
+      fault = { kind: 'ack', data, execute: flag === 'execute' };
+      break;
+    }
+    case 'okx':
+      argCount(1);
+      if (!/^\d{1,6}$/.test(args[0] ?? '')) bad('CODE must be an OKX code (digits)');
+      fault = { kind: 'okx', code: args[0] ?? '' };
+      break;
+    case 'http':
+      argCount(1);
+      if (!/^[1-5]\d\d$/.test(args[0] ?? '')) bad('STATUS must be an HTTP status');
+      fault = { kind: 'http', status: Number(args[0]) };
+      break;
+    case 'latency':
+      argCount(1);
+      fault = { kind: 'latency', ms: milliseconds(args[0], 'MS') };
+      break;
+    case 'drop':
+    case 'lose-response':
+    case 'hang-after-execute':
+    case 'malformed':
+      argCount(0);
+      fault = { kind };
+      break;
+    default:
+      return bad(`unknown kind "${kind}"`);
+  }
+  return { fault, ...(endpoint === undefined ? {} : { endpoint }), ...(times === undefined ? {} : { times }) };
 }

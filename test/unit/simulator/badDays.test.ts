@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as D from '../../../src/decimal';
 import type { OkxClient } from '../../../src/okx/client';
+import type * as T from '../../../src/okx/types';
 import { MINUTE, SECOND } from '../../../src/simulator/clock';
 import { OKX_TIMEOUT_MESSAGE } from '../../../src/simulator/faults';
 import { instantLimiter, startSim, type SimHarness } from '../support/sim';
@@ -126,6 +127,32 @@ describe('simulator: bad days, late completion', () => {
     assert.equal((await c.dual.orderHistory().next()).filter((o) => o.quoteId === quote.quoteId).length, 1);
     await rejects(c.dual.trade({ quoteId: quote.quoteId }), { code: '51000', category: 'invalid-input' });
     assert.equal(orders(), before + 1);
+  });
+
+  it('OKUSD redeem and Dual early redemption after 50004: the clOrdId (51784) and the redeem quote (51000) are in flight meanwhile', async () => {
+    h.sim.faults.add({ fault: { kind: 'late', afterMs: AFTER_MS }, endpoint: 'okusdRedeem', times: 1 });
+    const okusd = funding('OKUSD');
+    const redeem = (): Promise<T.OkusdRedeemAck[]> => c.okusd.redeem({ amt: '20', redeemType: '2', clOrdId: 'late-red-1' });
+    await rejects(redeem(), { code: '50004', category: 'unknown-outcome' });
+    await rejects(redeem(), { code: '51784', category: 'in-flight' });
+    assert.equal(funding('OKUSD'), okusd);
+    await lateRequestsDone(h);
+    assert.equal(funding('OKUSD'), D.sub(okusd, '20'));
+    const [order] = (await c.okusd.redeemHistory().next()).filter((o) => o.clOrdId === 'late-red-1');
+    assert.equal((await redeem())[0]?.ordId, order?.ordId, 'afterwards the original order');
+    assert.equal(funding('OKUSD'), D.sub(okusd, '20'), 'redeemed once');
+
+    const live = h.sim.state.dual.orders.find((o) => o.state === 'live');
+    assert.ok(live, 'the demo has a live order');
+    const [rq] = await c.dual.redeemQuote({ ordId: live.ordId });
+    assert.ok(rq);
+    h.sim.faults.add({ fault: { kind: 'late', afterMs: AFTER_MS }, endpoint: 'dualRedeem', times: 1 });
+    await rejects(c.dual.redeem({ ordId: live.ordId, quoteId: rq.quoteId }), { code: '50004', category: 'unknown-outcome' });
+    await rejects(c.dual.redeem({ ordId: live.ordId, quoteId: rq.quoteId }), { code: '51000', category: 'invalid-input' });
+    assert.equal((await c.dual.orderState({ ordId: live.ordId }))[0]?.state, 'live');
+    await lateRequestsDone(h);
+    assert.equal((await c.dual.orderState({ ordId: live.ordId }))[0]?.state, 'pending_redeem');
+    await rejects(c.dual.redeem({ ordId: live.ordId, quoteId: rq.quoteId }), { code: '51000', category: 'invalid-input' });
   });
 
   it('a late request refused when its time comes simply does not happen (logged), and frees its key', async () => {

@@ -37,7 +37,8 @@ export type Fault =
    * read at once, answered with `answer` (50004 by default) WITHOUT doing anything, and carried out `afterMs`
    * later, at the simulated time of that moment, by the same handler with the same parameters. A business error
    * then means it simply does not happen (logged, and noted on the request's record). Until then its
-   * idempotency key is in flight: another request with it is refused (see src/simulator/badDays.ts).
+   * idempotency key is in flight: another request with it is refused (see src/simulator/badDays.ts). Like every
+   * kind, the rule is taken when the request arrives: one refused at authentication uses it up.
    */
   | { kind: 'late'; answer?: LateAnswer; afterMs: number }
   /**
@@ -49,7 +50,8 @@ export type Fault =
   | { kind: 'history-lag'; ms: number }
   /**
    * An odd acknowledgement: code "0" with this `data` (`[]`, `[{}]`…), after carrying the request out
-   * (`execute: true`; a business error is still answered as such) or without doing anything (`false`, as 'data').
+   * (`execute: true`; a business error is still answered as such) or without doing anything (`false`: as 'data',
+   * answered before authentication).
    */
   | { kind: 'ack'; data: unknown; execute: boolean };
 

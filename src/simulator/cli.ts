@@ -1,8 +1,9 @@
 /**
  * `npm run simulator -- [--port N] [--api-key K --secret-key S --passphrase P] [--state FILE] [--read-only]
- *                      [--demo] [--region global|us|eea] [--still-prices]`
+ *                      [--demo] [--region global|us|eea] [--still-prices] [--fault SPEC]...`
  * Runs the OKX finance simulator on 127.0.0.1 until interrupted.
  */
+import { FAULT_SPEC_SYNTAX, parseFaultSpec, type FaultRule } from './faults';
 import { SANDBOX_CREDENTIALS, Simulator, type SimRegion } from './server';
 
 interface CliOptions {
@@ -15,6 +16,8 @@ interface CliOptions {
   demo: boolean;
   region: SimRegion;
   priceMotion: boolean;
+  /** Faults to inject from the start (`--fault`, repeatable). */
+  faults: FaultRule[];
 }
 
 const USAGE = `Usage: npm run simulator -- [options]
@@ -27,6 +30,8 @@ const USAGE = `Usage: npm run simulator -- [options]
   --region R           the region this server plays: global, us or eea (default global)
   --state FILE         keep the portfolio in FILE: restored at start, saved as it changes
   --still-prices       prices stay put instead of drifting
+  --fault SPEC         inject a fault (OKX's bad days); repeatable. SPEC is
+    ${FAULT_SPEC_SYNTAX.replaceAll('\n', '\n  ')}
   --help               this text`;
 
 export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
@@ -38,6 +43,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
     demo: false,
     region: 'global',
     priceMotion: true,
+    faults: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -60,6 +66,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
       case '--read-only': options.readOnly = true; break;
       case '--demo': options.demo = true; break;
       case '--still-prices': options.priceMotion = false; break;
+      case '--fault': options.faults.push(parseFaultSpec(value())); break;
       case '--region': {
         const region = value();
         if (region !== 'global' && region !== 'us' && region !== 'eea') throw new Error('--region takes global, us or eea');
@@ -90,12 +97,16 @@ async function main(): Promise<void> {
     priceMotion: options.priceMotion,
     log: (line) => console.error(line),
   });
+  for (const rule of options.faults) simulator.faults.add(rule);
   console.log(`OKX finance simulator listening on ${simulator.url}`);
   console.log(`  API key     ${options.apiKey}`);
   console.log(`  secret key  ${options.secretKey}`);
   console.log(`  passphrase  ${options.passphrase}`);
   console.log(`  permission  ${options.readOnly ? 'Read' : 'Read + Trade'}${options.demo ? ', demo trading' : ''}; region ${options.region}`);
   console.log(`  state       ${options.stateFile ?? 'in memory (lost on exit)'}`);
+  for (const rule of options.faults) {
+    console.log(`  fault       ${JSON.stringify(rule.fault)} on ${rule.endpoint ?? 'every endpoint'}${rule.times === undefined ? '' : `, ${rule.times} time(s)`}`);
+  }
   console.log('Press Ctrl+C to stop.');
   const stop = (): void => {
     void simulator.close().then(() => process.exit(0));

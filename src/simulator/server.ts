@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { ENDPOINTS, endpointByRoute, type EndpointId } from '../okx/endpoints';
 import { sign } from '../okx/signing';
+import { answerLate, LateRequests, ReadReplica } from './badDays';
 import { SimClock } from './clock';
 import { Portfolio, type RawParams } from './engine';
 import { FaultInjector } from './faults';
@@ -72,6 +73,8 @@ export interface SimRequest {
   readonly at: number;
   /** The parameters it carried (a GET's query or a POST's body), once read. Never a credential: those travel in headers. */
   params?: RawParams;
+  /** A late request (fault 'late'): 'pending', then 'carried out' or 'refused CODE: message'. */
+  late?: string;
 }
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -92,6 +95,10 @@ export class Simulator {
   readonly portfolio: Portfolio;
   readonly faults = new FaultInjector();
   readonly requests: SimRequest[] = [];
+  /** Requests answered already that will be carried out later (fault 'late'). */
+  readonly late = new LateRequests();
+  /** What reads see while a write's history lags (fault 'history-lag'). */
+  readonly replica: ReadReplica;
   private readonly keys: readonly SimKey[];
   private readonly region: SimRegion;
   private readonly rateLimits: boolean;
@@ -105,6 +112,7 @@ export class Simulator {
     const state = options.state ?? loadState(options.stateFile, () => demoState(this.clock.now()));
     this.prices = new PriceFeed(state.basePrices, options.priceMotion === true);
     this.portfolio = new Portfolio(state, this.prices);
+    this.replica = new ReadReplica(this.prices);
     this.keys = options.keys ?? [SANDBOX_KEY];
     this.region = options.region ?? 'global';
     this.rateLimits = options.rateLimits ?? true;
@@ -148,6 +156,7 @@ export class Simulator {
   }
 
   async close(): Promise<void> {
+    this.late.cancelAll();
     this.save();
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -184,7 +193,7 @@ export class Simulator {
     };
     const record: SimRequest = { endpoint: id, method, url, apiKey: header('ok-access-key'), code: undefined, at: this.clock.now() };
 
-    const { delayMs, fault } = this.faults.take(id);
+    const { delayMs, historyLagMs, fault } = this.faults.take(id, method !== 'GET');
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (fault?.kind === 'drop') {
       req.socket.destroy();
@@ -209,7 +218,7 @@ export class Simulator {
       reply(fault.status ?? 200, fault.code, fault.msg ?? 'Injected fault');
       return;
     }
-    if (fault?.kind === 'data') {
+    if (fault?.kind === 'data' || (fault?.kind === 'ack' && !fault.execute)) {
       reply(200, '0', '', fault.data);
       return;
     }
@@ -241,8 +250,18 @@ export class Simulator {
       this.rateLimit(id, spec.rateLimit.scope === 'ip' ? `ip:${req.socket.remoteAddress ?? ''}` : `user:${record.apiKey ?? ''}`);
       const params = method === 'GET' ? Object.fromEntries(new URLSearchParams(question < 0 ? '' : url.slice(question + 1))) : parseBody(body);
       record.params = params;
-      const data = this.portfolio.handle(id, params, this.clock.now());
-      this.scheduleSave();
+      this.late.refuseIfInFlight(id, params);
+      if (fault?.kind === 'late') {
+        record.late = 'pending';
+        this.late.schedule(id, params, fault.afterMs, () => this.carryOutLate(record, id, params, historyLagMs));
+        record.code = answerLate(fault.answer, req, res);
+        return;
+      }
+      const data = this.carryOut(id, method, params, historyLagMs);
+      if (fault?.kind === 'ack') {
+        reply(200, '0', '', fault.data);
+        return;
+      }
       if (fault?.kind === 'lose-response') {
         record.code = '0 (response lost)';
         req.socket.destroy();
@@ -260,6 +279,27 @@ export class Simulator {
         this.options.log?.(`simulator: ${id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         reply(500, '50000', 'System error');
       }
+    }
+  }
+
+  /** Carries a request out: a read from the replica (which may lag), a write on the portfolio. */
+  private carryOut(id: EndpointId, method: string, params: RawParams, historyLagMs: number): unknown {
+    const before = method !== 'GET' && historyLagMs > 0 ? ReadReplica.snapshot(this.state) : undefined;
+    const data = (method === 'GET' ? this.replica.reads(this.portfolio) : this.portfolio).handle(id, params, this.clock.now());
+    this.scheduleSave();
+    if (before !== undefined) this.replica.lagBehind(before, historyLagMs);
+    return data;
+  }
+
+  /** A late request's time has come: carried out as it would have been then, or (refused) not at all. */
+  private carryOutLate(record: SimRequest, id: EndpointId, params: RawParams, historyLagMs: number): void {
+    try {
+      this.carryOut(id, record.method, params, historyLagMs);
+      record.late = 'carried out';
+    } catch (error) {
+      record.late = error instanceof SimError ? `refused ${error.code}: ${error.message}` : 'failed';
+      const detail = error instanceof SimError ? record.late : error instanceof Error ? (error.stack ?? error.message) : String(error);
+      this.options.log?.(`simulator: late ${id} not carried out: ${detail}`);
     }
   }
 

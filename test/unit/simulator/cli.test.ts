@@ -47,13 +47,50 @@ describe('simulator: the standalone command and its state file', function () {
 
   it('parses the documented options and refuses others', () => {
     const parsed = parseCliArgs(['--port', '0', '--api-key', 'k', '--secret-key', 's', '--passphrase', 'p', '--state', 'f.json', '--read-only', '--demo', '--region', 'us', '--still-prices']);
-    assert.deepEqual(parsed, { port: 0, apiKey: 'k', secretKey: 's', passphrase: 'p', stateFile: 'f.json', readOnly: true, demo: true, region: 'us', priceMotion: false });
-    assert.deepEqual(parseCliArgs([]), { port: 8787, ...SANDBOX_CREDENTIALS, stateFile: undefined, readOnly: false, demo: false, region: 'global', priceMotion: true });
+    assert.deepEqual(parsed, { port: 0, apiKey: 'k', secretKey: 's', passphrase: 'p', stateFile: 'f.json', readOnly: true, demo: true, region: 'us', priceMotion: false, faults: [] });
+    assert.deepEqual(parseCliArgs([]), { port: 8787, ...SANDBOX_CREDENTIALS, stateFile: undefined, readOnly: false, demo: false, region: 'global', priceMotion: true, faults: [] });
     assert.equal(parseCliArgs(['--help']), 'help');
     assert.throws(() => parseCliArgs(['--port', 'x']), /--port/);
     assert.throws(() => parseCliArgs(['--region', 'mars']), /--region/);
     assert.throws(() => parseCliArgs(['--api-key']), /needs a value/);
     assert.throws(() => parseCliArgs(['--bogus']), /Unknown option --bogus/);
+  });
+
+  it('--fault SPEC (repeatable): the bad days and the older kinds, with clear errors for bad specs', () => {
+    const faults = (...specs: string[]): unknown => {
+      const parsed = parseCliArgs(specs.flatMap((spec) => ['--fault', spec]));
+      return parsed === 'help' ? parsed : parsed.faults;
+    };
+    assert.deepEqual(faults('late:okusdSubscribe:50004:3000', 'late:dualTrade:hang:5000', 'late:loanBorrow:502:200:x1', 'late:*:drop:10'), [
+      { fault: { kind: 'late', answer: { code: '50004' }, afterMs: 3000 }, endpoint: 'okusdSubscribe' },
+      { fault: { kind: 'late', answer: 'hang', afterMs: 5000 }, endpoint: 'dualTrade' },
+      { fault: { kind: 'late', answer: { httpStatus: 502 }, afterMs: 200 }, endpoint: 'loanBorrow', times: 1 },
+      { fault: { kind: 'late', answer: 'drop', afterMs: 10 } },
+    ]);
+    assert.deepEqual(faults('history-lag:okusdSubscribe:10000', 'ack:dualTrade:[]:execute', 'ack:okusdRedeem:[{"note":"a:b"}]:no-execute:x2'), [
+      { fault: { kind: 'history-lag', ms: 10000 }, endpoint: 'okusdSubscribe' },
+      { fault: { kind: 'ack', data: [], execute: true }, endpoint: 'dualTrade' },
+      { fault: { kind: 'ack', data: [{ note: 'a:b' }], execute: false }, endpoint: 'okusdRedeem', times: 2 },
+    ]);
+    assert.deepEqual(faults('okx:loanInfo:50013', 'http:*:503:x3', 'latency:savingsBalance:250', 'drop:onchainPurchase', 'lose-response:dualRedeem:x1'), [
+      { fault: { kind: 'okx', code: '50013' }, endpoint: 'loanInfo' },
+      { fault: { kind: 'http', status: 503 }, times: 3 },
+      { fault: { kind: 'latency', ms: 250 }, endpoint: 'savingsBalance' },
+      { fault: { kind: 'drop' }, endpoint: 'onchainPurchase' },
+      { fault: { kind: 'lose-response' }, endpoint: 'dualRedeem', times: 1 },
+    ]);
+    assert.throws(() => faults('late:okusdSubscribe:404:3000'), /--fault late:okusdSubscribe:404:3000: ANSWER "404" is none of/);
+    assert.throws(() => faults('late:okusdSubscribe:50004'), /late takes 2 arguments/);
+    assert.throws(() => faults('late:okusdSubscribe:50004:soon'), /AFTER_MS must be a whole number/);
+    assert.throws(() => faults('late:nowhere:50004:10'), /unknown endpoint "nowhere"/);
+    assert.throws(() => faults('late'), /an endpoint \(or \*\) is needed/);
+    assert.throws(() => faults('slow:loanInfo:10'), /unknown kind "slow"/);
+    assert.throws(() => faults('history-lag:okusdSubscribe:-5'), /MS must be a whole number/);
+    assert.throws(() => faults('ack:dualTrade:[]'), /ack ends with execute or no-execute/);
+    assert.throws(() => faults('ack:dualTrade:[oops:execute'), /is not JSON/);
+    assert.throws(() => faults('drop:loanInfo:now'), /drop takes no arguments/);
+    assert.throws(() => faults('late:dualTrade:hang:10:x0'), /at least x1/);
+    assert.throws(() => parseCliArgs(['--fault']), /needs a value/);
   });
 
   it('`npm run simulator -- --port 0 --api-key … --state FILE` serves what it prints, and keeps state across restarts', async () => {
@@ -78,12 +115,18 @@ describe('simulator: the standalone command and its state file', function () {
     }
   });
 
-  it('without --state it starts from the demo portfolio with the documented sandbox credentials', async () => {
-    const run = await runSimulatorCommand(['--port', '0']);
+  it('without --state it starts from the demo portfolio with the documented sandbox credentials, and takes --fault', async () => {
+    const run = await runSimulatorCommand(['--port', '0', '--fault', 'late:okusdSubscribe:50004:200:x1']);
     try {
       assert.deepEqual([run.apiKey, run.secretKey, run.passphrase], [SANDBOX_CREDENTIALS.apiKey, SANDBOX_CREDENTIALS.secretKey, SANDBOX_CREDENTIALS.passphrase]);
       const client = new OkxClient({ environment: customEnvironment(run.url), credentials: SANDBOX_CREDENTIALS });
       assert.equal((await client.loan.info())[0]?.collateralData.length, 3);
+      // --fault: the first subscription answers 50004 and is carried out 200 ms later.
+      await assert.rejects(client.okusd.subscribe({ amt: '5', clOrdId: 'cli-late' }), { code: '50004', category: 'unknown-outcome' });
+      const subscribed = async (): Promise<number> => (await client.okusd.subscribeHistory().next()).filter((o) => o.clOrdId === 'cli-late').length;
+      assert.equal(await subscribed(), 0);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      assert.equal(await subscribed(), 1);
     } finally {
       await run.stop();
     }

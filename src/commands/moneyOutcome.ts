@@ -40,7 +40,7 @@ export function viewOfArea(area: AreaId): { readonly command: string; readonly n
     case 'onchain':
     case 'eth':
     case 'sol':
-      return { command: 'okxEarn.staking.focus', name: vscode.l10n.t('Staking & On-Chain') };
+      return { command: 'okxEarn.staking.focus', name: vscode.l10n.t('Staking') };
     case 'savings':
       return { command: 'okxEarn.savings.focus', name: vscode.l10n.t('Savings') };
     case 'loans':

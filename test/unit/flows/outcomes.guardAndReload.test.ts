@@ -1,0 +1,3 @@
+import { guardAndReloadSuite } from '../support/outcomeMatrix';
+
+guardAndReloadSuite();

@@ -1,0 +1,4 @@
+import { badDaySuite } from '../support/outcomeMatrix';
+
+badDaySuite('historyLag');
+badDaySuite('emptyAck');

@@ -1,0 +1,4 @@
+import { badDaySuite } from '../support/outcomeMatrix';
+
+badDaySuite('lost');
+badDaySuite('late50004');

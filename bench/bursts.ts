@@ -35,9 +35,12 @@ export interface BurstResult {
   readonly maxInWindow: number;
 }
 
-export async function burst(make: PeerFactory, id: EndpointId, n: number): Promise<BurstResult> {
+/** The burst sizes of the quick mode: within one window of each limit, so nothing waits. */
+export const QUICK_BURSTS: readonly [EndpointId, number][] = BURSTS.map(([id]) => [id, Math.min(2, ENDPOINTS[id].rateLimit.count)]);
+
+export async function burst(make: PeerFactory, id: EndpointId, n: number, quick = false): Promise<BurstResult> {
   const sim = await Simulator.start({ priceMotion: false });
-  sim.faults.add({ fault: { kind: 'latency', ms: 10, jitterMs: 20 } });
+  sim.faults.add({ fault: quick ? { kind: 'latency', ms: 1 } : { kind: 'latency', ms: 10, jitterMs: 20 } });
   try {
     const client: BenchClient = make(sim.url, SANDBOX_CREDENTIALS);
     const { count, windowMs } = ENDPOINTS[id].rateLimit;

@@ -91,11 +91,18 @@ export interface Peers {
   readonly notes: string[];
 }
 
-/** Installs the peers into bench/node_modules when they are missing (npm ci with bench/package-lock.json), and loads them. */
-export function loadPeers(): Peers {
+/**
+ * Installs the peers into bench/node_modules when they are missing (npm ci with bench/package-lock.json), and
+ * loads them. With `install` false (the quick mode) only peers already installed are loaded.
+ */
+export function loadPeers(install = true): Peers {
   const notes: string[] = [];
   const installed = (name: string) => existsSync(path.join(BENCH, 'node_modules', name, 'package.json'));
-  if (!installed('okx-api') || !installed('ccxt')) {
+  if (!install) {
+    const absent = ['okx-api', 'ccxt'].filter((name) => !installed(name));
+    if (absent.length > 0) notes.push(`${absent.join(' and ')} not installed, so left out (quick mode installs nothing; npm run bench does)`);
+    if (absent.length === 2) return { factories: [], notes };
+  } else if (!installed('okx-api') || !installed('ccxt')) {
     console.log('Installing the peers (okx-api, ccxt) into bench/node_modules for the bench only…');
     const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--silent'], { cwd: BENCH, encoding: 'utf8', timeout: 300_000 });
     if (result.status !== 0) notes.push(`npm ci in bench/ failed (${(result.stderr || result.error?.message || `exit ${String(result.status)}`).trim().split('\n').slice(-1)[0] ?? ''})`);
@@ -106,6 +113,7 @@ export function loadPeers(): Peers {
     ['okx-api', (m: unknown) => okxApi(m as OkxApiModule)],
     ['ccxt', (m: unknown) => ccxt(m as CcxtModule)],
   ] as const) {
+    if (!install && !installed(name)) continue;
     try {
       factories.push(make(load(name)));
       const { version } = JSON.parse(readFileSync(path.join(BENCH, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };

@@ -21,8 +21,8 @@ export interface BenchClient {
   send(id: EndpointId, params: Record<string, unknown>): Promise<unknown>;
 }
 
-export function ourClient(baseUrl: string, credentials: Credentials): BenchClient {
-  const client = new OkxClient({ environment: customEnvironment(baseUrl), credentials });
+export function ourClient(baseUrl: string, credentials: Credentials, rateLimitScale?: number): BenchClient {
+  const client = new OkxClient({ environment: customEnvironment(baseUrl), credentials, ...(rateLimitScale === undefined ? {} : { rateLimitScale }) });
   return { name: 'okx-earn', send: (id, params) => client.call(id, params) };
 }
 
@@ -44,7 +44,8 @@ interface CcxtExchange {
   [method: string]: unknown;
 }
 
-export type PeerFactory = (baseUrl: string, credentials: Credentials) => BenchClient;
+/** `rateLimitScale`: the quick mode's shorter windows, which only our client takes (the peers keep their own limits). */
+export type PeerFactory = (baseUrl: string, credentials: Credentials, rateLimitScale?: number) => BenchClient;
 
 /** okx-api: one method per endpoint; its generic get/getPrivate/post/postPrivate send exactly the path given. */
 function okxApi(module: OkxApiModule): PeerFactory {
@@ -91,18 +92,11 @@ export interface Peers {
   readonly notes: string[];
 }
 
-/**
- * Installs the peers into bench/node_modules when they are missing (npm ci with bench/package-lock.json), and
- * loads them. With `install` false (the quick mode) only peers already installed are loaded.
- */
-export function loadPeers(install = true): Peers {
+/** Installs the peers into bench/node_modules when they are missing (npm ci with bench/package-lock.json), and loads them. */
+export function loadPeers(): Peers {
   const notes: string[] = [];
   const installed = (name: string) => existsSync(path.join(BENCH, 'node_modules', name, 'package.json'));
-  if (!install) {
-    const absent = ['okx-api', 'ccxt'].filter((name) => !installed(name));
-    if (absent.length > 0) notes.push(`${absent.join(' and ')} not installed, so left out (quick mode installs nothing; npm run bench does)`);
-    if (absent.length === 2) return { factories: [], notes };
-  } else if (!installed('okx-api') || !installed('ccxt')) {
+  if (!installed('okx-api') || !installed('ccxt')) {
     console.log('Installing the peers (okx-api, ccxt) into bench/node_modules for the bench only…');
     const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--silent'], { cwd: BENCH, encoding: 'utf8', timeout: 300_000 });
     if (result.status !== 0) notes.push(`npm ci in bench/ failed (${(result.stderr || result.error?.message || `exit ${String(result.status)}`).trim().split('\n').slice(-1)[0] ?? ''})`);
@@ -113,7 +107,6 @@ export function loadPeers(install = true): Peers {
     ['okx-api', (m: unknown) => okxApi(m as OkxApiModule)],
     ['ccxt', (m: unknown) => ccxt(m as CcxtModule)],
   ] as const) {
-    if (!install && !installed(name)) continue;
     try {
       factories.push(make(load(name)));
       const { version } = JSON.parse(readFileSync(path.join(BENCH, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };

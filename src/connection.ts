@@ -35,6 +35,8 @@ export class Connection implements vscode.Disposable {
   readonly onDidRetry = this.retrying.event;
   /** One limiter for the whole extension: OKX counts per key and per IP, not per client object. */
   private readonly limiter = new RateLimiter();
+  /** 1: OKX's real limits. Only the integration tests change it (src/okx/testRateLimits), for a simulator. */
+  private rateLimitScale = 1;
   private simulator: Simulator | undefined;
   private starting: Promise<Simulator> | undefined;
   private state: ConnectionState = { environment: 'production', client: undefined, profile: undefined, label: '', problem: undefined };
@@ -98,6 +100,7 @@ export class Connection implements vscode.Disposable {
             ...(credentials === undefined ? {} : { credentials }),
             timeoutMs: settings.requestTimeoutMs,
             limiter: this.limiter,
+            rateLimitScale: this.rateLimitScale,
             onRequest: (event) => this.logRequest(event),
             onRetry: (event) => this.logRetry(event),
           });
@@ -130,9 +133,19 @@ export class Connection implements vscode.Disposable {
       credentials,
       timeoutMs: readSettings().requestTimeoutMs,
       limiter: this.limiter,
+      rateLimitScale: this.rateLimitScale,
       onRequest: (event) => this.logRequest(event),
       onRetry: (event) => this.logRetry(event),
     });
+  }
+
+  /**
+   * Test-only: OKX's rate-limit windows multiplied by `scale` from now on, honoured by the client against a
+   * simulator on this machine only (src/okx/testRateLimits); 1 restores OKX's limits. Rebuilds the client.
+   */
+  useTestRateLimitScale(scale: number): Promise<void> {
+    this.rateLimitScale = scale;
+    return this.update();
   }
 
   private logRequest(event: RequestEvent): void {

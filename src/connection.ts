@@ -141,11 +141,16 @@ export class Connection implements vscode.Disposable {
 
   /**
    * Test-only: OKX's rate-limit windows multiplied by `scale` from now on, honoured by the client against a
-   * simulator on this machine only (src/okx/testRateLimits); 1 restores OKX's limits. Rebuilds the client.
+   * simulator on this machine only (src/okx/testRateLimits); 1 restores OKX's limits. Rebuilds the client, and
+   * restarts a running Sandbox with the same windows.
    */
-  useTestRateLimitScale(scale: number): Promise<void> {
+  async useTestRateLimitScale(scale: number): Promise<void> {
+    if (!(scale > 0 && scale <= 1)) throw new Error(`The rate-limit scale must be above 0 and at most 1, not ${scale}`);
+    if (scale === this.rateLimitScale) return;
     this.rateLimitScale = scale;
-    return this.update();
+    await this.updating;
+    await this.stopSandbox();
+    await this.update();
   }
 
   private logRequest(event: RequestEvent): void {
@@ -164,7 +169,8 @@ export class Connection implements vscode.Disposable {
     this.starting ??= (async () => {
       const { Simulator } = await loadSandbox();
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.sandboxStateFile, '..'));
-      const options = { port: 0, priceMotion: true, stateFile: this.sandboxStateFile.fsPath, log: (line: string) => this.log.error(line) };
+      // rateLimitScale: 1, OKX's limits, unless an integration test shortened the windows of the client as well.
+      const options = { port: 0, priceMotion: true, stateFile: this.sandboxStateFile.fsPath, rateLimitScale: this.rateLimitScale, log: (line: string) => this.log.error(line) };
       let simulator: Simulator;
       try {
         simulator = await Simulator.start(options);

@@ -4,6 +4,7 @@
  * the limit allows: (⌈n / count⌉ − 1) windows.
  */
 import { ENDPOINTS, type EndpointId } from '../src/okx/endpoints';
+import { scaleRateLimit } from '../src/okx/testRateLimits';
 import { SANDBOX_CREDENTIALS, Simulator } from '../src/simulator/server';
 import { maxInAnyWindow } from '../test/unit/support/windows';
 import type { BenchClient, PeerFactory } from './clients';
@@ -35,12 +36,16 @@ export interface BurstResult {
   readonly maxInWindow: number;
 }
 
-export async function burst(make: PeerFactory, id: EndpointId, n: number): Promise<BurstResult> {
-  const sim = await Simulator.start({ priceMotion: false });
-  sim.faults.add({ fault: { kind: 'latency', ms: 10, jitterMs: 20 } });
+/**
+ * `rateLimitScale` below 1 (the quick mode) shortens every window on both sides, the simulator's and our
+ * client's (src/okx/testRateLimits), so that the same bursts wait for the limit in a fraction of the time.
+ */
+export async function burst(make: PeerFactory, id: EndpointId, n: number, rateLimitScale = 1): Promise<BurstResult> {
+  const sim = await Simulator.start({ priceMotion: false, rateLimitScale });
+  sim.faults.add({ fault: rateLimitScale < 1 ? { kind: 'latency', ms: 1 } : { kind: 'latency', ms: 10, jitterMs: 20 } });
   try {
-    const client: BenchClient = make(sim.url, SANDBOX_CREDENTIALS);
-    const { count, windowMs } = ENDPOINTS[id].rateLimit;
+    const client: BenchClient = make(sim.url, SANDBOX_CREDENTIALS, rateLimitScale);
+    const { count, windowMs } = scaleRateLimit(ENDPOINTS[id].rateLimit, rateLimitScale);
     const started = performance.now();
     await Promise.allSettled(Array.from({ length: n }, () => client.send(id, { ...PARAMS[id] })));
     const tookMs = performance.now() - started;

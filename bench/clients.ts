@@ -21,8 +21,8 @@ export interface BenchClient {
   send(id: EndpointId, params: Record<string, unknown>): Promise<unknown>;
 }
 
-export function ourClient(baseUrl: string, credentials: Credentials): BenchClient {
-  const client = new OkxClient({ environment: customEnvironment(baseUrl), credentials });
+export function ourClient(baseUrl: string, credentials: Credentials, rateLimitScale?: number): BenchClient {
+  const client = new OkxClient({ environment: customEnvironment(baseUrl), credentials, ...(rateLimitScale === undefined ? {} : { rateLimitScale }) });
   return { name: 'okx-earn', send: (id, params) => client.call(id, params) };
 }
 
@@ -44,7 +44,8 @@ interface CcxtExchange {
   [method: string]: unknown;
 }
 
-export type PeerFactory = (baseUrl: string, credentials: Credentials) => BenchClient;
+/** `rateLimitScale`: the quick mode's shorter windows, which only our client takes (the peers keep their own limits). */
+export type PeerFactory = (baseUrl: string, credentials: Credentials, rateLimitScale?: number) => BenchClient;
 
 /** okx-api: one method per endpoint; its generic get/getPrivate/post/postPrivate send exactly the path given. */
 function okxApi(module: OkxApiModule): PeerFactory {

@@ -33,9 +33,9 @@ interface Sent {
   readonly params: Record<string, string>;
 }
 
-async function withServer<T>(run: (url: string, sim: Simulator, counter: ConnectionCounter) => Promise<T>): Promise<T> {
+async function withServer<T>(latencyMs: number, run: (url: string, sim: Simulator, counter: ConnectionCounter) => Promise<T>): Promise<T> {
   const sim = await Simulator.start({ priceMotion: false });
-  sim.faults.add({ fault: { kind: 'latency', ms: LATENCY_MS } });
+  sim.faults.add({ fault: { kind: 'latency', ms: latencyMs } });
   const counter = await ConnectionCounter.start(sim.port);
   try {
     return await run(counter.url, sim, counter);
@@ -54,14 +54,14 @@ async function measure(sim: Simulator, counter: ConnectionCounter, refresh: () =
 }
 
 /** Ours, and the requests it sent (for the peers to send the same). */
-export async function ourRefresh(): Promise<{ result: RefreshResult; sent: Sent[] }> {
+export async function ourRefresh(latencyMs = LATENCY_MS): Promise<{ result: RefreshResult; sent: Sent[] }> {
   // A first refresh elsewhere, not measured: modules loaded and code warm, as in a window that has run a while.
-  await withServer(async (url) => {
+  await withServer(latencyMs, async (url) => {
     const portfolio = new Portfolio(new OkxClient({ environment: customEnvironment(url), credentials: SANDBOX_CREDENTIALS }));
     await portfolio.refresh(AREA_IDS);
     portfolio.dispose();
   });
-  return withServer(async (url, sim, counter) => {
+  return withServer(latencyMs, async (url, sim, counter) => {
     const portfolio = new Portfolio(new OkxClient({ environment: customEnvironment(url), credentials: SANDBOX_CREDENTIALS }));
     const failures = () => AREA_IDS.filter((area) => portfolio.get(area).status === 'error').length;
     const cold = await measure(sim, counter, async () => {
@@ -82,12 +82,12 @@ export async function ourRefresh(): Promise<{ result: RefreshResult; sent: Sent[
   });
 }
 
-export async function peerRefresh(make: PeerFactory, sent: readonly Sent[]): Promise<RefreshResult> {
-  await withServer(async (url) => {
+export async function peerRefresh(make: PeerFactory, sent: readonly Sent[], latencyMs = LATENCY_MS): Promise<RefreshResult> {
+  await withServer(latencyMs, async (url) => {
     const client = make(url, SANDBOX_CREDENTIALS);
     await Promise.allSettled(sent.map((s) => client.send(s.id, { ...s.params })));
   });
-  return withServer(async (url, sim, counter) => {
+  return withServer(latencyMs, async (url, sim, counter) => {
     const client = make(url, SANDBOX_CREDENTIALS);
     const all = async (): Promise<number> => {
       const settled = await Promise.allSettled(sent.map((s) => client.send(s.id, { ...s.params })));

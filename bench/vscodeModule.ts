@@ -71,6 +71,19 @@ function inert(fields: Record<string, unknown> = {}): Record<string, unknown> {
 
 const noop = (): Disposable => new Disposable(() => undefined);
 
+/**
+ * A namespace of the API (window, workspace, …) whose events all exist: any `onDid…` or `onWill…` the stand-in
+ * does not list is an event nothing fires, so that a new subscription in activate() does not break the bench.
+ */
+function withEvents<T extends object>(namespace: T): T {
+  return new Proxy(namespace, {
+    get(target, key) {
+      if (typeof key === 'string' && !(key in target) && /^on(Did|Will)[A-Z]/.test(key)) return noop;
+      return (target as Record<string | symbol, unknown>)[key];
+    },
+  });
+}
+
 export const vscodeModule = {
   Disposable,
   EventEmitter,
@@ -102,13 +115,16 @@ export const vscodeModule = {
   ViewColumn: { Active: -1, Beside: -2, One: 1 },
   ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
   ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
+  ColorThemeKind: { Light: 1, Dark: 2, HighContrast: 3, HighContrastLight: 4 },
+  ExtensionMode: { Production: 1, Development: 2, Test: 3 },
   LogLevel: { Off: 0, Trace: 1, Debug: 2, Info: 3, Warning: 4, Error: 5 },
   l10n: {
     t: (message: string, ...args: unknown[]): string => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])),
   },
   env: { language: 'en' },
-  window: {
+  window: withEvents({
     state: { focused: true },
+    activeColorTheme: { kind: 2 },
     createOutputChannel: () => inert(),
     createTreeView: () => inert({ visible: false }),
     createStatusBarItem: () => inert(),
@@ -118,16 +134,16 @@ export const vscodeModule = {
     showErrorMessage: () => Promise.resolve(undefined),
     showWarningMessage: () => Promise.resolve(undefined),
     showInformationMessage: () => Promise.resolve(undefined),
-  },
+  }),
   commands: {
     registerCommand: noop,
     executeCommand: () => Promise.resolve(undefined),
   },
-  workspace: {
+  workspace: withEvents({
     getConfiguration: () => ({ get: <T>(_key: string, fallback?: T): T | undefined => fallback }),
     onDidChangeConfiguration: noop,
     fs: { createDirectory: () => Promise.resolve(), readFile: () => Promise.reject(new Error('no file')), writeFile: () => Promise.resolve() },
-  },
+  }),
 };
 
 /** What activate() is given. */
@@ -135,6 +151,8 @@ export function extensionContext(storage: string): Record<string, unknown> {
   const memento = { get: <T>(_key: string, fallback?: T): T | undefined => fallback, update: () => Promise.resolve(), keys: () => [] };
   return {
     subscriptions: [] as { dispose(): unknown }[],
+    extension: { id: 'okx-earn.okx-earn', extensionUri: Uri.file(storage), extensionPath: storage, packageJSON: {} },
+    extensionMode: 1,
     extensionUri: Uri.file(storage),
     extensionPath: storage,
     globalStorageUri: Uri.file(`${storage}/global`),

@@ -35,6 +35,8 @@ export class Connection implements vscode.Disposable {
   readonly onDidRetry = this.retrying.event;
   /** One limiter for the whole extension: OKX counts per key and per IP, not per client object. */
   private readonly limiter = new RateLimiter();
+  /** 1: OKX's real limits. Only the integration tests change it (src/okx/testRateLimits), for a simulator. */
+  private rateLimitScale = 1;
   private simulator: Simulator | undefined;
   private starting: Promise<Simulator> | undefined;
   private state: ConnectionState = { environment: 'production', client: undefined, profile: undefined, label: '', problem: undefined };
@@ -98,6 +100,7 @@ export class Connection implements vscode.Disposable {
             ...(credentials === undefined ? {} : { credentials }),
             timeoutMs: settings.requestTimeoutMs,
             limiter: this.limiter,
+            rateLimitScale: this.rateLimitScale,
             onRequest: (event) => this.logRequest(event),
             onRetry: (event) => this.logRetry(event),
           });
@@ -130,9 +133,24 @@ export class Connection implements vscode.Disposable {
       credentials,
       timeoutMs: readSettings().requestTimeoutMs,
       limiter: this.limiter,
+      rateLimitScale: this.rateLimitScale,
       onRequest: (event) => this.logRequest(event),
       onRetry: (event) => this.logRetry(event),
     });
+  }
+
+  /**
+   * Test-only: OKX's rate-limit windows multiplied by `scale` from now on, honoured by the client against a
+   * simulator on this machine only (src/okx/testRateLimits); 1 restores OKX's limits. Rebuilds the client, and
+   * restarts a running Sandbox with the same windows.
+   */
+  async useTestRateLimitScale(scale: number): Promise<void> {
+    if (!(scale > 0 && scale <= 1)) throw new Error(`The rate-limit scale must be above 0 and at most 1, not ${scale}`);
+    if (scale === this.rateLimitScale) return;
+    this.rateLimitScale = scale;
+    await this.updating;
+    await this.stopSandbox();
+    await this.update();
   }
 
   private logRequest(event: RequestEvent): void {
@@ -151,7 +169,8 @@ export class Connection implements vscode.Disposable {
     this.starting ??= (async () => {
       const { Simulator } = await loadSandbox();
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.sandboxStateFile, '..'));
-      const options = { port: 0, priceMotion: true, stateFile: this.sandboxStateFile.fsPath, log: (line: string) => this.log.error(line) };
+      // rateLimitScale: 1, OKX's limits, unless an integration test shortened the windows of the client as well.
+      const options = { port: 0, priceMotion: true, stateFile: this.sandboxStateFile.fsPath, rateLimitScale: this.rateLimitScale, log: (line: string) => this.log.error(line) };
       let simulator: Simulator;
       try {
         simulator = await Simulator.start(options);

@@ -37,6 +37,12 @@ export interface OkxEarnApi {
   readonly activationMs: number;
   /** Resolves once the connection reflects the current settings and keys. */
   whenConnected(): Promise<void>;
+  /**
+   * For tests only: OKX's rate-limit windows multiplied by `scale` (0 < scale ≤ 1; 1 restores them), so that a
+   * test of a flow need not wait out OKX's limits. Honoured against a simulator on this machine (a loopback
+   * address) only: against OKX the client keeps OKX's limits whatever is asked (src/okx/testRateLimits).
+   */
+  useTestRateLimitScale(scale: number): Promise<void>;
   /** What the status-bar LTV indicator shows now. */
   ltvIndicator(): LtvSnapshot;
   /** The label the views show in their title (profile · environment). */
@@ -217,6 +223,7 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
   return {
     activationMs,
     whenConnected: () => connection.settled(),
+    useTestRateLimitScale: (scale) => connection.useTestRateLimitScale(scale),
     ltvIndicator: () => ltv.snapshot,
     connectionLabel: () => connection.current.label,
     sandboxUrl: () => connection.sandbox?.url,

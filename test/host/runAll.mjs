@@ -1,11 +1,14 @@
-// `npm test`: every suite in order (lint, typecheck, unit, integration in VS Code, e2e), each runner's own
+// `npm test`: every suite in order (lint, typecheck, unit, the bench's quick mode, integration in VS Code, e2e), each runner's own
 // summary printed as it runs, then one closing line over all mocha suites. Exits non-zero if anything failed.
 import { spawn } from 'node:child_process';
 
 const steps = [
   { name: 'lint', script: 'lint' },
-  { name: 'typecheck', script: 'typecheck' },
+  // The root project was type-checked as it compiled (`pretest`: tsc -p . --outDir out): only the webview's is left.
+  { name: 'typecheck', script: 'typecheck:webview' },
   { name: 'unit', script: 'test:unit', mocha: true },
+  // Every section of `npm run bench` with tiny sizes and no timing asserted: a section that breaks fails here.
+  { name: 'bench', script: 'bench:quick' },
   { name: 'integration', script: 'test:integration', mocha: true },
   { name: 'package', script: 'package' },
   { name: 'e2e', script: 'test:e2e', mocha: true },

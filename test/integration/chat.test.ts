@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import * as D from '../../src/decimal';
 import type { OkxEarnApi } from '../../src/extension';
 import { Simulator, type SimKey } from '../../src/simulator/server';
-import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor } from './helpers';
+import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
 
 const READ_TOOLS = ['okxEarn_dualProducts', 'okxEarn_history', 'okxEarn_loanRisk', 'okxEarn_offers', 'okxEarn_portfolio', 'okxEarn_positions', 'okxEarn_rateHistory'];
 const ACTION_TOOLS = [
@@ -25,6 +25,7 @@ async function invoke(name: string, input: object): Promise<string> {
 
 describe('Chat tools (vscode.lm.invokeTool), against the simulator', function () {
   this.timeout(120_000);
+  withShortRateLimitWindows();
   let api: OkxEarnApi;
   let sim: Simulator;
   let ui: ScriptedWindow;

@@ -11,7 +11,7 @@ import { dualOutcomes } from '../../src/portfolio/dualPayoff';
 import { formatAmount, formatPercent } from '../../src/portfolio/format';
 import { SANDBOX_KEY, Simulator, type SimKey } from '../../src/simulator/server';
 import type { SimDualQuote } from '../../src/simulator/state';
-import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor } from './helpers';
+import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows, TEST_RATE_LIMIT_SCALE } from './helpers';
 
 /** A second account on the same simulator: OKX allows 2 trades a minute per key, and the client keeps to it. */
 const SECOND_KEY: SimKey = { apiKey: 'dual-it-key-2', secretKey: 'dual-it-secret-2', passphrase: 'Dual-it-2', permission: 'trade', demo: false, region: 'global' };
@@ -31,6 +31,7 @@ function later(ms: number, answer: string): string {
 
 describe('Dual Investment: buying and early redemption, against the simulator', function () {
   this.timeout(60_000);
+  withShortRateLimitWindows();
   let api: OkxEarnApi;
   let sim: Simulator;
   let ui: ScriptedWindow;
@@ -59,7 +60,7 @@ describe('Dual Investment: buying and early redemption, against the simulator', 
 
   before(async () => {
     sim = await Simulator.start({ keys: [SANDBOX_KEY, SECOND_KEY], priceMotion: false, rateLimits: false });
-    client = new OkxClient({ environment: customEnvironment(sim.url), credentials: SANDBOX_KEY });
+    client = new OkxClient({ environment: customEnvironment(sim.url), credentials: SANDBOX_KEY, rateLimitScale: TEST_RATE_LIMIT_SCALE });
     api = await extensionApi();
     await configure({ environment: 'custom', customBaseUrl: sim.url, autoRefreshSeconds: 3600 });
     await useTestKey(api, 'dual-tests', SANDBOX_KEY);

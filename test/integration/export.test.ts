@@ -6,12 +6,13 @@ import * as vscode from 'vscode';
 import { DAY } from '../../src/simulator/clock';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
 import { parseCsv } from '../unit/support/csv';
-import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey } from './helpers';
+import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, withShortRateLimitWindows } from './helpers';
 
 const iso = (ms: number | undefined): string => (ms === undefined ? '' : new Date(ms).toISOString());
 
 describe('Export History to CSV, against the simulator', function () {
   this.timeout(60_000);
+  withShortRateLimitWindows();
   let sim: Simulator;
   let ui: ScriptedWindow;
   let folder: string;

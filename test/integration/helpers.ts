@@ -241,3 +241,16 @@ export async function probe<T>(name: ProbeRequest['name'], args: ProbeRequest['a
   if (answer.error !== undefined) throw new Error(`probe ${name}: ${answer.error}`);
   return answer.result as T;
 }
+
+/**
+ * The suites that test flows (buy, redeem, refresh, panels) run with OKX's rate-limit windows this much shorter,
+ * on the extension's client and on any simulator that enforces limits (src/okx/testRateLimits): two Dual trades
+ * a minute become two in 3 s. network.test.ts keeps OKX's real limits and checks that the client keeps them.
+ */
+export const TEST_RATE_LIMIT_SCALE = 0.05;
+
+/** Call at the top of a suite's describe(): shorter windows from its first before() to its first after(). */
+export function withShortRateLimitWindows(): void {
+  before(async () => (await extensionApi()).useTestRateLimitScale(TEST_RATE_LIMIT_SCALE));
+  after(async () => (await extensionApi()).useTestRateLimitScale(1));
+}

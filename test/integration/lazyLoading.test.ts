@@ -4,10 +4,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OkxEarnApi } from '../../src/extension';
 import type { ProductState } from '../../src/panels/protocol';
-import { EXTENSION_ID, configure, extensionApi, waitFor } from './helpers';
+import { EXTENSION_ID, configure, extensionApi, waitFor, withShortRateLimitWindows } from './helpers';
 
 describe('Lazy loading: the sandbox and the panels, on first use', function () {
   this.timeout(60_000);
+  withShortRateLimitWindows();
   let api: OkxEarnApi;
   let sandboxBundle: string;
 

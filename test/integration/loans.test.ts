@@ -7,7 +7,7 @@ import { customEnvironment } from '../../src/okx/environments';
 import type { LoanInfo } from '../../src/okx/types';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
 import type { SimLoanOrder } from '../../src/simulator/state';
-import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor } from './helpers';
+import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows, TEST_RATE_LIMIT_SCALE } from './helpers';
 
 /**
  * Loan orders as OKX runs them since 2026, in VS Code against the simulator's two demo orders: the Loans view and
@@ -15,6 +15,7 @@ import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, wai
  */
 describe('Loan orders: two of them, each on its own', function () {
   this.timeout(90_000);
+  withShortRateLimitWindows();
   let api: OkxEarnApi;
   let sim: Simulator;
   let ui: ScriptedWindow;
@@ -44,7 +45,7 @@ describe('Loan orders: two of them, each on its own', function () {
       await new Promise((resolve) => setTimeout(resolve, toHour + 2_000));
     }
     sim = await Simulator.start({ keys: [SANDBOX_KEY], priceMotion: false, rateLimits: false });
-    client = new OkxClient({ environment: customEnvironment(sim.url), credentials: SANDBOX_KEY });
+    client = new OkxClient({ environment: customEnvironment(sim.url), credentials: SANDBOX_KEY, rateLimitScale: TEST_RATE_LIMIT_SCALE });
     api = await extensionApi();
     await configure({ environment: 'custom', customBaseUrl: sim.url, autoRefreshSeconds: 3600, ltvWarningPoints: 10 });
     await useTestKey(api, 'loan-tests', SANDBOX_KEY);

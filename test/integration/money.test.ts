@@ -10,7 +10,7 @@ import { OkxClient } from '../../src/okx/client';
 import { customEnvironment } from '../../src/okx/environments';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
 import { loanFigures } from '../../src/simulator/state';
-import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor } from './helpers';
+import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
 import { OkxProxy } from './okxProxy';
 
 /** Runs a command with scripted answers; the confirmation modal answers `confirmWith` (undefined = Cancel). */
@@ -23,6 +23,7 @@ async function run(ui: ScriptedWindow, command: string, options: { inputs?: stri
 
 describe('Money-moving commands, against the simulator', function () {
   this.timeout(60_000);
+  withShortRateLimitWindows();
   let api: OkxEarnApi;
   let sim: Simulator;
   let ui: ScriptedWindow;

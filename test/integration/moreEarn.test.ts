@@ -4,7 +4,7 @@ import * as D from '../../src/decimal';
 import type { OkxEarnApi, RenderedItem } from '../../src/extension';
 import { formatAmount, formatDisplayAmount, formatPercent } from '../../src/portfolio/format';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
-import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor } from './helpers';
+import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
 
 function find(items: readonly RenderedItem[], label: string | RegExp): RenderedItem {
   const item = items.find((i) => (typeof label === 'string' ? i.label === label : label.test(i.label)));
@@ -16,6 +16,7 @@ const amountOf = (value: string, ccy: string): string => `${formatAmount(value)}
 
 describe('More Earn view (OKUSD, Stable Rewards, Dual Investment), against the simulator', function () {
   this.timeout(90_000);
+  withShortRateLimitWindows();
   let api: OkxEarnApi;
   let sim: Simulator;
   let ui: ScriptedWindow;

@@ -1,16 +1,19 @@
 /**
  * The network path inside VS Code's extension host, where VS Code's proxy support has replaced Node's
  * `http.request`/`https.request`: connections are reused across a refresh, and the `http.proxy` setting is
- * applied to the extension's requests.
+ * applied to the extension's requests. The one suite on OKX's real rate limits, on both sides (the other suites
+ * shorten the windows: helpers.ts, TEST_RATE_LIMIT_SCALE): it checks that the client keeps them.
  */
 import * as assert from 'node:assert/strict';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import type { OkxEarnApi } from '../../src/extension';
+import { ENDPOINTS } from '../../src/okx/endpoints';
 import { AREA_IDS } from '../../src/portfolio/portfolio';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
 import { ConnectionCounter } from '../unit/support/connectionCounter';
+import { maxInAnyWindow } from '../unit/support/windows';
 import { configure, extensionApi, removeTestKey, useTestKey, waitFor } from './helpers';
 
 /** A forward HTTP proxy: takes absolute-form requests (`GET http://host/path`) and carries them to the simulator. */
@@ -41,7 +44,8 @@ describe('Network: connections and VS Code\'s proxy settings', function () {
   let counter: ConnectionCounter;
 
   before(async () => {
-    sim = await Simulator.start({ keys: [SANDBOX_KEY], priceMotion: false, rateLimits: false });
+    // OKX's real limits, enforced: a request over one is refused with 50011.
+    sim = await Simulator.start({ keys: [SANDBOX_KEY], priceMotion: false });
     counter = await ConnectionCounter.start(sim.port);
     api = await extensionApi();
     await configure({ environment: 'custom', customBaseUrl: counter.url, autoRefreshSeconds: 3600 });
@@ -71,6 +75,23 @@ describe('Network: connections and VS Code\'s proxy settings', function () {
     // max-redeem look-ups: held by their limit (5 in 2 s) until the first refresh's have aged out, they go
     // out seconds after the rest, and may find the idle connections already closed.
     assert.ok(fresh <= lookups, `the second refresh (${requests} requests, ${lookups} max-redeem look-ups) opened ${fresh} connections`);
+  });
+
+  it("keeps OKX's real rate limits: two full refreshes in a row, none refused with 50011, no endpoint over its count in any window", async () => {
+    const from = sim.received().length;
+    await refreshAll();
+    await refreshAll();
+    const sent = sim.received().slice(from);
+    const lookups = sent.filter((r) => r.endpoint === 'loanMaxCollateralRedeem').length;
+    const { count } = ENDPOINTS.loanMaxCollateralRedeem.rateLimit;
+    assert.ok(lookups > count, `more max-redeem look-ups (${lookups}) than OKX takes in one window (${count}): the limit was reached`);
+    assert.deepEqual(sent.filter((r) => r.code === '50011').map((r) => r.endpoint), [], 'refused for going over a limit');
+    for (const id of new Set(sim.received().flatMap((r) => (r.endpoint === undefined ? [] : [r.endpoint])))) {
+      const limit = ENDPOINTS[id].rateLimit;
+      // The simulator stamps arrivals to the millisecond: a window 1 ms shorter allows for the rounding.
+      const most = maxInAnyWindow(sim.received(id).map((r) => r.at), limit.windowMs - 1);
+      assert.ok(most <= limit.count, `${id}: ${most} in one window of ${limit.windowMs} ms, OKX takes ${limit.count}`);
+    }
   });
 
   it('requests go through the proxy in http.proxy, to a host only the proxy can reach', async () => {

@@ -14,12 +14,13 @@ import { standardSettlement } from '../../src/portfolio/okusdQuota';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
 import type { SimOkusdOrder } from '../../src/simulator/state';
 import { parseCsv } from '../unit/support/csv';
-import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor } from './helpers';
+import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 describe('OKUSD money flows, against the simulator', function () {
   this.timeout(60_000);
+  withShortRateLimitWindows();
   let api: OkxEarnApi;
   let sim: Simulator;
   let ui: ScriptedWindow;

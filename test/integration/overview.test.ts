@@ -5,7 +5,7 @@ import type { OkxEarnApi, RenderedItem } from '../../src/extension';
 import type { PortfolioState } from '../../src/panels/protocol';
 import { formatFixed } from '../../src/portfolio/format';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
-import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor } from './helpers';
+import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
 
 const find = (items: readonly RenderedItem[], label: string): RenderedItem => {
   const item = items.find((i) => i.label === label);
@@ -16,6 +16,7 @@ const usdText = (value: string): string => `${formatFixed(value, 2)} USD`;
 
 describe('Overview, Portfolio panel and funding balances, against the simulator', function () {
   this.timeout(90_000);
+  withShortRateLimitWindows();
   let api: OkxEarnApi;
   let sim: Simulator;
   let ui: ScriptedWindow;

@@ -9,7 +9,7 @@ import type { ProductState, Section } from '../../src/panels/protocol';
 import { dualOutcomes } from '../../src/portfolio/dualPayoff';
 import { formatAmount, formatPercent } from '../../src/portfolio/format';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
-import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor } from './helpers';
+import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows, TEST_RATE_LIMIT_SCALE } from './helpers';
 
 /** "10,000.5 OKUSD" → "10000.5": a figure as shown, back to decimal text (to compare with what OKX sent). */
 const figure = (shown: string | undefined, ccy: string): string => {
@@ -24,6 +24,7 @@ const section = (state: ProductState, title: string | RegExp): Section | undefin
 
 describe('Panels of the newer products (OKUSD, Stable Rewards, Dual Investment), against the simulator', function () {
   this.timeout(60_000);
+  withShortRateLimitWindows();
   let api: OkxEarnApi;
   let sim: Simulator;
   let ui: ScriptedWindow;
@@ -63,7 +64,7 @@ describe('Panels of the newer products (OKUSD, Stable Rewards, Dual Investment),
     api = await extensionApi();
     await configure({ environment: 'custom', customBaseUrl: sim.url, autoRefreshSeconds: 3600 });
     await useTestKey(api, 'newer-panel-tests', SANDBOX_KEY);
-    client = new OkxClient({ environment: customEnvironment(sim.url), credentials: SANDBOX_KEY });
+    client = new OkxClient({ environment: customEnvironment(sim.url), credentials: SANDBOX_KEY, rateLimitScale: TEST_RATE_LIMIT_SCALE });
   });
 
   beforeEach(() => {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { OkxEarnApi, RenderedItem } from '../../src/extension';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
 import { demoState, type SimOffer } from '../../src/simulator/state';
-import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor } from './helpers';
+import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
 
 /** More USDT offers than the demo's one: flexible and fixed, one sold out with the highest APY. */
 const USDT_OFFERS: SimOffer[] = [
@@ -27,6 +27,7 @@ const isBest = (offer: RenderedItem): boolean => offer.tooltip.includes('Best of
 
 describe('Products: offers by APY with the best marked, and a filter that is remembered', function () {
   this.timeout(60_000);
+  withShortRateLimitWindows();
   let api: OkxEarnApi;
   let sim: Simulator;
   let ui: ScriptedWindow;

@@ -9,7 +9,7 @@ import { loanFigures } from '../../src/simulator/state';
 import { SANDBOX_KEY, Simulator, type SimKey } from '../../src/simulator/server';
 import { OkxClient } from '../../src/okx/client';
 import { customEnvironment } from '../../src/okx/environments';
-import { ScriptedWindow, configure, extensionApi, waitFor } from './helpers';
+import { ScriptedWindow, configure, extensionApi, waitFor, withShortRateLimitWindows, TEST_RATE_LIMIT_SCALE } from './helpers';
 
 const KEY = { apiKey: 'it-key-8c1f', secretKey: 'it-secret-Q7x9Zr2', passphrase: 'it-pass-W4n' };
 const KEYS: SimKey[] = [
@@ -43,12 +43,13 @@ function filesContaining(folder: string, needle: string): string[] {
 
 describe('Sidebar, keys and the LTV indicator, against the simulator', function () {
   this.timeout(60_000);
+  withShortRateLimitWindows();
   let api: OkxEarnApi;
   let sim: Simulator;
   let ui: ScriptedWindow;
 
   before(async () => {
-    sim = await Simulator.start({ keys: KEYS, priceMotion: false });
+    sim = await Simulator.start({ keys: KEYS, priceMotion: false, rateLimitScale: TEST_RATE_LIMIT_SCALE });
     // 60 more hours of interest on the first order, before the demo's 72: more than one page (100) of it.
     const [first] = sim.state.loans.orders;
     const oldest = Math.min(...sim.state.loans.interest.map((r) => r.ts));

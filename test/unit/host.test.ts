@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CODE_SERVER_BUILDS, PROJECT_ROOT, buildFor } from '../host/codeServer';
+import { CODE_SERVER_BUILDS, PROJECT_ROOT, buildFor, cacheDir, codeServerCache } from '../host/codeServer';
 import { chooseHost } from '../host/runIntegration';
 import { parseLaunchArgs } from '../host/vscodeStandIn';
 import { WorkbenchLogFilter } from '../host/workbenchLog';
@@ -32,6 +32,16 @@ describe('test host: VS Code stand-in', () => {
     assert.equal(chooseHost('electron', () => true), 'electron');
     assert.equal(chooseHost('code-server', () => false), 'code-server');
     assert.throws(() => chooseHost('desktop', () => true), /code-server, electron or auto/);
+  });
+
+  it('keeps the code-server builds outside the clone, one folder per version', () => {
+    assert.equal(codeServerCache({}, '/home/me'), '/home/me/.cache/okx-earn/code-server');
+    assert.equal(codeServerCache({ XDG_CACHE_HOME: '/var/cache/ci' }, '/home/me'), '/var/cache/ci/okx-earn/code-server');
+    assert.equal(codeServerCache({ XDG_CACHE_HOME: '/var/cache/ci', OKX_EARN_CODE_SERVER_CACHE: '/builds' }, '/home/me'), '/builds');
+    for (const build of Object.values(CODE_SERVER_BUILDS)) {
+      assert.equal(cacheDir(build, '/c'), `/c/${build.codeServer}-node-${build.node}`, 'a new version is a new folder, installed when missing');
+    }
+    assert.ok(!cacheDir(CODE_SERVER_BUILDS.latest).startsWith(PROJECT_ROOT + path.sep), 'not inside the clone');
   });
 
   it('hides offline workbench chatter and its stack, but never test output', () => {

@@ -17,7 +17,7 @@ import { instantLimiter, startSim, type SimHarness } from './sim';
 
 /** The look-up window in these tests: the real one's shape (0, 2, 5, 10, 20, 40 s), in milliseconds. */
 const WINDOW = [0, 150, 400, 800, 1500, 2500];
-const l10n = { t: (message: string, ...args: unknown[]): string => message.replace(/\{(\d+)\}/g, (w, i: string) => String(args[Number(i)] ?? w)) };
+const l10n = { t: (message: string, ...args: unknown[]): string => message.replace(/\{(\d+)\}/g, (w, i: string) => { const arg = args[Number(i)]; return typeof arg === 'string' || typeof arg === 'number' ? String(arg) : w; }) };
 
 export interface BadDay {
   readonly name: string;

@@ -8,10 +8,18 @@ import { PROBE_DIR_ENV, PROBE_PREFIX, type ProbeRequest } from '../host/pageProb
 
 export const EXTENSION_ID = 'okx-earn.okx-earn';
 
+/**
+ * An unknown outcome is looked up here at 0, 0.2, 0.5, 1 and 2 s (the real window: 0, 2, 5, 10, 20 and 40 s),
+ * and a pending one every 0.5 s in the background.
+ */
+export const TEST_CHECK_WINDOW = [0, 200, 500, 1000, 2000];
+
 export async function extensionApi(): Promise<OkxEarnApi> {
   const extension = vscode.extensions.getExtension<OkxEarnApi>(EXTENSION_ID);
   if (extension === undefined) throw new Error(`${EXTENSION_ID} is not installed`);
-  return extension.activate();
+  const api = await extension.activate();
+  api.setCheckTimings(TEST_CHECK_WINDOW, [500]);
+  return api;
 }
 
 export async function configure(values: Record<string, unknown>): Promise<void> {

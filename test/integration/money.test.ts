@@ -268,18 +268,28 @@ describe('Money-moving commands, against the simulator', function () {
       assert.match(ui.messages('info').join('\n'), new RegExp(`OKX's answer was lost or unclear, but the request went through: order ${order?.ordId ?? '?'}`));
     });
 
-    it('a purchase whose connection dropped before anything happened: reconciled as not done', async () => {
+    it('a purchase whose connection dropped (nothing happened): never "not done" for it, but a pending row that can be forgotten', async () => {
       sim.faults.add({ fault: { kind: 'drop' }, endpoint: 'onchainPurchase', times: 1 });
       const before = sim.state.orders.length;
       assert.equal(await run(ui, 'okxEarn.onchain.purchase', { picks: ['DOT · Polkadot'], inputs: ['10'], confirmWith: 'Purchase' }), false);
       assert.equal(sim.state.orders.length, before);
-      assert.match(ui.messages('warning').join('\n'), /did not go through: no order with tag vsc[a-z0-9]+ exists\. Nothing was changed/);
+      assert.match(ui.messages('warning').join('\n'), /Still unknown whether OKX carried out the purchase of 10 DOT .+ Don't send it again: it is kept as pending in the Staking view/);
+      assert.doesNotMatch(ui.messages('warning').join('\n'), /did not go through/);
+      const pending = await waitFor(async () => (await api.renderView('staking', 0)).find((i) => i.label.startsWith('Pending: purchase of 10 DOT')), 'the pending row');
+      assert.equal(pending.contextValue, 'okxEarn.pendingMove');
+      assert.match(pending.description, /outcome unknown/);
+      assert.equal(pending.command?.command, 'okxEarn.pending.checkNow');
+      assert.equal(api.pendingMoves().length, 1);
+      ui.choose = (_m, items) => items.find((i) => i === 'Forget It');
+      assert.equal(await vscode.commands.executeCommand('okxEarn.pending.forget', pending.command?.arguments[0]), true);
+      assert.equal(api.pendingMoves().length, 0);
+      await waitFor(async () => ((await api.renderView('staking', 0)).some((i) => i.label.startsWith('Pending:')) ? undefined : true), 'the row gone');
     });
 
     it('collateral added whose answer never comes: reconciled from the loan history, by amount, so "probably"', async () => {
       sim.faults.add({ fault: { kind: 'lose-response' }, endpoint: 'loanAdjustCollateral', times: 1 });
       assert.equal(await run(ui, 'okxEarn.loan.addCollateral', { arg: await loanArg(0), picks: ['ETH'], inputs: ['0.1'], confirmWith: 'Add Collateral' }), true);
-      assert.match(ui.messages('warning').join('\n'), /probably went through: 0\.1 ETH is locked as collateral of order \d+/);
+      assert.match(ui.messages('warning').join('\n'), /probably went through: order \d+'s history shows 0\.1 ETH \(locked as collateral\)/);
     });
 
     it('an ETH stake whose answer is lost: OKX keeps no id for it, so it is matched by amount and said to have "probably" gone through', async () => {
@@ -287,7 +297,7 @@ describe('Money-moving commands, against the simulator', function () {
       const stakes = posts('ethPurchase');
       assert.equal(await run(ui, 'okxEarn.eth.stake', { inputs: ['0.3'], confirmWith: 'Stake' }), true);
       assert.equal(posts('ethPurchase'), stakes + 1, 'sent once');
-      assert.match(ui.messages('warning').join('\n'), /The request probably went through: recorded at .+ OKX keeps no id for it, so this is matched by amount and time only/);
+      assert.match(ui.messages('warning').join('\n'), /The request probably went through: recorded at .+ OKX keeps no id for it, so this is told by what changed/);
       assert.deepEqual(ui.messages('info'), [], 'never the certain "went through"');
     });
 

@@ -300,15 +300,31 @@ describe('OKUSD money flows, against the simulator', function () {
       assert.deepEqual(ui.shown.filter((s) => s.kind === 'warning' && !s.modal).map((s) => s.message), [], 'never "probably"');
     });
 
-    it('a subscription whose connection dropped before it arrived: certainly not done, and said so', async () => {
+    it('a subscription whose connection dropped: unknown and pending, then sent again with the same client order id on the user\'s click: one order', async () => {
       sim.faults.add({ fault: { kind: 'drop' }, endpoint: 'okusdSubscribe', times: 1 });
       const before = sim.state.okusd.orders.length;
       const subscribes = posts('okusdSubscribe');
-      assert.equal(await run('okxEarn.okusd.subscribe', { inputs: ['40'], confirmWith: 'Subscribe' }), false);
-      assert.ok(posts('okusdSubscribe') <= subscribes + 1, 'never resent');
-      assert.equal(sim.state.okusd.orders.length, before);
-      const shownId = /Client order ID: (\S+)/.exec(modal()?.detail ?? '')?.[1] ?? '?';
-      assert.match(ui.messages('warning').join('\n'), new RegExp(`did not go through: no OKUSD subscription with client order id ${shownId} exists\\. Nothing was changed`));
+      // The "still unknown" notification's button is clicked, and the resend's own confirmation too.
+      ui.inputs.push('40');
+      const confirmations: string[] = [];
+      ui.choose = (message, items) => {
+        if (items.includes('Subscribe')) {
+          confirmations.push(message);
+          return 'Subscribe';
+        }
+        return items.find((i) => i === 'Send Again With the Same Key…');
+      };
+      assert.equal(await vscode.commands.executeCommand('okxEarn.okusd.subscribe', okusdArg), false);
+      assert.match(ui.messages('warning').join('\n'), /Still unknown whether OKX carried out the OKUSD subscription of 40 USDT/);
+      assert.doesNotMatch(ui.messages('warning').join('\n'), /did not go through/);
+      const shownId = /Client order ID: (\S+)/.exec(ui.shown.filter((s) => s.modal)[0]?.detail ?? '')?.[1] ?? '?';
+      const [order, ...more] = await waitFor(() => (sim.state.okusd.orders.length > before ? newOrders(before) : undefined), 'the order of the resend');
+      assert.ok(order && more.length === 0, 'exactly one subscription');
+      assert.equal(order.clOrdId, shownId, 'the same client order id');
+      assert.equal(posts('okusdSubscribe'), subscribes + 2, 'the dropped request and the user\'s resend');
+      assert.equal(confirmations.length, 2);
+      assert.match(confirmations[1] ?? '', /^Send the same request again: Subscribe 40 USDT to OKUSD\?/);
+      await waitFor(() => (api.pendingMoves().length === 0 ? true : undefined), 'nothing pending');
     });
   });
 

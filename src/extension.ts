@@ -6,6 +6,7 @@ import { registerKeyCommands } from './commands/keys';
 import { registerMoneyCommands } from './commands/money';
 import { connectionKey, resendableMove, setCheckSchedule } from './commands/moneyOutcome';
 import { PendingChecker } from './commands/pendingChecker';
+import { registerSandboxBadDay } from './commands/sandboxBadDay';
 import { PendingMoves, type PendingMove } from './commands/pendingMoves';
 import { registerPanelCommands } from './commands/panels';
 import { registerProductsFilter } from './commands/productsFilter';
@@ -189,6 +190,7 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     chatTools,
     ...registerKeyCommands(store, connection),
     ...registerMoneyCommands(flows),
+    registerSandboxBadDay(connection),
     ...registerPanelCommands(panels, portfolio),
     ...registerExportCommands(flows, context.globalState),
     ...registerProductsFilter(context.globalState, portfolio, trees.products as ProductsView, views.products),

@@ -16,6 +16,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EndpointId } from '../okx/endpoints';
+import type { SimClock } from './clock';
 import { Portfolio, type RawParams } from './engine';
 import { OKX_TIMEOUT_MESSAGE, type LateAnswer } from './faults';
 import type { PriceFeed } from './market';
@@ -68,58 +69,89 @@ export function answerLate(answer: LateAnswer = {}, req: IncomingMessage, res: S
   return code;
 }
 
-/** Requests answered already and carried out later, with their idempotency keys in flight until then. */
+/** A request answered already, to be carried out at `dueAt` (simulated time). */
+interface PendingRequest {
+  readonly key: string | undefined;
+  readonly dueAt: number;
+  readonly carryOut: () => void;
+}
+
+/**
+ * Requests answered already and carried out later, with their idempotency keys in flight until then. Their time
+ * is simulated time: with a running clock a timer carries them out `afterMs` later; with a frozen one, when a
+ * test advances the clock past their time (`Simulator.advance` stops at each on the way).
+ */
 export class LateRequests {
-  private readonly inFlight = new Map<string, number>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private pendingRequests: PendingRequest[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly clock: SimClock) {}
 
   /** Refuses (throws) a request whose idempotency key belongs to a late request still pending. */
   refuseIfInFlight(id: EndpointId, params: RawParams): void {
     const idempotency = idempotencyKey(id, params);
-    if (idempotency !== undefined && this.inFlight.has(idempotency.key)) throw idempotency.inFlight();
+    if (idempotency !== undefined && this.pendingRequests.some((p) => p.key === idempotency.key)) throw idempotency.inFlight();
   }
 
-  /** Runs `carryOut` `afterMs` from now, the request's idempotency key in flight until it starts. */
+  /** Runs `carryOut` `afterMs` from now (simulated time), the request's idempotency key in flight until then. */
   schedule(id: EndpointId, params: RawParams, afterMs: number, carryOut: () => void): void {
-    const key = idempotencyKey(id, params)?.key;
-    if (key !== undefined) this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (key !== undefined) {
-        const left = (this.inFlight.get(key) ?? 1) - 1;
-        if (left > 0) this.inFlight.set(key, left);
-        else this.inFlight.delete(key);
-      }
-      carryOut();
-    }, afterMs);
-    timer.unref();
-    this.timers.add(timer);
+    this.pendingRequests.push({ key: idempotencyKey(id, params)?.key, dueAt: this.clock.now() + afterMs, carryOut });
+    this.rearm();
   }
 
   /** How many are still pending. */
   get pending(): number {
-    return this.timers.size;
+    return this.pendingRequests.length;
+  }
+
+  /** When the next one is due (simulated time), if any. */
+  get nextDueAt(): number | undefined {
+    return this.pendingRequests.length === 0 ? undefined : Math.min(...this.pendingRequests.map((p) => p.dueAt));
+  }
+
+  /** Carries out, in order, every request due by the clock's time; each leaves the in-flight keys first. */
+  runDue(): void {
+    for (;;) {
+      const next = this.pendingRequests.filter((p) => p.dueAt <= this.clock.now()).sort((a, b) => a.dueAt - b.dueAt)[0];
+      if (next === undefined) break;
+      this.pendingRequests = this.pendingRequests.filter((p) => p !== next);
+      next.carryOut();
+    }
+    this.rearm();
   }
 
   /** Forgets every pending request (the simulator is closing): none of them will be carried out. */
   cancelAll(): void {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    this.inFlight.clear();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pendingRequests = [];
+  }
+
+  /** With a running clock, a timer for the next one due. */
+  private rearm(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const next = this.nextDueAt;
+    if (next === undefined || this.clock.frozen) return;
+    this.timer = setTimeout(() => this.runDue(), Math.max(1, next - this.clock.now()));
+    this.timer.unref();
   }
 }
 
 /**
  * A read replica that lags behind: after a lagging write, reads see a copy of the state from before it until the
- * lag ends (real time). A later lagging write while it lags keeps the older copy and extends the lag: the replica
- * has not caught up with the first write yet. The copy moves on with simulated time as the state does, but sees
- * no write made after it was taken.
+ * lag ends (simulated time: real time with a running clock). A later lagging write while it lags keeps the older
+ * copy and extends the lag: the replica has not caught up with the first write yet. The copy moves on with
+ * simulated time as the state does, but sees no write made after it was taken.
  */
 export class ReadReplica {
   private copy: Portfolio | undefined;
   private until = 0;
 
-  constructor(private readonly prices: PriceFeed) {}
+  constructor(
+    private readonly prices: PriceFeed,
+    private readonly clock: SimClock,
+  ) {}
 
   /** A copy of the state to lag behind, taken before the write (the state is plain JSON). */
   static snapshot(state: SimState): SimState {
@@ -128,21 +160,15 @@ export class ReadReplica {
 
   /** The write after `before` was carried out: reads see `before` for `ms` more. */
   lagBehind(before: SimState, ms: number): void {
-    const now = performance.now();
+    const now = this.clock.now();
     if (this.copy === undefined || now >= this.until) this.copy = new Portfolio(before, this.prices);
     this.until = Math.max(this.until, now + ms);
   }
 
   /** The portfolio reads are served from: the lagging copy while the lag lasts, else `primary`. */
   reads(primary: Portfolio): Portfolio {
-    if (this.copy !== undefined && performance.now() < this.until) return this.copy;
+    if (this.copy !== undefined && this.clock.now() < this.until) return this.copy;
     this.copy = undefined;
     return primary;
-  }
-
-  /** Catches up at once. */
-  clear(): void {
-    this.copy = undefined;
-    this.until = 0;
   }
 }

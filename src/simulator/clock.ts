@@ -23,6 +23,11 @@ export class SimClock {
     this.#offsetMs += ms;
   }
 
+  /** Stands still unless advanced. */
+  get frozen(): boolean {
+    return this.#frozenAt !== undefined;
+  }
+
   get offsetMs(): number {
     return this.#offsetMs;
   }

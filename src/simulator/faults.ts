@@ -35,17 +35,18 @@ export type Fault =
   /**
    * Late completion, as OKX does after 50004 or a gateway timeout: the request is authenticated, rate-limited and
    * read at once, answered with `answer` (50004 by default) WITHOUT doing anything, and carried out `afterMs`
-   * later, at the simulated time of that moment, by the same handler with the same parameters. A business error
-   * then means it simply does not happen (logged, and noted on the request's record). Until then its
-   * idempotency key is in flight: another request with it is refused (see src/simulator/badDays.ts). Like every
-   * kind, the rule is taken when the request arrives: one refused at authentication uses it up.
+   * later (simulated time: with a frozen clock, when a test advances it that far), at the simulated time of that
+   * moment, by the same handler with the same parameters. A business error then means it simply does not happen
+   * (logged, and noted on the request's record). Until then its idempotency key is in flight: another request
+   * with it is refused (see src/simulator/badDays.ts). Like every kind, the rule is taken when the request
+   * arrives: one refused at authentication uses it up.
    */
   | { kind: 'late'; answer?: LateAnswer; afterMs: number }
   /**
    * A read replica lagging behind: the write this applies to is carried out and answered normally, but every
-   * GET (histories, balances, order look-ups) sees the state as it was before that write for `ms` (real time).
-   * Applies to writes only (GET requests leave it untouched) and composes with the other kinds: with 'late',
-   * the lag starts when the late request is carried out.
+   * GET (histories, balances, order look-ups) sees the state as it was before that write for `ms` (simulated
+   * time, as for 'late'). Applies to writes only (GET requests leave it untouched) and composes with the other
+   * kinds: with 'late', the lag starts when the late request is carried out.
    */
   | { kind: 'history-lag'; ms: number }
   /**

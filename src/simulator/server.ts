@@ -102,7 +102,7 @@ export class Simulator {
   readonly faults = new FaultInjector();
   readonly requests: SimRequest[] = [];
   /** Requests answered already that will be carried out later (fault 'late'). */
-  readonly late = new LateRequests();
+  readonly late: LateRequests;
   /** What reads see while a write's history lags (fault 'history-lag'). */
   readonly replica: ReadReplica;
   private readonly keys: readonly SimKey[];
@@ -119,7 +119,8 @@ export class Simulator {
     const state = options.state ?? loadState(options.stateFile, () => demoState(this.clock.now()));
     this.prices = new PriceFeed(state.basePrices, options.priceMotion === true);
     this.portfolio = new Portfolio(state, this.prices);
-    this.replica = new ReadReplica(this.prices);
+    this.late = new LateRequests(this.clock);
+    this.replica = new ReadReplica(this.prices, this.clock);
     this.keys = options.keys ?? [SANDBOX_KEY];
     this.region = options.region ?? 'global';
     this.rateLimits = options.rateLimits ?? true;
@@ -153,9 +154,21 @@ export class Simulator {
     return this.portfolio.state;
   }
 
-  /** Moves simulated time forward and brings the portfolio up to the new time. */
+  /**
+   * Moves simulated time forward and brings the portfolio up to the new time, stopping on the way at each late
+   * request due (fault 'late') to carry it out at its time.
+   */
   advance(ms: number): void {
-    this.clock.advance(ms);
+    if (!(ms >= 0)) throw new Error('The clock only moves forward');
+    const target = this.clock.now() + ms;
+    const targetOffset = this.clock.offsetMs + ms;
+    for (let due = this.late.nextDueAt; due !== undefined && due <= target; due = this.late.nextDueAt) {
+      this.clock.advance(Math.max(0, Math.min(due - this.clock.now(), targetOffset - this.clock.offsetMs)));
+      const pending = this.late.pending;
+      this.late.runDue();
+      if (this.late.pending === pending) break;
+    }
+    this.clock.advance(Math.max(0, targetOffset - this.clock.offsetMs));
     this.portfolio.catchUp(this.clock.now());
     this.scheduleSave();
   }

@@ -1,19 +1,20 @@
 /**
  * OKX's bad days (issue 22), against the real client: requests carried out after OKX answered 50004, an error
  * page or nothing at all; idempotency keys in flight meanwhile; histories that lag behind a write; odd
- * acknowledgements.
+ * acknowledgements. Their time is simulated: with a frozen clock the tests move it, and nothing depends on how
+ * fast the machine is; one test runs the real timer of a running clock.
  */
 import * as assert from 'node:assert/strict';
 import * as D from '../../../src/decimal';
 import type { OkxClient } from '../../../src/okx/client';
 import type * as T from '../../../src/okx/types';
-import { MINUTE, SECOND } from '../../../src/simulator/clock';
+import { SECOND } from '../../../src/simulator/clock';
 import { OKX_TIMEOUT_MESSAGE } from '../../../src/simulator/faults';
 import { instantLimiter, startSim, type SimHarness } from '../support/sim';
 
 const AFTER_MS = 150;
 
-/** Waits until every late request has been carried out (or refused). */
+/** Waits until every late request has been carried out (or refused), with a running clock. */
 async function lateRequestsDone(h: SimHarness): Promise<void> {
   const started = performance.now();
   while (h.sim.late.pending > 0) {
@@ -35,6 +36,16 @@ describe('simulator: bad days, late completion', () => {
 
   const funding = (ccy: string): string => h.sim.state.funding[ccy] ?? '0';
 
+  /** Moves the frozen clock to a millisecond before the late requests' time (nothing yet), then to it. */
+  function lateTimeComes(afterMs = AFTER_MS): void {
+    const pending = h.sim.late.pending;
+    assert.ok(pending > 0, 'a late request is pending');
+    h.sim.advance(afterMs - 1);
+    assert.equal(h.sim.late.pending, pending, 'not carried out a millisecond early');
+    h.sim.advance(1);
+    assert.equal(h.sim.late.pending, 0, 'carried out (or refused) at its time');
+  }
+
   async function rejects(call: Promise<unknown>, expected: { code?: string; category: string }): Promise<void> {
     await assert.rejects(call, (error: { code?: string; category?: string; message?: string }) => {
       assert.deepEqual({ code: error.code, category: error.category }, { code: expected.code, category: expected.category }, error.message);
@@ -46,17 +57,15 @@ describe('simulator: bad days, late completion', () => {
     h.sim.faults.add({ fault: { kind: 'late', afterMs: AFTER_MS }, endpoint: 'okusdSubscribe', times: 1 });
     const [usdt, okusd] = [funding('USDT'), funding('OKUSD')];
     const ordersBefore = (await c.okusd.subscribeHistory().next()).length;
-    const started = performance.now();
     await assert.rejects(c.okusd.subscribe({ amt: '250', clOrdId: 'late-sub-1' }), (error: { code?: string; category?: string; okxMessage?: string }) => {
       assert.deepEqual([error.code, error.category, error.okxMessage], ['50004', 'unknown-outcome', OKX_TIMEOUT_MESSAGE]);
       return true;
     });
-    assert.ok(performance.now() - started < AFTER_MS, 'answered at once');
     assert.equal((await c.okusd.subscribeHistory().next()).length, ordersBefore, 'not carried out yet');
     assert.deepEqual([funding('USDT'), funding('OKUSD')], [usdt, okusd]);
     await rejects(c.okusd.subscribe({ amt: '250', clOrdId: 'late-sub-1' }), { code: '51784', category: 'in-flight' });
 
-    await lateRequestsDone(h);
+    lateTimeComes();
     assert.deepEqual([funding('USDT'), funding('OKUSD')], [D.sub(usdt, '250'), D.add(okusd, '250')], 'carried out once');
     const [order] = (await c.okusd.subscribeHistory().next()).filter((o) => o.clOrdId === 'late-sub-1');
     assert.ok(order);
@@ -77,10 +86,9 @@ describe('simulator: bad days, late completion', () => {
     assert.equal(h.sim.received('loanBorrow')[0]?.code, 'HTTP 502');
     assert.equal(borrowed(), before);
     await rejects(borrow(), { code: '51784', category: 'in-flight' });
-    h.sim.advance(MINUTE);
-    const due = h.sim.clock.now();
+    const due = (h.sim.received('loanBorrow')[0]?.at ?? 0) + AFTER_MS;
 
-    await lateRequestsDone(h);
+    lateTimeComes();
     assert.equal(borrowed(), before + 1);
     assert.equal(funding('USDT'), D.add(usdt, '5'));
     assert.equal(h.sim.state.loans.history.at(-1)?.ts, due, 'at the simulated time it was carried out, not when it arrived');
@@ -97,7 +105,7 @@ describe('simulator: bad days, late completion', () => {
     assert.equal(h.sim.state.loans.repayments.length, 0);
     await rejects(repay(), { code: '51784', category: 'in-flight' });
 
-    await lateRequestsDone(h);
+    lateTimeComes();
     assert.equal(funding('USDC'), D.sub(usdc, '10'), 'carried out once');
     assert.equal(h.sim.state.loans.repayments.length, 1);
     await rejects(repay(), { code: '51784', category: 'in-flight' });
@@ -121,7 +129,7 @@ describe('simulator: bad days, late completion', () => {
     assert.equal((await c.dual.orderHistory().next()).filter((o) => o.quoteId === quote.quoteId).length, 0);
     await rejects(c.dual.trade({ quoteId: quote.quoteId }), { code: '51000', category: 'invalid-input' });
 
-    await lateRequestsDone(h);
+    lateTimeComes(250);
     assert.equal(orders(), before + 1);
     assert.equal(funding('BTC'), D.sub(btc, '0.25'));
     assert.equal((await c.dual.orderHistory().next()).filter((o) => o.quoteId === quote.quoteId).length, 1);
@@ -136,7 +144,7 @@ describe('simulator: bad days, late completion', () => {
     await rejects(redeem(), { code: '50004', category: 'unknown-outcome' });
     await rejects(redeem(), { code: '51784', category: 'in-flight' });
     assert.equal(funding('OKUSD'), okusd);
-    await lateRequestsDone(h);
+    lateTimeComes();
     assert.equal(funding('OKUSD'), D.sub(okusd, '20'));
     const [order] = (await c.okusd.redeemHistory().next()).filter((o) => o.clOrdId === 'late-red-1');
     assert.equal((await redeem())[0]?.ordId, order?.ordId, 'afterwards the original order');
@@ -150,7 +158,7 @@ describe('simulator: bad days, late completion', () => {
     await rejects(c.dual.redeem({ ordId: live.ordId, quoteId: rq.quoteId }), { code: '50004', category: 'unknown-outcome' });
     await rejects(c.dual.redeem({ ordId: live.ordId, quoteId: rq.quoteId }), { code: '51000', category: 'invalid-input' });
     assert.equal((await c.dual.orderState({ ordId: live.ordId }))[0]?.state, 'live');
-    await lateRequestsDone(h);
+    lateTimeComes();
     assert.equal((await c.dual.orderState({ ordId: live.ordId }))[0]?.state, 'pending_redeem');
     await rejects(c.dual.redeem({ ordId: live.ordId, quoteId: rq.quoteId }), { code: '51000', category: 'invalid-input' });
   });
@@ -158,7 +166,7 @@ describe('simulator: bad days, late completion', () => {
   it('a late request refused when its time comes simply does not happen (logged), and frees its key', async () => {
     h.sim.faults.add({ fault: { kind: 'late', answer: { code: '50013', msg: 'System busy' }, afterMs: AFTER_MS }, endpoint: 'okusdSubscribe', times: 1 });
     await rejects(c.okusd.subscribe({ amt: '999999999', clOrdId: 'late-sub-2' }), { code: '50013', category: 'unavailable' });
-    await lateRequestsDone(h);
+    lateTimeComes();
     assert.match(h.sim.received('okusdSubscribe')[0]?.late ?? '', /^refused 51765/);
     const [ack] = await c.okusd.subscribe({ amt: '10', clOrdId: 'late-sub-2' });
     assert.equal(ack?.amt, '10.00000000', 'the clOrdId was free again');
@@ -167,15 +175,13 @@ describe('simulator: bad days, late completion', () => {
     const [quote] = await c.dual.quote({ productId: product?.productId ?? '', notionalSz: '0.25', notionalCcy: 'BTC' });
     assert.ok(quote);
     const before = JSON.stringify([h.sim.state.funding, h.sim.state.dual.orders]);
-    h.sim.faults.add({ fault: { kind: 'late', answer: { code: '50004', status: 504 }, afterMs: AFTER_MS }, endpoint: 'dualTrade', times: 1 });
+    // Carried out 31 s later, when its 30 s quote has expired.
+    h.sim.faults.add({ fault: { kind: 'late', answer: { code: '50004', status: 504 }, afterMs: 31 * SECOND }, endpoint: 'dualTrade', times: 1 });
     await rejects(c.dual.trade({ quoteId: quote.quoteId }), { code: '50004', category: 'unknown-outcome' });
-    h.sim.advance(MINUTE);
-
-    await lateRequestsDone(h);
+    lateTimeComes(31 * SECOND);
     assert.equal(JSON.stringify([h.sim.state.funding, h.sim.state.dual.orders]), before, 'the quote had expired: nothing happened');
     assert.match(h.sim.received('dualTrade')[0]?.late ?? '', /^refused 51000/);
     assert.ok(logged.some((line) => /late dualTrade not carried out: refused 51000/.test(line)), logged.join('\n'));
-
   });
 
   it('a late request is authenticated at once, and a simulator that closes carries out nothing more', async () => {
@@ -189,8 +195,23 @@ describe('simulator: bad days, late completion', () => {
     await rejects(c.okusd.subscribe({ amt: '10', clOrdId: 'late-y' }), { code: '50004', category: 'unknown-outcome' });
     assert.equal(h.sim.late.pending, 1);
     await h.sim.close();
-    await new Promise((resolve) => setTimeout(resolve, AFTER_MS + 50));
+    h.sim.advance(AFTER_MS);
     assert.equal(funding('USDT'), usdt);
+  });
+
+  it('with a running clock, a timer carries the request out afterMs later', async () => {
+    const running = await startSim({ rateLimits: false });
+    try {
+      const client = running.clientWith({ limiter: instantLimiter() });
+      running.sim.faults.add({ fault: { kind: 'late', afterMs: AFTER_MS }, endpoint: 'okusdSubscribe', times: 1 });
+      await rejects(client.okusd.subscribe({ amt: '10', clOrdId: 'late-timer' }), { code: '50004', category: 'unknown-outcome' });
+      await lateRequestsDone(running);
+      const [order] = (await client.okusd.subscribeHistory().next()).filter((o) => o.clOrdId === 'late-timer');
+      const arrived = running.sim.received('okusdSubscribe')[0]?.at ?? 0;
+      assert.ok(Number(order?.ts) >= arrived + AFTER_MS, `carried out at ${order?.ts ?? '?'}, ${AFTER_MS} ms after ${arrived} at the earliest`);
+    } finally {
+      await running.sim.close();
+    }
   });
 });
 
@@ -203,15 +224,13 @@ describe('simulator: bad days, lagging histories and odd acknowledgements', () =
   });
   afterEach(() => h.sim.close());
 
-  const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
   const okusdHeld = async (): Promise<string | undefined> => (await c.account.fundingBalances({ ccy: 'OKUSD' }))[0]?.bal;
   const subscribed = async (clOrdId: string): Promise<number> => (await c.okusd.subscribeHistory().next()).filter((o) => o.clOrdId === clOrdId).length;
 
   it('history lag: the write is carried out and answered, but reads see the state from before it for ms', async () => {
     const held = await okusdHeld();
-    const lagMs = 400;
+    const lagMs = 300;
     h.sim.faults.add({ fault: { kind: 'history-lag', ms: lagMs }, endpoint: 'okusdSubscribe', times: 1 });
-    const started = performance.now();
     const [ack] = await c.okusd.subscribe({ amt: '40', clOrdId: 'lag-1' });
     assert.equal(ack?.state, 'success', 'answered normally');
     assert.equal(h.sim.state.funding.OKUSD, D.add(held ?? '0', '40'), 'carried out');
@@ -221,9 +240,10 @@ describe('simulator: bad days, lagging histories and odd acknowledgements', () =
     const [other] = await c.okusd.subscribe({ amt: '2', clOrdId: 'lag-2' });
     assert.equal(other?.state, 'success');
     assert.equal(await subscribed('lag-2'), 0, 'a later write is not seen either: the replica is behind the first');
-    assert.ok(performance.now() - started < lagMs, 'all within the lag');
 
-    await sleep(lagMs - (performance.now() - started) + 20);
+    h.sim.advance(lagMs - 1);
+    assert.equal(await subscribed('lag-1'), 0, 'still lagging a millisecond before the end');
+    h.sim.advance(1);
     assert.equal(await subscribed('lag-1'), 1);
     assert.equal(await subscribed('lag-2'), 1);
     assert.equal(await okusdHeld(), D.add(held ?? '0', '42'));
@@ -235,7 +255,7 @@ describe('simulator: bad days, lagging histories and odd acknowledgements', () =
     await c.account.fundingBalances();
     await c.okusd.subscribe({ amt: '3', clOrdId: 'lag-3' });
     assert.equal(await subscribed('lag-3'), 0, 'the first write got it');
-    await sleep(220);
+    h.sim.advance(200);
     assert.equal(await subscribed('lag-3'), 1);
     await c.okusd.subscribe({ amt: '3', clOrdId: 'lag-4' });
     assert.equal(await subscribed('lag-4'), 1, 'used up');
@@ -253,11 +273,13 @@ describe('simulator: bad days, lagging histories and odd acknowledgements', () =
     h.sim.faults.add({ fault: { kind: 'late', afterMs: 100 }, endpoint: 'loanBorrow', times: 1 });
     h.sim.faults.add({ fault: { kind: 'history-lag', ms: 200 }, endpoint: 'loanBorrow', times: 1 });
     await assert.rejects(c.loan.borrow({ ordId, loanData: { ccy: 'USDT', amt: '5' }, collateralData: [{ ccy: 'ETH', amt: '4' }], clOrdId: 'late-lag-1' }), { code: '50004', category: 'unknown-outcome' });
-    await lateRequestsDone(h);
+    h.sim.advance(100);
     assert.equal(borrowedInState(), before + 1, 'carried out after 100 ms');
     assert.equal(await borrowedInHistory(), before, 'yet the history lags');
     assert.equal(await owed(), owedBefore, 'and so does loan-info');
-    await sleep(220);
+    h.sim.advance(199);
+    assert.equal(await borrowedInHistory(), before, 'the lag runs from when it was carried out');
+    h.sim.advance(1);
     assert.equal(await borrowedInHistory(), before + 1);
     assert.equal(await owed(), D.add(owedBefore ?? '0', '5'));
   });

@@ -38,7 +38,7 @@ function flowLabel(action: string): string {
 }
 
 onFlowBusy((action) => {
-  const message = vscode.l10n.t('Already open: {0}. Finish or cancel it first (its prompt or confirmation is waiting); nothing new was started.', flowLabel(action));
+  const message = vscode.l10n.t('Already open: {0}. Finish or cancel it first (its prompt, its confirmation or its check with OKX is still open); nothing new was started.', flowLabel(action));
   const run = toolRun();
   if (run !== undefined) run.problems.push(message);
   else void ui.warn(message);

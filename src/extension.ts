@@ -4,6 +4,7 @@ import { ChatTools } from './chat/tools';
 import { registerExportCommands } from './commands/export';
 import { registerKeyCommands } from './commands/keys';
 import { registerMoneyCommands } from './commands/money';
+import { forgetRecentlyDone } from './commands/moneyAction';
 import { connectionKey, resendableMove, setCheckSchedule } from './commands/moneyOutcome';
 import { PendingChecker } from './commands/pendingChecker';
 import { registerSandboxBadDay } from './commands/sandboxBadDay';
@@ -69,6 +70,8 @@ export interface OkxEarnApi {
   setCheckTimings(window: readonly number[] | undefined, background: readonly number[] | undefined): void;
   /** For tests: runs the background check of every due pending move now. */
   checkPendingNow(): Promise<void>;
+  /** For tests: forgets the requests done in the last minute (so that a repeated one is not asked "Again?"). */
+  forgetRecentMoves(): void;
 }
 
 export interface RenderedItem {
@@ -240,6 +243,7 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
       checker.setSchedule(background);
     },
     checkPendingNow: () => checker.checkDue(),
+    forgetRecentMoves: () => forgetRecentlyDone(),
   };
 }
 

@@ -119,6 +119,11 @@ export function requireClient(context: FlowContext): OkxClient | undefined {
 const recentlyDone = new Map<string, { readonly at: number; readonly detail: string }>();
 const AGAIN_WINDOW_MS = 60_000;
 
+/** Forgets what was done in the last minute (for tests that repeat a request on purpose). */
+export function forgetRecentlyDone(): void {
+  recentlyDone.clear();
+}
+
 /** Runs a money-moving action end to end. Resolves true when it was carried out (done). */
 export async function runMoneyAction<R>(context: FlowContext, action: MoneyAction<R>): Promise<boolean> {
   if (inFlight !== undefined) {

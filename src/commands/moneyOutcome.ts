@@ -251,10 +251,13 @@ async function keepPending<R>(context: FlowContext, client: OkxClient, action: M
   if (canResend) resendable.set(id, { action: action as MoneyAction<unknown>, sent });
   const resend = vscode.l10n.t('Send Again With the Same Key…');
   const show = vscode.l10n.t('Show Pending');
-  // Not awaited: the flow ends here, and the notification's buttons work for as long as it is shown.
-  void ui.warn(message, ...(canResend ? [resend] : []), show).then((choice) => {
-    if (choice === show) void vscode.commands.executeCommand(view.command);
-    if (choice === resend) void vscode.commands.executeCommand('okxEarn.pending.resend', id);
-  });
+  // Not awaited: the flow ends here, and the notification's buttons work for as long as it is shown (run once
+  // this flow has let go of its action, so that a resend is never refused as "still being sent").
+  void ui.warn(message, ...(canResend ? [resend] : []), show).then((choice) =>
+    setTimeout(() => {
+      if (choice === show) void vscode.commands.executeCommand(view.command);
+      if (choice === resend) void vscode.commands.executeCommand('okxEarn.pending.resend', id);
+    }, 0),
+  );
   return 'unknown';
 }

@@ -303,10 +303,11 @@ function dualProductState(p: DualProduct, gone: boolean, own: readonly DualOrder
     withCcy(o.notionalSz, o.notionalCcy),
   ]);
   // The outcomes for what the user typed, else for the minimum size.
-  // Checked first exactly as the Buy prompt checks it (no thousands separators, the currency's decimals), so
-  // the page never previews an amount the purchase would refuse.
-  const asPrompt = typed === undefined || typed.trim() === '' ? undefined : checkAsPrompt(typed, { ccy: p.notionalCcy, min: p.minSize, max: p.maxSize, step: p.stepSz });
-  const check = typed === undefined || typed.trim() === '' || asPrompt?.ok === false ? undefined : checkAmount(typed, p);
+  // Within the product's limits, and written as the Buy prompt takes it (no thousands separators, the
+  // currency's decimals), so the page never previews an amount the purchase would refuse.
+  const limits = typed === undefined || typed.trim() === '' ? undefined : checkAmount(typed, p);
+  const asPrompt = limits?.ok === true && typed !== undefined ? checkAsPrompt(typed, { ccy: p.notionalCcy }) : undefined;
+  const check = asPrompt?.ok === false ? undefined : limits;
   const size = check?.ok === true ? check.amount : p.minSize;
   const problem =
     asPrompt !== undefined && !asPrompt.ok ? vscode.l10n.t(asPrompt.problem.template, { ...asPrompt.problem.args })

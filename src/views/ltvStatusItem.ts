@@ -11,7 +11,7 @@ import type { LoanInfo } from '../okx/types';
 import type { Portfolio } from '../portfolio/portfolio';
 import { LtvCrossingWatch, borrowedCcys, loanKey, ltvLevel, riskiestLoan, type LtvLevel } from '../portfolio/risk';
 import { loanName } from './loanLabels';
-import { escapeMarkdown, ltv, percent } from './nodes';
+import { ltv, percent } from './nodes';
 
 /** The status bar, its tooltip and the trees show an LTV with the one function: "LTV 57.4%", "LTV 66.0%". */
 const ltvText = ltv;
@@ -115,7 +115,7 @@ export class LtvStatusItem implements vscode.Disposable {
       const level = ltvLevel(loan, this.warnDistance());
       const args = encodeURIComponent(JSON.stringify([loanKey(loan)]));
       md.appendMarkdown(
-        `| ${escapeMarkdown(loanName(loan, loans))} | ${escapeMarkdown(ltvText(loan.curLTV))} | ${escapeMarkdown(percent(loan.marginCallLTV))} | ${escapeMarkdown(percent(loan.liqLTV))} | $(${level === 'safe' ? 'pass' : level === 'warning' ? 'warning' : 'error'}) [${vscode.l10n.t('Show')}](command:okxEarn.revealLoan?${args}) |\n`,
+        `| ${escapeCell(loanName(loan, loans))} | ${escapeCell(ltvText(loan.curLTV))} | ${escapeCell(percent(loan.marginCallLTV))} | ${escapeCell(percent(loan.liqLTV))} | $(${level === 'safe' ? 'pass' : level === 'warning' ? 'warning' : 'error'}) [${vscode.l10n.t('Show')}](command:okxEarn.revealLoan?${args}) |\n`,
       );
     }
     md.appendMarkdown(`\n${vscode.l10n.t('Warning from {0} points below margin call (setting okxEarn.ltvWarningPoints).', percent(this.warnDistance(), 1).replace('%', ''))}`);
@@ -143,4 +143,12 @@ export class LtvStatusItem implements vscode.Disposable {
     this.themeSubscription.dispose();
     this.item.dispose();
   }
+}
+
+/**
+ * Text from OKX inside this trusted tooltip's table, made inert: no link, image, HTML, emphasis, code, table
+ * break or theme icon ($(…)) can come from it. Digits, dots and percent signs read as they are.
+ */
+export function escapeCell(text: string): string {
+  return text.replace(/[\\`*_[\]()<>|!~$#]/g, (c) => `\\${c}`);
 }

@@ -19,6 +19,8 @@ export async function extensionApi(): Promise<OkxEarnApi> {
   if (extension === undefined) throw new Error(`${EXTENSION_ID} is not installed`);
   const api = await extension.activate();
   api.setCheckTimings(TEST_CHECK_WINDOW, [500]);
+  // Each suite starts without "Again?" for a request another suite made a moment ago.
+  api.forgetRecentMoves();
   return api;
 }
 

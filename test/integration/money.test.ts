@@ -71,6 +71,19 @@ describe('Money-moving commands, against the simulator', function () {
       assert.ok(pending);
     });
 
+    it('the very same purchase again within a minute: "Again?", naming the order it made', async () => {
+      const before = sim.state.orders.length;
+      assert.equal(await run(ui, 'okxEarn.onchain.purchase', { picks: ['USDT · On-Chain Defi'], inputs: ['100'], confirmWith: 'Purchase' }), true);
+      const first = sim.state.orders[before];
+      assert.ok(first);
+      ui.shown.length = 0;
+      assert.equal(await run(ui, 'okxEarn.onchain.purchase', { picks: ['USDT · On-Chain Defi'], inputs: ['100'], confirmWith: 'Purchase' }), true);
+      const [again] = ui.shown.filter((s) => s.modal);
+      assert.match(again?.message ?? '', /^Again\? Purchase 100 USDT of USDT · On-Chain Defi\?$/);
+      assert.match(again?.detail ?? '', new RegExp(`The same request was done \\d+ s ago: Purchased 100 USDT of USDT · On-Chain Defi: order ${first.ordId}\\. Sending it again makes a second one\\.`));
+      assert.equal(sim.state.orders.length, before + 2, 'sent as the user confirmed: a second order, knowingly');
+    });
+
     it('sends the term of a fixed-term product, from the offer\'s context menu', async () => {
       // An offer sits in its currency's folder, or alone when it is its currency's only one.
       const offer = (await api.renderView('products', 3)).flatMap((i) => i.children).flatMap((c) => (c.id?.startsWith('offer:') === true ? [c] : c.children)).find((o) => o.id === 'offer:3101');
@@ -310,7 +323,7 @@ describe('Money-moving commands, against the simulator', function () {
       await waitFor(() => sim.requests.some((r) => r.endpoint === 'ethPurchase') || ui.shown.some((s) => s.modal) || undefined, 'the first to be confirmed');
       const second = await vscode.commands.executeCommand('okxEarn.eth.stake');
       assert.equal(second, false);
-      assert.match(ui.messages('warning').join('\n'), /Another request is still being sent \(staking of 0\.1 ETH\)/);
+      assert.match(ui.messages('warning').join('\n'), /^Already open: ETH staking\. Finish or cancel it first/);
       assert.equal(await first, true);
       assert.equal(posts('ethPurchase'), before + 1);
     });

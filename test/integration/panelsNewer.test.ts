@@ -296,10 +296,11 @@ describe('Panels of the newer products (OKUSD, Stable Rewards, Dual Investment),
     assert.match(forAmount(state, '10')[0] ?? '', /^Yield for the term: [\d.]+ USDT, paid either way\.$/);
     assert.deepEqual(state.actions, ['purchase']);
 
-    await api.deliverToPanel(key, { type: 'amount', amount: '2,500' });
+    await api.deliverToPanel(key, { type: 'amount', amount: '2500' });
     const typed = await settled(key, (s) => forAmount(s, '2,500').length > 0, 'the outcomes for 2,500 USDT');
     assert.deepEqual(forAmount(typed, '2,500').slice(1), lines(product, '2500'));
-    for (const [amount, error] of [['abc', /^Type an amount in USDT/], ['5', /^The minimum is 10 USDT\.$/], ['10.5', /whole number of steps of 1 USDT/], ['9000000', /^The maximum is 6,000,000 USDT\.$/]] as const) {
+    // What the Buy prompt refuses, the page refuses too: no preview of an amount that cannot be bought.
+    for (const [amount, error] of [['2,500', /^Write the amount without thousands separators or spaces/], ['abc', /^Type an amount in USDT/], ['5', /^The minimum is 10 USDT\.$/], ['10.5', /whole number of steps of 1 USDT/], ['9000000', /^The maximum is 6,000,000 USDT\.$/]] as const) {
       await api.deliverToPanel(key, { type: 'amount', amount });
       const wrong = await settled(key, (s) => error.test(s.amount?.error ?? ''), `what is wrong with "${amount}"`);
       assert.ok(forAmount(wrong, '10').length === 3, 'the minimum\'s outcomes meanwhile');

@@ -91,7 +91,7 @@ export class PublicSocket {
   private budgetTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: PublicSocketOptions) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => Date.now());
     this.random = options.random ?? Math.random;
     this.silenceMs = options.silenceMs ?? RULES.silenceMs;
   }

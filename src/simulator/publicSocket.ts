@@ -232,12 +232,7 @@ export class PublicSocketSim {
     const now = Date.now();
     const simNow = this.clock.now();
     for (const connection of [...this.live]) {
-      if (now - connection.lastTrafficAt >= this.idleCloseMs) {
-        connection.ws.close(4004, 'No data received in 30s');
-        continue;
-      }
-      if (this.silent) continue;
-      for (const [instId, subscription] of connection.subscriptions) {
+      for (const [instId, subscription] of this.silent ? [] : connection.subscriptions) {
         const [base = '', quote = ''] = instId.split('-');
         const px = indexPx(this.prices, base, quote, simNow);
         if (px !== subscription.lastPx || now - subscription.lastPushAt >= this.unchangedPushMs) {
@@ -246,6 +241,7 @@ export class PublicSocketSim {
           this.push(connection, instId, this.ticker(instId));
         }
       }
+      if (now - connection.lastTrafficAt >= this.idleCloseMs) connection.ws.close(4004, 'No data received in 30s');
     }
   }
 

@@ -7,12 +7,12 @@ describe('okx/socketProtocol: framing, parsing and the rules arithmetic', () => 
     let n = 0;
     const [request, ...rest] = indexTickerRequests('subscribe', ['BTC-USD', 'ETH-USD'], () => `ix${++n}`);
     assert.equal(rest.length, 0);
-    assert.deepEqual(JSON.parse(request!.text), {
+    assert.deepEqual(JSON.parse(request.text), {
       id: 'ix1',
       op: 'subscribe',
       args: [{ channel: 'index-tickers', instId: 'BTC-USD' }, { channel: 'index-tickers', instId: 'ETH-USD' }],
     });
-    assert.deepEqual(request!.instIds, ['BTC-USD', 'ETH-USD']);
+    assert.deepEqual(request.instIds, ['BTC-USD', 'ETH-USD']);
     assert.deepEqual(indexTickerRequests('unsubscribe', [], () => 'x'), []);
   });
 

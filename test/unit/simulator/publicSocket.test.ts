@@ -32,9 +32,9 @@ describe('simulator: the public WebSocket (/ws/v5/public, index-tickers)', () =>
     await ws.next(isEvent('subscribe', 'ETH-USDT'));
     const push = (await ws.next(isPush('BTC-USD'))) as unknown as Push;
     const [rest] = await h.client.account.indexTickers({ instId: 'BTC-USD' });
-    assert.equal(push.data[0]!.idxPx, rest!.idxPx);
-    assert.equal(push.data[0]!.idxPx, '91250.4');
-    assert.deepEqual(Object.keys(push.data[0]!).sort(), ['high24h', 'idxPx', 'instId', 'low24h', 'open24h', 'sodUtc0', 'sodUtc8', 'ts']);
+    assert.equal(push.data[0].idxPx, rest.idxPx);
+    assert.equal(push.data[0].idxPx, '91250.4');
+    assert.deepEqual(Object.keys(push.data[0]).sort(), ['high24h', 'idxPx', 'instId', 'low24h', 'open24h', 'sodUtc0', 'sodUtc8', 'ts']);
     await ws.next(isPush('ETH-USDT'));
     assert.equal(h.sim.publicSocket.subscribeMessages, 1, 'one request, however many args');
     assert.deepEqual(h.sim.publicSocket.subscriptions(), [['BTC-USD', 'ETH-USDT']]);
@@ -86,11 +86,11 @@ describe('simulator: the public WebSocket (/ws/v5/public, index-tickers)', () =>
     assert.equal(h.sim.publicSocket.jump('BTC', '-10%'), '82125.36');
     const push = (await ws.next(isPush('BTC-USD'), 200, from)) as unknown as Push;
     assert.ok(performance.now() - started < 200);
-    assert.equal(push.data[0]!.idxPx, '82125.36');
+    assert.equal(push.data[0].idxPx, '82125.36');
     const [rest] = await h.client.account.indexTickers({ instId: 'BTC-USD' });
-    assert.equal(rest!.idxPx, '82125.36');
+    assert.equal(rest.idxPx, '82125.36');
     h.sim.publicSocket.jump('BTC', '80000');
-    assert.equal(((await ws.next((m) => isPush('BTC-USD')(m) && (m as unknown as Push).data[0]!.idxPx === '80000', 200)) as unknown as Push).arg.instId, 'BTC-USD');
+    assert.equal(((await ws.next((m) => isPush('BTC-USD')(m) && (m as unknown as Push).data[0].idxPx === '80000', 200)) as unknown as Push).arg.instId, 'BTC-USD');
   });
 
   it('pushes once in a while when nothing changes, answers ping with pong', async () => {

@@ -9,7 +9,7 @@ export class WsProbe {
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
-      this.messages.push(frameText(data as Buffer));
+      this.messages.push(frameText(data));
       this.wake();
     });
     ws.on('close', (code, reason) => {

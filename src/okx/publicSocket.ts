@@ -200,7 +200,8 @@ export class PublicSocket {
     const delay = early ? 0 : backoffMs(this.failures++, this.random());
     this.log(`${why}; reconnecting in ${delay} ms`);
     this.setState('paused', `${why}; reconnecting`);
-    this.connectTimer = setTimeout(() => this.connect(), delay);
+    if (early) this.connect();
+    else this.connectTimer = setTimeout(() => this.connect(), delay);
   }
 
   private drop(): void {

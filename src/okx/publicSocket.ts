@@ -163,11 +163,15 @@ export class PublicSocket {
         this.socket = socket;
         socket.on('open', () => generation === this.generation && this.opened());
         socket.on('message', (data, isBinary) => generation === this.generation && this.received(isBinary ? '' : frameText(data)));
-        socket.on('error', (error) => generation === this.generation && this.log(`error: ${error.message}`));
+        let failure = '';
+        socket.on('error', (error) => {
+          failure = error.message;
+          if (generation === this.generation) this.log(`error: ${error.message}`);
+        });
         socket.on('close', (code, reason) => {
           if (generation !== this.generation) return;
-          const text = reason.toString();
-          this.reconnect(`closed (${code}${text === '' ? '' : ` ${text}`})`);
+          const text = [reason.toString(), failure].filter((t) => t !== '').join('; ');
+          this.reconnect(`closed (${code}${text === '' ? '' : `: ${text}`})`);
         });
       },
       (error: unknown) => {

@@ -2,15 +2,8 @@ import * as assert from 'node:assert/strict';
 import { customEnvironment, publicSocketUrl } from '../../../src/okx/environments';
 import { PublicSocket, type IndexTick, type PublicSocketOptions, type SocketState } from '../../../src/okx/publicSocket';
 import { startSim, type SimHarness } from '../support/sim';
+import { until } from '../support/until';
 
-/** Polls (real time) until `test` holds. */
-export async function until(test: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!test()) {
-    if (performance.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 describe('okx/publicSocket: index prices over the simulator’s public WebSocket', () => {
   let h: SimHarness;

@@ -35,3 +35,26 @@ export function customEnvironment(baseUrl: string, options: { demo?: boolean } =
   }
   return { baseUrl: url.origin, simulated: options.demo === true };
 }
+
+/** OKX's public WebSocket hosts (shared/notes/okx-api-facts.md), live and demo trading, per REST host. */
+export const OKX_PUBLIC_SOCKET_HOSTS: Readonly<Record<OkxHost, { readonly live: string; readonly demo: string }>> = {
+  production: { live: 'wss://ws.okx.com:8443', demo: 'wss://wspap.okx.com:8443' },
+  us: { live: 'wss://wsus.okx.com:8443', demo: 'wss://wsuspap.okx.com:8443' },
+  eea: { live: 'wss://wseea.okx.com:8443', demo: 'wss://wseeapap.okx.com:8443' },
+};
+
+export const PUBLIC_SOCKET_PATH = '/ws/v5/public';
+
+/**
+ * The public WebSocket URL for an environment: OKX's own for its hosts (demo trading has its own hosts), else
+ * derived from the base URL (the simulator, a test server): http → ws, https → wss, path /ws/v5/public.
+ */
+export function publicSocketUrl(environment: Environment): string {
+  const base = new URL(environment.baseUrl);
+  const okxHost = base.origin === 'https://openapi.okx.com' ? 'production' : (Object.keys(OKX_HOSTS) as OkxHost[]).find((h) => OKX_HOSTS[h] === base.origin);
+  if (okxHost !== undefined) {
+    const hosts = OKX_PUBLIC_SOCKET_HOSTS[okxHost];
+    return `${environment.simulated ? hosts.demo : hosts.live}${PUBLIC_SOCKET_PATH}`;
+  }
+  return `${base.protocol === 'https:' ? 'wss:' : 'ws:'}//${base.host}${PUBLIC_SOCKET_PATH}`;
+}

@@ -6,7 +6,7 @@ import * as D from '../decimal';
 import type { DataOf, EndpointId } from '../okx/endpoints';
 import type * as T from '../okx/types';
 import { DAY, dayOf, HOUR, MINUTE, periodMs, YEAR_MS } from './clock';
-import { FIAT_PER_USD, borrowingRate, lendingRate, savingsCurrencies, stakingApy, type PriceFeed } from './market';
+import { FIAT_PER_USD, INDEX_QUOTES, borrowingRate, indexTicker, lendingRate, savingsCurrencies, stakingApy, type PriceFeed } from './market';
 import { page } from './paging';
 import { amount, annualRate, oneOf, pageQuery, required, text, type RawParams } from './params';
 import { badParam, fail } from './simError';
@@ -400,22 +400,16 @@ export class Portfolio {
    */
   private indexTickers(p: RawParams, now: number): T.IndexTicker[] {
     const instId = text(p, 'instId');
-    const quoteCcy = oneOf(p, 'quoteCcy', ['USD', 'USDT', 'USDC', 'BTC']);
+    const quoteCcy = oneOf(p, 'quoteCcy', INDEX_QUOTES);
     if (instId === undefined && quoteCcy === undefined) badParam('quoteCcy');
     const quotes = instId === undefined ? [quoteCcy ?? 'USD'] : [instId.split('-')[1] ?? ''];
     const bases = Object.keys(this.state.basePrices).filter((c) => instId === undefined || instId.split('-')[0] === c);
     const tickers: T.IndexTicker[] = [];
     for (const quote of quotes) {
       if (quote !== 'USD' && !this.prices.has(quote)) continue;
-      const px = (ccy: string, ts: number): string => D.roundDown(D.div(this.usd(ccy, ts), quote === 'USD' ? '1' : this.usd(quote, ts), 12), 8);
       for (const base of bases) {
         if (base === quote || (instId !== undefined && instId !== `${base}-${quote}`)) continue;
-        const day = Array.from({ length: 25 }, (_, i) => px(base, now - (24 - i) * HOUR));
-        const utc0 = Math.floor(now / DAY) * DAY;
-        tickers.push({
-          instId: `${base}-${quote}`, idxPx: px(base, now), high24h: day.reduce(D.max), low24h: day.reduce(D.min), open24h: day[0] ?? px(base, now),
-          sodUtc0: px(base, utc0), sodUtc8: px(base, utc0 - 8 * HOUR), ts: String(now),
-        });
+        tickers.push(indexTicker(this.prices, base, quote, now));
       }
     }
     return tickers;

@@ -2,7 +2,8 @@
  * The simulator's market: USD prices (set by tests, or gently moving in the sandbox) and deterministic
  * histories for ETH/SOL APY and the savings lending rates, so the same moment always shows the same rate.
  */
-import { div, mul, roundDown } from '../decimal';
+import { div, max, min, mul, roundDown } from '../decimal';
+import type { IndexTicker } from '../okx/types';
 import { DAY, HOUR } from './clock';
 
 /** A repeatable pseudo-random number in [0, 1) for (key, n). */
@@ -69,6 +70,8 @@ const STABLECOINS = new Set(['USDT', 'USDC', 'OKUSD', 'USDG']);
 export class PriceFeed {
   /** Test-set prices win over motion. */
   private readonly pinned = new Map<string, string>();
+  /** A moving price's path scaled by a jump (see `jump`). */
+  private readonly scaled = new Map<string, string>();
 
   constructor(
     private readonly base: Readonly<Record<string, string>>,
@@ -78,6 +81,23 @@ export class PriceFeed {
 
   set(ccy: string, usd: string): void {
     this.pinned.set(ccy, usd);
+  }
+
+  /**
+   * Moves the price path at `ts` to `to`: a price ("80000") or a change ("-10%", "+2.5%"). A moving price keeps
+   * moving, from the new level; a still one is set. Returns the new price.
+   */
+  jump(ccy: string, to: string, ts: number): string {
+    const now = this.usd(ccy, ts);
+    const change = /^([+-]?\d+(?:\.\d+)?)%$/.exec(to);
+    if (change === null && !/^\d+(?:\.\d+)?$/.test(to)) throw new Error(`A jump is a price or a change in percent, not ${to}`);
+    const target = change === null ? to : roundDown(mul(now, div(`${100 + Number(change[1])}`, '100', 12)), 8);
+    if (this.pinned.has(ccy) || !this.motion || STABLECOINS.has(ccy)) {
+      this.set(ccy, target);
+      return target;
+    }
+    this.scaled.set(ccy, div(mul(this.scaled.get(ccy) ?? '1', target), now, 18));
+    return this.usd(ccy, ts);
   }
 
   has(ccy: string): boolean {
@@ -97,12 +117,34 @@ export class PriceFeed {
       return base;
     }
     const factor = (1 + 0.015 * Math.sin((ts / 600_000) * 2 * Math.PI + noise(ccy, 0) * 6)).toFixed(6);
-    return roundDown(mul(base, factor), 8);
+    return roundDown(mul(mul(base, factor), this.scaled.get(ccy) ?? '1'), 8);
   }
 
   snapshot(): Record<string, string> {
     return Object.fromEntries(this.pinned);
   }
+}
+
+/** The quote currencies OKX indexes against. */
+export const INDEX_QUOTES: readonly string[] = ['USD', 'USDT', 'USDC', 'BTC'];
+
+/** `base` in `quote` at `ts`, as OKX's index tickers give it (8 places), from the price feed. */
+export function indexPx(prices: PriceFeed, base: string, quote: string, ts: number): string {
+  return roundDown(div(prices.usd(base, ts), quote === 'USD' ? '1' : prices.usd(quote, ts), 12), 8);
+}
+
+/**
+ * One index ticker, the same for `GET /api/v5/market/index-tickers` and the public WebSocket's `index-tickers`
+ * channel. The 24 h figures sample the feed's own path.
+ */
+export function indexTicker(prices: PriceFeed, base: string, quote: string, now: number): IndexTicker {
+  const px = (ts: number): string => indexPx(prices, base, quote, ts);
+  const day = Array.from({ length: 25 }, (_, i) => px(now - (24 - i) * HOUR));
+  const utc0 = Math.floor(now / DAY) * DAY;
+  return {
+    instId: `${base}-${quote}`, idxPx: px(now), high24h: day.reduce(max), low24h: day.reduce(min), open24h: day[0] ?? px(now),
+    sodUtc0: px(utc0), sodUtc8: px(utc0 - 8 * HOUR), ts: String(now),
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ import { SimClock } from './clock';
 import { Portfolio, type RawParams } from './engine';
 import { FaultInjector } from './faults';
 import { PriceFeed } from './market';
+import { PublicSocketSim, type PublicSocketSimOptions } from './publicSocket';
 import { SimError } from './simError';
 import { demoState, upgradeState, type SimState } from './state';
 
@@ -65,6 +66,8 @@ export interface SimulatorOptions {
    * client is given the same scale. Default 1, OKX's real limits (the sandbox never sets it).
    */
   readonly rateLimitScale?: number;
+  /** The public WebSocket's timings (tests shorten them); OKX's by default. */
+  readonly publicSocket?: PublicSocketSimOptions;
   readonly log?: (line: string) => void;
 }
 
@@ -105,6 +108,8 @@ export class Simulator {
   readonly late: LateRequests;
   /** What reads see while a write's history lags (fault 'history-lag'). */
   readonly replica: ReadReplica;
+  /** `/ws/v5/public`: the index-tickers channel, scriptable (see ./publicSocket). */
+  readonly publicSocket: PublicSocketSim;
   private readonly keys: readonly SimKey[];
   private readonly region: SimRegion;
   private readonly rateLimits: boolean;
@@ -127,6 +132,8 @@ export class Simulator {
     const scale = options.rateLimitScale ?? 1;
     if (!(scale > 0 && scale <= 1)) throw new Error(`rateLimitScale must be above 0 and at most 1, not ${scale}`);
     this.rateLimitScale = scale;
+    this.publicSocket = new PublicSocketSim(this.prices, this.clock, () => Object.keys(this.state.basePrices), options.publicSocket, options.log);
+    this.server.on('upgrade', (req, socket, head) => this.publicSocket.handleUpgrade(req, socket, head));
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
@@ -180,6 +187,7 @@ export class Simulator {
 
   async close(): Promise<void> {
     this.late.cancelAll();
+    this.publicSocket.close();
     this.save();
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

@@ -7,7 +7,7 @@ import { registerMoneyCommands } from './commands/money';
 import { forgetRecentlyDone } from './commands/moneyAction';
 import { connectionKey, resendableMove, setCheckSchedule } from './commands/moneyOutcome';
 import { PendingChecker } from './commands/pendingChecker';
-import { registerSandboxBadDay } from './commands/sandboxBadDay';
+import { registerSandboxBadDay } from './commands/sandboxCommands';
 import { PendingMoves, type PendingMove } from './commands/pendingMoves';
 import { registerPanelCommands } from './commands/panels';
 import { registerProductsFilter } from './commands/productsFilter';
@@ -32,6 +32,11 @@ import { StakingView } from './views/stakingView';
 import { VIEW_IDS, type ViewKey } from './views/viewIds';
 import { pendingChanged, setPendingSource } from './views/pendingRows';
 import { registerWalkthrough } from './walkthrough';
+import { publicSocketUrl } from './okx/environments';
+import { PublicSocket } from './okx/publicSocket';
+import { LiveLoanWatch, followPortfolio } from './portfolio/liveLoanWatch';
+import { setLiveWatch } from './views/liveFigures';
+import { registerSandboxMovePrice } from './commands/sandboxCommands';
 
 /** What the extension hands to other extensions and to its own integration tests. Nothing secret. */
 export interface OkxEarnApi {
@@ -72,6 +77,8 @@ export interface OkxEarnApi {
   checkPendingNow(): Promise<void>;
   /** For tests: forgets the requests done in the last minute (so that a repeated one is not asked "Again?"). */
   forgetRecentMoves(): void;
+  /** The live LTV watch's state ('off', 'live' or 'paused'), for tests and the walkthrough. */
+  livePrices(): string;
 }
 
 export interface RenderedItem {
@@ -127,6 +134,19 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     views[key] = vscode.window.createTreeView(VIEW_IDS[key], { treeDataProvider: trees[key], showCollapseAll: true });
     context.subscriptions.push(trees[key], views[key]);
   }
+  // The LTV between polls: OKX's index prices over its public WebSocket (okxEarn.livePrices), calibrated at
+  // every poll against OKX's own figure; a crossing asks OKX for the loans at once (within the rate limit).
+  const liveWatch = new LiveLoanWatch({
+    openSocket: () => {
+      const client = connection.current.client;
+      if (client === undefined) throw new Error('No connection for live prices');
+      return new PublicSocket({ url: publicSocketUrl(client.environment), log: (line) => log.debug(`Live prices: ${line}`) });
+    },
+    confirm: () => void portfolio.refresh(['loans'], { fresh: true }),
+    warnDistance,
+  });
+  liveWatch.enabled = readSettings().livePrices;
+  context.subscriptions.push(setLiveWatch(liveWatch), followPortfolio(liveWatch, portfolio), { dispose: () => liveWatch.dispose() });
   const ltv = new LtvStatusItem(portfolio, warnDistance);
   const autoRefresh = new AutoRefresh(portfolio, (Object.keys(VIEW_IDS) as ViewKey[]).map((key) => ({ tree: trees[key], view: views[key] })), () => readSettings().autoRefreshMs);
   context.subscriptions.push(log, store, connection, ltv, autoRefresh, { dispose: () => portfolio.dispose() });
@@ -146,6 +166,8 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
   );
 
   const applyConnection = (state: ConnectionState): void => {
+    // Another host: the live prices of the old one stop (the socket reopens for the new one's loans).
+    liveWatch.setLoans([], Date.now());
     portfolio.setClient(state.client);
     for (const view of Object.values(views)) view.description = state.label;
     if (state.problem !== undefined) void vscode.window.showErrorMessage(state.problem);
@@ -162,6 +184,7 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
         void connection.update();
       }
       if (e.affectsConfiguration('okxEarn.autoRefreshSeconds')) autoRefresh.reschedule();
+      if (e.affectsConfiguration('okxEarn.livePrices')) liveWatch.enabled = readSettings().livePrices;
       if (e.affectsConfiguration('okxEarn.ltvWarningPoints')) {
         ltv.update();
         trees.loans.refresh();
@@ -194,6 +217,7 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     ...registerKeyCommands(store, connection),
     ...registerMoneyCommands(flows),
     registerSandboxBadDay(connection),
+    registerSandboxMovePrice(connection),
     ...registerPanelCommands(panels, portfolio),
     ...registerExportCommands(flows, context.globalState),
     ...registerProductsFilter(context.globalState, portfolio, trees.products as ProductsView, views.products),
@@ -244,6 +268,7 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     },
     checkPendingNow: () => checker.checkDue(),
     forgetRecentMoves: () => forgetRecentlyDone(),
+    livePrices: () => liveWatch.status.state,
   };
 }
 

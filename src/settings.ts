@@ -11,6 +11,8 @@ export interface Settings {
   readonly autoRefreshMs: number;
   /** Warn this far (a fraction: "0.1" = 10 points) below the margin-call LTV. */
   readonly ltvWarningDistance: string;
+  /** okxEarn.livePrices: the LTV watch follows OKX's index prices over its public WebSocket. */
+  readonly livePrices: boolean;
 }
 
 export function readSettings(): Settings {
@@ -24,6 +26,7 @@ export function readSettings(): Settings {
     autoRefreshMs: Math.round(clamp(config.get<number>('autoRefreshSeconds', 60), 5, 3600) * 1000),
     // Whole or half points only, so the fraction is exact text.
     ltvWarningDistance: (Math.round(clamp(points, 0, 50) * 2) / 200).toString(),
+    livePrices: config.get<boolean>('livePrices', true),
   };
 }
 

@@ -174,6 +174,7 @@ function render(state: LtvState, labels: PanelLabels): void {
     el('section', {},
       el('h2', {}, labels.currentLtv),
       el('p', { class: `ltv-figure level-${state.level}` }, `${formatLtv(state.curLTV)} · ${levelText}`),
+      ...(state.live === '' ? [] : [el('p', { class: 'subtitle ltv-live' }, state.live)]),
       gauge.element),
     el('div', { class: 'actions' },
       button(labels.addCollateral, () => collateral('add', undefined)),

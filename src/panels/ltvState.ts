@@ -9,8 +9,9 @@ import type { OkxClient } from '../okx/client';
 import type { LoanInfo } from '../okx/types';
 import { usdPrices } from '../portfolio/prices';
 import { formatFixed, numberSymbols } from '../portfolio/format';
-import { priceAtLtv, priceDecimals, type PriceAtLevel } from '../portfolio/ltvWhatIf';
+import { priceAtLtv, priceDecimals, type PriceAtLevel, type WhatIfOrder } from '../portfolio/ltvWhatIf';
 import { ltvLevel, orderParam } from '../portfolio/risk';
+import { calibratedOrder, liveSentence, withLiveLtv } from '../views/liveFigures';
 import { loanName } from '../views/loanLabels';
 import { amount, percent, time, usd, withCcy } from '../views/nodes';
 import type { CollateralPriceRow, CollateralRow, LtvState, Row } from './protocol';
@@ -93,14 +94,14 @@ function priceText(at: PriceAtLevel, ccy: string, dp: number): string {
  * collateral and the loan unchanged. OKX's own liquidation price is used where it gives one (an order with one
  * collateral: riskWarningData names the pair); the rest are computed from the order's figures.
  */
-export function collateralPrices(loan: LoanInfo, prices: ReadonlyMap<string, string>): CollateralPriceRow[] {
+export function collateralPrices(loan: LoanInfo, prices: ReadonlyMap<string, string>, calibrated?: Pick<WhatIfOrder, 'loanUsd' | 'collateralUsd'>): CollateralPriceRow[] {
   const rows: CollateralPriceRow[] = [];
   const okx = loan.riskWarningData;
   for (const c of loan.collateralData) {
     const price = prices.get(c.ccy);
     if (price === undefined || !D.isPlainDecimal(price) || !D.isPositive(price) || !D.isPlainDecimal(c.amt) || !D.isPositive(c.amt)) continue;
     const dp = priceDecimals(price);
-    const order = { loanUsd: loan.loanNotionalUsd, collateralUsd: loan.collateralNotionalUsd };
+    const order = calibrated ?? { loanUsd: loan.loanNotionalUsd, collateralUsd: loan.collateralNotionalUsd };
     const [base, quote] = okx.instId.split('-');
     const fromOkx = loan.collateralData.length === 1 && okx.liqPx !== '' && D.isPlainDecimal(okx.liqPx) && base === c.ccy && quote !== undefined;
     rows.push({
@@ -118,7 +119,7 @@ export function buildLtvState(loan: LoanInfo | undefined, all: readonly LoanInfo
   const updated = time(String(Date.now()));
   if (loan === undefined) {
     return {
-      kind: 'ltv', title: vscode.l10n.t('Loan LTV'), ordId: undefined, curLTV: '0', marginCallLTV: '0', liqLTV: '0', warnDistance, level: 'safe', loanUsd: '0',
+      kind: 'ltv', title: vscode.l10n.t('Loan LTV'), ordId: undefined, curLTV: '0', live: '', marginCallLTV: '0', liqLTV: '0', warnDistance, level: 'safe', loanUsd: '0',
       collateralUsd: '0', loans: [], collateral: [], liquidationPrice: undefined, collateralPrices: [], collateralPricesNote: '', maxLoans: [], interest: [], updated,
       error: error === undefined ? undefined : errorText(error),
     };
@@ -127,18 +128,22 @@ export function buildLtvState(loan: LoanInfo | undefined, all: readonly LoanInfo
     const price = extras?.prices.get(c.ccy);
     return { ccy: c.ccy, amt: c.amt, amtText: amount(c.amt), usd: price === undefined ? undefined : usd(D.mul(c.amt, price)), price, maxRedeem: extras?.maxRedeem.get(c.ccy) };
   });
-  const prices = extras === undefined ? [] : collateralPrices(loan, extras.prices);
+  // From the calibrated figures (OKX's LTV, or the live estimate between polls), not OKX's notionals alone.
+  const calibrated = calibratedOrder(loan);
+  const [shown = loan] = withLiveLtv([loan]);
+  const prices = extras === undefined ? [] : collateralPrices(loan, extras.prices, calibrated);
   return {
     kind: 'ltv',
     title: loanName(loan, all),
     ordId: loan.ordId === '' ? undefined : loan.ordId,
-    curLTV: loan.curLTV,
+    curLTV: shown.curLTV,
+    live: liveSentence(loan) ?? '',
     marginCallLTV: loan.marginCallLTV,
     liqLTV: loan.liqLTV,
     warnDistance,
-    level: ltvLevel(loan, warnDistance),
-    loanUsd: loan.loanNotionalUsd,
-    collateralUsd: loan.collateralNotionalUsd,
+    level: ltvLevel(shown, warnDistance),
+    loanUsd: calibrated?.loanUsd ?? loan.loanNotionalUsd,
+    collateralUsd: calibrated?.collateralUsd ?? loan.collateralNotionalUsd,
     loans: loan.loanData.map((l): Row => [l.ccy, withCcy(l.amt, l.ccy)]),
     collateral,
     liquidationPrice: loan.riskWarningData.liqPx === '' ? undefined : `${amount(loan.riskWarningData.liqPx)} (${loan.riskWarningData.instId})`,

@@ -13,6 +13,7 @@ import type { LoanInfo } from '../okx/types';
 import { borrowedCcys, loanKey as loanKeyOf } from '../portfolio/risk';
 import { loanName } from '../views/loanLabels';
 import { buildLtvState, type LtvExtras, loadLtvExtras } from './ltvState';
+import { onDidChangeLive } from '../views/liveFigures';
 import { buildProductState, ChartCache, historyHost, isNewer, type NewerTarget, type ProductTarget, productAreas, productKey, productTitle, STABLE_RANGES } from './productState';
 import { buildNewerState, type NewerExtras } from './newerState';
 import { restorableDual } from './newerSeries';
@@ -89,6 +90,10 @@ export class Panels implements vscode.Disposable {
       flows.connection.onDidChange(() => {
         this.charts.clear();
         this.earnings.clear();
+      }),
+      // An LTV panel's gauge and prices move with the live estimate between polls (nothing is read for it).
+      onDidChangeLive(() => {
+        for (const entry of this.open.values()) if (entry.target.kind === 'loan') void this.render(entry, false);
       }),
     );
   }

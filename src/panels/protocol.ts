@@ -102,8 +102,10 @@ export interface LtvState {
   readonly title: string;
   /** The loan order shown (OKX's `ordId`), when OKX gave one. */
   readonly ordId: string | undefined;
-  /** Fractions as decimal text. */
+  /** Fractions as decimal text. `curLTV` is the live estimate between polls when `live` says so. */
   readonly curLTV: string;
+  /** Where the figure comes from when live prices are on ("Live from OKX's index prices…", or paused); '' otherwise. */
+  readonly live: string;
   readonly marginCallLTV: string;
   readonly liqLTV: string;
   /** The warning band below margin call, as a fraction (okxEarn.ltvWarningPoints / 100). */

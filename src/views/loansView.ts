@@ -8,6 +8,7 @@ import { errorText, fullErrorText } from '../messages';
 import type { InterestAccrual, LoanInfo } from '../okx/types';
 import type { Portfolio } from '../portfolio/portfolio';
 import { loanKey, ltvLevel, type LtvLevel } from '../portfolio/risk';
+import { liveSentence, ltvFigure, onDidChangeLive, withLiveLtv } from './liveFigures';
 import { loanName } from './loanLabels';
 import { PortfolioTree } from './portfolioTree';
 import { GroupNode, LeafNode, amount, fieldsTooltip, historyNode, ltv, percent, shortAmount, shortWithCcy, time, usd, withCcy, type TreeNode } from './nodes';
@@ -26,7 +27,7 @@ export function ltvSummary(loan: LoanInfo): string {
 
 /** A loan order's row label: the LTV and the margin call it must stay under. */
 export function ltvShort(loan: LoanInfo): string {
-  return vscode.l10n.t('LTV {0} · call {1}', ltv(loan.curLTV), percent(loan.marginCallLTV));
+  return vscode.l10n.t('LTV {0} · call {1}', ltvFigure(loan), percent(loan.marginCallLTV));
 }
 
 /** Sums per currency, in the order the currencies first appear: "0.0123 USDT + 0.0001 BTC". */
@@ -73,6 +74,14 @@ export class LoansView extends PortfolioTree {
     private readonly warnDistance: () => string,
   ) {
     super(portfolio, ['loans']);
+    this.liveSubscription = onDidChangeLive(() => this.refresh());
+  }
+
+  private readonly liveSubscription: vscode.Disposable;
+
+  override dispose(): void {
+    this.liveSubscription.dispose();
+    super.dispose();
   }
 
   protected roots(): Promise<TreeNode[]> {
@@ -88,7 +97,9 @@ export class LoansView extends PortfolioTree {
   private loan(loan: LoanInfo, all: readonly LoanInfo[], maxRedeem: ReadonlyMap<string, ReadonlyMap<string, string>> | undefined): TreeNode {
     const id = LoansView.nodeId(loan);
     const ordId = loan.ordId === '' ? undefined : loan.ordId;
-    const level = ltvLevel(loan, this.warnDistance());
+    const [shown = loan] = withLiveLtv([loan]);
+    const level = ltvLevel(shown, this.warnDistance());
+    const live = liveSentence(loan);
     const borrowed = loan.loanData.map((l) => withCcy(l.amt, l.ccy)).join(' + ');
     // "Reduce Collateral…" is offered only where something can be taken back (contextValue …locked otherwise).
     const locked = (ok: boolean): string => (ok ? '' : '.locked');
@@ -103,7 +114,8 @@ export class LoansView extends PortfolioTree {
       expanded: true,
       tooltip: fieldsTooltip(vscode.l10n.t('Flexible loan'), [
         [vscode.l10n.t('Order ID'), ordId ?? ''],
-        [vscode.l10n.t('Current LTV'), ltv(loan.curLTV)],
+        [vscode.l10n.t('Current LTV'), ltvFigure(loan)],
+        [vscode.l10n.t('Live prices'), live ?? ''],
         [vscode.l10n.t('Margin-call LTV'), percent(loan.marginCallLTV)],
         [vscode.l10n.t('Liquidation LTV'), percent(loan.liqLTV)],
         [vscode.l10n.t('Borrowed'), borrowed],
@@ -115,8 +127,8 @@ export class LoansView extends PortfolioTree {
       children: (self) => [
         new LeafNode(`${id}:ltv`, {
           label: vscode.l10n.t('Current LTV'),
-          description: vscode.l10n.t('{0} · margin call {1} · liquidation {2}', ltv(loan.curLTV), percent(loan.marginCallLTV), percent(loan.liqLTV)),
-          tooltip: ltvSummary(loan),
+          description: vscode.l10n.t('{0} · margin call {1} · liquidation {2}', ltvFigure(loan), percent(loan.marginCallLTV), percent(loan.liqLTV)),
+          tooltip: live === undefined ? ltvSummary(loan) : `${ltvSummary(loan)}\n${live}`,
           icon: levelIcon(level),
           payload: { kind: 'loan', loan },
         }, self),

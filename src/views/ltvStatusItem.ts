@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { LoanInfo } from '../okx/types';
 import type { Portfolio } from '../portfolio/portfolio';
 import { LtvCrossingWatch, borrowedCcys, loanKey, ltvLevel, riskiestLoan, type LtvLevel } from '../portfolio/risk';
+import { liveFigure, liveSentence, liveStatus, onDidChangeLive, pausedReason, withLiveLtv } from './liveFigures';
 import { loanName } from './loanLabels';
 import { ltv, percent } from './nodes';
 
@@ -50,6 +51,7 @@ export class LtvStatusItem implements vscode.Disposable {
   private readonly watch = new LtvCrossingWatch();
   private readonly subscription: { dispose(): void };
   private readonly themeSubscription: vscode.Disposable;
+  private readonly liveSubscription: vscode.Disposable;
   private snapshotValue: LtvSnapshot = { visible: false, text: '', background: undefined, color: undefined, tooltip: '', order: undefined };
 
   constructor(
@@ -62,6 +64,8 @@ export class LtvStatusItem implements vscode.Disposable {
       if (areas.includes('loans')) this.update();
     });
     this.themeSubscription = vscode.window.onDidChangeActiveColorTheme(() => this.update());
+    // Between polls, the live figure moves with OKX's index prices.
+    this.liveSubscription = onDidChangeLive(() => this.update());
     this.update();
   }
 
@@ -74,18 +78,21 @@ export class LtvStatusItem implements vscode.Disposable {
     const loans = this.portfolio.hasCredentials && 'data' in state && state.data !== undefined ? state.data.loans : [];
     if (state.status === 'ready') this.notifyCrossings(loans);
     if (state.status === 'idle') this.watch.reset();
-    const riskiest = riskiestLoan(loans, this.warnDistance());
+    // Alerts stay on OKX's confirmed figures (above); what is shown follows the live estimate where it is live.
+    const shown = withLiveLtv(loans);
+    const riskiest = riskiestLoan(shown, this.warnDistance());
     if (riskiest === undefined) {
       this.item.hide();
       this.snapshotValue = { visible: false, text: '', background: undefined, color: undefined, tooltip: '', order: undefined };
       return;
     }
-    const text = `${ICON[riskiest.level]}${vscode.l10n.t('LTV {0}', ltvText(riskiest.loan.curLTV))}`;
+    const live = liveFigure(riskiest.loan) !== undefined;
+    const text = `${ICON[riskiest.level]}${live ? vscode.l10n.t('LTV ≈ {0} live', ltvText(riskiest.loan.curLTV)) : vscode.l10n.t('LTV {0}', ltvText(riskiest.loan.curLTV))}`;
     this.item.command = { command: 'okxEarn.openLtv', title: vscode.l10n.t('Show Loan LTV'), arguments: [loanKey(riskiest.loan)] };
     const highContrastDark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.HighContrast;
     const background = highContrastDark ? undefined : BACKGROUND[riskiest.level];
     const color = highContrastDark ? FOREGROUND[riskiest.level] : undefined;
-    const tooltip = this.tooltip(loans);
+    const tooltip = this.tooltip(shown);
     this.item.text = text;
     this.item.backgroundColor = background === undefined ? undefined : new vscode.ThemeColor(background);
     this.item.color = color === undefined ? undefined : new vscode.ThemeColor(color);
@@ -119,6 +126,11 @@ export class LtvStatusItem implements vscode.Disposable {
       );
     }
     md.appendMarkdown(`\n${vscode.l10n.t('Warning from {0} points below margin call (setting okxEarn.ltvWarningPoints).', percent(this.warnDistance(), 1).replace('%', ''))}`);
+    const status = liveStatus();
+    const riskiest = loans[0] === undefined ? undefined : riskiestLoan(loans, this.warnDistance())?.loan;
+    const sentence = riskiest === undefined ? undefined : liveSentence(riskiest);
+    if (sentence !== undefined) md.appendMarkdown(`\n\n${escapeCell(sentence)}`);
+    else if (status?.state === 'paused') md.appendMarkdown(`\n\n${escapeCell(vscode.l10n.t('Live prices paused ({0}).', pausedReason(status)))}`);
     return md;
   }
 
@@ -141,6 +153,7 @@ export class LtvStatusItem implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
     this.themeSubscription.dispose();
+    this.liveSubscription.dispose();
     this.item.dispose();
   }
 }

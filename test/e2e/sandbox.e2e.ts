@@ -40,7 +40,7 @@ describe('Sandbox: every view and the status bar, as a newcomer sees them', func
     const second = pane.getByText(/^USDC loan · order …\d{6}$/);
     await first.waitFor({ timeout: 30_000 });
     await second.waitFor({ timeout: 30_000 });
-    assert.match(await pane.locator('.monaco-list-row').first().innerText(), /LTV \d+\.\d% · call 70%/);
+    assert.match(await pane.locator('.monaco-list-row').first().innerText(), /LTV (≈ )?\d+\.\d%( live)? · call 70%/);
     for (const ccy of ['ETH', 'SOL']) await pane.getByText(ccy, { exact: true }).first().waitFor();
     await pane.getByText('Liquidation price', { exact: true }).waitFor();
     await workbench.screenshot('sandbox-loans');
@@ -73,7 +73,7 @@ describe('Sandbox: every view and the status bar, as a newcomer sees them', func
   it("the status bar shows the riskiest loan's LTV, on a warning background near margin call", async function () {
     const item = workbench.page.locator('[id="okx-earn.okx-earn.okxEarn.ltv"]');
     await item.waitFor({ timeout: 30_000 });
-    assert.match(await item.innerText(), /^\s*LTV \d+(\.\d)?%$/);
+    assert.match(await item.innerText(), /^\s*LTV (≈ )?\d+(\.\d)?%( live)?$/);
     assert.equal(await item.locator('.codicon-warning').count(), 1, 'a warning icon, not colour alone');
     const background = String(await item.evaluate('(el) => getComputedStyle(el).backgroundColor'));
     assert.notEqual(background, 'rgba(0, 0, 0, 0)', 'a warning background');

@@ -1,4 +1,6 @@
 /**
+ * The Sandbox's two levers for seeing the extension at work with no account. "Sandbox: Move a Price…" jumps
+ * an index price (REST and the public WebSocket agree), so the live LTV and its alerts can be watched.
  * "Sandbox: Play OKX's Bad Day…": makes the sandbox's simulator answer the next money move of each kind as OKX
  * does on a bad day (a lost answer, 50004 then done late, no answer at all, an empty acknowledgement), so that
  * anyone can see, with no account, what the extension then says, the pending row, and how it settles.
@@ -45,6 +47,31 @@ export function registerSandboxBadDay(connection: Connection): vscode.Disposable
     const { fault } = chosen;
     if (fault !== undefined) for (const endpoint of MONEY_ENDPOINTS) sim.faults.add({ fault, endpoint, times: 1 });
     void ui.info(fault === undefined ? vscode.l10n.t('Sandbox: a good day again.') : vscode.l10n.t('Sandbox: your next money move of each kind meets "{0}".', chosen.label));
+    return true;
+  });
+}
+
+const MOVES = ['-5%', '-10%', '-20%', '+5%', '+10%'] as const;
+
+export function registerSandboxMovePrice(connection: Connection): vscode.Disposable {
+  return vscode.commands.registerCommand('okxEarn.sandbox.movePrice', async (ccyArg?: unknown, moveArg?: unknown) => {
+    const sim = connection.sandbox;
+    if (sim === undefined) {
+      void ui.warn(vscode.l10n.t('This plays out in the Sandbox only: switch to it first (OKX Earn: Try the Sandbox).'));
+      return false;
+    }
+    const ccy =
+      typeof ccyArg === 'string'
+        ? ccyArg
+        : (await vscode.window.showQuickPick(['BTC', 'ETH', 'SOL'], { title: vscode.l10n.t('Sandbox: move the index price of which currency?'), ignoreFocusOut: true }));
+    if (ccy === undefined) return false;
+    const move =
+      typeof moveArg === 'string'
+        ? moveArg
+        : (await vscode.window.showQuickPick([...MOVES], { title: vscode.l10n.t('Sandbox: move the {0} index price by how much?', ccy), ignoreFocusOut: true }));
+    if (move === undefined) return false;
+    sim.publicSocket.jump(ccy, move);
+    void ui.info(vscode.l10n.t('Sandbox: the {0} index price moved {1}. Watch the LTV in the status bar and the Loans view.', ccy, move));
     return true;
   });
 }

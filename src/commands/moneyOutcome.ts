@@ -93,7 +93,7 @@ export async function sendAndSettle<R>(context: FlowContext, client: OkxClient, 
         action,
         sink,
         sent,
-        answer.why === 'in-flight' ? vscode.l10n.t('OKX is still processing a request with this key.') : vscode.l10n.t("OKX's answer was lost or unclear ({0}).", errorText(answer.error)),
+        answer.why === 'in-flight' ? vscode.l10n.t('OKX is still processing a request with this key.') : vscode.l10n.t("OKX's answer was lost or unclear."),
       );
     case 'refused': {
       const error = answer.error;
@@ -239,21 +239,28 @@ async function keepPending<R>(context: FlowContext, client: OkxClient, action: M
     checks: 0,
     lastDetail: detail,
   });
-  const message = vscode.l10n.t(
-    "Still unknown whether OKX carried out the {0}: its records do not show it yet. Don't send it again: it is kept as pending in the {1} view and checked in the background, and you will be told once OKX's records settle it.",
-    action.what,
-    view.name,
-  );
-  context.log.warn(`Pending: ${action.what} (${id})`);
-  sink.outcome('unknown', message);
   const serverNow = Date.now() + client.clockOffsetMs;
   const canResend = action.sameKeyUntil !== undefined && action.sameKeyUntil(sent) > serverNow && toolRun() === undefined;
+  const message = canResend
+    ? vscode.l10n.t(
+        "Still unknown whether OKX carried out the {0}: its records do not show it yet. Don't send a new request: it is kept as pending in the {1} view and checked in the background. Sending it again with the same key is safe: OKX does not carry it out twice.",
+        action.what,
+        view.name,
+      )
+    : vscode.l10n.t(
+        "Still unknown whether OKX carried out the {0}: its records do not show it yet. Don't send it again: it is kept as pending in the {1} view and checked in the background, and you will be told once OKX's records settle it.",
+        action.what,
+        view.name,
+      );
+  context.log.warn(`Pending: ${action.what} (${id})`);
+  sink.outcome('unknown', message);
   if (canResend) resendable.set(id, { action: action as MoneyAction<unknown>, sent });
   const resend = vscode.l10n.t('Send Again With the Same Key…');
   const show = vscode.l10n.t('Show Pending');
   // Not awaited: the flow ends here, and the notification's buttons work for as long as it is shown (run once
   // this flow has let go of its action, so that a resend is never refused as "still being sent").
-  void ui.warn(message, ...(canResend ? [resend] : []), show).then((choice) =>
+  // Showing it first (the default button); sending it again only as the second choice.
+  void ui.warn(message, show, ...(canResend ? [resend] : [])).then((choice) =>
     setTimeout(() => {
       if (choice === show) void vscode.commands.executeCommand(view.command);
       if (choice === resend) void vscode.commands.executeCommand('okxEarn.pending.resend', id);

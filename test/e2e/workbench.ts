@@ -2,15 +2,35 @@
  * An end-to-end session: the packaged .vsix installed into code-server exactly as a user installs it, the
  * workbench opened in headless Chromium, and helpers to click around and save screenshots.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { launchBrowser, type HeadlessBrowser } from '../host/browser';
-import { PROJECT_ROOT, ensureCodeServer, installVsix, startCodeServer, vsixPath, workbenchUrl, type RunningCodeServer } from '../host/codeServer';
+import { PROJECT_ROOT, ensureCodeServer, installVsix, startCodeServer, vsixPath, workbenchUrl, type CodeServerInstall, type RunningCodeServer } from '../host/codeServer';
 import { seedUserSettings } from '../host/vscodeStandIn';
 
 export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
+
+/** The extensions folder the .vsix was installed into, once per run. */
+let installedOnce: string | undefined;
+
+/**
+ * The packaged .vsix installed into `extensionsDir`: with `code-server --install-extension`, as a user installs
+ * it, the first time in a run (so that what `.vscodeignore` lets through is what runs); for every later
+ * workbench, a copy of that install, with the folder's own path in its extensions.json (a CLI start saved).
+ */
+function installExtension(install: CodeServerInstall, extensionsDir: string): void {
+  if (installedOnce === undefined) {
+    const first = mkdtempSync(path.join(os.tmpdir(), 'okx-earn-e2e-installed-'));
+    process.once('exit', () => rmSync(first, { recursive: true, force: true }));
+    installVsix(install, first, vsixPath());
+    installedOnce = first;
+  }
+  cpSync(installedOnce, extensionsDir, { recursive: true });
+  const list = path.join(extensionsDir, 'extensions.json');
+  writeFileSync(list, readFileSync(list, 'utf8').replaceAll(installedOnce, extensionsDir));
+}
 
 export class Workbench {
   private constructor(
@@ -32,7 +52,7 @@ export class Workbench {
     }
     seedUserSettings(userDataDir, settings);
 
-    installVsix(install, extensionsDir, vsixPath());
+    installExtension(install, extensionsDir);
 
     const server = await startCodeServer(install, { userDataDir, extensionsDir, ...(options.locale === undefined ? {} : { locale: options.locale }) });
     const browser = await launchBrowser();

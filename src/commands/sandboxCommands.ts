@@ -18,6 +18,8 @@ const MONEY_ENDPOINTS: readonly EndpointId[] = (Object.keys(ENDPOINTS) as Endpoi
 
 interface BadDay extends vscode.QuickPickItem {
   readonly fault: Fault | undefined;
+  /** The public WebSocket's live prices stop (connections dropped, new ones refused). */
+  readonly socketDown?: boolean;
 }
 
 function badDays(): BadDay[] {
@@ -30,6 +32,12 @@ function badDays(): BadDay[] {
     },
     { label: vscode.l10n.t('The answer is lost (carried out at once)'), detail: vscode.l10n.t('The connection drops after OKX did it: found by its key at the first look.'), fault: { kind: 'lose-response' } },
     { label: vscode.l10n.t('An empty acknowledgement'), detail: vscode.l10n.t('OKX answers success naming no order: never taken for "done" until its records show it.'), fault: { kind: 'ack', data: [{}], execute: true } },
+    {
+      label: vscode.l10n.t('The live price feed stops'),
+      detail: vscode.l10n.t('OKX\'s public WebSocket drops and refuses connections: the LTV says "live prices paused" and falls back to polling.'),
+      fault: undefined,
+      socketDown: true,
+    },
     { label: vscode.l10n.t('Off: a good day'), detail: vscode.l10n.t('Every request answered at once, as usual.'), fault: undefined },
   ];
 }
@@ -44,9 +52,20 @@ export function registerSandboxBadDay(connection: Connection): vscode.Disposable
     const chosen = await vscode.window.showQuickPick(badDays(), { title: vscode.l10n.t("Sandbox: how should OKX answer your next money move of each kind?"), ignoreFocusOut: true });
     if (chosen === undefined) return false;
     sim.faults.clear();
+    sim.publicSocket.refuseUpgrades(0);
     const { fault } = chosen;
     if (fault !== undefined) for (const endpoint of MONEY_ENDPOINTS) sim.faults.add({ fault, endpoint, times: 1 });
-    void ui.info(fault === undefined ? vscode.l10n.t('Sandbox: a good day again.') : vscode.l10n.t('Sandbox: your next money move of each kind meets "{0}".', chosen.label));
+    if (chosen.socketDown === true) {
+      sim.publicSocket.refuseUpgrades();
+      sim.publicSocket.dropAll();
+    }
+    void ui.info(
+      chosen.socketDown === true
+        ? vscode.l10n.t('Sandbox: the live price feed is down until you choose "Off".')
+        : fault === undefined
+          ? vscode.l10n.t('Sandbox: a good day again.')
+          : vscode.l10n.t('Sandbox: your next money move of each kind meets "{0}".', chosen.label),
+    );
     return true;
   });
 }

@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import { Workbench, screenshotOnFailure } from './workbench';
+
+describe('Live loan risk in the sandbox: the LTV between polls, and "live prices paused"', function () {
+  let workbench: Workbench;
+
+  before(async function () {
+    workbench = await Workbench.open({ 'okxEarn.environment': 'sandbox' });
+    await workbench.activityBarItem('OKX Earn').click();
+    await workbench.showOnly('Loans');
+  });
+
+  screenshotOnFailure(() => workbench);
+
+  after(async function () {
+    await workbench?.close();
+  });
+
+  const statusItem = () => workbench.page.locator('.statusbar-item').filter({ hasText: /LTV/ }).first();
+
+  it('the status bar and the Loans view say "LTV ≈ … live", and move when a price moves', async function () {
+    await statusItem().filter({ hasText: /LTV ≈ \d+\.\d% live/ }).waitFor({ timeout: 45_000 });
+    const pane = workbench.pane('Loans');
+    await pane.locator('.monaco-list-row').filter({ hasText: /^\s*LTV ≈ \d+\.\d% live · call 70%/ }).first().waitFor({ timeout: 15_000 });
+    await workbench.runCommand('OKX Earn: Sandbox: Move a Price…');
+    const btc = workbench.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /^BTC$/ });
+    await btc.waitFor();
+    await btc.click();
+    const down = workbench.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: '-10%' });
+    await down.waitFor();
+    await down.click();
+    // 66 % before; a 10 % fall of BTC takes the order past the warning band (60 %) towards margin call.
+    await statusItem().filter({ hasText: /\$?LTV ≈ (6[89]|7\d)\.\d% live/ }).waitFor({ timeout: 10_000 });
+    await workbench.screenshot('live-ltv');
+  });
+
+  it('when the live price feed stops: "live prices paused", the figure from the last poll', async function () {
+    await workbench.runCommand("OKX Earn: Sandbox: Play OKX's Bad Day…");
+    const stop = workbench.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'The live price feed stops' });
+    await stop.waitFor();
+    await stop.click();
+    await statusItem().filter({ hasText: /^\s*(\S+\s)?LTV \d+\.\d%\s*$/ }).waitFor({ timeout: 30_000 });
+    await statusItem().hover();
+    await workbench.page.locator('.monaco-hover').getByText(/Live prices paused/).waitFor({ timeout: 10_000 });
+    assert.equal(await statusItem().filter({ hasText: /≈/ }).count(), 0);
+    await workbench.screenshot('live-ltv-paused');
+  });
+});

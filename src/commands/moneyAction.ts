@@ -124,16 +124,25 @@ export function forgetRecentlyDone(): void {
   recentlyDone.clear();
 }
 
-/** Runs a money-moving action end to end. Resolves true when it was carried out (done). */
-export async function runMoneyAction<R>(context: FlowContext, action: MoneyAction<R>): Promise<boolean> {
+/** One money move at a time: runs `send` holding the in-flight slot, or says what holds it and runs nothing. */
+async function oneInFlight(context: FlowContext, what: string, send: (client: OkxClient) => Promise<boolean>): Promise<boolean> {
   if (inFlight !== undefined) {
     void ui.warn(vscode.l10n.t('Another request is still being sent ({0}). Wait for its result before sending another.', inFlight));
     return false;
   }
   const client = requireClient(context);
   if (client === undefined) return false;
-  inFlight = action.what;
+  inFlight = what;
   try {
+    return await send(client);
+  } finally {
+    inFlight = undefined;
+  }
+}
+
+/** Runs a money-moving action end to end. Resolves true when it was carried out (done). */
+export function runMoneyAction<R>(context: FlowContext, action: MoneyAction<R>): Promise<boolean> {
+  return oneInFlight(context, action.what, async (client) => {
     const { environment, profile } = context.connection.current;
     let confirmed = withAgain(action);
     for (;;) {
@@ -143,26 +152,16 @@ export async function runMoneyAction<R>(context: FlowContext, action: MoneyActio
       context.log.info(`Quote expired before it was sent, renewed: ${confirmed.what}`);
       confirmed = renewed;
     }
-    const outcome = await sendAndSettle(context, client, confirmed, sink);
-    return outcome === 'done';
-  } finally {
-    inFlight = undefined;
-  }
+    return (await sendAndSettle(context, client, confirmed, sink)) === 'done';
+  });
 }
 
 /**
  * Sends once more, with the very same key, a request whose outcome is unknown (OKX deduplicates by that key, so
  * this cannot make a second one): only after the user's click in the confirmation, never on its own.
  */
-export async function resendSameKey<R>(context: FlowContext, action: MoneyAction<R>, sent: SendWindow, pendingId: string): Promise<boolean> {
-  if (inFlight !== undefined) {
-    void ui.warn(vscode.l10n.t('Another request is still being sent ({0}). Wait for its result before sending another.', inFlight));
-    return false;
-  }
-  const client = requireClient(context);
-  if (client === undefined) return false;
-  inFlight = action.what;
-  try {
+export function resendSameKey<R>(context: FlowContext, action: MoneyAction<R>, sent: SendWindow, pendingId: string): Promise<boolean> {
+  return oneInFlight(context, action.what, async (client) => {
     const { environment, profile } = context.connection.current;
     const again: MoneyAction<R> = {
       ...action,
@@ -175,9 +174,7 @@ export async function resendSameKey<R>(context: FlowContext, action: MoneyAction
     if (!(await confirmAction({ environment, profile }, client, again))) return false;
     await context.pending?.remove(pendingId);
     return (await sendAndSettle(context, client, action, sink, sent)) === 'done';
-  } finally {
-    inFlight = undefined;
-  }
+  });
 }
 
 const sink: OutcomeSink = {

@@ -14,14 +14,11 @@ import { STALE_AFTER_MS, calibrate, calibratedWhatIfOrder, calibrationCcys, fres
 import type { Portfolio } from './portfolio';
 import { loanKey, type LtvLevel } from './risk';
 
-/** What the watch needs of src/okx/publicSocket.ts (structurally the same). */
-export interface IndexTick {
-  readonly instId: string;
-  readonly idxPx: string;
-  readonly ts: number;
-  readonly receivedAt: number;
-}
-export type SocketState = 'closed' | 'connecting' | 'live' | 'paused';
+import type { IndexTick, SocketState } from '../okx/publicSocket';
+
+export type { IndexTick, SocketState } from '../okx/publicSocket';
+
+/** What the watch needs of the public socket (../okx/publicSocket's PublicSocket; a fake in the unit tests). */
 export interface LivePriceSocket {
   setInstruments(instIds: readonly string[]): void;
   onTick(listener: (tick: IndexTick) => void): Subscription;

@@ -77,7 +77,7 @@ export interface OkxEarnApi {
   checkPendingNow(): Promise<void>;
   /** For tests: forgets the requests done in the last minute (so that a repeated one is not asked "Again?"). */
   forgetRecentMoves(): void;
-  /** The live LTV watch's state ('off', 'live' or 'paused'), for tests and the walkthrough. */
+  /** The live LTV watch's state: 'live', or 'paused: <reason>' / 'off: <reason>' (for tests). */
   livePrices(): string;
 }
 
@@ -268,7 +268,10 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     },
     checkPendingNow: () => checker.checkDue(),
     forgetRecentMoves: () => forgetRecentlyDone(),
-    livePrices: () => liveWatch.status.state,
+    livePrices: () => {
+      const status = liveWatch.status;
+      return status.state === 'live' ? 'live' : `${status.state}: ${status.reason}${status.state === 'paused' && status.detail !== undefined ? ` (${status.detail})` : ''}`;
+    },
   };
 }
 

@@ -321,7 +321,8 @@ describe('OKUSD money flows, against the simulator', function () {
       const [order, ...more] = await waitFor(() => (sim.state.okusd.orders.length > before ? newOrders(before) : undefined), 'the order of the resend');
       assert.ok(order && more.length === 0, 'exactly one subscription');
       assert.equal(order.clOrdId, shownId, 'the same client order id');
-      assert.equal(posts('okusdSubscribe'), subscribes + 2, 'the dropped request and the user\'s resend');
+      // The dropped request never reached the simulator's records (the connection closed first): the resend did.
+      assert.equal(posts('okusdSubscribe'), subscribes + 1, 'the user\'s resend');
       assert.equal(confirmations.length, 2);
       assert.match(confirmations[1] ?? '', /^Send the same request again: Subscribe 40 USDT to OKUSD\?/);
       await waitFor(() => (api.pendingMoves().length === 0 ? true : undefined), 'nothing pending');

@@ -157,6 +157,8 @@ export async function liveJumps(options: LiveOptions): Promise<JumpTimes[]> {
     });
     const times: JumpTimes[] = [];
     const gapMs = options.confirmGapMs ?? CONFIRM_GAP_MS;
+    // The first load's requests out of OKX's windows (loanMaxCollateralRedeem: 5 / 2 s), as in a window open a while.
+    await sleep(gapMs);
     for (let i = 0; i < options.jumps; i++) {
       const down = i % 2 === 0;
       target = down ? 'marginCall' : 'warning';

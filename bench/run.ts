@@ -4,28 +4,31 @@
  * Every figure is given against its physical floor: the least time the rate limit allows, or one round trip.
  *
  *   npm run bench                      every section
- *   npm run bench -- bursts refresh    only those (bursts, refresh, history, startup)
+ *   npm run bench -- bursts refresh    only those (bursts, refresh, history, startup, live)
  *   npm run bench:quick                every section in quick mode (`--quick`)
  *
- * The full bench is not part of `npm test` or CI. It stops by itself (about two minutes, most of it the first
- * open of a year of hourly rates, which OKX's 6 requests a second make last 15 s, and the three clients' bursts).
+ * The full bench is not part of `npm test` or CI. It stops by itself (about six minutes: four of them the live
+ * section's 20 jumps 5 s apart and its two 60 s polls; then the first open of a year of hourly rates, which
+ * OKX's 6 requests a second make last 15 s, and the three clients' bursts).
  *
  * The quick mode is a step of `npm test`, so that a section that breaks fails CI rather than rotting unseen:
  * every section's code, made small (the same bursts with OKX's windows 100 times shorter on the simulator and our
- * client, a few days of history, one start-up, the simulator answering at once), with no packaging and no peers.
- * Its figures mean nothing and nothing is asserted about time; it fails when a section throws, when our client
- * goes over a (shortened) limit, or when our requests fail.
+ * client, a few days of history, one start-up, 4 live jumps and 3 polls 300 ms apart, the simulator answering at
+ * once), with no packaging and no peers. Its figures mean nothing and nothing is asserted about time; it fails
+ * when a section throws, when our client goes over a (shortened) limit, when our requests fail, or when the open
+ * socket costs REST requests that polling alone does not.
  */
 import { cpus, loadavg, platform, arch } from 'node:os';
 import { BURSTS, burst, type BurstResult } from './bursts';
 import { loadPeers, ourClient, type PeerFactory } from './clients';
 import { historyCharts } from './history';
+import { DEFAULT_POLL_MS, liveJumps, liveRest, type JumpTimes, type LiveOptions } from './live';
 import { LATENCY_MS, ourRefresh, peerRefresh, type RefreshResult } from './refresh';
 import { startup } from './startup';
 import { ENDPOINTS } from '../src/okx/endpoints';
 import { scaleRateLimit } from '../src/okx/testRateLimits';
 
-const SECTIONS = ['bursts', 'refresh', 'history', 'startup'] as const;
+const SECTIONS = ['bursts', 'refresh', 'history', 'startup', 'live'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const QUICK = process.argv.includes('--quick');
@@ -132,6 +135,57 @@ function startupSection(): void {
   table(['file', 'size'], result.sizes.map(([file, size]) => [file, kb(size)]));
 }
 
+/** The quick mode: 4 jumps with the watch's confirmation gap at 100 ms, 3 polls 300 ms apart, OKX's windows 100 times shorter. */
+const LIVE: LiveOptions = QUICK
+  ? { jumps: 4, latencyMs, rateLimitScale: 0.01, confirmGapMs: 100, polls: 3, pollMs: 300, moveEveryMs: 50, publicSocket: { changeCheckMs: 20, unchangedPushMs: 1000 } }
+  : { jumps: 20, latencyMs, rateLimitScale: 1, confirmGapMs: undefined, polls: 2, pollMs: DEFAULT_POLL_MS, moveEveryMs: 2000 };
+
+async function live(): Promise<void> {
+  const fine = (value: number): string => (value < 10 ? `${value.toFixed(1)} ms` : ms(value));
+  const stats = (values: number[]): [string, string] => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length / 2;
+    const median = sorted.length % 2 === 1 ? (sorted[Math.floor(mid)] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+    return [fine(median), fine(sorted[sorted.length - 1] ?? NaN)];
+  };
+  const poll = LIVE.pollMs;
+  console.log(`### Live LTV: from an index move to the status bar (simulator answering REST after ${latencyMs} ms; its public WebSocket on loopback)\n`);
+  const jumps = await liveJumps(LIVE);
+  const gap = LIVE.confirmGapMs === undefined ? "the extension's 5 s" : `${LIVE.confirmGapMs} ms (quick mode)`;
+  console.log(`${jumps.length} jumps of BTC's index, alternately −12 % (the demo's USDT order: LTV 0.66 → 0.72, margin call 0.70) and back (+13.6 %), each timed from \`sim.publicSocket.jump\`; the LiveLoanWatch wired as the extension wires it (confirmation gap ${gap}: the jumps are that far apart). The alert is LtvCrossingWatch's crossing on OKX's confirmed figure, after the refresh of the loans the crossing asked for. Polling alone is computed, not measured: the move lands uniformly within a ${DEFAULT_POLL_MS / 1000} s poll interval (okxEarn.autoRefreshSeconds' default).\n`);
+  const down = jumps.filter((j) => j.down);
+  const up = jumps.filter((j) => !j.down);
+  const row = (what: string, of: JumpTimes[], pick: (j: JumpTimes) => number): string[] => [what, String(of.length), ...stats(of.map(pick))];
+  const pollingMs = DEFAULT_POLL_MS;
+  table(['from the index move to', 'jumps', 'median', 'worst'], [
+    row('the estimate at margin call (the status bar turns)', down, (j) => j.estimateMs),
+    row("the alert, on OKX's confirmed figure", down, (j) => j.confirmedMs),
+    row('the estimate back below margin call', up, (j) => j.estimateMs),
+    row("OKX's confirmed figure back below margin call", up, (j) => j.confirmedMs),
+    [`polling alone, every ${pollingMs / 1000} s (computed): the status bar and the alert`, '–', `${ms(pollingMs / 2)} + one loans refresh`, `${ms(pollingMs)} + one loans refresh`],
+  ]);
+  const infos = [...new Set(jumps.map((j) => j.loanInfos))].sort((a, b) => a - b);
+  console.log(`loan-info requests per jump: ${infos.join(' or ')} (one confirmation per crossing).\n`);
+
+  const rest = await liveRest(LIVE);
+  const note = QUICK ? `, the quick mode's interval: the per-hour figures are of ${poll} ms polls` : '';
+  console.log(`REST requests with prices moving and no crossing: ${LIVE.polls} loans polls ${ms(poll)} apart${note} (AutoRefresh's tick with no view open: the loans), BTC or ETH moving ±1 % every ${ms(LIVE.moveEveryMs)}; the socket open (okxEarn.livePrices on) against polling alone (off), two simulators side by side. Per hour: the window's count (its polls' ${LIVE.polls} × ${ms(poll)}) scaled to 3600 s. "First load": the requests before the window (the loans, and with the socket the one read of the index prices that says which currencies have an index).\n`);
+  table(['mode', 'first load', 'window', 'requests in window', 'by endpoint', 'per hour', 'public socket (whole run)', 'level changes'], rest.map((r) => [
+    r.mode,
+    String(r.opening),
+    ms(r.windowMs),
+    String(r.total),
+    [...r.byEndpoint].map(([id, n]) => `${id} ${n}`).join(', '),
+    (r.total * 3_600_000 / r.windowMs).toFixed(0),
+    r.mode === 'socket open' ? `connections ${r.socket.connections}, subscribe requests ${r.socket.subscribes}, pings ${r.socket.pings}` : '–',
+    String(r.crossings),
+  ]));
+  const [open, alone] = rest;
+  if (open !== undefined && alone !== undefined && (open.total > alone.total || open.crossings > 0)) {
+    throw new Error(`live: with the socket open and no crossing, ${open.total} requests against ${alone.total} polling alone (${open.crossings} level changes)`);
+  }
+}
+
 async function main(): Promise<void> {
   const asked = process.argv.slice(2).filter((a): a is Section => (SECTIONS as readonly string[]).includes(a));
   const sections = new Set<Section>(asked.length > 0 ? asked : SECTIONS);
@@ -147,6 +201,7 @@ async function main(): Promise<void> {
   if (sections.has('refresh')) await refresh(peers);
   if (sections.has('history')) await history();
   if (sections.has('startup')) startupSection();
+  if (sections.has('live')) await live();
   console.log(`Load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${cpus().length} cores): figures taken while it is well above 1 are slower than this machine is.`);
 }
 

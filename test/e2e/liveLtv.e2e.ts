@@ -31,6 +31,7 @@ describe('Live loan risk in the sandbox: the LTV between polls, and "live prices
     await down.click();
     // 66 % before; a 10 % fall of BTC takes the order past the warning band (60 %) towards margin call.
     await statusItem().filter({ hasText: /\$?LTV ≈ (6[89]|7\d)\.\d% live/ }).waitFor({ timeout: 10_000 });
+    await pane.locator('.monaco-list-row').filter({ hasText: /^\s*LTV ≈ (6[89]|7\d)\.\d% live · call 70%/ }).first().waitFor({ timeout: 10_000 });
     await workbench.screenshot('live-ltv');
   });
 

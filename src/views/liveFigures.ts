@@ -13,21 +13,35 @@ import { ltv, time } from './nodes';
 
 let watch: LiveLoanWatch | undefined;
 const changed = new vscode.EventEmitter<void>();
+const changedNow = new vscode.EventEmitter<void>();
+/** For the trees and panels: at most once a second, and only when a figure as shown (0.1 %) changes. */
 export const onDidChangeLive = changed.event;
+/** For the status bar: at once, on every change of the estimate or the watch's state. */
+export const onDidChangeLiveNow = changedNow.event;
 
-/** At most this often the views re-render for live prices (OKX pushes up to every 100 ms). */
-const RENDER_EVERY_MS = 500;
+/** At most this often the trees and panels re-render for live prices (OKX pushes up to every 100 ms). */
+const RENDER_EVERY_MS = 1000;
+
+/** What the trees show of the live figures: a change below that is not worth a re-render. */
+function shownFigures(): string {
+  return (watch?.estimates() ?? []).map((u) => `${u.key}:${u.live ? ltv(u.ltv) : '-'}:${u.level}`).join('|') + `|${watch?.status.state ?? ''}`;
+}
 
 export function setLiveWatch(next: LiveLoanWatch): vscode.Disposable {
   watch = next;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last = 0;
+  let shown = '';
   const fire = (): void => {
+    changedNow.fire();
     if (timer !== undefined) return;
     const wait = Math.max(0, last + RENDER_EVERY_MS - Date.now());
     timer = setTimeout(() => {
       timer = undefined;
       last = Date.now();
+      const now = shownFigures();
+      if (now === shown) return;
+      shown = now;
       changed.fire();
     }, wait);
   };
@@ -67,10 +81,13 @@ export function withLiveLtv(loans: readonly LoanInfo[]): LoanInfo[] {
   });
 }
 
-/** "≈ 66.4% live" or "66.0%": an LTV figure, marked when it is the live estimate. */
+/**
+ * "≈ 66.4%" or "66.0%": an LTV figure in a row, marked when it is the live estimate (the row's tooltip says
+ * so in words; the status bar says "live").
+ */
 export function ltvFigure(loan: LoanInfo): string {
   const live = liveFigure(loan);
-  return live === undefined ? ltv(loan.curLTV) : vscode.l10n.t('≈ {0} live', ltv(live.ltv));
+  return live === undefined ? ltv(loan.curLTV) : vscode.l10n.t('≈ {0}', ltv(live.ltv));
 }
 
 /** One sentence on where the figure comes from: live (price age, OKX's last confirmation) or paused. */

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { LoanInfo } from '../okx/types';
 import type { Portfolio } from '../portfolio/portfolio';
 import { LtvCrossingWatch, borrowedCcys, loanKey, ltvLevel, riskiestLoan, type LtvLevel } from '../portfolio/risk';
-import { liveFigure, liveSentence, liveStatus, onDidChangeLive, pausedReason, withLiveLtv } from './liveFigures';
+import { liveFigure, liveSentence, liveStatus, onDidChangeLiveNow, pausedReason, withLiveLtv } from './liveFigures';
 import { loanName } from './loanLabels';
 import { ltv, percent } from './nodes';
 
@@ -65,7 +65,7 @@ export class LtvStatusItem implements vscode.Disposable {
     });
     this.themeSubscription = vscode.window.onDidChangeActiveColorTheme(() => this.update());
     // Between polls, the live figure moves with OKX's index prices.
-    this.liveSubscription = onDidChangeLive(() => this.update());
+    this.liveSubscription = onDidChangeLiveNow(() => this.update());
     this.update();
   }
 

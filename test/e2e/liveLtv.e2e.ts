@@ -5,7 +5,7 @@ describe('Live loan risk in the sandbox: the LTV between polls, and "live prices
   let workbench: Workbench;
 
   before(async function () {
-    workbench = await Workbench.open({ 'okxEarn.environment': 'sandbox' });
+    workbench = await Workbench.open({ 'okxEarn.environment': 'sandbox', 'okxEarn.livePrices': true });
     await workbench.activityBarItem('OKX Earn').click();
     await workbench.showOnly('Loans');
   });
@@ -21,7 +21,7 @@ describe('Live loan risk in the sandbox: the LTV between polls, and "live prices
   it('the status bar and the Loans view say "LTV ≈ … live", and move when a price moves', async function () {
     await statusItem().filter({ hasText: /LTV ≈ \d+\.\d% live/ }).waitFor({ timeout: 45_000 });
     const pane = workbench.pane('Loans');
-    await pane.locator('.monaco-list-row').filter({ hasText: /^\s*LTV ≈ \d+\.\d% live · call 70%/ }).first().waitFor({ timeout: 15_000 });
+    await pane.locator('.monaco-list-row').filter({ hasText: /^\s*LTV ≈ \d+\.\d% · call 70%/ }).first().waitFor({ timeout: 15_000 });
     await workbench.runCommand('OKX Earn: Sandbox: Move a Price…');
     const btc = workbench.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /^BTC$/ });
     await btc.waitFor();
@@ -31,7 +31,7 @@ describe('Live loan risk in the sandbox: the LTV between polls, and "live prices
     await down.click();
     // 66 % before; a 10 % fall of BTC takes the order past the warning band (60 %) towards margin call.
     await statusItem().filter({ hasText: /\$?LTV ≈ (6[89]|7\d)\.\d% live/ }).waitFor({ timeout: 10_000 });
-    await pane.locator('.monaco-list-row').filter({ hasText: /^\s*LTV ≈ (6[89]|7\d)\.\d% live · call 70%/ }).first().waitFor({ timeout: 10_000 });
+    await pane.locator('.monaco-list-row').filter({ hasText: /^\s*LTV ≈ (6[89]|7\d)\.\d% · call 70%/ }).first().waitFor({ timeout: 10_000 });
     await workbench.screenshot('live-ltv');
   });
 

@@ -40,7 +40,7 @@ describe('Sandbox: every view and the status bar, as a newcomer sees them', func
     const second = pane.getByText(/^USDC loan · order …\d{6}$/);
     await first.waitFor({ timeout: 30_000 });
     await second.waitFor({ timeout: 30_000 });
-    assert.match(await pane.locator('.monaco-list-row').first().innerText(), /LTV (≈ )?\d+\.\d%( live)? · call 70%/);
+    assert.match(await pane.locator('.monaco-list-row').first().innerText(), /LTV (≈ )?\d+\.\d% · call 70%/);
     for (const ccy of ['ETH', 'SOL']) await pane.getByText(ccy, { exact: true }).first().waitFor();
     await pane.getByText('Liquidation price', { exact: true }).waitFor();
     await workbench.screenshot('sandbox-loans');
@@ -216,7 +216,7 @@ for (const theme of ['Default Light Modern', 'Default Dark Modern', 'Default Hig
         for (const loan of rows.filter((r) => r.label.startsWith('LTV'))) {
           if (loan.labelVisible !== loan.label) problems.push(`a loan order: "${loan.labelVisible}" of "${loan.label}" is drawn`);
         }
-        if (!rows.some((r) => /^LTV [\d.]+% · call \d+%$/.test(r.label))) problems.push(`no loan order among ${rows.map((r) => r.label).join(', ')}`);
+        if (!rows.some((r) => /^LTV (≈ )?[\d.]+% · call \d+%$/.test(r.label))) problems.push(`no loan order among ${rows.map((r) => r.label).join(', ')}`);
         checkShown(problems, rows, (r) => /^(Total|Total so far)$/.test(r.label), /^[\d,.]+ USDT/, 'the interest total');
         checkShown(problems, rows, (r) => /^[A-Z][a-z]{2} \d{1,2}$/.test(r.label), /^[\d,.]+ USDT/, "a day's interest (a UTC day)");
         assert.ok(rows.every((r) => !/\d\.\d{5,}/.test(r.description)), `no amount shown to eight places: ${rows.map((r) => r.description).join(' | ')}`);

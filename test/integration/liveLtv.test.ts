@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OkxEarnApi } from '../../src/extension';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
-import { ScriptedWindow, configure, extensionApi, waitFor } from './helpers';
+import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor } from './helpers';
 
 /**
  * Issue 24: the LTV watch follows OKX's index prices over its public WebSocket. A jump across margin call turns
@@ -20,6 +20,7 @@ describe('Live loan risk: OKX index prices over the public WebSocket, against th
     sim = await Simulator.start({ keys: [SANDBOX_KEY], priceMotion: false, rateLimits: false });
     api = await extensionApi();
     await configure({ environment: 'custom', customBaseUrl: sim.url, autoRefreshSeconds: 3600, ltvWarningPoints: 3, livePrices: true });
+    await useTestKey(api, 'live-tests', SANDBOX_KEY);
     await api.whenConnected();
     ui = new ScriptedWindow().install();
   });
@@ -27,6 +28,7 @@ describe('Live loan risk: OKX index prices over the public WebSocket, against th
   after(async () => {
     ui.restore();
     await configure({ livePrices: false });
+    await removeTestKey('live-tests');
     await sim.close();
   });
 
@@ -41,7 +43,7 @@ describe('Live loan risk: OKX index prices over the public WebSocket, against th
     const subscribed = sim.publicSocket.subscriptions().flat();
     for (const instId of ['BTC-USD', 'ETH-USD', 'SOL-USD']) assert.ok(subscribed.includes(instId), `${instId} in ${subscribed.join(', ')}`);
     const row = (await api.renderView('loans', 0)).find((i) => i.label.startsWith('LTV ≈'));
-    assert.match(row?.label ?? '', /^LTV ≈ \d+\.\d% live · call 70%$/);
+    assert.match(row?.label ?? '', /^LTV ≈ \d+\.\d% · call 70%$/);
   });
 
   it('a price jump across margin call turns the status bar within 2 s, with at most one loan-info request', async () => {

@@ -30,7 +30,7 @@ export const TRANSLATED_NLS = `package.nls.${LANGUAGE}.json`;
  * (Strings with no Latin letter at all, such as "{0}: {1}", are never reported as left in English.)
  */
 export const SAME_IN_TRANSLATION: ReadonlySet<string> = new Set([
-  'LTV', 'APY', 'LTV {0}', 'APY {0}', 'OKSOL', 'E-Mode',
+  'LTV', 'APY', 'LTV {0}', '≈ {0}', 'APY {0}', 'OKSOL', 'E-Mode',
   // OKX's Chinese pages keep these names and abbreviations.
   'OKUSD', 'Stable Rewards', 'OKUSD APR', 'APR', 'APR {0}', '{0} · Stable Rewards',
 ]);

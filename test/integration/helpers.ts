@@ -21,7 +21,7 @@ export async function extensionApi(): Promise<OkxEarnApi> {
   api.setCheckTimings(TEST_CHECK_WINDOW, [500]);
   // Each suite starts without "Again?" for a request another suite made a moment ago.
   api.forgetRecentMoves();
-  // The LTV is as fresh as the last poll unless a suite turns live prices on (test/integration/liveLtv.test.ts).
+  // The LTV is as fresh as the last poll unless a suite turns live prices on (test/integration/statusBarLive.test.ts).
   await configure({ livePrices: false });
   return api;
 }

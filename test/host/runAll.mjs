@@ -1,42 +1,32 @@
-// `npm test`: every suite (lint, typecheck, unit, the bench's quick mode, integration in VS Code, package, e2e), each
-// runner's own summary printed as it runs, then one closing line over all mocha suites and each step's time. Exits
-// non-zero if anything failed. Lint and typecheck (CPU only, nothing timed) run alongside the integration suite,
-// which mostly waits on VS Code; their output is printed when it ends.
+// `npm test`: every suite in order (lint, typecheck, unit, the bench's quick mode, integration in VS Code, e2e), each runner's own
+// summary printed as it runs, then one closing line over all mocha suites. Exits non-zero if anything failed.
 import { spawn } from 'node:child_process';
 
 const steps = [
+  { name: 'lint', script: 'lint' },
+  // The root project was type-checked as it compiled (`pretest`: tsc -p . --outDir out): only the webview's is left.
+  { name: 'typecheck', script: 'typecheck:webview' },
   { name: 'unit', script: 'test:unit', mocha: true },
   // Every section of `npm run bench` with tiny sizes and no timing asserted: a section that breaks fails here.
   { name: 'bench', script: 'bench:quick' },
-  {
-    name: 'integration',
-    script: 'test:integration',
-    mocha: true,
-    alongside: [
-      { name: 'lint', script: 'lint' },
-      // The root project was type-checked as it compiled (`pretest`: tsc -p . --outDir out): only the webview's is left.
-      { name: 'typecheck', script: 'typecheck:webview' },
-    ],
-  },
+  { name: 'integration', script: 'test:integration', mocha: true },
   { name: 'package', script: 'package' },
   { name: 'e2e', script: 'test:e2e', mocha: true },
 ];
 
-/** Runs `npm run <script>`; its output is echoed as it comes unless `quiet` (then only kept). */
-function run(script, quiet = false) {
+function run(script) {
   return new Promise((resolve) => {
-    const started = Date.now();
     const child = spawn('npm', ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      if (!quiet) process.stdout.write(chunk);
+      process.stdout.write(chunk);
     });
     child.stderr.on('data', (chunk) => {
       output += chunk;
-      if (!quiet) process.stderr.write(chunk);
+      process.stderr.write(chunk);
     });
-    child.on('close', (code) => resolve({ code: code ?? 1, output, seconds: (Date.now() - started) / 1000 }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
 }
 
@@ -47,8 +37,11 @@ function count(output, word) {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const results = [];
-/** Counts a finished step into the totals and the summary. */
-function record(step, { code, output, seconds }, alongside = '') {
+for (const step of steps) {
+  console.log(`\n=== ${step.name} (npm run ${step.script}) ===`);
+  const started = Date.now();
+  const { code, output } = await run(step.script);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
   let note = code === 0 ? 'ok' : `FAILED (exit ${code})`;
   if (step.mocha) {
     const passed = count(output, 'passing');
@@ -67,28 +60,7 @@ function record(step, { code, output, seconds }, alongside = '') {
   } else if (code !== 0) {
     totals.failed += 1;
   }
-  results.push(`${step.name.padEnd(12)} ${seconds.toFixed(1).padStart(6)} s  ${note}${alongside}`);
-}
-
-for (const step of steps) {
-  const alongside = step.alongside ?? [];
-  // Started together with the step, one after another, their output kept until the step ends.
-  const others = alongside.length === 0 ? undefined : (async () => {
-    const done = [];
-    for (const other of alongside) done.push(await run(other.script, true));
-    return done;
-  })();
-  const names = alongside.map((other) => other.name).join(' and ');
-  console.log(`\n=== ${step.name} (npm run ${step.script})${names === '' ? '' : `, with ${names} alongside`} ===`);
-  record(step, await run(step.script));
-  if (others !== undefined) {
-    const done = await others;
-    alongside.forEach((other, i) => {
-      console.log(`\n=== ${other.name} (npm run ${other.script}), alongside ${step.name} ===`);
-      process.stdout.write(done[i].output);
-      record(other, done[i], `  (alongside ${step.name})`);
-    });
-  }
+  results.push(`${step.name.padEnd(12)} ${seconds.padStart(6)} s  ${note}`);
 }
 
 console.log('\n=== summary ===');

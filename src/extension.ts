@@ -5,7 +5,7 @@ import { registerExportCommands } from './commands/export';
 import { registerKeyCommands } from './commands/keys';
 import { registerMoneyCommands } from './commands/money';
 import { forgetRecentlyDone } from './commands/moneyAction';
-import { connectionKey, resendableMove, setCheckSchedule } from './commands/moneyOutcome';
+import { connectionKey, resendableNow, setCheckSchedule } from './commands/moneyOutcome';
 import { PendingChecker } from './commands/pendingChecker';
 import { registerSandboxBadDay } from './commands/sandboxCommands';
 import { PendingMoves, type PendingMove } from './commands/pendingMoves';
@@ -196,13 +196,9 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
   const pending = new PendingMoves(context.globalState);
   const flows = { connection, portfolio, log, pending };
   const checker = new PendingChecker(flows, pending);
-  const now = (): number => Date.now() + (connection.current.client?.clockOffsetMs ?? 0);
   setPendingSource({
     moves: () => pending.of(connectionKey(flows)),
-    resendable: (id) => {
-      const move = resendableMove(id);
-      return move?.action.sameKeyUntil !== undefined && move.action.sameKeyUntil(move.sent) > now();
-    },
+    resendable: (id) => resendableNow(flows, id) !== undefined,
   });
   context.subscriptions.push(checker, ...checker.registerCommands(), pending.onDidChange(pendingChanged), connection.onDidChange(() => pendingChanged()));
   const chatTools = new ChatTools(flows);

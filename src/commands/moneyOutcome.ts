@@ -30,8 +30,11 @@ export function setCheckSchedule(next: readonly number[] | undefined): void {
 
 /** Unknown moves that can be sent again with the same key in this session, by pending id. */
 const resendable = new Map<string, { readonly action: MoneyAction<unknown>; readonly sent: SendWindow }>();
-export function resendableMove(id: string): { readonly action: MoneyAction<unknown>; readonly sent: SendWindow } | undefined {
-  return resendable.get(id);
+/** The unknown move `id` if it can be sent again with its key now: in this session, while OKX deduplicates by it. */
+export function resendableNow(context: FlowContext, id: string): { readonly action: MoneyAction<unknown>; readonly sent: SendWindow } | undefined {
+  const move = resendable.get(id);
+  const serverNow = Date.now() + (context.connection.current.client?.clockOffsetMs ?? 0);
+  return move?.action.sameKeyUntil !== undefined && move.action.sameKeyUntil(move.sent) > serverNow ? move : undefined;
 }
 
 /** The view that shows an area's pending rows, as the command that focuses it. */

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { errorText } from '../messages';
 import { runLookup } from './lookups';
 import { resendSameKey, type FlowContext } from './moneyAction';
-import { connectionKey, refreshAfter, resendableMove } from './moneyOutcome';
+import { connectionKey, refreshAfter, resendableNow } from './moneyOutcome';
 import { PENDING_CHECK_MS, type Finding } from './outcome';
 import { nextCheckAt, type PendingMove, type PendingMoves } from './pendingMoves';
 import { ui } from './ui';
@@ -96,10 +96,8 @@ export class PendingChecker implements vscode.Disposable {
       vscode.commands.registerCommand('okxEarn.pending.resend', async (arg?: unknown) => {
         const id = idOf(arg) ?? '';
         const move = this.moves.get(id);
-        const resend = resendableMove(id);
-        const client = this.context.connection.current.client;
-        const serverNow = Date.now() + (client?.clockOffsetMs ?? 0);
-        if (move === undefined || resend === undefined || resend.action.sameKeyUntil === undefined || resend.action.sameKeyUntil(resend.sent) <= serverNow) {
+        const resend = resendableNow(this.context, id);
+        if (move === undefined || resend === undefined) {
           void ui.warn(vscode.l10n.t('This request can no longer be sent again safely (OKX only keeps its key for a while). It is still checked in the background; check on OKX before sending anything new.'));
           return false;
         }

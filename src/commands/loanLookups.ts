@@ -13,7 +13,7 @@ import { loanKey } from '../portfolio/risk';
 import { withCcy } from '../views/nodes';
 import { registerLookups } from './lookups';
 import type { Finding } from './outcome';
-import { findInHistory, OKX_TIMESTAMP_TOLERANCE_MS, type SendWindow } from './reconcile';
+import { findInHistory, recentRecordIds, type SendWindow } from './reconcile';
 
 /** OKX keeps a loan's client order id for 60 s; a resend is offered for 50 of them (clocks and travel differ). */
 export const LOAN_KEY_LIFE_MS = 50_000;
@@ -22,10 +22,7 @@ const sameAmount = (a: string, b: string): boolean => D.isPlainDecimal(a.replace
 
 /** The refIds of one order's history records of `type` in the last half minute: what is there before a request. */
 export async function loanRecordIds(client: OkxClient, ordId: string, type: LoanHistoryType): Promise<string> {
-  const ids: string[] = [];
-  const since = Date.now() + client.clockOffsetMs - OKX_TIMESTAMP_TOLERANCE_MS;
-  await findInHistory(client.loan.history({ type, ...(ordId === '' ? {} : { ordId }) }), { since, timeOf: (r) => r.ts, byAmount: (r) => (ids.push(r.refId), false) });
-  return ids.join(',');
+  return recentRecordIds(client.loan.history({ type, ...(ordId === '' ? {} : { ordId }) }), Date.now() + client.clockOffsetMs, (r) => r.ts, (r) => r.refId);
 }
 
 /** The loan order keys there are before a new order is borrowed. */

@@ -96,3 +96,13 @@ export async function findInHistory<R>(pager: Pager<R>, search: HistorySearch<R>
   const [newest] = lookalikes;
   return newest === undefined ? undefined : { record: newest, certainty: 'probable', lookalikes: lookalikes.length };
 }
+
+/**
+ * The ids of a newest-first history's records dated within OKX's timestamp tolerance of `serverNow`: what is
+ * there before a request is sent, so that a look-up afterwards never takes one of them for the request.
+ */
+export async function recentRecordIds<R>(pager: Pager<R>, serverNow: number, timeOf: (record: R) => string | number | undefined, idOf: (record: R) => string): Promise<string> {
+  const ids: string[] = [];
+  await findInHistory(pager, { since: serverNow - OKX_TIMESTAMP_TOLERANCE_MS, timeOf, byAmount: (record) => (ids.push(idOf(record)), false) });
+  return ids.join(',');
+}

@@ -10,7 +10,7 @@ import { requireClient, runMoneyAction, type FlowContext } from './moneyAction';
 import { oneAtATime } from './flowGuard';
 import { registerLookups } from './lookups';
 import type { Finding } from './outcome';
-import { findInHistory, OKX_TIMESTAMP_TOLERANCE_MS, type SendWindow } from './reconcile';
+import { findInHistory, recentRecordIds, type SendWindow } from './reconcile';
 import { areaData, askAmount, payloadOf, pick } from './prompts';
 import { ui } from './ui';
 
@@ -38,11 +38,9 @@ async function productInfo(client: OkxClient, product: Product): Promise<Staking
 }
 
 /** The staking history's records of `type` dated in the window: their ids, to tell a new record from an earlier one. */
-async function recordIds(client: OkxClient, product: Product, type: 'purchase' | 'redeem', since: number): Promise<string> {
+function recordIds(client: OkxClient, product: Product, type: 'purchase' | 'redeem'): Promise<string> {
   const history = product === 'eth' ? client.eth.history({ type }) : client.sol.history({ type });
-  const ids: string[] = [];
-  await findInHistory(history, { since, timeOf: (r) => r.requestTime, byAmount: (r) => (ids.push(r.ordId ?? ''), false) });
-  return ids.join(',');
+  return recentRecordIds(history, Date.now() + client.clockOffsetMs, (r) => r.requestTime, (r) => r.ordId ?? '');
 }
 
 /**
@@ -91,7 +89,7 @@ registerLookups({
 function stakingSend(product: Product, type: 'purchase' | 'redeem', amt: string, params: Record<string, string>): (c: OkxClient) => Promise<unknown> {
   return async (c) => {
     try {
-      params.before = await recordIds(c, product, type, Date.now() + c.clockOffsetMs - OKX_TIMESTAMP_TOLERANCE_MS);
+      params.before = await recordIds(c, product, type);
     } catch {
       params.before = '';
     }

@@ -4,7 +4,7 @@ import type { Workbench } from './workbench';
 /**
  * The product panel's rate charts, read as a user reads them: a readout of the point under the pointer (and
  * under the arrow keys), a year of hourly rates as daily bands, a daily series with dates on its axis, a range
- * kept through a refresh. Run inside each theme's "Panels in the sandbox" suite (panels.e2e.ts), in its workbench.
+ * kept through a refresh. Run inside each theme's "Panels in the sandbox" suite (panelPages.ts), in its workbench.
  */
 export function chartTests(current: () => Workbench, slug: string): void {
   it('the savings chart says the rate and time under the pointer, and under the arrow keys', async function () {

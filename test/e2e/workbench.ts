@@ -63,6 +63,53 @@ export class Workbench {
     return new Workbench(page, server, browser, scratch);
   }
 
+  /**
+   * Switches the colour theme as a user does (Preferences: Color Theme) and waits until the workbench is drawn in
+   * it (each theme's file names a class on the workbench: light_modern, dark_modern, hc_black).
+   */
+  async useTheme(theme: 'Default Light Modern' | 'Default Dark Modern' | 'Default High Contrast'): Promise<void> {
+    const file = theme === 'Default High Contrast' ? 'hc_black' : theme === 'Default Dark Modern' ? 'dark_modern' : 'light_modern';
+    const drawn = this.page.locator(`.monaco-workbench[class*="-themes-${file}-json"]`);
+    // The picker lists a theme by its label, not its setting's value; the first match is the one chosen by Enter.
+    const label = theme === 'Default High Contrast' ? 'Dark High Contrast' : theme.replace('Default ', '');
+    const input = this.page.locator('.quick-input-widget input');
+    // (a picker can close before it is used, when something else takes the focus: it is then opened again)
+    for (let attempt = 1; !(await drawn.isVisible()); attempt++) {
+      try {
+        await this.focusWorkbench();
+        await this.runCommand('Preferences: Color Theme');
+        await input.fill(label, { timeout: 5000 });
+        await this.page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: label }).waitFor({ timeout: 5000 });
+        await input.press('Enter');
+        await drawn.waitFor({ timeout: 10_000 });
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
+    await drawn.waitFor({ timeout: 30_000 });
+  }
+
+  /** Moves the pointer where nothing shows a tooltip (the editor's right margin), and waits for any hover to go. */
+  async clearHover(): Promise<void> {
+    await this.page.mouse.move(1385, 450);
+    await this.page.locator('.monaco-hover').waitFor({ state: 'hidden' }).catch(() => undefined);
+  }
+
+  /** Closes every editor (panels included), so that a suite starts from an empty editor area. */
+  async closeAllEditors(): Promise<void> {
+    await this.focusWorkbench();
+    await this.runCommand('View: Close All Editors');
+    await this.page.locator('.editor-group-container .tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 });
+  }
+
+  /** Opens the OKX Earn view container if it is not the one showing (a click on a shown one would hide it). */
+  async showOkxEarn(): Promise<void> {
+    const overview = this.page.locator('.part.sidebar .pane-header[aria-label^="Overview"]');
+    if (!(await overview.isVisible())) await this.activityBarItem('OKX Earn').click();
+    await overview.waitFor();
+  }
+
   /** The frame of the webview panel whose content includes `text` (VS Code nests a webview's page in two iframes). */
   async panelFrame(text: string): Promise<Frame> {
     const deadline = Date.now() + 30_000;
@@ -95,14 +142,37 @@ export class Workbench {
     throw new Error(`No walkthrough media showing "${text}"`);
   }
 
-  /** Runs a command from the palette by its title (the workbench, not a webview, must have the focus). */
+  /** Gives the workbench the focus (keys pressed in a webview stay in the webview): a click on the side bar's title. */
+  async focusWorkbench(): Promise<void> {
+    const title = this.page.locator('.part.sidebar .composite.title .title-label');
+    if (await title.isVisible()) await title.click();
+  }
+
+  /**
+   * Runs a command from the palette by its title (the workbench, not a webview, must have the focus): the row
+   * whose title is exactly `title` is chosen, wherever the palette's ranking put it.
+   */
   async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: title }).waitFor();
-    await input.press('Enter');
+    const rows = this.page.locator('.quick-input-list .monaco-list-row');
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const titles = (await rows.allInnerTexts()).map((text) => text.split('\n')[0]?.trim());
+      const index = titles.indexOf(title);
+      if (index >= 0) {
+        // By keyboard, as a click would take the focus from what the command opens next.
+        for (let moves = 0; moves < titles.length && (await rows.nth(index).getAttribute('class'))?.includes('focused') !== true; moves++) {
+          await input.press('ArrowDown');
+        }
+        await input.press('Enter');
+        return;
+      }
+      if (Date.now() > deadline) throw new Error(`No command "${title}" in the palette (it lists: ${titles.join(' | ')})`);
+      await this.page.waitForTimeout(200);
+    }
   }
 
   /** Drags the side bar's edge so that it is `width` pixels wide (long rows then show whole). */
@@ -168,6 +238,8 @@ export class Workbench {
       const expanded = (await header.getAttribute('aria-expanded')) === 'true';
       if (label.startsWith(name) !== expanded) await header.click();
     }
+    // (the pointer left on a header would soon show its tooltip over the view's first rows)
+    await this.clearHover();
   }
 
   async screenshot(name: string): Promise<string> {

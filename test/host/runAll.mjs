@@ -1,32 +1,43 @@
-// `npm test`: every suite in order (lint, typecheck, unit, the bench's quick mode, integration in VS Code, e2e), each runner's own
-// summary printed as it runs, then one closing line over all mocha suites. Exits non-zero if anything failed.
+// `npm test`: every suite (lint, typecheck, unit, the bench's quick mode, integration in VS Code, package, e2e), each
+// runner's own summary printed as it runs, then one closing line over all mocha suites and each step's time. Exits
+// non-zero if anything failed. Lint and typecheck (CPU only, nothing timed) run alongside the unit tests and the
+// bench's quick mode (whose waits are on simulated windows, not on the cores), their output printed when those end;
+// nothing runs alongside VS Code, whose suites include timing-sensitive tests.
 import { spawn } from 'node:child_process';
 
 const steps = [
-  { name: 'lint', script: 'lint' },
-  // The root project was type-checked as it compiled (`pretest`: tsc -p . --outDir out): only the webview's is left.
-  { name: 'typecheck', script: 'typecheck:webview' },
-  { name: 'unit', script: 'test:unit', mocha: true },
-  // Every section of `npm run bench` with tiny sizes and no timing asserted: a section that breaks fails here.
-  { name: 'bench', script: 'bench:quick' },
+  {
+    name: 'unit',
+    script: 'test:unit',
+    mocha: true,
+    // The bench's quick mode right after the unit tests, in the same lane.
+    then: [{ name: 'bench', script: 'bench:quick' }],
+    alongside: [
+      { name: 'lint', script: 'lint' },
+      // The root project was type-checked as it compiled (`pretest`: tsc -p . --outDir out): only the webview's is left.
+      { name: 'typecheck', script: 'typecheck:webview' },
+    ],
+  },
   { name: 'integration', script: 'test:integration', mocha: true },
   { name: 'package', script: 'package' },
   { name: 'e2e', script: 'test:e2e', mocha: true },
 ];
 
-function run(script) {
+/** Runs `npm run <script>`; its output is echoed as it comes unless `quiet` (then only kept). */
+function run(script, quiet = false) {
   return new Promise((resolve) => {
+    const started = Date.now();
     const child = spawn('npm', ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      process.stdout.write(chunk);
+      if (!quiet) process.stdout.write(chunk);
     });
     child.stderr.on('data', (chunk) => {
       output += chunk;
-      process.stderr.write(chunk);
+      if (!quiet) process.stderr.write(chunk);
     });
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output, seconds: (Date.now() - started) / 1000 }));
   });
 }
 
@@ -37,11 +48,8 @@ function count(output, word) {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const results = [];
-for (const step of steps) {
-  console.log(`\n=== ${step.name} (npm run ${step.script}) ===`);
-  const started = Date.now();
-  const { code, output } = await run(step.script);
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+/** Counts a finished step into the totals and the summary. */
+function record(step, { code, output, seconds }, alongside = '') {
   let note = code === 0 ? 'ok' : `FAILED (exit ${code})`;
   if (step.mocha) {
     const passed = count(output, 'passing');
@@ -60,7 +68,32 @@ for (const step of steps) {
   } else if (code !== 0) {
     totals.failed += 1;
   }
-  results.push(`${step.name.padEnd(12)} ${seconds.padStart(6)} s  ${note}`);
+  results.push(`${step.name.padEnd(12)} ${seconds.toFixed(1).padStart(6)} s  ${note}${alongside}`);
+}
+
+for (const step of steps) {
+  const alongside = step.alongside ?? [];
+  // Started together with the step, one after another, their output kept until the step ends.
+  const others = alongside.length === 0 ? undefined : (async () => {
+    const done = [];
+    for (const other of alongside) done.push(await run(other.script, true));
+    return done;
+  })();
+  const names = alongside.map((other) => other.name).join(' and ');
+  console.log(`\n=== ${step.name} (npm run ${step.script})${names === '' ? '' : `, with ${names} alongside`} ===`);
+  record(step, await run(step.script));
+  for (const next of step.then ?? []) {
+    console.log(`\n=== ${next.name} (npm run ${next.script}) ===`);
+    record(next, await run(next.script));
+  }
+  if (others !== undefined) {
+    const done = await others;
+    alongside.forEach((other, i) => {
+      console.log(`\n=== ${other.name} (npm run ${other.script}), alongside ${step.name} ===`);
+      process.stdout.write(done[i].output);
+      record(other, done[i], `  (alongside ${step.name})`);
+    });
+  }
 }
 
 console.log('\n=== summary ===');

@@ -1,36 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { Workbench, screenshotOnFailure } from './workbench';
+import type { Workbench } from './workbench';
 
 /**
  * The product pages of OKUSD, a Stable Rewards coin and Dual Investment (an order and a product), opened from the
- * More Earn view of the packaged extension in the sandbox, read as a user reads them, with a screenshot of each.
+ * More Earn view of the packaged extension in the sandbox, read as a user reads them, with a screenshot of each
+ * (sandboxWorkbench.e2e.ts runs them once per theme in a single workbench).
  */
-for (const [theme, slug] of [['Default Dark Modern', 'dark'], ['Default Light Modern', 'light'], ['Default High Contrast', 'hc']] as const) {
-  describe(`Panels of the newer products in the sandbox (${slug} theme)`, function () {
+export function productPageTests(current: () => Workbench, slug: string, cspViolations: readonly string[]): void {
+  describe(`The OKUSD, Stable Rewards and Dual Investment pages in the sandbox (${slug} theme)`, function () {
     let workbench: Workbench;
-    const cspViolations: string[] = [];
 
     before(async function () {
-      workbench = await Workbench.open({ 'okxEarn.environment': 'sandbox', 'workbench.colorTheme': theme });
-      workbench.page.on('console', (message) => {
-        if (/Content Security Policy|Refused to/.test(message.text())) cspViolations.push(message.text());
-      });
-      await workbench.activityBarItem('OKX Earn').click();
+      workbench = current();
+      await workbench.clearHover();
       await workbench.showOnly('More Earn');
     });
-
-    screenshotOnFailure(() => workbench);
-
-    after(async function () {
-      await workbench?.close();
-    });
-
-    /** Moves the pointer off the side bar, so that no tooltip covers the panel. */
-    async function clearHover(): Promise<void> {
-      // (the editor's right margin, where nothing shows a tooltip)
-      await workbench.page.mouse.move(1385, 450);
-      await workbench.page.locator('.monaco-hover').waitFor({ state: 'hidden' }).catch(() => undefined);
-    }
 
     it('the OKUSD page: holding, quotas, redemption timing and the APR chart', async function () {
       const pane = workbench.pane('More Earn');
@@ -49,7 +33,7 @@ for (const [theme, slug] of [['Default Dark Modern', 'dark'], ['Default Light Mo
       assert.equal(await frame.locator('vscode-button').filter({ hasText: 'Subscribe OKUSD…' }).count(), 1);
       assert.equal(await frame.locator('vscode-button').filter({ hasText: 'Redeem OKUSD…' }).count(), 1);
       await frame.locator('.readout').filter({ hasText: /^Latest: [A-Z][a-z]{2} \d{1,2}, \d{4}: [\d.]+%$/ }).waitFor({ timeout: 30_000 });
-      await clearHover();
+      await workbench.clearHover();
       await workbench.screenshot(`panel-okusd-${slug}`);
       await frame.locator('.chart').scrollIntoViewIfNeeded();
       await workbench.screenshot(`panel-okusd-chart-${slug}`);
@@ -73,7 +57,7 @@ for (const [theme, slug] of [['Default Dark Modern', 'dark'], ['Default Light Mo
       assert.deepEqual(await frame.locator('.actions vscode-button').allInnerTexts(), ['Refresh']);
       // OKX keeps 100 days: no year.
       assert.equal(await frame.locator('.ranges vscode-button:visible').count(), 3);
-      await clearHover();
+      await workbench.clearHover();
       await workbench.screenshot(`panel-stable-${slug}`);
       await frame.locator('.chart').scrollIntoViewIfNeeded();
       await workbench.screenshot(`panel-stable-chart-${slug}`);
@@ -103,7 +87,7 @@ for (const [theme, slug] of [['Default Dark Modern', 'dark'], ['Default Light Mo
         const notice = await frame.locator('.notice').boundingBox();
         assert.ok(notice !== null && notice.x + notice.width <= panel.x + panel.width + 1, 'the statement wraps');
         await frame.locator('.grid-scroll').scrollIntoViewIfNeeded();
-        await clearHover();
+        await workbench.clearHover();
         await workbench.screenshot(`panel-stable-narrow-${slug}`);
         await fits(frame, 'Stable Rewards');
         await workbench.page.locator('.tabs-container .tab').filter({ hasText: /^OKUSD$/ }).click();
@@ -111,7 +95,7 @@ for (const [theme, slug] of [['Default Dark Modern', 'dark'], ['Default Light Mo
         await workbench.page.waitForTimeout(500);
         await fits(okusd, 'OKUSD');
         await okusd.locator('.grid-scroll').scrollIntoViewIfNeeded();
-        await clearHover();
+        await workbench.clearHover();
         await workbench.screenshot(`panel-okusd-narrow-${slug}`);
       } finally {
         await workbench.page.setViewportSize({ width: 1400, height: 900 });
@@ -130,7 +114,7 @@ for (const [theme, slug] of [['Default Dark Modern', 'dark'], ['Default Light Mo
       assert.match(text, /If BTC settles at or above 95,500 USDT: you receive [\d,.]+ USDT\./);
       assert.match(text, /If it settles below 95,500 USDT: you receive [\d.]+ BTC\./);
       assert.equal(await frame.locator('vscode-button').filter({ hasText: 'Redeem Early…' }).count(), 1);
-      await clearHover();
+      await workbench.clearHover();
       await workbench.screenshot(`panel-dual-order-${slug}`);
       assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
     });
@@ -158,7 +142,7 @@ for (const [theme, slug] of [['Default Dark Modern', 'dark'], ['Default Light Mo
       await frame.locator('.amount input').fill(typed);
       await section.locator('h2').filter({ hasText: `At expiry, for ${ccy === 'BTC' ? '0.05' : '2,500'} ${ccy}` }).waitFor({ timeout: 10_000 });
       assert.equal(await frame.locator('vscode-button').filter({ hasText: 'Buy This Product…' }).count(), 1);
-      await clearHover();
+      await workbench.clearHover();
       await workbench.screenshot(`panel-dual-product-${slug}`);
       await frame.locator('.amount input').fill('abc');
       await frame.locator('.field-error').filter({ hasText: /^Type an amount in / }).waitFor({ timeout: 10_000 });

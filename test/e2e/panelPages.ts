@@ -1,42 +1,18 @@
 import * as assert from 'node:assert/strict';
-import type { Frame } from 'playwright-core';
 import * as path from 'node:path';
 import { chartTests } from './charts';
-import { SCREENSHOT_DIR, Workbench, screenshotOnFailure } from './workbench';
+import { SCREENSHOT_DIR, type Workbench } from './workbench';
 
-/** The panel's content frame (VS Code nests a webview's page inside two iframes). */
-async function panelFrame(workbench: Workbench, text: string): Promise<Frame> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    for (const frame of workbench.page.frames()) {
-      try {
-        if ((await frame.locator('#app').count()) > 0 && (await frame.locator('#app').innerText()).includes(text)) return frame;
-      } catch {
-        // a frame that went away
-      }
-    }
-    await workbench.page.waitForTimeout(200);
-  }
-  throw new Error(`No panel showing "${text}"`);
-}
-
-for (const [theme, slug] of [['Default Light Modern', 'light'], ['Default Dark Modern', 'dark'], ['Default High Contrast', 'hc']] as const) {
+/**
+ * The panels (a product's page, the LTV panel, the Portfolio panel) and their charts, in one theme's workbench
+ * (sandboxWorkbench.e2e.ts runs them once per theme in a single workbench, the theme switched between).
+ */
+export function panelTests(current: () => Workbench, slug: string, cspViolations: readonly string[]): void {
   describe(`Panels in the sandbox (${slug} theme)`, function () {
     let workbench: Workbench;
-    const cspViolations: string[] = [];
 
-    before(async function () {
-      workbench = await Workbench.open({ 'okxEarn.environment': 'sandbox', 'workbench.colorTheme': theme });
-      workbench.page.on('console', (message) => {
-        if (/Content Security Policy|Refused to/.test(message.text())) cspViolations.push(message.text());
-      });
-      await workbench.activityBarItem('OKX Earn').click();
-    });
-
-    screenshotOnFailure(() => workbench);
-
-    after(async function () {
-      await workbench?.close();
+    before(function () {
+      workbench = current();
     });
 
     it('the ETH staking product panel: facts, position and a 30-day APY chart', async function () {
@@ -44,7 +20,7 @@ for (const [theme, slug] of [['Default Light Modern', 'light'], ['Default Dark M
       const pane = workbench.pane('Staking');
       await pane.getByText('ETH staking', { exact: true }).waitFor({ timeout: 30_000 });
       await workbench.contextMenu(pane.getByText('ETH staking', { exact: true }), 'Show Product Details…');
-      const frame = await panelFrame(workbench, 'Your position');
+      const frame = await workbench.panelFrame('Your position');
       await frame.locator('.plot canvas').waitFor({ timeout: 30_000 });
       const text = await frame.locator('#app').innerText();
       assert.match(text, /APY today\s+\d+(\.\d+)?%/);
@@ -61,7 +37,7 @@ for (const [theme, slug] of [['Default Light Modern', 'light'], ['Default Dark M
 
     it('the LTV panel from the status bar: gauge, breakdown and a what-if', async function () {
       await workbench.page.locator('[id="okx-earn.okx-earn.okxEarn.ltv"]').click();
-      const frame = await panelFrame(workbench, 'What if');
+      const frame = await workbench.panelFrame('What if');
       await frame.locator('.gauge .track').waitFor();
       // Prices come with OKX's limits for the order, just after the order itself.
       await frame.locator('table.prices').waitFor();
@@ -130,7 +106,7 @@ for (const [theme, slug] of [['Default Light Modern', 'light'], ['Default Dark M
       assert.match(await pane.locator('.monaco-list-row').first().innerText(), /Holdings\s*[\d,]+\.\d\d USD/);
       await workbench.screenshot(`overview-${slug}`);
       await pane.getByText('Show Portfolio…', { exact: true }).click();
-      const frame = await panelFrame(workbench, 'By currency');
+      const frame = await workbench.panelFrame('By currency');
       await frame.locator('.plot canvas').waitFor({ timeout: 30_000 });
       const text = await frame.locator('#app').innerText();
       assert.match(text, /Holdings\s+[\d,]+\.\d\d USD/);
@@ -145,7 +121,7 @@ for (const [theme, slug] of [['Default Light Modern', 'light'], ['Default Dark M
       const second = pane.getByText(/^USDC loan · order …\d{6}$/);
       await second.waitFor({ timeout: 30_000 });
       await workbench.contextMenu(second, 'Show Loan LTV…');
-      const frame = await panelFrame(workbench, 'USDC loan');
+      const frame = await workbench.panelFrame('USDC loan');
       await frame.locator('.gauge .track').waitFor();
       const text = await frame.locator('#app').innerText();
       assert.match(text, /Order ID \d+/);
@@ -157,7 +133,7 @@ for (const [theme, slug] of [['Default Light Modern', 'light'], ['Default Dark M
     });
 
     it('the LTV panel in a narrow editor: every button whole, nothing cut', async function () {
-      const frame = await panelFrame(workbench, 'USDC loan');
+      const frame = await workbench.panelFrame('USDC loan');
       await workbench.page.setViewportSize({ width: 820, height: 900 });
       try {
         const panel = await (await frame.frameElement()).boundingBox();

@@ -14,8 +14,10 @@ import { borrowedCcys, loanKey as loanKeyOf } from '../portfolio/risk';
 import { loanName } from '../views/loanLabels';
 import { buildLtvState, type LtvExtras, loadLtvExtras } from './ltvState';
 import { onDidChangeLive } from '../views/liveFigures';
-import { buildProductState, ChartCache, historyHost, isNewer, type NewerTarget, type ProductTarget, productAreas, productKey, productTitle, STABLE_RANGES } from './productState';
+import { buildProductState, isNewer, type NewerTarget, type ProductTarget, productAreas, productKey, productTitle } from './productState';
+import { ChartCache, historyHost, STABLE_RANGES } from './productChart';
 import { buildNewerState, type NewerExtras } from './newerState';
+import { loadNewerExtras } from './newerExtras';
 import { restorableDual } from './newerSeries';
 import { panelLabels } from './labels';
 import { EARNINGS_RANGES, RANGES, parseFromWebview, type EarningsRange, type HostMessage, type LtvState, type PortfolioState, type ProductState, type RangeDays, type WebviewMessage } from './protocol';
@@ -24,7 +26,6 @@ import { OVERVIEW_AREAS } from '../views/overviewView';
 import type { FlowContext } from '../commands/moneyAction';
 import { RateHistoryStore } from '../portfolio/historyCache';
 import { LTV_VIEW, PORTFOLIO_VIEW, PRODUCT_VIEW } from './viewTypes';
-import * as D from '../decimal';
 
 export { LTV_VIEW, PORTFOLIO_VIEW, PRODUCT_VIEW };
 
@@ -298,30 +299,6 @@ export class Panels implements vscode.Disposable {
     }
   }
 
-  /** What a newer product's page loads for itself: Stable Rewards' routes, the index price, the product as now offered. */
-  private async loadNewerExtras(target: NewerTarget): Promise<NewerExtras> {
-    const client = this.flows.connection.current.client;
-    if (client === undefined || target.kind === 'okusd') return {};
-    const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
-    if (target.kind === 'stable') {
-      if (!client.hasCredentials) return {};
-      const routes = await client.stableRewards.productInfo({ ccy: target.ccy }).then((info) => info.flatMap((i) => i.details), asError);
-      return { routes };
-    }
-    const of = 'order' in target ? target.order : target.product;
-    const index = client.account.indexTickers({ instId: `${of.baseCcy}-${of.quoteCcy}` }).then((tickers) => {
-      const ticker = tickers.find((t) => t.instId === `${of.baseCcy}-${of.quoteCcy}`);
-      return ticker === undefined || !D.isPlainDecimal(ticker.idxPx) ? new Error(vscode.l10n.t('OKX gave no index price for {0}-{1}', of.baseCcy, of.quoteCcy)) : { px: ticker.idxPx, ts: ticker.ts };
-    }, asError);
-    // (Without an API key OKX lists no products: that says nothing about this one.)
-    if ('order' in target || !client.hasCredentials) return { indexPx: await index };
-    const optType = target.product.optType === 'C' ? 'C' : 'P';
-    const [indexPx, products] = await Promise.all([index, this.portfolio.dualProducts({ baseCcy: target.product.baseCcy, quoteCcy: target.product.quoteCcy, optType })]);
-    // A list that could not be loaded says nothing about the product: it is shown as it was.
-    const product = products instanceof Error ? undefined : (products.find((p) => p.productId === target.product.productId) ?? null);
-    return { indexPx, ...(product === undefined ? {} : { product }) };
-  }
-
   private offerOf(productId: string): unknown {
     const state = this.portfolio.get('offers');
     return 'data' in state ? state.data?.offers.find((o) => o.productId === productId) : undefined;
@@ -366,7 +343,7 @@ export class Panels implements vscode.Disposable {
       if (reloadExtras) {
         // The page at once from the portfolio; what it loads for itself follows when it arrives.
         this.post(entry, { type: 'state', state: buildNewerState(target, this.portfolio, this.charts.get(target, entry.range), entry.range, entry.newer, entry.amount) });
-        entry.newer = await this.loadNewerExtras(target);
+        entry.newer = await loadNewerExtras(this.flows.connection.current.client, this.portfolio, target);
       }
       const product = buildNewerState(target, this.portfolio, this.charts.get(target, entry.range), entry.range, entry.newer, entry.amount);
       entry.state = product;

@@ -4,7 +4,8 @@
  * checked with `parseFromWebview`; anything unknown or malformed is dropped.
  */
 
-export type Row = readonly [label: string, value: string];
+/** A label and its value as shown; `title`, when given, is the value with every figure exact (the cell's tooltip). */
+export type Row = readonly [label: string, value: string, title?: string];
 
 export interface ChartPoint {
   /** Milliseconds. */
@@ -27,7 +28,14 @@ export type ProductAction = 'purchase' | 'redeem';
  */
 export type Section =
   | { readonly title: string; readonly rows: readonly Row[]; readonly note?: string }
-  | { readonly title: string; readonly columns: readonly string[]; readonly cells: readonly (readonly string[])[]; readonly note?: string }
+  | {
+      readonly title: string;
+      readonly columns: readonly string[];
+      readonly cells: readonly (readonly string[])[];
+      /** Each cell's figures exact, where they differ from `cells` (the cell's tooltip; '' where none). */
+      readonly titles?: readonly (readonly string[])[];
+      readonly note?: string;
+    }
   | { readonly title: string; readonly lines: readonly string[]; readonly note?: string };
 
 /** Longest amount text a webview may send (what a user types; checked by the host). */
@@ -50,6 +58,10 @@ export interface ProductState {
         /** What one point stands for: the axis and the readout show dates only for days. */
         readonly step: 'hour' | 'day';
         readonly loading: boolean;
+        /** While loading with some points in: how far back they reach so far ('' otherwise). */
+        readonly progress: string;
+        /** When the range has no point: that, and when the latest point is ('' otherwise). */
+        readonly empty: string;
         readonly note: string;
         /** The ranges this history can show, where not all of RANGES (Stable Rewards keeps 100 days). */
         readonly ranges?: readonly RangeDays[];
@@ -75,14 +87,18 @@ export interface CollateralRow {
   readonly ccy: string;
   /** Decimal text, as OKX sent it. */
   readonly amt: string;
-  /** The amount as shown (grouped, localized). */
+  /** The amount as shown (at its currency's display precision, grouped, localized). */
   readonly amtText: string;
+  /** The amount exactly, with its currency (the tooltip). */
+  readonly amtTitle: string;
   /** USD value, when a price is known. */
   readonly usd: string | undefined;
   /** USD per unit, as decimal text, when known (for the what-if). */
   readonly price: string | undefined;
   /** How much can be taken back now (OKX's max-collateral-redeem-amount). */
   readonly maxRedeem: string | undefined;
+  /** `maxRedeem` as shown. */
+  readonly maxRedeemText: string | undefined;
 }
 
 /** The prices of one collateral at which its order reaches margin call and liquidation, as shown. */
@@ -93,8 +109,10 @@ export interface CollateralPriceRow {
   /** "54,857.15 USD (−8.57%)", "reached at 66,428.58 USD or below: it is now above", or that no price of it alone reaches it. */
   readonly marginCall: string;
   readonly liquidation: string;
-  /** Whether the liquidation price is OKX's own (riskWarningData) rather than computed here. */
+  /** Whether the liquidation price is OKX's own (riskWarningData, converted to USD) rather than computed here. */
   readonly liquidationFromOkx: boolean;
+  /** OKX's liquidation price as it gave it, in its pair's quote currency (the cell's tooltip); '' when computed. */
+  readonly liquidationTitle: string;
 }
 
 export interface LtvState {

@@ -210,11 +210,14 @@ describe('Panels, against the simulator', function () {
     }, 'the second LTV panel');
     assert.deepEqual(second.collateral.map((c) => c.ccy), ['BTC']);
     assert.match(second.liquidationPrice ?? '', /BTC-USDC/);
-    // One collateral: OKX's own liquidation price beside the computed margin-call price.
+    // One collateral: OKX's own liquidation price beside the computed margin-call price, both in USD (one unit per
+    // table, issue 25 item 17): OKX's figure in USDC converted at USDC's index price, the USDC figure in the tooltip.
     assert.equal(second.collateralPrices.length, 1);
     assert.equal(second.collateralPrices[0]?.liquidationFromOkx, true);
-    assert.match(second.collateralPrices[0]?.liquidation ?? '', /^[\d,.]+ USDC \(OKX's liquidation price, BTC-USDC\)$/);
+    assert.match(second.collateralPrices[0]?.liquidation ?? '', /^[\d,]+\.\d\d USD \([\d.]+% below now\)$/);
+    assert.match(second.collateralPrices[0]?.liquidationTitle ?? '', /^OKX's liquidation price: [\d,.]+ USDC \(BTC-USDC\), at [\d.]+ USD per USDC$/);
     assert.match(second.collateralPrices[0]?.marginCall ?? '', /^[\d,.]+ USD \([\d.]+% below now\)$/);
+    assert.match(second.collateralPricesNote, /All prices are in USD/);
     assert.match(second.maxLoans[0]?.[1] ?? '', /^[\d,.]+ USDC \([\d,.]+ USD\)$/);
     assert.ok(second.collateral[0]?.maxRedeem !== undefined && second.collateral[0].maxRedeem !== '0');
     assert.match(api.panels().find((p) => p.key === `ltv:${other?.ordId ?? ''}`)?.title ?? '', /^LTV: USDC loan · order /);

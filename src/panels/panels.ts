@@ -21,7 +21,9 @@ import { loadNewerExtras } from './newerExtras';
 import { restorableDual } from './newerSeries';
 import { panelLabels } from './labels';
 import { EARNINGS_RANGES, RANGES, parseFromWebview, type EarningsRange, type HostMessage, type LtvState, type PortfolioState, type ProductState, type RangeDays, type WebviewMessage } from './protocol';
-import { EarningsHistory, buildPortfolioState } from './portfolioState';
+import { buildPortfolioState } from './portfolioState';
+import { EarningsHistory } from './earningsHistory';
+import { rangeStart } from './earningsSeries';
 import { OVERVIEW_AREAS } from '../views/overviewView';
 import type { FlowContext } from '../commands/moneyAction';
 import { RateHistoryStore } from '../portfolio/historyCache';
@@ -213,7 +215,8 @@ export class Panels implements vscode.Disposable {
         }
         return;
       case 'refresh':
-        if (target.kind === 'portfolio') this.earnings.clear();
+        // The earnings are read again too; the chart keeps what it shows until the first new page is in.
+        if (target.kind === 'portfolio') this.earnings.restart();
         // A Dual Investment product's page asks OKX for the products on offer again.
         if (target.kind === 'dual' && 'product' in target) this.portfolio.resetDualProducts();
         await this.portfolio.refresh(target.kind === 'loan' ? ['loans'] : target.kind === 'portfolio' ? OVERVIEW_AREAS : productAreas(target), { fresh: true });
@@ -324,13 +327,14 @@ export class Panels implements vscode.Disposable {
       entry.state = buildLtvState(loan, loans, entry.extras, this.warnDistance(), problem);
     } else if (target.kind === 'portfolio') {
       await Promise.all(OVERVIEW_AREAS.map((a) => this.portfolio.ensure(a)));
-      const range = EARNINGS_RANGES.includes(entry.range as EarningsRange) ? (entry.range as EarningsRange) : 30;
+      const range = (): EarningsRange => (EARNINGS_RANGES.includes(entry.range as EarningsRange) ? (entry.range as EarningsRange) : 30);
       const now = Date.now();
-      entry.state = buildPortfolioState(this.portfolio, this.earnings, range, now);
-      // The earnings history pages in once per connection; the panel is redrawn as they arrive.
-      void this.earnings.load(Math.floor(now / 86_400_000) * 86_400_000 - (range - 1) * 86_400_000, () => {
+      entry.state = buildPortfolioState(this.portfolio, this.earnings, range(), now);
+      // The earnings histories page in once per connection; the panel is redrawn as they arrive, for the range
+      // chosen by then (a page asked for by a shorter range may arrive after a longer one was chosen).
+      void this.earnings.load(rangeStart(range(), now), () => {
         if (this.open.get(entry.key) === entry) {
-          entry.state = buildPortfolioState(this.portfolio, this.earnings, range, Date.now());
+          entry.state = buildPortfolioState(this.portfolio, this.earnings, range(), Date.now());
           this.post(entry, { type: 'state', state: entry.state });
         }
       });

@@ -152,16 +152,25 @@ export interface Slice {
   readonly share: string;
   /** As shown: "1,000.10 USD · 11.0%". */
   readonly text: string;
+  /** The text with the amount exact (the tooltip), where it was rounded. */
+  readonly title?: string;
 }
+
+/** The products whose earnings per day OKX keeps a history of (stacked in this order, bottom first). */
+export type EarningSeries = 'savings' | 'okusd';
 
 /** Earnings per UTC day, in USD. */
 export interface DayPoint {
   /** Milliseconds: the day's start (UTC). */
   readonly ts: number;
-  /** USD as decimal text. */
-  readonly usd: string;
-  /** As shown: "1.23 USD". */
+  /** USD as decimal text; undefined for a day with no record at all (no data: no bar, not a zero). */
+  readonly usd: string | undefined;
+  /** USD per product, as decimal text, for the products with a record that day. */
+  readonly parts: Readonly<Partial<Record<EarningSeries, string>>>;
+  /** As shown: "1.23 USD", or that there is no data. */
   readonly text: string;
+  /** Each product's part as shown ('' where it has no record that day). */
+  readonly partsText: Readonly<Partial<Record<EarningSeries, string>>>;
   /** The day as shown: "Dec 1". */
   readonly day: string;
 }
@@ -172,6 +181,11 @@ export type EarningsRange = (typeof EARNINGS_RANGES)[number];
 export interface PortfolioState {
   readonly kind: 'portfolio';
   readonly title: string;
+  /**
+   * While the portfolio is read again: that the figures are the last ones read, and when they were read; while
+   * it is read for the first time, that it is loading. '' otherwise.
+   */
+  readonly refreshing: string;
   /** Holdings, earnings, APY, loans net: label and value. */
   readonly totals: readonly Row[];
   readonly byProduct: readonly Slice[];
@@ -181,8 +195,14 @@ export interface PortfolioState {
   readonly earnings: {
     readonly range: EarningsRange;
     readonly label: string;
+    /** The products drawn, bottom first, with their names (the legend and the table's columns). */
+    readonly series: readonly { readonly key: EarningSeries; readonly label: string }[];
     readonly points: readonly DayPoint[];
     readonly loading: boolean;
+    /** The histories are read again; the points are those from before until the first new page is in. */
+    readonly refreshing: boolean;
+    /** When no day in range has a record: that, and when the latest earnings were ('' otherwise). */
+    readonly empty: string;
     /** Where OKX keeps no history (on-chain earn, ETH and SOL staking): said, not drawn. */
     readonly note: string;
     readonly error: string | undefined;
@@ -202,7 +222,7 @@ export const LABEL_KEYS = [
   'priceAtMarginCall', 'priceAtLiquidation', 'bandNearMarginCall', 'bandMarginCall', 'bandLiquidation', 'bandSafe',
   'reduceCollateral', 'loadingChart', 'safe', 'warning', 'marginCallLevel', 'liquidationLevel', 'noLoan',
   'orderId', 'borrowMore', 'repay', 'takeBack', 'nothingToTakeBack',
-  'totals', 'byProduct', 'byCurrency', 'earningsPerDay', 'upcoming', 'nothingUpcoming', 'dailyFigures', 'day',
+  'totals', 'byProduct', 'byCurrency', 'earningsPerDay', 'upcoming', 'nothingUpcoming', 'dailyFigures', 'day', 'total', 'refreshingChart',
 ] as const;
 export type PanelLabels = Readonly<Record<(typeof LABEL_KEYS)[number], string>>;
 

@@ -6,7 +6,7 @@ import { OkxClient } from '../../src/okx/client';
 import { customEnvironment } from '../../src/okx/environments';
 import type { LtvState, ProductState } from '../../src/panels/protocol';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
-import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
+import { ScriptedWindow, configure, extensionApi, probe, probesAvailable, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
 
 describe('Panels, against the simulator', function () {
   this.timeout(60_000);
@@ -118,6 +118,39 @@ describe('Panels, against the simulator', function () {
       const s = productState('product:savings:USDC');
       return s !== undefined && 'points' in s.chart && s.chart.range === 30 && s.chart.step === 'hour' && !s.chart.loading ? s : undefined;
     }, 'the 30-day savings chart again');
+  });
+
+  it('a year still loading says how far back it reaches so far; back to 30 days meanwhile, the finished chart is not "loading"', async function () {
+    this.timeout(120_000);
+    const key = 'product:savings:USDC';
+    const chartOf = (range: number, ready: (c: Extract<ProductState['chart'], { points: unknown }>) => boolean) => () => {
+      const s = productState(key);
+      return s !== undefined && 'points' in s.chart && s.chart.range === range && ready(s.chart) ? s.chart : undefined;
+    };
+    // Each page of rates comes slowly, so the year is seen part loaded (issue 25, item 9).
+    sim.faults.add({ fault: { kind: 'latency', ms: 150 }, endpoint: 'savingsLendingRateHistory' });
+    try {
+      await api.deliverToPanel(key, { type: 'range', days: 365 });
+      const partial = await waitFor(chartOf(365, (c) => c.loading && c.progress !== ''), 'the year, part loaded');
+      assert.match(partial.progress, /^So far it reaches back to .+ \((\d+) of 365 days\): the rest is still loading\.$/);
+      const days = Number(/\((\d+) of/.exec(partial.progress)?.[1]);
+      assert.ok(days >= 89 && days < 365, `${days} days so far`);
+      await api.deliverToPanel(key, { type: 'range', days: 30 });
+      const month = await waitFor(chartOf(30, () => true), 'back to 30 days');
+      assert.equal(month.loading, false, 'the 30 days are all there: no "Loading the history…" while the year loads on');
+      assert.equal(month.progress, '');
+      if (probesAvailable()) {
+        const text = await waitFor(async () => (await probe<string>('panelText', { contains: 'USDC lending rate' })) || undefined, 'the savings page');
+        assert.ok(!text.includes('Loading the history…'), text);
+      }
+      // The year finishes before the next test counts the pages asked for.
+      await api.deliverToPanel(key, { type: 'range', days: 365 });
+      await waitFor(chartOf(365, (c) => !c.loading), 'the whole year', 100_000);
+    } finally {
+      sim.faults.clear();
+    }
+    await api.deliverToPanel(key, { type: 'range', days: 30 });
+    await waitFor(chartOf(30, (c) => !c.loading), 'the 30-day savings chart again');
   });
 
   it('a chart opened again in a new session shows the kept history and asks OKX only for the newest page', async () => {

@@ -9,11 +9,11 @@ import type { Row } from './protocol';
 
 export interface Figures {
   /** An amount of `ccy`, with its currency: "12,004.21 USDT" shown, "12,004.21873311 USDT" exact. */
-  amount(value: string, ccy: string): string;
+  readonly amount: (value: string, ccy: string) => string;
   /** A price in `ccy`: "91,154.22 USDT" shown, "91,154.2220784 USDT" exact. */
-  price(value: string, ccy: string): string;
+  readonly price: (value: string, ccy: string) => string;
   /** A figure with no currency after it (a step size, a count): grouped, as sent. */
-  plain(value: string): string;
+  readonly plain: (value: string) => string;
 }
 
 const symbols = (): ReturnType<typeof numberSymbols> => numberSymbols(vscode.env.language);

@@ -5,7 +5,7 @@ import type { OkxEarnApi, RenderedItem } from '../../src/extension';
 import type { PortfolioState } from '../../src/panels/protocol';
 import { formatFixed } from '../../src/portfolio/format';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
-import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
+import { ScriptedWindow, configure, extensionApi, probe, probesAvailable, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
 
 const find = (items: readonly RenderedItem[], label: string): RenderedItem => {
   const item = items.find((i) => i.label === label);
@@ -119,6 +119,15 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
     assert.ok(state.earnings.points.slice(-19, -8).every((p) => p.parts.savings === undefined && p.parts.okusd !== undefined && D.isPositive(p.parts.okusd)));
     assert.ok(state.earnings.points.slice(0, 9).every((p) => p.usd === undefined && p.text === 'no data'));
     assert.match(state.earnings.note, /OKX keeps no history of earnings for on-chain earn or ETH and SOL staking/);
+    if (probesAvailable()) {
+      // As the webview draws it: the legend names both products, the readout (above the bars) the latest day.
+      const text = await waitFor(async () => {
+        const shown = await probe<string>('panelText', { contains: 'Earnings per day' });
+        return /Latest: /.test(shown) ? shown : undefined;
+      }, 'the Portfolio page with its chart drawn');
+      assert.ok(text.includes('Simple Earn (savings)\nOKUSD') || (text.includes('Simple Earn (savings)') && text.includes('OKUSD')), text);
+      assert.match(text, /Latest: [A-Z][a-z]{2} \d{1,2}: [\d,]+\.\d\d USD \(Simple Earn \(savings\) [\d,]+\.\d\d USD, OKUSD [\d,]+\.\d\d USD\)/);
+    }
     const pages = sim.received('savingsLendingHistory').length;
     await api.deliverToPanel('portfolio', { type: 'range', days: 7 });
     const week = await waitFor(() => {
@@ -139,11 +148,15 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
     const holdings = (s: PortfolioState | undefined): string | undefined => s?.totals.find(([label]) => label === 'Holdings')?.[1];
     const before = await waitFor(() => (shown()?.refreshing === '' ? shown() : undefined), 'the panel at rest');
     assert.match(holdings(before) ?? '', /^[\d,]+\.\d\d USD$/);
-    // The prices come slowly this time: the panel is mid-refresh for two seconds.
-    sim.faults.add({ fault: { kind: 'latency', ms: 2000 }, endpoint: 'indexTickers', times: 1 });
+    // The prices come slowly this time: the panel is mid-refresh for five seconds.
+    sim.faults.add({ fault: { kind: 'latency', ms: 5000 }, endpoint: 'indexTickers', times: 1 });
     const refreshed = api.deliverToPanel('portfolio', { type: 'refresh' });
     const during = await waitFor(() => (shown()?.refreshing !== '' ? shown() : undefined), 'the panel mid-refresh', 5000);
     assert.match(during.refreshing, /^Refreshing… the figures below are those read at /);
+    if (probesAvailable()) {
+      const page = await waitFor(async () => (await probe<string>('panelText', { contains: 'Refreshing…' })) || undefined, 'the page marked as refreshing', 5000);
+      assert.ok(!/Holdings\s+0\.00 USD/.test(page), page);
+    }
     assert.equal(holdings(during), holdings(before), 'the last holdings, not "0.00 USD (incomplete)"');
     assert.deepEqual(during.byProduct, before.byProduct, 'the bars stay');
     assert.deepEqual(during.byCurrency, before.byCurrency, 'every coin keeps its price');

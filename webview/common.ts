@@ -33,8 +33,9 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
   return node;
 }
 
+/** Label/value rows; a value with rounded figures carries the exact ones in its tooltip. */
 export function rowsTable(rows: readonly Row[], className = 'facts'): HTMLTableElement {
-  return el('table', { class: className }, ...rows.filter(([, v]) => v !== '').map(([label, value]) => el('tr', {}, el('th', { scope: 'row' }, label), el('td', {}, value))));
+  return el('table', { class: className }, ...rows.filter(([, v]) => v !== '').map(([label, value, title]) => el('tr', {}, el('th', { scope: 'row' }, label), el('td', title === undefined || title === '' ? {} : { title }, value))));
 }
 
 export function button(label: string, onClick: () => void, secondary = false): HTMLElement {

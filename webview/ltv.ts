@@ -140,7 +140,7 @@ function pricesTable(state: LtvState, labels: PanelLabels): HTMLElement[] {
   return [
     el('table', { class: 'facts prices' },
       el('tr', {}, ...['', labels.priceNow, labels.priceAtMarginCall, labels.priceAtLiquidation].map((h) => el('th', { scope: 'col' }, h))),
-      ...state.collateralPrices.map((p) => el('tr', {}, el('th', { scope: 'row' }, p.ccy), el('td', {}, p.now), el('td', {}, p.marginCall), el('td', {}, p.liquidation)))),
+      ...state.collateralPrices.map((p) => el('tr', {}, el('th', { scope: 'row' }, p.ccy), el('td', {}, p.now), el('td', {}, p.marginCall), el('td', p.liquidationTitle === '' ? {} : { title: p.liquidationTitle }, p.liquidation)))),
     el('p', { class: 'muted small' }, state.collateralPricesNote),
   ];
 }
@@ -162,9 +162,9 @@ function render(state: LtvState, labels: PanelLabels): void {
       const canTakeBack = c.maxRedeem !== undefined && D.isPlainDecimal(c.maxRedeem) && D.isPositive(c.maxRedeem);
       return el('div', { class: 'grid-row', role: 'row' },
         el('span', { role: 'rowheader', class: 'ccy' }, c.ccy),
-        el('span', { role: 'cell', class: 'num' }, c.amtText),
+        el('span', { role: 'cell', class: 'num', title: c.amtTitle }, c.amtText),
         el('span', { role: 'cell', class: 'num' }, c.usd ?? '—'),
-        el('span', { role: 'cell', class: canTakeBack ? 'num' : 'num muted' }, c.maxRedeem === undefined ? '—' : canTakeBack ? c.maxRedeem : labels.nothingToTakeBack),
+        el('span', { role: 'cell', class: canTakeBack ? 'num' : 'num muted', ...(canTakeBack ? { title: `${c.maxRedeem ?? ''} ${c.ccy}` } : {}) }, c.maxRedeem === undefined ? '—' : canTakeBack ? (c.maxRedeemText ?? c.maxRedeem) : labels.nothingToTakeBack),
         el('span', { role: 'cell', class: 'row-actions' }, ...(canTakeBack ? [button(labels.takeBack, () => collateral('reduce', c.ccy), true)] : [])));
     }),
   );

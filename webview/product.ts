@@ -42,6 +42,8 @@ class Page {
   readonly rangeButtons = new Map<RangeDays, HTMLElement>();
   readonly plot = el('div', { class: 'plot', role: 'img', tabindex: '0' });
   readonly readout = el('p', { class: 'readout', 'aria-live': 'polite' });
+  /** A range with no point: said where the chart would be, with when the latest point is. */
+  readonly empty = el('p', { class: 'chart-empty', role: 'status' });
   readonly loading = el('p', { class: 'muted' });
   readonly note = el('p', { class: 'muted' });
   readonly unavailable = el('p', { class: 'muted' });
@@ -55,7 +57,9 @@ class Page {
       this.ranges.append(b);
     }
     this.ranges.setAttribute('aria-label', labels.chart);
-    this.chartSection.append(el('h2', {}, labels.chart), this.chartLabel, this.ranges, this.plot, this.readout, this.loading, this.note, this.unavailable);
+    // The readout above the plot, so that it stays in view with the pointer on the chart (below a 260 px chart it
+    // left the screen of a short window); the loading state next to it.
+    this.chartSection.append(el('h2', {}, labels.chart), this.chartLabel, this.ranges, this.loading, this.readout, this.empty, this.plot, this.note, this.unavailable);
     this.amountInput.value = view.amount;
     this.amountBox.append(this.amountLabel, this.amountInput, this.amountHint, this.amountError);
     this.amountBox.hidden = true;
@@ -90,7 +94,11 @@ class Page {
           if (section.rows.length > 0) node.append(rowsTable(section.rows));
         } else if ('columns' in section) {
           const head = el('tr', {}, ...section.columns.map((c) => el('th', { scope: 'col' }, c)));
-          const body = section.cells.map((cells) => el('tr', {}, ...cells.map((cell, i) => (i === 0 ? el('th', { scope: 'row' }, cell) : el('td', {}, cell)))));
+          const title = (r: number, i: number): Record<string, string> => {
+            const exact = section.titles?.[r]?.[i] ?? '';
+            return exact === '' ? {} : { title: exact };
+          };
+          const body = section.cells.map((cells, r) => el('tr', {}, ...cells.map((cell, i) => (i === 0 ? el('th', { scope: 'row' }, cell) : el('td', title(r, i), cell)))));
           node.append(el('div', { class: 'grid-scroll' }, el('table', { class: 'grid' }, el('thead', {}, head), el('tbody', {}, ...body))));
         } else {
           node.append(el('ul', { class: 'lines' }, ...section.lines.map((line) => el('li', {}, line))));
@@ -161,7 +169,7 @@ class Page {
     this.position.replaceChildren(el('h2', {}, labels.position), state.position.length === 0 ? el('p', { class: 'muted' }, labels.noPosition) : rowsTable(state.position));
 
     const chart = 'unavailable' in state.chart ? undefined : state.chart;
-    for (const node of [this.chartLabel, this.ranges, this.plot, this.readout, this.loading, this.note]) node.hidden = chart === undefined;
+    for (const node of [this.chartLabel, this.ranges, this.plot, this.readout, this.loading, this.note, this.empty]) node.hidden = chart === undefined;
     this.unavailable.hidden = chart !== undefined;
     if (chart === undefined) {
       this.unavailable.textContent = 'unavailable' in state.chart ? state.chart.unavailable : '';
@@ -179,10 +187,15 @@ class Page {
       // A history that cannot reach as far as a range (Stable Rewards: 100 days) offers only the ranges it has.
       for (const [d, b] of this.rangeButtons) b.hidden = chart.ranges !== undefined && !chart.ranges.includes(d);
       this.markRange(chart.range);
-      this.loading.textContent = chart.loading ? labels.loadingChart : '';
+      this.loading.textContent = chart.loading ? (chart.progress === '' ? labels.loadingChart : `${labels.loadingChart} ${chart.progress}`) : '';
       this.loading.hidden = !chart.loading;
       this.note.textContent = chart.note;
       this.note.hidden = chart.note === '';
+      this.empty.textContent = chart.empty;
+      this.empty.hidden = chart.empty === '';
+      // Nothing in range: the sentence instead of an empty frame with no axes.
+      this.plot.hidden = chart.empty !== '';
+      this.readout.hidden = chart.empty !== '';
       plot.draw(this.plot, chart);
     }
     this.updated.textContent = `${labels.updated} ${state.updated}`;

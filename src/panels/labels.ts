@@ -80,5 +80,7 @@ export function panelLabels(): PanelLabels {
     nothingUpcoming: vscode.l10n.t('Nothing scheduled.'),
     dailyFigures: vscode.l10n.t('The figures, day by day'),
     day: vscode.l10n.t('Day'),
+    total: vscode.l10n.t('Total'),
+    refreshingChart: vscode.l10n.t('Refreshing: these are the figures read before, until the newest are in.'),
   };
 }

@@ -8,7 +8,8 @@ import { errorText } from '../messages';
 import type { OkxClient } from '../okx/client';
 import type { LoanInfo } from '../okx/types';
 import { usdPrices } from '../portfolio/prices';
-import { formatFixed, numberSymbols } from '../portfolio/format';
+import { formatCcyAmount, formatFixed, numberSymbols } from '../portfolio/format';
+import { figureRow, shownFigures } from './figures';
 import { priceAtLtv, priceDecimals, type PriceAtLevel, type WhatIfOrder } from '../portfolio/ltvWhatIf';
 import { ltvLevel, orderParam } from '../portfolio/risk';
 import { calibratedOrder, liveSentence, withLiveLtv } from '../views/liveFigures';
@@ -33,7 +34,7 @@ function maxLoanText(max: { maxLoan: string; notionalUsd: string; remainingQuota
       ? vscode.l10n.t("Nothing more: OKX's quota for {0} is used up.", ccy)
       : vscode.l10n.t('Nothing more for now: the order is at the most OKX lends against its collateral. Add collateral to borrow more.');
   }
-  return `${withCcy(max.maxLoan, ccy)} (${usd(max.notionalUsd)})`;
+  return `${shownFigures.amount(max.maxLoan, ccy)} (${usd(max.notionalUsd)})`;
 }
 
 /** Fetches the order's limits and the prices the panel shows beside it (each a separate endpoint and rate bucket). */
@@ -72,7 +73,7 @@ export async function loadLtvExtras(client: OkxClient, loan: LoanInfo): Promise<
     prices,
     maxRedeem,
     maxLoans,
-    interest: interest.map((r): Row => [time(r.ts), `${withCcy(r.interest, r.ccy)} · ${vscode.l10n.t('on {0} at {1}', withCcy(r.loan, r.ccy), percent(r.interestRate))}`]),
+    interest: interest.map((r): Row => figureRow(time(r.ts), (f) => `${f.amount(r.interest, r.ccy)} · ${vscode.l10n.t('on {0} at {1}', f.amount(r.loan, r.ccy), percent(r.interestRate))}`)),
     error,
   };
 }
@@ -87,6 +88,13 @@ function priceText(at: PriceAtLevel, ccy: string, dp: number): string {
     case 'already': return vscode.l10n.t('{0} USD or below: reached now', fixed(at.price, dp));
     case 'none': return vscode.l10n.t('no price of {0} alone reaches it', ccy);
   }
+}
+
+/** OKX's liquidation price, in USD, against today's price: how far below it is, or that it is reached. */
+function okxPriceAt(usdPrice: string, now: string, dp: number): PriceAtLevel {
+  const at = D.roundDown(usdPrice, dp);
+  if (D.gte(at, now)) return { kind: 'already', price: at };
+  return { kind: 'price', price: at, dropPercent: D.roundDown(D.mul(D.sub('1', D.div(at, now, 30)), '100'), 2) };
 }
 
 /**
@@ -104,12 +112,18 @@ export function collateralPrices(loan: LoanInfo, prices: ReadonlyMap<string, str
     const order = calibrated ?? { loanUsd: loan.loanNotionalUsd, collateralUsd: loan.collateralNotionalUsd };
     const [base, quote] = okx.instId.split('-');
     const fromOkx = loan.collateralData.length === 1 && okx.liqPx !== '' && D.isPlainDecimal(okx.liqPx) && base === c.ccy && quote !== undefined;
+    // One unit in the table: OKX's liquidation price is in the pair's quote currency (BTC-USDC: USDC), so it is
+    // shown in USD at that currency's index price; without one, the computed USD price stands in for it.
+    const quotePrice = fromOkx && quote !== undefined ? prices.get(quote) : undefined;
+    const okxUsd = quotePrice !== undefined && D.isPlainDecimal(quotePrice) && D.isPositive(quotePrice) ? D.mul(okx.liqPx, quotePrice) : undefined;
+    const liquidation = okxUsd === undefined ? priceAtLtv(order, c.amt, price, loan.liqLTV, dp) : okxPriceAt(okxUsd, price, dp);
     rows.push({
       ccy: c.ccy,
       now: `${fixed(price, dp)} USD`,
       marginCall: priceText(priceAtLtv(order, c.amt, price, loan.marginCallLTV, dp), c.ccy, dp),
-      liquidation: fromOkx ? vscode.l10n.t("{0} {1} (OKX's liquidation price, {2})", amount(okx.liqPx), quote, okx.instId) : priceText(priceAtLtv(order, c.amt, price, loan.liqLTV, dp), c.ccy, dp),
-      liquidationFromOkx: fromOkx,
+      liquidation: priceText(liquidation, c.ccy, dp),
+      liquidationFromOkx: okxUsd !== undefined,
+      liquidationTitle: okxUsd === undefined ? '' : vscode.l10n.t("OKX's liquidation price: {0} {1} ({2}), at {3} USD per {1}", amount(okx.liqPx), quote ?? '', okx.instId, amount(quotePrice ?? '')),
     });
   }
   return rows;
@@ -126,7 +140,12 @@ export function buildLtvState(loan: LoanInfo | undefined, all: readonly LoanInfo
   }
   const collateral: CollateralRow[] = loan.collateralData.map((c) => {
     const price = extras?.prices.get(c.ccy);
-    return { ccy: c.ccy, amt: c.amt, amtText: amount(c.amt), usd: price === undefined ? undefined : usd(D.mul(c.amt, price)), price, maxRedeem: extras?.maxRedeem.get(c.ccy) };
+    const maxRedeem = extras?.maxRedeem.get(c.ccy);
+    return {
+      ccy: c.ccy, amt: c.amt, amtText: formatCcyAmount(c.amt, c.ccy, numberSymbols(vscode.env.language)), amtTitle: withCcy(c.amt, c.ccy),
+      usd: price === undefined ? undefined : usd(D.mul(c.amt, price)), price, maxRedeem,
+      maxRedeemText: maxRedeem === undefined || !D.isPlainDecimal(maxRedeem) ? maxRedeem : formatCcyAmount(maxRedeem, c.ccy, numberSymbols(vscode.env.language)),
+    };
   });
   // From the calibrated figures (OKX's LTV, or the live estimate between polls), not OKX's notionals alone.
   const calibrated = calibratedOrder(loan);
@@ -144,13 +163,13 @@ export function buildLtvState(loan: LoanInfo | undefined, all: readonly LoanInfo
     level: ltvLevel(shown, warnDistance),
     loanUsd: calibrated?.loanUsd ?? loan.loanNotionalUsd,
     collateralUsd: calibrated?.collateralUsd ?? loan.collateralNotionalUsd,
-    loans: loan.loanData.map((l): Row => [l.ccy, withCcy(l.amt, l.ccy)]),
+    loans: loan.loanData.map((l): Row => figureRow(l.ccy, (f) => f.amount(l.amt, l.ccy))),
     collateral,
-    liquidationPrice: loan.riskWarningData.liqPx === '' ? undefined : `${amount(loan.riskWarningData.liqPx)} (${loan.riskWarningData.instId})`,
+    liquidationPrice: loan.riskWarningData.liqPx === '' ? undefined : `${shownFigures.price(loan.riskWarningData.liqPx, loan.riskWarningData.instId.split('-')[1] ?? '').trim()} (${loan.riskWarningData.instId})`,
     collateralPrices: prices,
     collateralPricesNote: prices.length === 0 ? '' : prices.some((p) => p.liquidationFromOkx)
-      ? vscode.l10n.t("Each price moves that collateral alone; the loan and any other collateral stay as they are. The margin-call price is computed from the order's figures; the liquidation price is OKX's.")
-      : vscode.l10n.t("Each price moves that collateral alone; the loan and the other collateral stay as they are. Computed from the order's figures: OKX gives a liquidation price only for an order with one collateral."),
+      ? vscode.l10n.t("Each price moves that collateral alone; the loan and any other collateral stay as they are. All prices are in USD. The margin-call price is computed from the order's figures; the liquidation price is OKX's, converted to USD at its currency's index price (OKX's own figure is in the tooltip).")
+      : vscode.l10n.t("Each price moves that collateral alone; the loan and the other collateral stay as they are. All prices are in USD, computed from the order's figures: OKX gives a liquidation price only for an order with one collateral."),
     maxLoans: extras?.maxLoans ?? [],
     interest: extras?.interest ?? [],
     updated,

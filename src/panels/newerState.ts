@@ -11,11 +11,14 @@ import type { DualOrder, DualProduct, OkusdLimits, OkusdQuota, StableRewardsRout
 import { dualOutcomes } from '../portfolio/dualPayoff';
 import type { Portfolio } from '../portfolio/portfolio';
 import { dualDirectionLabel, dualOrderStateLabel, dualOutcomeLines, dualProductName } from '../views/dualLabels';
-import { quotaLeft, stableStateLabel } from '../views/moreEarnView';
+import { quotaLeft } from '../portfolio/okusdQuota';
+import { stableStateLabel } from '../views/moreEarnView';
 import { checkAmount as checkAsPrompt } from '../validation';
 import { percent, time, withCcy } from '../views/nodes';
+import { figureCells, figureRow, shownFigures, type Figures } from './figures';
 import { checkAmount, okusdStandardSettlement, strikeFromIndex } from './newerSeries';
-import { chartFor, type ChartEntry, type NewerTarget } from './productState';
+import { chartFor, type ChartEntry } from './productChart';
+import type { NewerTarget } from './productState';
 import type { ProductAction, ProductState, RangeDays, Row, Section } from './protocol';
 
 /** What a newer product's page loads for itself, beyond the portfolio. */
@@ -29,10 +32,12 @@ export interface NewerExtras {
 }
 
 /** A Stable Rewards quota or limit as said: '-1' is unlimited, '' is not available. */
-function quotaText(value: string, ccy: string): string {
-  if (value === '-1') return vscode.l10n.t('unlimited');
-  if (value === '' || !D.isPlainDecimal(value)) return vscode.l10n.t('not available');
-  return withCcy(value, ccy);
+function quotaText(value: string, ccy: string): (f: Figures) => string {
+  return (f) => {
+    if (value === '-1') return vscode.l10n.t('unlimited');
+    if (value === '' || !D.isPlainDecimal(value)) return vscode.l10n.t('not available');
+    return f.amount(value, ccy);
+  };
 }
 
 function feeText(rate: string): string {
@@ -70,7 +75,7 @@ function okusdState(portfolio: Portfolio): Page {
   const held = account?.amt ?? '0';
   const facts: Row[] = [
     [vscode.l10n.t('Latest APR'), data?.apr === undefined ? '' : `${percent(data.apr.apr)} · ${time(data.apr.ts)}`],
-    [vscode.l10n.t('Latest daily reward'), data?.latestReward === undefined ? '' : vscode.l10n.t('{0} on {1} at {2} APR', withCcy(data.latestReward.earnAmt, 'USDT'), withCcy(data.latestReward.amt, 'OKUSD'), percent(data.latestReward.apr))],
+    figureRow(vscode.l10n.t('Latest daily reward'), (f) => (data?.latestReward === undefined ? '' : vscode.l10n.t('{0} on {1} at {2} APR', f.amount(data.latestReward.earnAmt, 'USDT'), f.amount(data.latestReward.amt, 'OKUSD'), percent(data.latestReward.apr)))),
     [vscode.l10n.t('Subscribe with'), vscode.l10n.t('USDT, 1:1, no subscription fee')],
     [vscode.l10n.t('Rewards'), vscode.l10n.t('Paid daily, in USDT')],
   ];
@@ -78,12 +83,12 @@ function okusdState(portfolio: Portfolio): Page {
     data === undefined
       ? []
       : [
-          [vscode.l10n.t('Held'), withCcy(held, 'OKUSD')],
-          [vscode.l10n.t('Earned in total'), account === undefined ? '' : withCcy(account.totalEarnAccrual, 'USDT')],
-          ...data.pendingRedemptions.map((r): Row => [
+          figureRow(vscode.l10n.t('Held'), (f) => f.amount(held, 'OKUSD')),
+          figureRow(vscode.l10n.t('Earned in total'), (f) => (account === undefined ? '' : f.amount(account.totalEarnAccrual, 'USDT'))),
+          ...data.pendingRedemptions.map((r): Row => figureRow(
             vscode.l10n.t('Redemption on its way'),
-            vscode.l10n.t('{0} (fee {1}) · expected {2}', withCcy(r.settleCcyAmt, r.settleCcy), withCcy(r.fee, r.settleCcy), time(r.estSettlementTime)),
-          ]),
+            (f) => vscode.l10n.t('{0} (fee {1}) · expected {2}', f.amount(r.settleCcyAmt, r.settleCcy), f.amount(r.fee, r.settleCcy), time(r.estSettlementTime)),
+          )),
         ];
   const sections: Section[] = [];
   if (data?.limits !== undefined) sections.push(quotaSection(data.limits));
@@ -106,28 +111,30 @@ function okusdState(portfolio: Portfolio): Page {
   };
 }
 
-function quotaSection(limits: OkusdLimits): Section {
-  const used = (q: OkusdQuota, mine: boolean, ccy: string): string =>
-    vscode.l10n.t('{0} of {1}', withCcy(mine ? q.personalUsedAmt : q.platformUsedAmt, ccy), withCcy(mine ? q.personalDailyLimit : q.platformDailyLimit, ccy));
-  const left = (q: OkusdQuota, ccy: string, given?: string): string => {
-    const value = given !== undefined && D.isPlainDecimal(given) ? given : quotaLeft(q);
-    return value === undefined ? '' : withCcy(value, ccy);
+export function quotaSection(limits: OkusdLimits): Section {
+  const used = (q: OkusdQuota, mine: boolean, ccy: string) => (f: Figures): string =>
+    vscode.l10n.t('{0} of {1}', f.amount(mine ? q.personalUsedAmt : q.platformUsedAmt, ccy), f.amount(mine ? q.personalDailyLimit : q.platformDailyLimit, ccy));
+  // What the Subscribe and Redeem commands allow: the lesser of the user's quota and OKX's (../portfolio/okusdQuota),
+  // not OKX's `maxSubAmt` as sent (which has been seen to disagree with the quotas it comes with).
+  const left = (q: OkusdQuota, ccy: string) => (f: Figures): string => {
+    const value = quotaLeft(q)?.left;
+    return value === undefined ? '' : f.amount(value, ccy);
   };
   const quotas = [
-    { q: limits.subLimit, ccy: 'USDT', left: limits.subLimit.maxSubAmt, fee: vscode.l10n.t('no fee') },
-    { q: limits.fastRedeemLimit, ccy: 'OKUSD', left: undefined, fee: feeText(limits.fastRedeemLimit.feeRate) },
-    { q: limits.stdRedeemLimit, ccy: 'OKUSD', left: undefined, fee: feeText(limits.stdRedeemLimit.feeRate) },
+    { q: limits.subLimit, ccy: 'USDT', fee: vscode.l10n.t('no fee') },
+    { q: limits.fastRedeemLimit, ccy: 'OKUSD', fee: feeText(limits.fastRedeemLimit.feeRate) },
+    { q: limits.stdRedeemLimit, ccy: 'OKUSD', fee: feeText(limits.stdRedeemLimit.feeRate) },
   ];
   // One column per quota, one row per figure: it fits a narrow editor.
   return {
     title: vscode.l10n.t("Today's quotas (reset daily)"),
     columns: [vscode.l10n.t('Quota'), vscode.l10n.t('Subscription'), vscode.l10n.t('Fast redemption'), vscode.l10n.t('Standard redemption')],
-    cells: [
-      [vscode.l10n.t('Left today'), ...quotas.map((x) => left(x.q, x.ccy, x.left))],
+    ...figureCells([
+      [vscode.l10n.t('Left today'), ...quotas.map((x) => left(x.q, x.ccy))],
       [vscode.l10n.t('Yours: used of limit'), ...quotas.map((x) => used(x.q, true, x.ccy))],
       [vscode.l10n.t('Everyone on OKX: used of limit'), ...quotas.map((x) => used(x.q, false, x.ccy))],
       [vscode.l10n.t('Fee'), ...quotas.map((x) => x.fee)],
-    ],
+    ]),
     note: vscode.l10n.t('What is left today is the lesser of your quota and what is left of OKX\'s own.'),
   };
 }
@@ -161,8 +168,8 @@ function stableState(ccy: string, portfolio: Portfolio, extras: NewerExtras): Pa
     holding === undefined
       ? []
       : [
-          [vscode.l10n.t('Held'), withCcy(holding.amt, ccy)],
-          [vscode.l10n.t('Earned in total'), withCcy(holding.totalEarnAccrual, ccy)],
+          figureRow(vscode.l10n.t('Held'), (f) => f.amount(holding.amt, ccy)),
+          figureRow(vscode.l10n.t('Earned in total'), (f) => f.amount(holding.totalEarnAccrual, ccy)),
           [vscode.l10n.t('State'), stateText],
         ];
   const routes = extras.routes;
@@ -171,11 +178,11 @@ function stableState(ccy: string, portfolio: Portfolio, extras: NewerExtras): Pa
     sections.push({ title: vscode.l10n.t('Settlement currencies'), rows: [], note: vscode.l10n.t('Could not load them: {0}', errorText(routes)) });
   } else if (routes !== undefined) {
     // One column per settlement currency (two or three), one row per term: it fits a narrow editor.
-    const term = (label: string, value: (r: StableRewardsRoute) => string): string[] => [label, ...routes.map(value)];
+    const term = (label: string, value: (r: StableRewardsRoute) => string | ((f: Figures) => string)): (string | ((f: Figures) => string))[] => [label, ...routes.map(value)];
     sections.push({
       title: vscode.l10n.t('Settlement currencies'),
       columns: [vscode.l10n.t('Settlement currency'), ...routes.map((r) => r.settleCcy)],
-      cells: [
+      ...figureCells([
         term(vscode.l10n.t('Subscription fee'), (r) => feeText(r.subFeeRate)),
         term(vscode.l10n.t('Minimum subscription'), (r) => quotaText(r.minSubAmt, r.settleCcy)),
         term(vscode.l10n.t('Subscription left today'), (r) => quotaText(r.remainingSubQuota, r.settleCcy)),
@@ -183,7 +190,7 @@ function stableState(ccy: string, portfolio: Portfolio, extras: NewerExtras): Pa
         term(vscode.l10n.t('Redemption fee'), (r) => feeText(r.redemptFeeRate)),
         term(vscode.l10n.t('Minimum redemption'), (r) => quotaText(r.minRedeemAmt, ccy)),
         term(vscode.l10n.t('Redemption left today'), (r) => quotaText(r.remainingRedemptQuota, ccy)),
-      ],
+      ]),
       note: vscode.l10n.t("OKX's terms for {0} against each currency (its product info); quotas are per master account and day.", ccy),
     });
   }
@@ -232,7 +239,7 @@ function indexRows(of: { baseCcy: string; quoteCcy: string; strike: string }, ex
     : distance.side === 'at' ? vscode.l10n.t('the strike is at the index price')
     : distance.side === 'above' ? vscode.l10n.t('the strike is {0} above it', percent(distance.fraction))
     : vscode.l10n.t('the strike is {0} below it', percent(distance.fraction));
-  return [[vscode.l10n.t('Index price now'), `${withCcy(index.px, of.quoteCcy)} (${of.baseCcy}-${of.quoteCcy}, ${time(index.ts)})${where === '' ? '' : ` · ${where}`}`]];
+  return [figureRow(vscode.l10n.t('Index price now'), (f) => `${f.price(index.px, of.quoteCcy)} (${of.baseCcy}-${of.quoteCcy}, ${time(index.ts)})${where === '' ? '' : ` · ${where}`}`)];
 }
 
 /**
@@ -254,22 +261,22 @@ function dualOrderState(o: DualOrder, extras: NewerExtras, error: string | undef
     [vscode.l10n.t('Strike'), withCcy(o.strike, o.quoteCcy)],
     ...indexRows(o, extras),
     [vscode.l10n.t('APY'), percent(o.annualizedYield)],
-    [vscode.l10n.t('Yield for the term'), `${percent(o.absYield, 4)} · ${withCcy(o.yieldSz, o.yieldCcy)}`],
+    figureRow(vscode.l10n.t('Yield for the term'), (f) => `${percent(o.absYield, 4)} · ${f.amount(o.yieldSz, o.yieldCcy)}`),
     [vscode.l10n.t('Expires'), time(o.expTime)],
     [vscode.l10n.t('Product ID'), o.productId],
   ];
   const position: Row[] = [
     [vscode.l10n.t('Order ID'), o.ordId],
     [vscode.l10n.t('State'), dualOrderStateLabel(o.state)],
-    [vscode.l10n.t('Invested'), withCcy(o.notionalSz, o.notionalCcy)],
+    figureRow(vscode.l10n.t('Invested'), (f) => f.amount(o.notionalSz, o.notionalCcy)),
     [vscode.l10n.t('Placed'), time(o.cTime)],
     ...(o.state === 'live' && /^\d+$/.test(o.redeemEndTime) ? [[vscode.l10n.t('Early redemption'), vscode.l10n.t('until {0}', time(o.redeemEndTime))] as Row] : []),
-    ...(settled ? [[vscode.l10n.t('Settled at'), withCcy(o.settlePx, o.quoteCcy)] as Row, [vscode.l10n.t('Paid'), `${withCcy(o.settleSz, o.settleCcy)} · ${time(o.settleTime)}`] as Row] : []),
+    ...(settled ? [figureRow(vscode.l10n.t('Settled at'), (f) => f.price(o.settlePx, o.quoteCcy)), figureRow(vscode.l10n.t('Paid'), (f) => `${f.amount(o.settleSz, o.settleCcy)} · ${time(o.settleTime)}`)] : []),
   ];
   const lines = dualOutcomeLines(o);
   const sections: Section[] = [
     settled
-      ? { title: vscode.l10n.t('At expiry'), lines: [vscode.l10n.t('Paid {0} (settled at {1}).', withCcy(o.settleSz, o.settleCcy), withCcy(o.settlePx, o.quoteCcy))] }
+      ? { title: vscode.l10n.t('At expiry'), lines: [vscode.l10n.t('Paid {0} (settled at {1}).', shownFigures.amount(o.settleSz, o.settleCcy), shownFigures.price(o.settlePx, o.quoteCcy))] }
       : { title: vscode.l10n.t('At expiry, either way'), lines, note: vscode.l10n.t('The index price at expiry decides which: principal and yield are paid in one currency or the other.') },
   ];
   return {
@@ -293,15 +300,12 @@ function dualProductState(p: DualProduct, gone: boolean, own: readonly DualOrder
     ...indexRows(p, extras),
     [vscode.l10n.t('APY'), percent(p.annualizedYield)],
     [vscode.l10n.t('Yield for the term'), percent(p.absYield, 4)],
-    [vscode.l10n.t('Invest'), vscode.l10n.t('{0} to {1}, in steps of {2}', withCcy(p.minSize, p.notionalCcy), withCcy(p.maxSize, p.notionalCcy), p.stepSz)],
+    figureRow(vscode.l10n.t('Invest'), (f) => vscode.l10n.t('{0} to {1}, in steps of {2}', f.amount(p.minSize, p.notionalCcy), f.amount(p.maxSize, p.notionalCcy), f.plain(p.stepSz))),
     [vscode.l10n.t('Expires'), time(p.expTime)],
     [vscode.l10n.t('Can be bought until'), time(p.tradeEndTime)],
     [vscode.l10n.t('Product ID'), p.productId],
   ];
-  const position: Row[] = own.map((o): Row => [
-    vscode.l10n.t('Order {0} · {1}', o.ordId, dualOrderStateLabel(o.state)),
-    withCcy(o.notionalSz, o.notionalCcy),
-  ]);
+  const position: Row[] = own.map((o): Row => figureRow(vscode.l10n.t('Order {0} · {1}', o.ordId, dualOrderStateLabel(o.state)), (f) => f.amount(o.notionalSz, o.notionalCcy)));
   // The outcomes for what the user typed, else for the minimum size.
   // Within the product's limits, and written as the Buy prompt takes it (no thousands separators, the
   // currency's decimals), so the page never previews an amount the purchase would refuse.

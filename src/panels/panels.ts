@@ -14,17 +14,20 @@ import { borrowedCcys, loanKey as loanKeyOf } from '../portfolio/risk';
 import { loanName } from '../views/loanLabels';
 import { buildLtvState, type LtvExtras, loadLtvExtras } from './ltvState';
 import { onDidChangeLive } from '../views/liveFigures';
-import { buildProductState, ChartCache, historyHost, isNewer, type NewerTarget, type ProductTarget, productAreas, productKey, productTitle, STABLE_RANGES } from './productState';
+import { buildProductState, isNewer, type NewerTarget, type ProductTarget, productAreas, productKey, productTitle } from './productState';
+import { ChartCache, historyHost, STABLE_RANGES } from './productChart';
 import { buildNewerState, type NewerExtras } from './newerState';
+import { loadNewerExtras } from './newerExtras';
 import { restorableDual } from './newerSeries';
 import { panelLabels } from './labels';
 import { EARNINGS_RANGES, RANGES, parseFromWebview, type EarningsRange, type HostMessage, type LtvState, type PortfolioState, type ProductState, type RangeDays, type WebviewMessage } from './protocol';
-import { EarningsHistory, buildPortfolioState } from './portfolioState';
+import { buildPortfolioState } from './portfolioState';
+import { EarningsHistory } from './earningsHistory';
+import { rangeStart } from './earningsSeries';
 import { OVERVIEW_AREAS } from '../views/overviewView';
 import type { FlowContext } from '../commands/moneyAction';
 import { RateHistoryStore } from '../portfolio/historyCache';
 import { LTV_VIEW, PORTFOLIO_VIEW, PRODUCT_VIEW } from './viewTypes';
-import * as D from '../decimal';
 
 export { LTV_VIEW, PORTFOLIO_VIEW, PRODUCT_VIEW };
 
@@ -212,7 +215,8 @@ export class Panels implements vscode.Disposable {
         }
         return;
       case 'refresh':
-        if (target.kind === 'portfolio') this.earnings.clear();
+        // The earnings are read again too; the chart keeps what it shows until the first new page is in.
+        if (target.kind === 'portfolio') this.earnings.restart();
         // A Dual Investment product's page asks OKX for the products on offer again.
         if (target.kind === 'dual' && 'product' in target) this.portfolio.resetDualProducts();
         await this.portfolio.refresh(target.kind === 'loan' ? ['loans'] : target.kind === 'portfolio' ? OVERVIEW_AREAS : productAreas(target), { fresh: true });
@@ -298,30 +302,6 @@ export class Panels implements vscode.Disposable {
     }
   }
 
-  /** What a newer product's page loads for itself: Stable Rewards' routes, the index price, the product as now offered. */
-  private async loadNewerExtras(target: NewerTarget): Promise<NewerExtras> {
-    const client = this.flows.connection.current.client;
-    if (client === undefined || target.kind === 'okusd') return {};
-    const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
-    if (target.kind === 'stable') {
-      if (!client.hasCredentials) return {};
-      const routes = await client.stableRewards.productInfo({ ccy: target.ccy }).then((info) => info.flatMap((i) => i.details), asError);
-      return { routes };
-    }
-    const of = 'order' in target ? target.order : target.product;
-    const index = client.account.indexTickers({ instId: `${of.baseCcy}-${of.quoteCcy}` }).then((tickers) => {
-      const ticker = tickers.find((t) => t.instId === `${of.baseCcy}-${of.quoteCcy}`);
-      return ticker === undefined || !D.isPlainDecimal(ticker.idxPx) ? new Error(vscode.l10n.t('OKX gave no index price for {0}-{1}', of.baseCcy, of.quoteCcy)) : { px: ticker.idxPx, ts: ticker.ts };
-    }, asError);
-    // (Without an API key OKX lists no products: that says nothing about this one.)
-    if ('order' in target || !client.hasCredentials) return { indexPx: await index };
-    const optType = target.product.optType === 'C' ? 'C' : 'P';
-    const [indexPx, products] = await Promise.all([index, this.portfolio.dualProducts({ baseCcy: target.product.baseCcy, quoteCcy: target.product.quoteCcy, optType })]);
-    // A list that could not be loaded says nothing about the product: it is shown as it was.
-    const product = products instanceof Error ? undefined : (products.find((p) => p.productId === target.product.productId) ?? null);
-    return { indexPx, ...(product === undefined ? {} : { product }) };
-  }
-
   private offerOf(productId: string): unknown {
     const state = this.portfolio.get('offers');
     return 'data' in state ? state.data?.offers.find((o) => o.productId === productId) : undefined;
@@ -347,13 +327,14 @@ export class Panels implements vscode.Disposable {
       entry.state = buildLtvState(loan, loans, entry.extras, this.warnDistance(), problem);
     } else if (target.kind === 'portfolio') {
       await Promise.all(OVERVIEW_AREAS.map((a) => this.portfolio.ensure(a)));
-      const range = EARNINGS_RANGES.includes(entry.range as EarningsRange) ? (entry.range as EarningsRange) : 30;
+      const range = (): EarningsRange => (EARNINGS_RANGES.includes(entry.range as EarningsRange) ? (entry.range as EarningsRange) : 30);
       const now = Date.now();
-      entry.state = buildPortfolioState(this.portfolio, this.earnings, range, now);
-      // The earnings history pages in once per connection; the panel is redrawn as they arrive.
-      void this.earnings.load(Math.floor(now / 86_400_000) * 86_400_000 - (range - 1) * 86_400_000, () => {
+      entry.state = buildPortfolioState(this.portfolio, this.earnings, range(), now);
+      // The earnings histories page in once per connection; the panel is redrawn as they arrive, for the range
+      // chosen by then (a page asked for by a shorter range may arrive after a longer one was chosen).
+      void this.earnings.load(rangeStart(range(), now), () => {
         if (this.open.get(entry.key) === entry) {
-          entry.state = buildPortfolioState(this.portfolio, this.earnings, range, Date.now());
+          entry.state = buildPortfolioState(this.portfolio, this.earnings, range(), Date.now());
           this.post(entry, { type: 'state', state: entry.state });
         }
       });
@@ -366,7 +347,7 @@ export class Panels implements vscode.Disposable {
       if (reloadExtras) {
         // The page at once from the portfolio; what it loads for itself follows when it arrives.
         this.post(entry, { type: 'state', state: buildNewerState(target, this.portfolio, this.charts.get(target, entry.range), entry.range, entry.newer, entry.amount) });
-        entry.newer = await this.loadNewerExtras(target);
+        entry.newer = await loadNewerExtras(this.flows.connection.current.client, this.portfolio, target);
       }
       const product = buildNewerState(target, this.portfolio, this.charts.get(target, entry.range), entry.range, entry.newer, entry.amount);
       entry.state = product;

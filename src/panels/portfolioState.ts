@@ -1,143 +1,125 @@
 /**
  * What the Portfolio panel shows: the Overview's figures as pictures and text (allocation by product and by
- * currency, what comes next), and the savings' earnings per day from OKX's hourly lending history, the one
- * Earn product OKX keeps a history of earnings for. The history is paged once and kept for the connection.
+ * currency, what comes next), and earnings per day from the two Earn products OKX keeps a history of earnings
+ * for: Simple Earn's hourly lending records and OKUSD's daily rewards (./earningsHistory, ./earningsSeries).
+ * While the portfolio is read again, the figures are the last ones read, marked as refreshing: never a zero that
+ * stands for "not read yet".
  */
 import * as vscode from 'vscode';
-import * as D from '../decimal';
-import { errorText } from '../messages';
-import type { OkxClient, Pager } from '../okx/client';
-import type { LendingRecord } from '../okx/types';
-import type { Portfolio } from '../portfolio/portfolio';
-import { OverviewView, missingText, productName, relativeTime, upcomingText } from '../views/overviewView';
-import { percent, time, usd, withCcy } from '../views/nodes';
+import type { OverviewInput } from '../portfolio/overview';
+import { computeOverview, type Overview } from '../portfolio/overview';
+import type { AreaId, Portfolio } from '../portfolio/portfolio';
+import { OVERVIEW_AREAS, missingText, productName, relativeTime, upcomingText } from '../views/overviewView';
+import { percent, time, usd } from '../views/nodes';
+import type { EarningsHistory } from './earningsHistory';
+import { EARNING_PRODUCTS, earningsPerDay, rangeStart } from './earningsSeries';
+import { figureRow, shown } from './figures';
 import type { DayPoint, EarningsRange, PortfolioState, Row, Slice } from './protocol';
 
-const DAY_MS = 86_400_000;
+export interface CurrentOverview {
+  readonly overview: Overview;
+  /** Areas whose last read failed (left out, and said so). */
+  readonly failed: readonly AreaId[];
+  /** Areas being read again: counted with what they had; the oldest of those figures' time, when any. */
+  readonly refreshing: { readonly since: number } | undefined;
+  /** Areas being read for the first time: nothing to show for them yet. */
+  readonly pending: readonly AreaId[];
+}
 
 /**
- * The savings lending history (every currency, newest first), read page by page only as far back as a chart
- * has asked for, and kept: a longer range continues where a shorter one stopped; a shorter one needs nothing.
+ * The Overview's figures from the last data of every area: one being read again counts with what it had (the
+ * panel says it is refreshing), one read for the first time or failed is left out (and said so).
  */
-export class EarningsHistory {
-  private records: LendingRecord[] = [];
-  private pager: Pager<LendingRecord> | undefined;
-  /** The oldest time the records reach back to (OKX time, ms); Infinity before the first page. */
-  private reached = Number.POSITIVE_INFINITY;
-  private loading: Promise<void> | undefined;
-  private error: unknown;
-
-  constructor(private readonly client: () => OkxClient | undefined) {}
-
-  clear(): void {
-    this.records = [];
-    this.pager = undefined;
-    this.reached = Number.POSITIVE_INFINITY;
-    this.error = undefined;
+export function currentOverview(portfolio: Pick<Portfolio, 'get'>, now: number): CurrentOverview {
+  const input: Record<string, unknown> = { now };
+  const failed: AreaId[] = [];
+  const pending: AreaId[] = [];
+  let since: number | undefined;
+  for (const area of OVERVIEW_AREAS) {
+    const state = portfolio.get(area);
+    if (state.status === 'error') failed.push(area);
+    else if (state.status === 'ready') input[area] = state.data;
+    else if (state.status === 'loading' && state.data !== undefined) {
+      input[area] = state.data;
+      since = Math.min(since ?? Number.POSITIVE_INFINITY, state.updatedAt ?? now);
+    } else if (state.status === 'loading') pending.push(area);
   }
-
-  /** Records since `since`, whether more are on their way, and the last failure. */
-  get(since: number): { records: LendingRecord[]; complete: boolean; error: string | undefined } {
-    return {
-      records: this.records.filter((r) => Number(r.ts) >= since),
-      complete: this.reached <= since || this.pager?.done === true,
-      error: this.error === undefined ? undefined : errorText(this.error),
-    };
-  }
-
-  /** Pages back until `since` is covered, calling `update` after each page; one load at a time. */
-  load(since: number, update: () => void): Promise<void> {
-    if (this.get(since).complete) return Promise.resolve();
-    const client = this.client();
-    if (client === undefined || !client.hasCredentials) return Promise.resolve();
-    this.loading ??= (async () => {
-      this.error = undefined;
-      this.pager ??= client.savings.lendingHistory({ limit: '100' });
-      try {
-        while (!this.pager.done && this.reached > since) {
-          const page = await this.pager.next();
-          this.records.push(...page);
-          const oldest = page.at(-1);
-          if (oldest !== undefined) this.reached = Math.min(this.reached, Number(oldest.ts));
-          update();
-        }
-      } catch (error) {
-        this.error = error;
-      } finally {
-        this.loading = undefined;
-      }
-      update();
-    })();
-    return this.loading;
-  }
+  return { overview: computeOverview(input as OverviewInput), failed, refreshing: since === undefined ? undefined : { since }, pending };
 }
 
-/** Savings earnings per UTC day in USD at today's prices, the last `range` days (today included), oldest first. */
-export function earningsPerDay(records: readonly LendingRecord[], prices: ReadonlyMap<string, string>, range: number, now: number): { points: { ts: number; usd: string }[]; unpriced: string[] } {
-  const today = Math.floor(now / DAY_MS) * DAY_MS;
-  const first = today - (range - 1) * DAY_MS;
-  const days = new Map<number, string>();
-  for (let day = first; day <= today; day += DAY_MS) days.set(day, '0');
-  const unpriced = new Set<string>();
-  for (const r of records) {
-    const day = Math.floor(Number(r.ts) / DAY_MS) * DAY_MS;
-    const sum = days.get(day);
-    if (sum === undefined || !D.isPlainDecimal(r.earnings)) continue;
-    const price = prices.get(r.ccy);
-    if (price === undefined) unpriced.add(r.ccy);
-    else days.set(day, D.add(sum, D.mul(r.earnings, price)));
-  }
-  return { points: [...days.entries()].map(([ts, value]) => ({ ts, usd: value })), unpriced: [...unpriced] };
-}
-
-export function buildPortfolioState(portfolio: Portfolio, history: EarningsHistory, range: EarningsRange, now: number): PortfolioState {
-  const { overview: o, failed } = OverviewView.compute(portfolio);
+export function buildPortfolioState(portfolio: Pick<Portfolio, 'get'>, history: Pick<EarningsHistory, 'get'>, range: EarningsRange, now: number): PortfolioState {
+  const { overview: o, failed, refreshing, pending } = currentOverview(portfolio, now);
   const prices = (() => {
     const state = portfolio.get('prices');
     return 'data' in state && state.data !== undefined ? state.data.usd : new Map<string, string>();
   })();
-  const slice = (label: string, s: { usd: string; share: string; amt?: string }, ccy?: string): Slice => ({
-    label,
-    share: s.share,
-    text: `${ccy === undefined || s.amt === undefined ? '' : `${withCcy(s.amt, ccy)} · `}${usd(s.usd)} · ${percent(s.share, 1)}`,
-  });
+  const slice = (label: string, s: { usd: string; share: string; amt?: string }, ccy?: string): Slice => {
+    const { text, title } = shown((f) => `${ccy === undefined || s.amt === undefined ? '' : `${f.amount(s.amt, ccy)} · `}${usd(s.usd)} · ${percent(s.share, 1)}`);
+    return { label, share: s.share, text, ...(title === '' ? {} : { title }) };
+  };
+  // Areas never read yet: their figures are not zeros, they are not known yet.
+  const loading = pending.length > 0;
+  const total = (t: { usd: string; complete: boolean }): string =>
+    loading ? vscode.l10n.t('loading…') : t.complete ? usd(t.usd) : vscode.l10n.t('{0} (incomplete)', usd(t.usd));
   const totals: Row[] = [
-    [vscode.l10n.t('Holdings'), o.holdings.complete ? usd(o.holdings.usd) : vscode.l10n.t('{0} (incomplete)', usd(o.holdings.usd))],
-    [vscode.l10n.t('Earned in 24 hours'), o.earned24h.complete ? usd(o.earned24h.usd) : vscode.l10n.t('{0} (incomplete)', usd(o.earned24h.usd))],
-    [vscode.l10n.t('Earned in total'), o.earnedTotal.complete ? usd(o.earnedTotal.usd) : vscode.l10n.t('{0} (incomplete)', usd(o.earnedTotal.usd))],
+    [vscode.l10n.t('Holdings'), total(o.holdings)],
+    [vscode.l10n.t('Earned in 24 hours'), total(o.earned24h)],
+    [vscode.l10n.t('Earned in total'), total(o.earnedTotal)],
     [vscode.l10n.t('Weighted APY'), o.apy.value === undefined ? '' : percent(o.apy.value)],
     ...(o.loans === undefined || o.loans.orders === 0 ? [] : [[vscode.l10n.t('Loans net'), usd(o.loans.netUsd)] as Row]),
     ...(o.valuation === undefined ? [] : [[vscode.l10n.t("OKX's valuation of the Earn account"), vscode.l10n.t('{0}; on-chain earn and savings here: {1} ({2} apart)', usd(o.valuation.okxUsd), usd(o.valuation.oursUsd), percent(o.valuation.difference))] as Row]),
   ];
-  const since = Math.floor(now / DAY_MS) * DAY_MS - (range - 1) * DAY_MS;
-  const got = history.get(since);
-  const perDay = earningsPerDay(got.records, prices, range, now);
-  const format = new Intl.DateTimeFormat(vscode.env.language, { month: 'short', day: 'numeric', timeZone: 'UTC' });
-  const points: DayPoint[] = perDay.points.map((p) => ({ ts: p.ts, usd: p.usd, text: usd(p.usd), day: format.format(new Date(p.ts)) }));
   const without = o.positions.some((p) => p.product === 'onchain') || o.positions.some((p) => p.product === 'eth' || p.product === 'sol');
-  const notes = [
-    without ? vscode.l10n.t('OKX keeps no history of earnings for on-chain earn or ETH and SOL staking, only what each has earned so far (in "Earned in total"): they have no curve here.') : '',
-    perDay.unpriced.length === 0 ? '' : vscode.l10n.t('Left out for want of a USD price: {0}.', perDay.unpriced.join(', ')),
-  ].filter((n) => n !== '');
-  const missing = [...new Set([...o.holdings.missing, ...failed])];
-  const missingList = missingText(missing);
+  const missing = [...new Set([...o.holdings.missing.filter((m) => !pending.includes(m as AreaId)), ...failed])];
   return {
     kind: 'portfolio',
     title: vscode.l10n.t('Portfolio'),
+    refreshing:
+      loading ? vscode.l10n.t('Loading the portfolio…')
+      : refreshing === undefined ? ''
+      : vscode.l10n.t('Refreshing… the figures below are those read at {0}.', time(String(refreshing.since))),
     totals,
-    byProduct: o.byProduct.map((p) => slice(productName(p.key as Parameters<typeof productName>[0]), p)),
-    byCurrency: o.byCurrency.map((c) => slice(c.key, c, c.key)),
-    incomplete: missing.length === 0 ? '' : vscode.l10n.t('Not counted: {0}.', missingList),
-    earnings: {
-      range,
-      label: vscode.l10n.t('Simple Earn (savings) lending earnings per day, in USD at today\'s prices'),
-      points,
-      loading: !got.complete && got.error === undefined,
-      note: notes.join(' '),
-      error: got.error,
-    },
-    upcoming: o.upcoming.map((e): Row => [`${relativeTime(e.at, now)} (${time(String(e.at))})`, upcomingText(e)]),
+    byProduct: loading ? [] : o.byProduct.map((p) => slice(productName(p.key as Parameters<typeof productName>[0]), p)),
+    byCurrency: loading ? [] : o.byCurrency.map((c) => slice(c.key, c, c.key)),
+    incomplete: missing.length === 0 ? '' : vscode.l10n.t('Not counted: {0}.', missingText(missing)),
+    earnings: earnings(history, prices, range, now, without),
+    upcoming: o.upcoming.map((e): Row => figureRow(`${relativeTime(e.at, now)} (${time(String(e.at))})`, (f) => upcomingText(e, f.amount))),
     updated: time(String(now)),
     error: failed.length === 0 ? undefined : vscode.l10n.t('Some figures could not be loaded: see the Overview view.'),
   };
 }
+
+function earnings(history: Pick<EarningsHistory, 'get'>, prices: ReadonlyMap<string, string>, range: EarningsRange, now: number, without: boolean): PortfolioState['earnings'] {
+  const got = history.get(rangeStart(range, now));
+  const perDay = earningsPerDay(got.all, prices, range, now);
+  const format = new Intl.DateTimeFormat(vscode.env.language, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const points: DayPoint[] = perDay.days.map((d) => ({
+    ts: d.ts,
+    usd: d.usd,
+    parts: d.parts,
+    text: d.usd === undefined ? vscode.l10n.t('no data') : usd(d.usd),
+    partsText: Object.fromEntries(EARNING_PRODUCTS.map((p) => [p, d.parts[p] === undefined ? '' : usd(d.parts[p] ?? '0')])),
+    day: format.format(new Date(d.ts)),
+  }));
+  const notes = [
+    without ? vscode.l10n.t('OKX keeps no history of earnings for on-chain earn or ETH and SOL staking, only what each has earned so far (in "Earned in total"): they have no curve here.') : '',
+    perDay.unpriced.length === 0 ? '' : vscode.l10n.t('Left out for want of a USD price: {0}.', perDay.unpriced.join(', ')),
+  ].filter((n) => n !== '');
+  const loading = !got.complete && got.error === undefined;
+  const none = points.every((p) => p.usd === undefined);
+  return {
+    range,
+    label: vscode.l10n.t("Simple Earn (savings) lending earnings and OKUSD's daily rewards, per day, in USD at today's prices"),
+    series: EARNING_PRODUCTS.map((key) => ({ key, label: productName(key) })),
+    points,
+    loading,
+    refreshing: got.refreshing,
+    empty:
+      !none || loading ? ''
+      : perDay.latest === undefined ? vscode.l10n.t('No earnings recorded in this range, nor before it.')
+      : vscode.l10n.t('No earnings recorded in this range. The latest were on {0}.', new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(perDay.latest))),
+    note: notes.join(' '),
+    error: got.error,
+  };
+}
+

@@ -2,18 +2,16 @@
 import * as vscode from 'vscode';
 import * as D from '../decimal';
 import { errorText } from '../messages';
-import type { OkxClient } from '../okx/client';
-import { syncLendingRates, syncStakingApy, type RateHistoryStore, type RateProduct, type RateSeries } from '../portfolio/historyCache';
 import type { AreaId, Portfolio } from '../portfolio/portfolio';
 import { stakingRateFraction } from '../portfolio/stakingRate';
-import { percent, time, withCcy } from '../views/nodes';
+import { percent, time } from '../views/nodes';
+import { figureRow } from './figures';
 import { orderStateLabel, termLabel } from '../views/stakingView';
 import { redeemPeriodText } from '../views/productsView';
-import { DAILY_BANDS_FROM, dailyBands } from './chartSeries';
 import type { DualOrder, DualProduct } from '../okx/types';
 import { dualProductName } from '../views/dualLabels';
-import { loadOkusdApr, stableApySeries } from './newerSeries';
-import type { ChartPoint, ProductAction, ProductState, RangeDays, Row } from './protocol';
+import { chartFor, type ChartEntry } from './productChart';
+import type { ProductAction, ProductState, RangeDays, Row } from './protocol';
 
 /** The portfolio areas a product panel is built from. */
 export const PRODUCT_AREAS: readonly AreaId[] = ['offers', 'onchain', 'eth', 'sol', 'savings', 'market'];
@@ -67,219 +65,6 @@ export function productTitle(target: ProductTarget): string {
   }
 }
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-/** A series whose newest points were fetched this recently is not asked for again. */
-const FRESH_MS = 60_000;
-/** After a failure, a render does not try again sooner than this. */
-const RETRY_MS = 10_000;
-
-export interface ChartEntry {
-  points: ChartPoint[];
-  loading: boolean;
-  error: string | undefined;
-  /** What is known reaches back over the whole range (kept from before, or fetched). */
-  covered: boolean;
-}
-
-/** Where a series is kept between sessions, and under which host (see portfolio/historyCache). */
-export interface ChartStore {
-  readonly history: RateHistoryStore;
-  readonly host: () => string;
-}
-
-interface SeriesState {
-  series: RateSeries | undefined;
-  /** The oldest time any range asked for. */
-  since: number;
-  running: Promise<void> | undefined;
-  syncedAt: number | undefined;
-  failedAt: number | undefined;
-  error: string | undefined;
-  update: () => void;
-}
-
-/** The targets with a rate history. */
-type Charted = Exclude<ProductTarget, { kind: 'onchain' | 'dual' }>;
-/** The histories kept between sessions (OKUSD's and Stable Rewards' are short: fetched again each session). */
-type Kept = Extract<Charted, { kind: 'eth' | 'sol' | 'savings' }>;
-const kept = (target: Charted): target is Kept => target.kind === 'eth' || target.kind === 'sol' || target.kind === 'savings';
-/** Stable Rewards' APY history goes back 100 days at most. */
-const STABLE_DAYS = 100;
-
-function seriesKey(target: Kept): { product: RateProduct; ccy: string } {
-  return target.kind === 'savings' ? { product: 'savings', ccy: target.ccy } : { product: target.kind, ccy: target.kind.toUpperCase() };
-}
-
-/**
- * Rate histories, one series per product (and savings currency), each range a view of it. ETH/SOL APY comes
- * daily in one request; savings lending rates come hourly, 100 a page, so a year is 88 pages that arrive a few at
- * a time (OKX allows 6 requests a second to this public endpoint) and the chart is redrawn as they come. Kept
- * between sessions in `store`: a chart opened again shows what was kept at once and fetches only what is newer.
- */
-export class ChartCache {
-  private readonly series = new Map<string, SeriesState>();
-
-  constructor(
-    private readonly client: () => OkxClient | undefined,
-    private readonly store?: ChartStore,
-  ) {}
-
-  clear(): void {
-    this.series.clear();
-  }
-
-  get(target: ProductTarget, range: RangeDays): ChartEntry | undefined {
-    if (target.kind === 'onchain' || target.kind === 'dual') return undefined;
-    const state = this.series.get(productKey(target));
-    if (state === undefined) return undefined;
-    const since = this.now() - range * DAY;
-    const points = (state.series?.points ?? []).filter((p) => p.ts >= since);
-    return { points, loading: state.running !== undefined, error: state.error, covered: covers(state.series, since) };
-  }
-
-  /** Loads a range's history when it is not known and fresh yet; `update` is called as points arrive and when done. */
-  load(target: ProductTarget, range: RangeDays, update: () => void): void {
-    if (target.kind === 'onchain' || target.kind === 'dual') return;
-    const client = this.client();
-    if (client === undefined) return;
-    const key = productKey(target);
-    const since = Date.now() + client.clockOffsetMs - range * DAY;
-    let state = this.series.get(key);
-    if (state === undefined) {
-      state = { series: undefined, since, running: undefined, syncedAt: undefined, failedAt: undefined, error: undefined, update };
-      this.series.set(key, state);
-    }
-    state.update = update;
-    state.since = Math.min(state.since, since);
-    if (state.running !== undefined || upToDate(state)) return;
-    if (state.failedAt !== undefined && Date.now() - state.failedAt < RETRY_MS) return;
-    state.running = this.sync(state, target, client);
-  }
-
-  private now(): number {
-    return Date.now() + (this.client()?.clockOffsetMs ?? 0);
-  }
-
-  private async sync(state: SeriesState, target: Charted, client: OkxClient): Promise<void> {
-    if (!kept(target)) return this.syncNewer(state, target, client);
-    const key = { host: this.store?.host() ?? '', ...seriesKey(target) };
-    try {
-      if (state.series === undefined && this.store !== undefined) {
-        state.series = await this.store.history.read(key);
-        if (state.series !== undefined) state.update();
-      }
-      // A longer range asked for while this ran is loaded before it ends.
-      while (!upToDate(state)) {
-        const options = {
-          now: Date.now() + client.clockOffsetMs,
-          since: state.since,
-          cached: state.series,
-          newer: !fresh(state),
-          onProgress: (series: RateSeries) => {
-            state.series = series;
-            state.update();
-          },
-        };
-        const series = target.kind === 'savings' ? await syncLendingRates(client, target.ccy, options) : await syncStakingApy(client, target.kind, options);
-        state.series = series;
-        state.syncedAt = Date.now();
-        if (this.store !== undefined) await this.store.history.write(key, series, options.now);
-      }
-      state.error = undefined;
-      state.failedAt = undefined;
-    } catch (error) {
-      state.error = errorText(error);
-      state.failedAt = Date.now();
-    } finally {
-      state.running = undefined;
-      state.update();
-    }
-  }
-
-  /**
-   * OKUSD's APR (daily, 100 snapshots a page, newest first) or a Stable Rewards coin's APY (one request of 100
-   * days): fetched again whole when stale or a longer range is asked for, never kept on disk.
-   */
-  private async syncNewer(state: SeriesState, target: Exclude<Charted, Kept>, client: OkxClient): Promise<void> {
-    try {
-      while (!upToDate(state)) {
-        const now = Date.now() + client.clockOffsetMs;
-        const since = state.since;
-        const series =
-          target.kind === 'okusd'
-            ? await loadOkusdApr(client.okusd.aprHistory({ limit: '100' }), now, since, (s) => {
-                state.series = s;
-                state.update();
-              })
-            : stableApySeries(await client.stableRewards.apyHistory({ ccy: target.ccy, days: String(STABLE_DAYS) }), now, STABLE_DAYS);
-        // Stable Rewards has nothing older than its 100 days: a longer range is as covered as it can be.
-        state.series = target.kind === 'stable' ? { ...series, start: true } : series;
-        state.syncedAt = Date.now();
-      }
-      state.error = undefined;
-      state.failedAt = undefined;
-    } catch (error) {
-      state.error = errorText(error);
-      state.failedAt = Date.now();
-    } finally {
-      state.running = undefined;
-      state.update();
-    }
-  }
-}
-
-/**
- * The host a kept history belongs to: any environment by its base URL, demo trading apart from live, and the
- * sandbox by name (its simulator's port changes every session; its curves are the same every time).
- */
-export function historyHost(environment: string, client: OkxClient | undefined): string {
-  if (environment === 'sandbox') return 'sandbox';
-  return client === undefined ? '' : `${client.environment.baseUrl}${client.environment.simulated ? ' (demo trading)' : ''}`;
-}
-
-function covers(series: RateSeries | undefined, since: number): boolean {
-  return series !== undefined && (series.start || series.from <= since);
-}
-
-function fresh(state: SeriesState): boolean {
-  return state.syncedAt !== undefined && Date.now() - state.syncedAt < FRESH_MS;
-}
-
-function upToDate(state: SeriesState): boolean {
-  return fresh(state) && covers(state.series, state.since);
-}
-
-/** The ranges Stable Rewards' 100 days of APY can show. */
-export const STABLE_RANGES: readonly RangeDays[] = [7, 30, 90];
-
-export function chartFor(target: ProductTarget, range: RangeDays, entry: ChartEntry | undefined): ProductState['chart'] {
-  if (target.kind === 'onchain') return { unavailable: vscode.l10n.t('OKX publishes no APY history for on-chain earn products.') };
-  if (target.kind === 'dual') return { unavailable: vscode.l10n.t('OKX publishes no yield history for Dual Investment products: each product has its own fixed yield.') };
-  const bands = target.kind === 'savings' && range >= DAILY_BANDS_FROM;
-  const label =
-    target.kind === 'okusd' ? vscode.l10n.t('OKUSD APR (daily)')
-    : target.kind === 'stable' ? vscode.l10n.t('{0} Stable Rewards APY at your VIP level (daily)', target.ccy)
-    : target.kind !== 'savings' ? vscode.l10n.t('{0} staking APY (daily)', target.kind === 'eth' ? 'ETH' : 'SOL')
-    : bands ? vscode.l10n.t("{0} lending rate: what savers earn (each day's average, with its lowest and highest hour)", target.ccy)
-    : vscode.l10n.t('{0} lending rate: what savers earn (hourly)', target.ccy);
-  const note =
-    entry?.error !== undefined ? vscode.l10n.t('Could not load the history: {0}', entry.error)
-    : target.kind === 'savings' && range === 365 && entry?.covered !== true ? vscode.l10n.t('A year of hourly rates takes about 15 seconds to load.')
-    : target.kind === 'stable' ? vscode.l10n.t('OKX keeps the last 100 days of this history.')
-    : '';
-  const points = entry?.points ?? [];
-  return {
-    label,
-    range,
-    points: bands ? dailyBands(points) : points,
-    step: target.kind === 'savings' && !bands ? 'hour' : 'day',
-    loading: entry === undefined || entry.loading,
-    note,
-    ...(target.kind === 'stable' ? { ranges: STABLE_RANGES } : {}),
-  };
-}
-
 export function buildProductState(target: Exclude<ProductTarget, NewerTarget>, portfolio: Portfolio, chart: ChartEntry | undefined, range: RangeDays): ProductState {
   const data = <K extends 'offers' | 'onchain' | 'eth' | 'sol' | 'savings' | 'market'>(area: K) => {
     const state = portfolio.get(area);
@@ -303,11 +88,11 @@ export function buildProductState(target: Exclude<ProductTarget, NewerTarget>, p
       facts = [
         [vscode.l10n.t('Estimated APY'), percent(offer.apy)],
         [vscode.l10n.t('Term'), termLabel(offer.term)],
-        [vscode.l10n.t('Subscription limits'), offer.investData.map((i) => vscode.l10n.t('{0} to {1}', withCcy(i.minAmt, i.ccy), withCcy(i.maxAmt, i.ccy))).join(', ')],
-        [vscode.l10n.t('Available to invest'), offer.investData.map((i) => withCcy(i.bal, i.ccy)).join(', ')],
+        figureRow(vscode.l10n.t('Subscription limits'), (f) => offer.investData.map((i) => vscode.l10n.t('{0} to {1}', f.amount(i.minAmt, i.ccy), f.amount(i.maxAmt, i.ccy))).join(', ')),
+        figureRow(vscode.l10n.t('Available to invest'), (f) => offer.investData.map((i) => f.amount(i.bal, i.ccy)).join(', ')),
         [vscode.l10n.t('Redemption period'), redeemPeriodText(offer.redeemPeriod)],
         [vscode.l10n.t('Early redemption'), offer.term === '0' ? vscode.l10n.t('not applicable (flexible)') : offer.earlyRedeem ? vscode.l10n.t('allowed') : vscode.l10n.t('not allowed')],
-        [vscode.l10n.t('Fast redemption daily limit'), offer.fastRedemptionDailyLimit === '' ? vscode.l10n.t('none') : offer.fastRedemptionDailyLimit],
+        figureRow(vscode.l10n.t('Fast redemption daily limit'), (f) => (offer.fastRedemptionDailyLimit === '' ? vscode.l10n.t('none') : f.amount(offer.fastRedemptionDailyLimit, offer.ccy))),
         [vscode.l10n.t('Earns'), offer.earningData.map((e) => e.ccy).join(', ')],
         [vscode.l10n.t('State'), offer.state === 'purchasable' ? vscode.l10n.t('Purchasable') : offer.state === 'sold_out' ? vscode.l10n.t('Sold out') : vscode.l10n.t('Suspended')],
         [vscode.l10n.t('Protocol'), offer.protocol],
@@ -319,10 +104,10 @@ export function buildProductState(target: Exclude<ProductTarget, NewerTarget>, p
     const [named] = orders;
     if (offer === undefined && named !== undefined) title = `${named.ccy} · ${named.protocol}`;
     for (const order of orders) {
-      position.push([
+      position.push(figureRow(
         vscode.l10n.t('Order {0} · {1}', order.ordId, orderStateLabel(order.state)),
-        `${order.investData.map((i) => withCcy(i.amt, i.ccy)).join(' + ')} · ${vscode.l10n.t('earned {0}', order.earningData.map((e) => withCcy(e.earnings, e.ccy)).join(', '))}`,
-      ]);
+        (f) => `${order.investData.map((i) => f.amount(i.amt, i.ccy)).join(' + ')} · ${vscode.l10n.t('earned {0}', order.earningData.map((e) => f.amount(e.earnings, e.ccy)).join(', '))}`,
+      ));
     }
     if (orders.some((o) => o.state === '1')) actions.push('redeem');
   } else if (target.kind === 'eth' || target.kind === 'sol') {
@@ -337,29 +122,29 @@ export function buildProductState(target: Exclude<ProductTarget, NewerTarget>, p
       [vscode.l10n.t('APY today'), apy === undefined ? '' : percent(apy.rate)],
       [vscode.l10n.t('Latest APY (product info)'), latest === undefined ? '' : percent(latest)],
       [vscode.l10n.t('You receive'), vscode.l10n.t('{0}, 1:1, with daily rewards', token)],
-      [vscode.l10n.t('Minimum stake'), product?.minAmt === undefined || product.minAmt === '' ? '' : withCcy(product.minAmt, base)],
+      figureRow(vscode.l10n.t('Minimum stake'), (f) => (product?.minAmt === undefined || product.minAmt === '' ? '' : f.amount(product.minAmt, base))),
       [vscode.l10n.t('Standard redemption takes'), product?.redemptDays === undefined || product.redemptDays === '' ? '' : vscode.l10n.t('{0} days', product.redemptDays)],
     ];
     if (target.kind === 'eth') {
       const eth = data('eth');
-      if (eth?.product !== undefined) facts.push([vscode.l10n.t('Fast redemption daily limit'), withCcy(eth.product.fastRedemptionDailyLimit, token)]);
+      if (eth?.product !== undefined) facts.push(figureRow(vscode.l10n.t('Fast redemption daily limit'), (f) => f.amount(eth.product?.fastRedemptionDailyLimit ?? '', token)));
       if (eth?.balance !== undefined) {
         position = [
-          [vscode.l10n.t('Staked'), withCcy(eth.balance.amt, token)],
-          [vscode.l10n.t('Latest reward'), withCcy(eth.balance.latestInterestAccrual, token)],
-          [vscode.l10n.t('Total rewards'), withCcy(eth.balance.totalInterestAccrual, token)],
-          ...eth.pendingRedemptions.map((r): Row => [vscode.l10n.t('Redeeming'), `${withCcy(r.amt, token)} · ${vscode.l10n.t('expected {0}', time(r.estCompletedTime))}`]),
+          figureRow(vscode.l10n.t('Staked'), (f) => f.amount(eth.balance?.amt ?? '', token)),
+          figureRow(vscode.l10n.t('Latest reward'), (f) => f.amount(eth.balance?.latestInterestAccrual ?? '', token)),
+          figureRow(vscode.l10n.t('Total rewards'), (f) => f.amount(eth.balance?.totalInterestAccrual ?? '', token)),
+          ...eth.pendingRedemptions.map((r): Row => figureRow(vscode.l10n.t('Redeeming'), (f) => `${f.amount(r.amt, token)} · ${vscode.l10n.t('expected {0}', time(r.estCompletedTime))}`)),
         ];
       }
     } else {
       const sol = data('sol');
       if (sol !== undefined) {
-        facts.push([vscode.l10n.t('Fast redemption'), vscode.l10n.t('{0} of {1} available today', withCcy(sol.product.fastRedemptionAvail, base), withCcy(sol.product.fastRedemptionDailyLimit, base))]);
+        facts.push(figureRow(vscode.l10n.t('Fast redemption'), (f) => vscode.l10n.t('{0} of {1} available today', f.amount(sol.product.fastRedemptionAvail, base), f.amount(sol.product.fastRedemptionDailyLimit, base))));
         if (sol.balance !== undefined) {
           position = [
-            [vscode.l10n.t('Staked'), withCcy(sol.balance.amt, token)],
-            [vscode.l10n.t('Latest reward'), withCcy(sol.balance.latestInterestAccrual, token)],
-            [vscode.l10n.t('Total rewards'), withCcy(sol.balance.totalInterestAccrual, token)],
+            figureRow(vscode.l10n.t('Staked'), (f) => f.amount(sol.balance?.amt ?? '', token)),
+            figureRow(vscode.l10n.t('Latest reward'), (f) => f.amount(sol.balance?.latestInterestAccrual ?? '', token)),
+            figureRow(vscode.l10n.t('Total rewards'), (f) => f.amount(sol.balance?.totalInterestAccrual ?? '', token)),
           ];
         }
       }
@@ -384,10 +169,10 @@ export function buildProductState(target: Exclude<ProductTarget, NewerTarget>, p
     ];
     if (balance !== undefined) {
       position = [
-        [vscode.l10n.t('Amount'), withCcy(balance.amt, balance.ccy)],
-        [vscode.l10n.t('Lent'), withCcy(balance.loanAmt, balance.ccy)],
-        [vscode.l10n.t('Pending'), withCcy(balance.pendingAmt, balance.ccy)],
-        [vscode.l10n.t('Earnings'), withCcy(balance.earnings, balance.ccy)],
+        figureRow(vscode.l10n.t('Amount'), (f) => f.amount(balance.amt, balance.ccy)),
+        figureRow(vscode.l10n.t('Lent'), (f) => f.amount(balance.loanAmt, balance.ccy)),
+        figureRow(vscode.l10n.t('Pending'), (f) => f.amount(balance.pendingAmt, balance.ccy)),
+        figureRow(vscode.l10n.t('Earnings'), (f) => f.amount(balance.earnings, balance.ccy)),
         [vscode.l10n.t('Your minimum lending rate'), percent(balance.rate)],
       ];
     }

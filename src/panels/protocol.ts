@@ -4,7 +4,8 @@
  * checked with `parseFromWebview`; anything unknown or malformed is dropped.
  */
 
-export type Row = readonly [label: string, value: string];
+/** A label and its value as shown; `title`, when given, is the value with every figure exact (the cell's tooltip). */
+export type Row = readonly [label: string, value: string, title?: string];
 
 export interface ChartPoint {
   /** Milliseconds. */
@@ -27,7 +28,14 @@ export type ProductAction = 'purchase' | 'redeem';
  */
 export type Section =
   | { readonly title: string; readonly rows: readonly Row[]; readonly note?: string }
-  | { readonly title: string; readonly columns: readonly string[]; readonly cells: readonly (readonly string[])[]; readonly note?: string }
+  | {
+      readonly title: string;
+      readonly columns: readonly string[];
+      readonly cells: readonly (readonly string[])[];
+      /** Each cell's figures exact, where they differ from `cells` (the cell's tooltip; '' where none). */
+      readonly titles?: readonly (readonly string[])[];
+      readonly note?: string;
+    }
   | { readonly title: string; readonly lines: readonly string[]; readonly note?: string };
 
 /** Longest amount text a webview may send (what a user types; checked by the host). */
@@ -50,6 +58,10 @@ export interface ProductState {
         /** What one point stands for: the axis and the readout show dates only for days. */
         readonly step: 'hour' | 'day';
         readonly loading: boolean;
+        /** While loading with some points in: how far back they reach so far ('' otherwise). */
+        readonly progress: string;
+        /** When the range has no point: that, and when the latest point is ('' otherwise). */
+        readonly empty: string;
         readonly note: string;
         /** The ranges this history can show, where not all of RANGES (Stable Rewards keeps 100 days). */
         readonly ranges?: readonly RangeDays[];
@@ -75,14 +87,18 @@ export interface CollateralRow {
   readonly ccy: string;
   /** Decimal text, as OKX sent it. */
   readonly amt: string;
-  /** The amount as shown (grouped, localized). */
+  /** The amount as shown (at its currency's display precision, grouped, localized). */
   readonly amtText: string;
+  /** The amount exactly, with its currency (the tooltip). */
+  readonly amtTitle: string;
   /** USD value, when a price is known. */
   readonly usd: string | undefined;
   /** USD per unit, as decimal text, when known (for the what-if). */
   readonly price: string | undefined;
   /** How much can be taken back now (OKX's max-collateral-redeem-amount). */
   readonly maxRedeem: string | undefined;
+  /** `maxRedeem` as shown. */
+  readonly maxRedeemText: string | undefined;
 }
 
 /** The prices of one collateral at which its order reaches margin call and liquidation, as shown. */
@@ -93,8 +109,10 @@ export interface CollateralPriceRow {
   /** "54,857.15 USD (−8.57%)", "reached at 66,428.58 USD or below: it is now above", or that no price of it alone reaches it. */
   readonly marginCall: string;
   readonly liquidation: string;
-  /** Whether the liquidation price is OKX's own (riskWarningData) rather than computed here. */
+  /** Whether the liquidation price is OKX's own (riskWarningData, converted to USD) rather than computed here. */
   readonly liquidationFromOkx: boolean;
+  /** OKX's liquidation price as it gave it, in its pair's quote currency (the cell's tooltip); '' when computed. */
+  readonly liquidationTitle: string;
 }
 
 export interface LtvState {
@@ -134,16 +152,25 @@ export interface Slice {
   readonly share: string;
   /** As shown: "1,000.10 USD · 11.0%". */
   readonly text: string;
+  /** The text with the amount exact (the tooltip), where it was rounded. */
+  readonly title?: string;
 }
+
+/** The products whose earnings per day OKX keeps a history of (stacked in this order, bottom first). */
+export type EarningSeries = 'savings' | 'okusd';
 
 /** Earnings per UTC day, in USD. */
 export interface DayPoint {
   /** Milliseconds: the day's start (UTC). */
   readonly ts: number;
-  /** USD as decimal text. */
-  readonly usd: string;
-  /** As shown: "1.23 USD". */
+  /** USD as decimal text; undefined for a day with no record at all (no data: no bar, not a zero). */
+  readonly usd: string | undefined;
+  /** USD per product, as decimal text, for the products with a record that day. */
+  readonly parts: Readonly<Partial<Record<EarningSeries, string>>>;
+  /** As shown: "1.23 USD", or that there is no data. */
   readonly text: string;
+  /** Each product's part as shown ('' where it has no record that day). */
+  readonly partsText: Readonly<Partial<Record<EarningSeries, string>>>;
   /** The day as shown: "Dec 1". */
   readonly day: string;
 }
@@ -154,6 +181,11 @@ export type EarningsRange = (typeof EARNINGS_RANGES)[number];
 export interface PortfolioState {
   readonly kind: 'portfolio';
   readonly title: string;
+  /**
+   * While the portfolio is read again: that the figures are the last ones read, and when they were read; while
+   * it is read for the first time, that it is loading. '' otherwise.
+   */
+  readonly refreshing: string;
   /** Holdings, earnings, APY, loans net: label and value. */
   readonly totals: readonly Row[];
   readonly byProduct: readonly Slice[];
@@ -163,8 +195,14 @@ export interface PortfolioState {
   readonly earnings: {
     readonly range: EarningsRange;
     readonly label: string;
+    /** The products drawn, bottom first, with their names (the legend and the table's columns). */
+    readonly series: readonly { readonly key: EarningSeries; readonly label: string }[];
     readonly points: readonly DayPoint[];
     readonly loading: boolean;
+    /** The histories are read again; the points are those from before until the first new page is in. */
+    readonly refreshing: boolean;
+    /** When no day in range has a record: that, and when the latest earnings were ('' otherwise). */
+    readonly empty: string;
     /** Where OKX keeps no history (on-chain earn, ETH and SOL staking): said, not drawn. */
     readonly note: string;
     readonly error: string | undefined;
@@ -184,7 +222,7 @@ export const LABEL_KEYS = [
   'priceAtMarginCall', 'priceAtLiquidation', 'bandNearMarginCall', 'bandMarginCall', 'bandLiquidation', 'bandSafe',
   'reduceCollateral', 'loadingChart', 'safe', 'warning', 'marginCallLevel', 'liquidationLevel', 'noLoan',
   'orderId', 'borrowMore', 'repay', 'takeBack', 'nothingToTakeBack',
-  'totals', 'byProduct', 'byCurrency', 'earningsPerDay', 'upcoming', 'nothingUpcoming', 'dailyFigures', 'day',
+  'totals', 'byProduct', 'byCurrency', 'earningsPerDay', 'upcoming', 'nothingUpcoming', 'dailyFigures', 'day', 'total', 'refreshingChart',
 ] as const;
 export type PanelLabels = Readonly<Record<(typeof LABEL_KEYS)[number], string>>;
 

@@ -2,7 +2,8 @@
  * Amounts, rates and times as people read them, computed on decimal text: never through a float, so what is
  * shown is exactly what OKX sent (trimmed and grouped).
  */
-import { isPlainDecimal, mul, roundDown, toFixedDown, trim } from '../decimal';
+import { gte, isPlainDecimal, isZero, mul, roundDown, toFixedDown, trim } from '../decimal';
+import { decimalsFor } from '../validation';
 
 export interface NumberSymbols {
   readonly group: string;
@@ -57,6 +58,55 @@ export function formatDisplayAmount(value: string, symbols: NumberSymbols = EN):
     dp = Math.min(8, leadingZeros + 4);
   }
   return `${negative ? '-' : ''}${formatAmount(roundDown(digits, dp), symbols)}`;
+}
+
+/** Fiat currencies and the stablecoins pegged one to one to a fiat currency: amounts in them are shown to the cent. */
+const CENT_CURRENCIES: ReadonlySet<string> = new Set([
+  'USD', 'EUR', 'GBP', 'USDT', 'USDC', 'USDG', 'OKUSD', 'DAI', 'PYUSD', 'FDUSD', 'TUSD', 'USDE', 'USDD', 'RLUSD', 'BUSD', 'EURC', 'EURT',
+]);
+
+/**
+ * The places an amount of `ccy` is shown with: 2 for fiat and stablecoins (cents), else the coin's own precision
+ * on OKX (8 places for BTC, ETH and the rest; see ../validation).
+ */
+export function displayDecimals(ccy: string): number {
+  return CENT_CURRENCIES.has(ccy) ? 2 : decimalsFor(ccy);
+}
+
+/**
+ * An amount of `ccy` as the panels show it (the exact figure belongs in the tooltip), rounded down to
+ * `displayDecimals(ccy)` and grouped: cents always with two places ("12,004.21873311" USDT → "12,004.21",
+ * "5" USDT → "5.00"), a coin's amount without trailing zeros ("0.50000000" BTC → "0.5"). A non-zero amount
+ * too small for those places reads "< 0.01", never as a zero. Text that is not a decimal is shown as it came.
+ */
+export function formatCcyAmount(value: string, ccy: string, symbols: NumberSymbols = EN): string {
+  const negative = value.startsWith('-');
+  const digits = negative ? value.slice(1) : value;
+  if (!isPlainDecimal(digits)) return value;
+  const dp = displayDecimals(ccy);
+  const cut = roundDown(digits, dp);
+  if (isZero(cut) && !isZero(digits)) {
+    const unit = dp === 0 ? '1' : `0${symbols.decimal}${'0'.repeat(dp - 1)}1`;
+    return negative ? `> -${unit}` : `< ${unit}`;
+  }
+  const sign = negative && !isZero(cut) ? '-' : '';
+  return `${sign}${CENT_CURRENCIES.has(ccy) ? formatFixed(cut, dp, symbols) : formatAmount(cut, symbols)}`;
+}
+
+/** Places to show a price with: 2 from 100, 4 from 1, 8 below. */
+export function priceDecimals(price: string): number {
+  if (!isPlainDecimal(price)) return 8;
+  return gte(price, '100') ? 2 : gte(price, '1') ? 4 : 8;
+}
+
+/**
+ * A price (an index price, a strike, a settlement price) rounded down to `priceDecimals` and grouped:
+ * "91154.2220784" → "91,154.22", "5.123456" → "5.1234", "0.25" → "0.25" (below 1, trailing zeros dropped).
+ */
+export function formatPrice(value: string, symbols: NumberSymbols = EN): string {
+  if (!isPlainDecimal(value)) return value;
+  const dp = priceDecimals(value);
+  return dp === 8 ? formatAmount(roundDown(value, dp), symbols) : formatFixed(value, dp, symbols);
 }
 
 /**

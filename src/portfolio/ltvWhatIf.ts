@@ -112,8 +112,5 @@ export function priceAtLtv(order: Pick<WhatIfOrder, 'loanUsd' | 'collateralUsd'>
   return { kind: 'price', price: at, dropPercent: D.roundDown(D.mul(D.sub('1', D.div(at, price, 30)), '100'), 2) };
 }
 
-/** Places to show a price with: 2 from 100 USD, 4 from 1 USD, 8 below. */
-export function priceDecimals(price: string): number {
-  if (!D.isPlainDecimal(price)) return 8;
-  return D.gte(price, '100') ? 2 : D.gte(price, '1') ? 4 : 8;
-}
+/** Places to show a price with: 2 from 100 USD, 4 from 1 USD, 8 below (one rule with the panels' other prices). */
+export { priceDecimals } from './format';

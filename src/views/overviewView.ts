@@ -44,8 +44,8 @@ export function relativeTime(at: number, now: number): string {
   return Math.abs(hours) < 48 ? format.format(hours, 'hour') : format.format(Math.round(hours / 24), 'day');
 }
 
-export function upcomingText(event: Upcoming): string {
-  const amount = withCcy(event.amt, event.ccy);
+export function upcomingText(event: Upcoming, write: (amt: string, ccy: string) => string = withCcy): string {
+  const amount = write(event.amt, event.ccy);
   switch (event.kind) {
     case 'ethRedemption': return vscode.l10n.t('{0} redeemed to ETH', amount);
     case 'onchainRedemption': return vscode.l10n.t('{0} back from on-chain earn', amount);

@@ -5,7 +5,7 @@ import type { OkxEarnApi, RenderedItem } from '../../src/extension';
 import type { PortfolioState } from '../../src/panels/protocol';
 import { formatFixed } from '../../src/portfolio/format';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
-import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
+import { ScriptedWindow, configure, extensionApi, probe, probesAvailable, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
 
 const find = (items: readonly RenderedItem[], label: string): RenderedItem => {
   const item = items.find((i) => i.label === label);
@@ -100,7 +100,7 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
     sim.faults.clear();
   });
 
-  it('the Portfolio panel: allocation by product and by currency, savings earnings per day, a word on what has no history', async () => {
+  it('the Portfolio panel: allocation by product and by currency, savings and OKUSD earnings per day, a word on what has no history', async () => {
     await vscode.commands.executeCommand('okxEarn.openPortfolio');
     const state = await waitFor(() => {
       const s = api.panels().find((p) => p.key === 'portfolio')?.state as PortfolioState | undefined;
@@ -111,10 +111,23 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
     assert.ok(state.byCurrency.some((s) => s.label === 'USDT' && /^[\d,.]+ USDT · [\d,.]+ USD · \d/.test(s.text)));
     assert.equal(state.earnings.range, 30);
     assert.equal(state.earnings.points.length, 30);
-    // The demo keeps a week of hourly lending records: the last 7 days earned something, earlier days nothing.
-    assert.ok(state.earnings.points.slice(-7).every((p) => D.isPositive(p.usd)));
-    assert.ok(state.earnings.points.slice(0, 20).every((p) => D.isZero(p.usd)));
+    // The demo keeps a week of hourly lending records and 20 days of OKUSD rewards: the last 7 days earned from
+    // both, the OKUSD days before from OKUSD alone, and the days before any record have no figure at all (no bar,
+    // "no data": they are not days that earned 0; issue 25, items 15 and 18).
+    assert.deepEqual(state.earnings.series.map((s) => s.key), ['savings', 'okusd']);
+    assert.ok(state.earnings.points.slice(-7).every((p) => p.usd !== undefined && D.isPositive(p.usd) && p.parts.savings !== undefined && p.parts.okusd !== undefined));
+    assert.ok(state.earnings.points.slice(-19, -8).every((p) => p.parts.savings === undefined && p.parts.okusd !== undefined && D.isPositive(p.parts.okusd)));
+    assert.ok(state.earnings.points.slice(0, 9).every((p) => p.usd === undefined && p.text === 'no data'));
     assert.match(state.earnings.note, /OKX keeps no history of earnings for on-chain earn or ETH and SOL staking/);
+    if (probesAvailable()) {
+      // As the webview draws it: the legend names both products, the readout (above the bars) the latest day.
+      const text = await waitFor(async () => {
+        const shown = await probe<string>('panelText', { contains: 'Earnings per day' });
+        return /Latest: /.test(shown) ? shown : undefined;
+      }, 'the Portfolio page with its chart drawn');
+      assert.ok(text.includes('Simple Earn (savings)\nOKUSD') || (text.includes('Simple Earn (savings)') && text.includes('OKUSD')), text);
+      assert.match(text, /Latest: [A-Z][a-z]{2} \d{1,2}: [\d,]+\.\d\d USD \(Simple Earn \(savings\) [\d,]+\.\d\d USD, OKUSD [\d,]+\.\d\d USD\)/);
+    }
     const pages = sim.received('savingsLendingHistory').length;
     await api.deliverToPanel('portfolio', { type: 'range', days: 7 });
     const week = await waitFor(() => {
@@ -125,6 +138,32 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
     assert.equal(sim.received('savingsLendingHistory').length, pages, 'a shorter range asks OKX for nothing more');
     await api.deliverToPanel('portfolio', { type: 'range', days: 365 });
     assert.equal((api.panels().find((p) => p.key === 'portfolio')?.state as PortfolioState).earnings.range, 7, 'a year is not one of its ranges');
+  });
+
+  it('the Portfolio panel keeps its last figures while it refreshes, marked as refreshing: never 0.00 for "not read yet"', async () => {
+    const shown = (): PortfolioState | undefined => {
+      const s = api.panels().find((p) => p.key === 'portfolio')?.state;
+      return s?.kind === 'portfolio' ? s : undefined;
+    };
+    const holdings = (s: PortfolioState | undefined): string | undefined => s?.totals.find(([label]) => label === 'Holdings')?.[1];
+    const before = await waitFor(() => (shown()?.refreshing === '' ? shown() : undefined), 'the panel at rest');
+    assert.match(holdings(before) ?? '', /^[\d,]+\.\d\d USD$/);
+    // The prices come slowly this time: the panel is mid-refresh for five seconds.
+    sim.faults.add({ fault: { kind: 'latency', ms: 5000 }, endpoint: 'indexTickers', times: 1 });
+    const refreshed = api.deliverToPanel('portfolio', { type: 'refresh' });
+    const during = await waitFor(() => (shown()?.refreshing !== '' ? shown() : undefined), 'the panel mid-refresh', 5000);
+    assert.match(during.refreshing, /^Refreshing… the figures below are those read at /);
+    if (probesAvailable()) {
+      const page = await waitFor(async () => (await probe<string>('panelText', { contains: 'Refreshing…' })) || undefined, 'the page marked as refreshing', 5000);
+      assert.ok(!/Holdings\s+0\.00 USD/.test(page), page);
+    }
+    assert.equal(holdings(during), holdings(before), 'the last holdings, not "0.00 USD (incomplete)"');
+    assert.deepEqual(during.byProduct, before.byProduct, 'the bars stay');
+    assert.deepEqual(during.byCurrency, before.byCurrency, 'every coin keeps its price');
+    assert.equal(during.incomplete, '');
+    await refreshed;
+    const after = await waitFor(() => (shown()?.refreshing === '' ? shown() : undefined), 'the panel refreshed');
+    assert.equal(holdings(after), holdings(before));
   });
 
   it('Max fills in what the funding account holds (within the product\'s limits); more than it is refused with the figure', async () => {

@@ -6,7 +6,7 @@ import { OkxClient } from '../../src/okx/client';
 import { customEnvironment } from '../../src/okx/environments';
 import type { LtvState, ProductState } from '../../src/panels/protocol';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
-import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
+import { ScriptedWindow, configure, extensionApi, probe, probesAvailable, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
 
 describe('Panels, against the simulator', function () {
   this.timeout(60_000);
@@ -120,6 +120,39 @@ describe('Panels, against the simulator', function () {
     }, 'the 30-day savings chart again');
   });
 
+  it('a year still loading says how far back it reaches so far; back to 30 days meanwhile, the finished chart is not "loading"', async function () {
+    this.timeout(120_000);
+    const key = 'product:savings:USDC';
+    const chartOf = (range: number, ready: (c: Extract<ProductState['chart'], { points: unknown }>) => boolean) => () => {
+      const s = productState(key);
+      return s !== undefined && 'points' in s.chart && s.chart.range === range && ready(s.chart) ? s.chart : undefined;
+    };
+    // Each page of rates comes slowly, so the year is seen part loaded (issue 25, item 9).
+    sim.faults.add({ fault: { kind: 'latency', ms: 150 }, endpoint: 'savingsLendingRateHistory' });
+    try {
+      await api.deliverToPanel(key, { type: 'range', days: 365 });
+      const partial = await waitFor(chartOf(365, (c) => c.loading && c.progress !== ''), 'the year, part loaded');
+      assert.match(partial.progress, /^So far it reaches back to .+ \((\d+) of 365 days\): the rest is still loading\.$/);
+      const days = Number(/\((\d+) of/.exec(partial.progress)?.[1]);
+      assert.ok(days >= 89 && days < 365, `${days} days so far`);
+      await api.deliverToPanel(key, { type: 'range', days: 30 });
+      const month = await waitFor(chartOf(30, () => true), 'back to 30 days');
+      assert.equal(month.loading, false, 'the 30 days are all there: no "Loading the history…" while the year loads on');
+      assert.equal(month.progress, '');
+      if (probesAvailable()) {
+        const text = await waitFor(async () => (await probe<string>('panelText', { contains: 'USDC lending rate' })) || undefined, 'the savings page');
+        assert.ok(!text.includes('Loading the history…'), text);
+      }
+      // The year finishes before the next test counts the pages asked for.
+      await api.deliverToPanel(key, { type: 'range', days: 365 });
+      await waitFor(chartOf(365, (c) => !c.loading), 'the whole year', 100_000);
+    } finally {
+      sim.faults.clear();
+    }
+    await api.deliverToPanel(key, { type: 'range', days: 30 });
+    await waitFor(chartOf(30, (c) => !c.loading), 'the 30-day savings chart again');
+  });
+
   it('a chart opened again in a new session shows the kept history and asks OKX only for the newest page', async () => {
     const usdcPages = () => sim.received('savingsLendingRateHistory').filter((r) => new URL(r.url, sim.url).searchParams.get('ccy') === 'USDC');
     const first = productState('product:savings:USDC');
@@ -210,11 +243,14 @@ describe('Panels, against the simulator', function () {
     }, 'the second LTV panel');
     assert.deepEqual(second.collateral.map((c) => c.ccy), ['BTC']);
     assert.match(second.liquidationPrice ?? '', /BTC-USDC/);
-    // One collateral: OKX's own liquidation price beside the computed margin-call price.
+    // One collateral: OKX's own liquidation price beside the computed margin-call price, both in USD (one unit per
+    // table, issue 25 item 17): OKX's figure in USDC converted at USDC's index price, the USDC figure in the tooltip.
     assert.equal(second.collateralPrices.length, 1);
     assert.equal(second.collateralPrices[0]?.liquidationFromOkx, true);
-    assert.match(second.collateralPrices[0]?.liquidation ?? '', /^[\d,.]+ USDC \(OKX's liquidation price, BTC-USDC\)$/);
+    assert.match(second.collateralPrices[0]?.liquidation ?? '', /^[\d,]+\.\d\d USD \([\d.]+% below now\)$/);
+    assert.match(second.collateralPrices[0]?.liquidationTitle ?? '', /^OKX's liquidation price: [\d,.]+ USDC \(BTC-USDC\), at [\d.]+ USD per USDC$/);
     assert.match(second.collateralPrices[0]?.marginCall ?? '', /^[\d,.]+ USD \([\d.]+% below now\)$/);
+    assert.match(second.collateralPricesNote, /All prices are in USD/);
     assert.match(second.maxLoans[0]?.[1] ?? '', /^[\d,.]+ USDC \([\d,.]+ USD\)$/);
     assert.ok(second.collateral[0]?.maxRedeem !== undefined && second.collateral[0].maxRedeem !== '0');
     assert.match(api.panels().find((p) => p.key === `ltv:${other?.ordId ?? ''}`)?.title ?? '', /^LTV: USDC loan · order /);

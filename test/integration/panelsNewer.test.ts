@@ -5,9 +5,10 @@ import * as D from '../../src/decimal';
 import { OkxClient } from '../../src/okx/client';
 import { customEnvironment } from '../../src/okx/environments';
 import type { DualOrder, DualProduct } from '../../src/okx/types';
-import type { ProductState, Section } from '../../src/panels/protocol';
+import type { ProductState, Row, Section } from '../../src/panels/protocol';
 import { dualOutcomes } from '../../src/portfolio/dualPayoff';
-import { formatAmount, formatPercent } from '../../src/portfolio/format';
+import { formatAmount, formatFixed, formatPercent } from '../../src/portfolio/format';
+import { quotaLeft } from '../../src/portfolio/okusdQuota';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
 import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows, TEST_RATE_LIMIT_SCALE } from './helpers';
 
@@ -18,7 +19,9 @@ const figure = (shown: string | undefined, ccy: string): string => {
   return (m[1] ?? '').replace(/,/g, '');
 };
 
-const row = (rows: readonly (readonly [string, string])[], label: string): string | undefined => rows.find(([l]) => l === label)?.[1];
+const row = (rows: readonly Row[], label: string): string | undefined => rows.find(([l]) => l === label)?.[1];
+/** A row's value with every figure exact (its tooltip), or as shown where nothing was rounded. */
+const exactRow = (rows: readonly Row[], label: string): string | undefined => { const r = rows.find(([l]) => l === label); return r?.[2] ?? r?.[1]; };
 const section = (state: ProductState, title: string | RegExp): Section | undefined =>
   state.sections?.find((s) => (typeof title === 'string' ? s.title === title : title.test(s.title)));
 
@@ -87,9 +90,12 @@ describe('Panels of the newer products (OKUSD, Stable Rewards, Dual Investment),
     const [apr] = await client.okusd.aprHistory({ limit: '1' }).next();
     assert.ok(account !== undefined && limits !== undefined && apr !== undefined);
     assert.equal(state.title, 'OKUSD');
-    assert.ok(D.cmp(figure(row(state.position, 'Held'), 'OKUSD'), account.amt) === 0, `held ${account.amt}`);
+    assert.ok(D.cmp(figure(exactRow(state.position, 'Held'), 'OKUSD'), account.amt) === 0, `held ${account.amt}`);
     assert.equal(D.cmp(account.amt, '10000'), 0, 'the demo holding');
-    assert.ok(D.cmp(figure(row(state.position, 'Earned in total'), 'USDT'), account.totalEarnAccrual) === 0, `earned ${account.totalEarnAccrual}`);
+    assert.equal(row(state.position, 'Held'), '10,000.00 OKUSD', 'a stablecoin to the cent');
+    assert.ok(D.cmp(figure(exactRow(state.position, 'Earned in total'), 'USDT'), account.totalEarnAccrual) === 0, `earned ${account.totalEarnAccrual}`);
+    // Shown to the cent, the exact figure in the tooltip (issue 25, item 10).
+    assert.equal(figure(row(state.position, 'Earned in total'), 'USDT'), D.toFixedDown(account.totalEarnAccrual, 2));
     assert.ok((row(state.facts, 'Latest APR') ?? '').startsWith(`${formatPercent(apr.apr)} · `), row(state.facts, 'Latest APR'));
     assert.ok(state.position.some(([label, value]) => label === 'Redemption on its way' && /USDT \(fee [\d.]+ USDT\) · expected /.test(value)), 'the standard redemption still on its way');
 
@@ -98,10 +104,13 @@ describe('Panels of the newer products (OKUSD, Stable Rewards, Dual Investment),
     assert.deepEqual(quotas.columns, ['Quota', 'Subscription', 'Fast redemption', 'Standard redemption']);
     assert.deepEqual(quotas.cells.map((c) => c[0]), ['Left today', 'Yours: used of limit', 'Everyone on OKX: used of limit', 'Fee']);
     const [left, yours, everyone, fee] = quotas.cells;
-    assert.equal(figure(left?.[1], 'USDT'), limits.subLimit.maxSubAmt);
-    assert.equal(yours?.[1], `${formatAmount(limits.subLimit.personalUsedAmt)} USDT of ${formatAmount(limits.subLimit.personalDailyLimit)} USDT`);
+    // What the Subscribe command allows: the lesser of the user's and OKX's quota (issue 25, item 5).
+    const subLeft = quotaLeft(limits.subLimit)?.left ?? '';
+    assert.equal(figure(quotas.titles?.[0]?.[1] || left?.[1], 'USDT'), D.trim(subLeft));
+    assert.equal(left?.[1], `${formatFixed(subLeft, 2)} USDT`);
+    assert.equal(yours?.[1], `${formatFixed(limits.subLimit.personalUsedAmt, 2)} USDT of ${formatFixed(limits.subLimit.personalDailyLimit, 2)} USDT`);
     assert.deepEqual(fee, ['Fee', 'no fee', '0.1%', '0.025%']);
-    assert.match(everyone?.[2] ?? '', /^[\d,.]+ OKUSD of 5,000,000 OKUSD$/);
+    assert.match(everyone?.[2] ?? '', /^[\d,.]+ OKUSD of 5,000,000\.00 OKUSD$/);
 
     const timing = section(state, 'When a redemption arrives');
     assert.ok(timing !== undefined && 'rows' in timing);
@@ -135,13 +144,13 @@ describe('Panels of the newer products (OKUSD, Stable Rewards, Dual Investment),
     const before = productState('product:okusd');
     await client.okusd.subscribe({ amt: '100', clOrdId: `panel-test-${Date.now()}` });
     await api.deliverToPanel('product:okusd', { type: 'refresh' });
-    const after = await settled('product:okusd', (s) => row(s.position, 'Held') === '10,100 OKUSD', 'the new holding');
+    const after = await settled('product:okusd', (s) => row(s.position, 'Held') === '10,100.00 OKUSD', 'the new holding');
     const quota = (s: ProductState | undefined): string | undefined => {
       const q = s === undefined ? undefined : section(s, "Today's quotas (reset daily)");
       return q !== undefined && 'cells' in q ? q.cells[1]?.[1] : undefined;
     };
     assert.notEqual(quota(after), quota(before));
-    assert.match(quota(after) ?? '', /^100 USDT of 5,000,000 USDT$/);
+    assert.match(quota(after) ?? '', /^100\.00 USDT of 5,000,000\.00 USDT$/);
   });
 
   it('OKUSD\'s buttons name the commands that subscribe and redeem; the panel moves no money itself', async () => {
@@ -168,8 +177,8 @@ describe('Panels of the newer products (OKUSD, Stable Rewards, Dual Investment),
     const holding = balance?.details[0];
     assert.ok(holding !== undefined);
     assert.equal(state.title, 'USDG · Stable Rewards');
-    assert.ok(D.cmp(figure(row(state.position, 'Held'), 'USDG'), holding.amt) === 0, `held ${holding.amt}`);
-    assert.ok(D.cmp(figure(row(state.position, 'Earned in total'), 'USDG'), holding.totalEarnAccrual) === 0, `earned ${holding.totalEarnAccrual}`);
+    assert.ok(D.cmp(figure(exactRow(state.position, 'Held'), 'USDG'), holding.amt) === 0, `held ${holding.amt}`);
+    assert.ok(D.cmp(figure(exactRow(state.position, 'Earned in total'), 'USDG'), holding.totalEarnAccrual) === 0, `earned ${holding.totalEarnAccrual}`);
     assert.equal(row(state.position, 'State'), 'earning');
     assert.match(state.notice ?? '', /^Since 14 July 2026 OKX's API has no Stable Rewards subscription or redemption\. You subscribe by buying USDG on OKX and redeem by selling it/);
     assert.deepEqual(state.actions, [], 'no buy or redeem button');
@@ -179,13 +188,15 @@ describe('Panels of the newer products (OKUSD, Stable Rewards, Dual Investment),
     assert.deepEqual(routes.columns, ['Settlement currency', 'USDC', 'USDT']);
     assert.deepEqual(routes.cells, [
       ['Subscription fee', '0.03%', '0.03%'],
-      ['Minimum subscription', '1 USDC', '1 USDT'],
-      ['Subscription left today', '1,000,000 USDC', '1,000,000 USDT'],
+      ['Minimum subscription', '1.00 USDC', '1.00 USDT'],
+      ['Subscription left today', '1,000,000.00 USDC', '1,000,000.00 USDT'],
       ['Redemption now', 'available', 'not available'],
       ['Redemption fee', 'no fee', 'not available'],
-      ['Minimum redemption', '0.0000001 USDG', 'not available'],
-      ['Redemption left today', '500,000 USDG', 'not available'],
+      // Not 7 decimal places for a stablecoin, and not a zero: the exact figure is the cell's tooltip.
+      ['Minimum redemption', '< 0.01 USDG', 'not available'],
+      ['Redemption left today', '500,000.00 USDG', 'not available'],
     ]);
+    assert.equal(routes.titles?.[5]?.[1], '0.0000001 USDG');
 
     assert.ok('points' in state.chart);
     assert.equal(state.chart.label, 'USDG Stable Rewards APY at your VIP level (daily)');
@@ -221,7 +232,9 @@ describe('Panels of the newer products (OKUSD, Stable Rewards, Dual Investment),
     const [ticker] = await client.account.indexTickers({ instId: 'BTC-USDT' });
     assert.ok(ticker !== undefined);
     const above = D.gt('95500', ticker.idxPx);
-    assert.match(row(state.facts, 'Index price now') ?? '', new RegExp(`^[\\d,.]+ USDT \\(BTC-USDT, .+\\) · the strike is [\\d.]+% ${above ? 'above' : 'below'} it$`));
+    // The index price rounded to the cent (not 91,154.2220784), the exact one in the tooltip.
+    assert.match(row(state.facts, 'Index price now') ?? '', new RegExp(`^[\\d,]+\\.\\d\\d USDT \\(BTC-USDT, .+\\) · the strike is [\\d.]+% ${above ? 'above' : 'below'} it$`));
+    assert.ok(exactRow(state.facts, 'Index price now')?.startsWith(`${formatAmount(ticker.idxPx)} USDT`) === true || D.decimalPlaces(ticker.idxPx) <= 2);
     assert.equal(row(state.facts, 'APY'), '11.48%');
     assert.match(row(state.facts, 'Yield for the term') ?? '', /^[\d.]+% · [\d.]+ BTC$/);
     assert.equal(row(state.position, 'State'), 'earning');
@@ -278,7 +291,7 @@ describe('Panels of the newer products (OKUSD, Stable Rewards, Dual Investment),
     const key = `product:dual:product:${product.productId}`;
     const state = await settled(key, (s) => !/loading/.test(row(s.facts, 'Index price now') ?? 'loading'), 'the product page');
     assert.equal(row(state.facts, 'Direction'), 'Buy low');
-    assert.match(row(state.facts, 'Invest') ?? '', /^10 USDT to 6,000,000 USDT, in steps of 1$/);
+    assert.match(row(state.facts, 'Invest') ?? '', /^10\.00 USDT to 6,000,000\.00 USDT, in steps of 1$/);
     assert.ok(state.amount !== undefined && state.amount.error === '' && state.amount.placeholder === product.minSize);
     const forAmount = (s: ProductState, amt: string): readonly string[] => {
       const at = section(s, `At expiry, for ${amt} USDT`);

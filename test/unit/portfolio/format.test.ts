@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatAmount, formatDisplayAmount, formatFixed, formatLtv, formatPercent, formatPercentFixed, numberSymbols } from '../../../src/portfolio/format';
+import { displayDecimals, formatAmount, formatCcyAmount, formatDisplayAmount, formatFixed, formatLtv, formatPercent, formatPercentFixed, formatPrice, numberSymbols } from '../../../src/portfolio/format';
 import { requestLogLine } from '../../../src/portfolio/requestLog';
 import { OkxError } from '../../../src/okx/errors';
 
@@ -47,6 +47,39 @@ describe('portfolio/format: amounts exactly as OKX sent them, trimmed and groupe
     assert.equal(formatDisplayAmount('-2.123456'), '-2.1234');
     assert.equal(formatDisplayAmount('n/a'), 'n/a');
     assert.equal(formatDisplayAmount('12004.21873311', numberSymbols('de-DE')), '12.004,21');
+  });
+
+  it('shows an amount at its currency\'s precision: cents for fiat and stablecoins, the coin\'s own places otherwise', () => {
+    assert.equal(displayDecimals('USDT'), 2);
+    assert.equal(displayDecimals('USDC'), 2);
+    assert.equal(displayDecimals('OKUSD'), 2);
+    assert.equal(displayDecimals('BTC'), 8);
+    assert.equal(formatCcyAmount('12004.21873311', 'USDT'), '12,004.21', 'not 12,004.21873311');
+    assert.equal(formatCcyAmount('5', 'USDT'), '5.00', 'cents always with two places');
+    assert.equal(formatCcyAmount('4012.44501988', 'USDC'), '4,012.44');
+    assert.equal(formatCcyAmount('0.50000000', 'BTC'), '0.5', 'a coin without trailing zeros');
+    assert.equal(formatCcyAmount('1.234567891', 'ETH'), '1.23456789', 'rounded down to the coin\'s 8 places');
+    assert.equal(formatCcyAmount('0', 'USDT'), '0.00');
+    assert.equal(formatCcyAmount('12004.21873311', 'USDT', numberSymbols('de-DE')), '12.004,21');
+    assert.equal(formatCcyAmount('n/a', 'USDT'), 'n/a');
+  });
+
+  it('never shows a non-zero amount as a zero: too small for its places, it reads "< 0.01"', () => {
+    assert.equal(formatCcyAmount('0.0000001', 'USDC'), '< 0.01');
+    assert.equal(formatCcyAmount('0.009', 'USDT'), '< 0.01');
+    assert.equal(formatCcyAmount('0.000000001', 'BTC'), '< 0.00000001');
+    assert.equal(formatCcyAmount('0.0000001', 'USDC', numberSymbols('de-DE')), '< 0,01');
+    assert.equal(formatCcyAmount('-0.001', 'USDT'), '> -0.01');
+    assert.equal(formatCcyAmount('-2.5', 'USDT'), '-2.50');
+  });
+
+  it('rounds a price sensibly: two places from 100, four from 1, up to eight below', () => {
+    assert.equal(formatPrice('91154.2220784'), '91,154.22', 'not 91,154.2220784');
+    assert.equal(formatPrice('95500'), '95,500.00');
+    assert.equal(formatPrice('5.123456'), '5.1234');
+    assert.equal(formatPrice('0.25'), '0.25');
+    assert.equal(formatPrice('0.123456789'), '0.12345678');
+    assert.equal(formatPrice(''), '');
   });
 
   it('shows an LTV with one decimal, rounded down, so 80.0% only means at or over 80%', () => {

@@ -3,6 +3,7 @@
  * problem in words (an English template with named arguments, for vscode.l10n.t). No `vscode` import.
  */
 import * as D from './decimal';
+import { formatAmount } from './portfolio/format';
 
 export interface Problem {
   readonly template: string;
@@ -31,12 +32,17 @@ export interface AmountRules {
   readonly max?: string;
   /** What the user has available for this action. */
   readonly available?: string;
-  /** What "available" is, for the message: "in your funding account", "redeemable". */
+  /** Where or for what it is available, read after "available": "in your funding account", "to borrow on this order now". */
   readonly availableWhere?: string;
   /** What a loan order owes: a repayment above it is refused with its own message. */
   readonly owed?: string;
-  /** Decimal places accepted, where OKX takes more than `decimalsFor(ccy)` (loan amounts). */
+  /** Decimal places accepted, where OKX takes more than `decimalsFor(ccy)` (OKUSD amounts). */
   readonly decimals?: number;
+  /**
+   * The whole of a balance or a debt as OKX states it (what is in savings, what a loan order owes): accepted
+   * exactly, whatever its decimal places, so that "all of it" leaves nothing behind; what Max fills in when it binds.
+   */
+  readonly whole?: string;
   /** The amount must be a whole multiple of this (a product's step size, e.g. "0.001"); ignored unless positive. */
   readonly step?: string;
 }
@@ -54,8 +60,11 @@ export function downToStep(value: string, step: string | undefined): string {
   return D.trim(D.mul(D.roundDown(D.div(value, step, decimalPlaces(value) + 2), 0), step));
 }
 
-/** A positive plain decimal within the rules, returned exactly as typed (trimmed of spaces). */
-export function checkAmount(input: string, rules: AmountRules): Checked<string> {
+/**
+ * A positive plain decimal within the rules, returned exactly as typed (trimmed of spaces). The amounts a
+ * refusal names (a minimum, what is available…) are written by `show` (grouped: "25,000"), the user's own text as typed.
+ */
+export function checkAmount(input: string, rules: AmountRules, show: (amount: string) => string = formatAmount): Checked<string> {
   const text = input.trim();
   const { ccy } = rules;
   if (text === '') return refuse('Enter an amount of {ccy}.', { ccy });
@@ -68,20 +77,21 @@ export function checkAmount(input: string, rules: AmountRules): Checked<string> 
   if (D.isZero(text)) return refuse('The amount must be more than zero.');
   const places = decimalPlaces(text);
   const allowed = rules.decimals ?? decimalsFor(ccy);
-  if (places > allowed) return refuse('{ccy} amounts have at most {places} decimal places.', { ccy, places: String(allowed) });
+  const whole = rules.whole !== undefined && D.isPlainDecimal(rules.whole) && D.cmp(text, rules.whole) === 0;
+  if (places > allowed && !whole) return refuse('{ccy} amounts have at most {places} decimal places.', { ccy, places: String(allowed) });
   if (rules.min !== undefined && D.isPlainDecimal(rules.min) && D.lt(text, rules.min)) {
-    return refuse('The minimum is {min} {ccy}.', { min: D.trim(rules.min), ccy });
+    return refuse('The minimum is {min} {ccy}.', { min: show(rules.min), ccy });
   }
   if (rules.max !== undefined && D.isPlainDecimal(rules.max) && D.isPositive(rules.max) && D.gt(text, rules.max)) {
-    return refuse('The maximum is {max} {ccy}.', { max: D.trim(rules.max), ccy });
+    return refuse('The maximum is {max} {ccy}.', { max: show(rules.max), ccy });
   }
-  if (!onStep(text, rules.step)) return refuse('The amount must be a multiple of {step} {ccy}.', { step: D.trim(rules.step ?? ''), ccy });
+  if (!onStep(text, rules.step)) return refuse('The amount must be a multiple of {step} {ccy}.', { step: show(rules.step ?? ''), ccy });
   if (rules.owed !== undefined && D.isPlainDecimal(rules.owed) && D.gt(text, rules.owed)) {
-    return refuse('That is more than the {owed} {ccy} this loan order owes.', { owed: D.trim(rules.owed), ccy });
+    return refuse('That is more than the {owed} {ccy} this loan order owes.', { owed: show(rules.owed), ccy });
   }
   if (rules.available !== undefined && D.isPlainDecimal(rules.available) && D.gt(text, rules.available)) {
     return refuse('That is more than the {available} {ccy} available{where}.', {
-      available: D.trim(rules.available),
+      available: show(rules.available),
       ccy,
       where: rules.availableWhere === undefined ? '' : ` ${rules.availableWhere}`,
     });

@@ -15,11 +15,13 @@ import type { OkxClient } from '../okx/client';
 import { OkxError } from '../okx/errors';
 import type { DualCurrencyPair, DualOrder, DualProduct, DualQuote, DualRedeemQuote } from '../okx/types';
 import { dualOutcomes, type DualTerms } from '../portfolio/dualPayoff';
-import { isSignedDecimal, quoteApyFraction, quoteFresh, quoteSecondsLeft, redeemQuoteChanges, tradeQuoteChanges, type QuoteChange } from '../portfolio/dualQuote';
+import { anyChanged, isSignedDecimal, quoteApyFraction, quoteFresh, redeemQuoteChanges, tradeQuoteChanges } from '../portfolio/dualQuote';
 import { fundingAvailable } from '../portfolio/funding';
-import { dualDirectionLabel, dualOrderStateLabel, dualOutcomeLines, dualProductName } from '../views/dualLabels';
+import { dualOrderStateLabel, dualOutcomeLines, dualProductName } from '../views/dualLabels';
 import { percent, time, withCcy } from '../views/nodes';
-import { relativeTime } from '../views/overviewView';
+import {
+  changeLines, describePair, describeProduct, dualProductPickLabel, holdsText, indexText, outcomeOrder, purchasePrompt, quotedOtherTermsLine, redeemAcceptedText, strikeDistanceText, strikePickTitle, termText, whenText,
+} from './dualText';
 import { requireClient, runMoneyAction, serverNow, type FlowContext, type MoneyAction } from './moneyAction';
 import { areaData, askAmount, payloadOf, pick } from './prompts';
 import { findInHistory } from './reconcile';
@@ -27,33 +29,12 @@ import { oneAtATime } from './flowGuard';
 import { registerLookups } from './lookups';
 import { ui } from './ui';
 
+export { dualProductPickLabel } from './dualText';
+
 const SHOW_DUAL: vscode.Command = { command: 'okxEarn.moreEarn.focus', title: vscode.l10n.t('Show in More Earn') };
 
 /** States of an order whose early redemption OKX has accepted. */
 const REDEEMING: ReadonlySet<string> = new Set(['pending_redeem_booking', 'pending_redeem', 'redeeming', 'redeemed']);
-
-/** An OKX time (ms string) as a local date and time, with how far away it is: "5 Dec 2026, 16:00 (in 3 days)". */
-function whenText(context: FlowContext, okxMs: string): string {
-  if (!/^\d+$/.test(okxMs)) return '';
-  const offset = context.connection.current.client?.clockOffsetMs ?? 0;
-  return `${time(okxMs)} (${relativeTime(Number(okxMs) - offset, Date.now())})`;
-}
-
-/** Until when a quote may be confirmed, in local time to the second, and how long that is. */
-function holdsText(context: FlowContext, validUntil: string): string {
-  const offset = context.connection.current.client?.clockOffsetMs ?? 0;
-  const left = quoteSecondsLeft(validUntil, serverNow(context));
-  const at = new Date(Number(validUntil) - offset).toLocaleTimeString(vscode.env.language);
-  return vscode.l10n.t('{0} (about {1} s from now)', at, String(left));
-}
-
-/** A term from accrual to expiry, in days (or hours under a day). */
-function termText(from: string, to: string): string {
-  const ms = Number(to) - Number(from);
-  if (!Number.isFinite(ms) || ms <= 0) return '';
-  const hours = Math.round(ms / 3_600_000);
-  return hours < 24 ? vscode.l10n.t('{0} h', String(hours)) : vscode.l10n.t('{0} days', D.roundDown(String(hours / 24), 1));
-}
 
 /**
  * OKX's 51000 ("Parameter quoteId error") to a trade or a redemption: the quote was refused, so nothing happened.
@@ -93,31 +74,6 @@ registerLookups({
 
 // ------------------------------------------------------------------------------------------------ choosing
 
-function describePair(pair: DualCurrencyPair): vscode.QuickPickItem {
-  const invest = pair.optType === 'C' ? pair.baseCcy : pair.quoteCcy;
-  return {
-    label: `${pair.baseCcy}/${pair.quoteCcy} · ${dualDirectionLabel(pair)}`,
-    description: vscode.l10n.t('invest {0}', invest),
-    detail:
-      pair.optType === 'C'
-        ? vscode.l10n.t('Sell {0} at the strike if it settles at or above it; otherwise keep it, with the yield.', pair.baseCcy)
-        : vscode.l10n.t('Buy {0} at the strike if it settles at or below it; otherwise keep your {1}, with the yield.', pair.baseCcy, pair.quoteCcy),
-  };
-}
-
-/** The label a product is picked by: its strike and expiry (the direction was chosen before). */
-export function dualProductPickLabel(product: Pick<DualProduct, 'strike' | 'quoteCcy' | 'expTime'>): string {
-  return vscode.l10n.t('{0} · expires {1}', withCcy(product.strike, product.quoteCcy), time(product.expTime));
-}
-
-function describeProduct(product: DualProduct): vscode.QuickPickItem {
-  return {
-    label: dualProductPickLabel(product),
-    description: `${vscode.l10n.t('APY {0}', percent(product.annualizedYield))} · ${termText(product.interestAccrualTime, product.expTime)}`,
-    detail: vscode.l10n.t('Invest {0} to {1}, in steps of {2}.', withCcy(product.minSize, product.notionalCcy), withCcy(product.maxSize, product.notionalCcy), withCcy(product.stepSz, product.notionalCcy)),
-  };
-}
-
 /** The products of a pair in one direction still open to buy, by expiry then strike; undefined (and said) on failure. */
 async function openProducts(context: FlowContext, pair: Pick<DualCurrencyPair, 'baseCcy' | 'quoteCcy' | 'optType'>): Promise<DualProduct[] | undefined> {
   const list = await context.portfolio.dualProducts(pair);
@@ -131,8 +87,16 @@ async function openProducts(context: FlowContext, pair: Pick<DualCurrencyPair, '
     .sort((a, b) => Number(a.expTime) - Number(b.expTime) || D.cmp(a.strike, b.strike));
 }
 
+/** The index price of the pair now (`BTC-USDT`), as the product page shows it; undefined when OKX gives none. */
+async function indexNow(client: OkxClient, pair: Pick<DualCurrencyPair, 'baseCcy' | 'quoteCcy'>): Promise<string | undefined> {
+  const instId = `${pair.baseCcy}-${pair.quoteCcy}`;
+  const tickers = await client.account.indexTickers({ instId }).catch(() => []);
+  const px = tickers.find((t) => t.instId === instId)?.idxPx;
+  return px !== undefined && D.isPlainDecimal(px) && D.isPositive(px) ? px : undefined;
+}
+
 /** The product to buy: the tree item's (as OKX lists it now), or one picked for the tree item's or a picked pair. */
-async function chooseProduct(context: FlowContext, arg: unknown): Promise<DualProduct | undefined> {
+async function chooseProduct(context: FlowContext, client: OkxClient, arg: unknown): Promise<DualProduct | undefined> {
   const given = payloadOf(arg, 'dualProduct')?.product;
   if (given !== undefined) {
     const now = await openProducts(context, given);
@@ -154,12 +118,12 @@ async function chooseProduct(context: FlowContext, arg: unknown): Promise<DualPr
     );
     if (pair === undefined) return undefined;
   }
-  const products = await openProducts(context, pair);
+  const [products, index] = await Promise.all([openProducts(context, pair), indexNow(client, pair)]);
   if (products === undefined) return undefined;
   return pick(
-    vscode.l10n.t('{0}/{1} · {2}: which strike and expiry?', pair.baseCcy, pair.quoteCcy, dualDirectionLabel(pair)),
+    strikePickTitle(pair, index),
     products,
-    describeProduct,
+    (p) => describeProduct(p, index),
     vscode.l10n.t('No {0}/{1} product can be bought right now.', pair.baseCcy, pair.quoteCcy),
     'product',
     (p, answer) => p.productId === answer || dualProductPickLabel(p) === answer,
@@ -219,47 +183,25 @@ async function requestQuote(context: FlowContext, client: OkxClient, product: Du
   return quote;
 }
 
-/** Old → new, in words, for a confirmation: one line per figure, "(unchanged)" where it did not change. */
-function changeLines(changes: readonly QuoteChange[], terms: DualTerms): string[] {
-  const strike = withCcy(terms.strike, terms.quoteCcy);
-  const sellHigh = terms.notionalCcy === terms.baseCcy;
-  return changes.map((c) => {
-    const value = (v: string): string => (c.ccy === undefined ? (c.what === 'termRate' ? `${v}%` : percent(v)) : withCcy(v, c.ccy));
-    const fromTo = c.changed ? vscode.l10n.t('{0} → {1}', value(c.before), value(c.after)) : vscode.l10n.t('{0} (unchanged)', value(c.after));
-    switch (c.what) {
-      case 'apy':
-        return vscode.l10n.t('APY: {0}', fromTo);
-      case 'yield':
-        return vscode.l10n.t('Yield for the term: {0}', fromTo);
-      case 'above':
-        return sellHigh ? vscode.l10n.t('If {0} settles at or above {1}: {2}', terms.baseCcy, strike, fromTo) : vscode.l10n.t('If it settles above {0}: {1}', strike, fromTo);
-      case 'below':
-        return sellHigh ? vscode.l10n.t('If it settles below {0}: {1}', strike, fromTo) : vscode.l10n.t('If {0} settles at or below {1}: {2}', terms.baseCcy, strike, fromTo);
-      case 'redeemSz':
-        return vscode.l10n.t('You receive now: {0}', fromTo);
-      case 'termRate':
-        return vscode.l10n.t('Term rate: {0}', fromTo);
-    }
-  });
-}
-
-/** A call lists its "above" outcome first, a put its "below" one: in the order the sentences say them. */
-function outcomeOrder(changes: QuoteChange[], sellHigh: boolean): QuoteChange[] {
-  const rank = (c: QuoteChange): number => ['apy', 'yield', sellHigh ? 'above' : 'below', sellHigh ? 'below' : 'above'].indexOf(c.what);
-  return [...changes].sort((a, b) => rank(a) - rank(b));
-}
-
+/**
+ * Buying `amt` of `product` with `quote`. `previous`: the quote this one renewed; without it, the terms listed when
+ * the product was chosen. Either way, what differs from them is said, old → new, before the user confirms.
+ */
 function purchaseAction(context: FlowContext, product: DualProduct, amt: string, quote: DualQuote, previous?: DualQuote): MoneyAction<Awaited<ReturnType<OkxClient['dual']['trade']>>> {
   const terms = quoteTerms(product, quote);
   const outcomes = dualOutcomes(terms);
   const apy = quoteApyFraction(quote.annualizedYield, product.annualizedYield);
+  const sellHigh = terms.notionalCcy === terms.baseCcy;
+  const listed = previous === undefined ? outcomeOrder(tradeQuoteChanges({ apy: product.annualizedYield, terms: { ...terms, absYield: product.absYield } }, { apy, terms }), sellHigh) : [];
+  const changed = previous !== undefined || anyChanged(listed);
   const name = dualProductName(product);
   const amount = withCcy(amt, product.notionalCcy);
   const { quoteId } = quote;
   const rows: [string, string][] = [
     [vscode.l10n.t('Product'), `${name} (${product.productId})`],
     [vscode.l10n.t('Invest'), amount],
-    ...(previous === undefined
+    // A changed quote says these old → new above.
+    ...(!changed
       ? ([
           [vscode.l10n.t('APY'), percent(apy)],
           [vscode.l10n.t('Yield for the term'), outcomes === undefined ? '' : withCcy(outcomes.yield.amt, outcomes.yield.ccy)],
@@ -267,22 +209,24 @@ function purchaseAction(context: FlowContext, product: DualProduct, amt: string,
       : []),
     [vscode.l10n.t('Term'), termText(quote.interestAccrualTime, product.expTime)],
     [vscode.l10n.t('Expires and settles'), whenText(context, product.expTime)],
-    [vscode.l10n.t('Index now'), D.isPlainDecimal(quote.idxPx) ? withCcy(quote.idxPx, product.quoteCcy) : ''],
+    [vscode.l10n.t('Index now'), D.isPlainDecimal(quote.idxPx) ? vscode.l10n.t('{0} (the strike is {1})', indexText(quote.idxPx, product.quoteCcy), strikeDistanceText(product.strike, quote.idxPx) ?? '') : ''],
     [vscode.l10n.t('Quote holds until'), holdsText(context, quote.validUntil)],
     [vscode.l10n.t('Paid from'), vscode.l10n.t('your funding account')],
   ];
-  let lines = dualOutcomeLines(terms);
+  let lines = changed ? [quotedOtherTermsLine(), ...changeLines(listed, terms)] : dualOutcomeLines(terms);
   if (previous !== undefined) {
     const before = { apy: quoteApyFraction(previous.annualizedYield, product.annualizedYield), terms: quoteTerms(product, previous) };
-    const changes = outcomeOrder(tradeQuoteChanges(before, { apy, terms }), terms.notionalCcy === terms.baseCcy);
+    const changes = outcomeOrder(tradeQuoteChanges(before, { apy, terms }), sellHigh);
     lines = [vscode.l10n.t('The quote ran out before it was sent, so OKX was asked again. The new quote, old → new:'), ...changeLines(changes, terms)];
   }
   return {
     what: vscode.l10n.t('Dual Investment purchase of {0} in {1}', amount, name),
     question:
-      previous === undefined
-        ? vscode.l10n.t('Buy {0} of Dual Investment {1}?', amount, name)
-        : vscode.l10n.t('New quote: buy {0} of Dual Investment {1} on these terms?', amount, name),
+      previous !== undefined
+        ? vscode.l10n.t('New quote: buy {0} of Dual Investment {1} on these terms?', amount, name)
+        : changed
+          ? vscode.l10n.t('Buy {0} of Dual Investment {1} on the quoted terms?', amount, name)
+          : vscode.l10n.t('Buy {0} of Dual Investment {1}?', amount, name),
     verb: vscode.l10n.t('Buy'),
     lines,
     rows,
@@ -320,24 +264,17 @@ function purchaseAction(context: FlowContext, product: DualProduct, amt: string,
 async function purchaseFlow(context: FlowContext, arg?: unknown): Promise<boolean> {
   const client = requireClient(context);
   if (client === undefined) return false;
-  const product = await chooseProduct(context, arg);
+  const product = await chooseProduct(context, client, arg);
   if (product === undefined) return false;
   const ccy = product.notionalCcy;
-  let available: string | undefined;
-  try {
-    available = await fundingAvailable(client, ccy);
-  } catch {
-    available = undefined;
-  }
+  const [available, index] = await Promise.all([fundingAvailable(client, ccy).catch(() => undefined), indexNow(client, product)]);
   const listed = (amt: string): string | undefined => {
     const lines = dualOutcomeLines({ baseCcy: product.baseCcy, quoteCcy: product.quoteCcy, strike: product.strike, notionalSz: amt, notionalCcy: ccy, absYield: product.absYield });
     return lines.length === 0 ? undefined : vscode.l10n.t('At the listed yield: {0}', lines.join(' '));
   };
   const amt = await askAmount(
     vscode.l10n.t('Buy {0}', dualProductName(product)),
-    `${vscode.l10n.t('Amount of {0} to invest: from {1} to {2}, in steps of {3}.', ccy, product.minSize, product.maxSize, product.stepSz)}${
-      available === undefined ? '' : ` ${vscode.l10n.t('You have {0} in your funding account.', withCcy(available, ccy))}`
-    } ${vscode.l10n.t('APY {0}, expires {1}.', percent(product.annualizedYield), time(product.expTime))}`,
+    purchasePrompt(product, available, index),
     {
       ccy,
       min: product.minSize,
@@ -423,7 +360,7 @@ function redeemAction(context: FlowContext, order: DualOrder, quote: DualRedeemQ
       }
     },
     ack: ([ack]) => (ack === undefined || ack.ordId !== ordId ? { state: 'unknown', detail: vscode.l10n.t('no order id') } : undefined),
-    done: ([ack]) => vscode.l10n.t('Early redemption of order {0} accepted ({1}): {2} goes to your funding account once OKX completes it.', ordId, dualOrderStateLabel(ack?.state ?? ''), back),
+    done: ([ack]) => redeemAcceptedText(ordId, ack?.state ?? '', back),
     // The very order's state, by its id.
     lookup: { kind: 'dual.redeem', params: { ordId } },
     key: vscode.l10n.t('quote {0}', quoteId),

@@ -12,19 +12,17 @@ import type { CurrencyAmount, LoanInfo } from '../okx/types';
 import { usdPrices } from '../portfolio/prices';
 import { borrowedCcys, byRisk, loanKey, ltvAfter, ltvLevel, orderParam } from '../portfolio/risk';
 import { readSettings } from '../settings';
-import { clientOrderId, decimalsFor } from '../validation';
+import { clientOrderId } from '../validation';
 import { loanName } from '../views/loanLabels';
 import { ltvSummary } from '../views/loansView';
 import { ltv as ltvText, percent, usd, withCcy } from '../views/nodes';
+import { borrowCostLine, borrowCostRows, lastChargedRate, type ChargedRate } from './borrowTerms';
 import { oneAtATime } from './flowGuard';
 import { LOAN_KEY_LIFE_MS, loanKeys, loanRecordIds } from './loanLookups';
+import { confirmRepayment } from './repaySettlement';
 import { requireClient, runMoneyAction, type FlowContext } from './moneyAction';
 import { areaData, askAmount, payloadOf, pick } from './prompts';
 import { ui } from './ui';
-
-/** How long a repayment may take to settle before the user is told it has not yet. */
-const SETTLE_WAIT_MS = 15_000;
-const SETTLE_POLL_MS = 1_000;
 
 const showLoan = (loan: LoanInfo | string): vscode.Command => ({
   command: 'okxEarn.revealLoan',
@@ -187,9 +185,9 @@ async function reduceCollateralFlow(context: FlowContext, arg?: unknown): Promis
   const amt = await askAmount(
     vscode.l10n.t('Take {0} collateral back from {1}', ccy, loanName(loan, all)),
     vscode.l10n.t("Amount of {0} to take back to your funding account; at most {1} (OKX's limit for this order now).", ccy, withCcy(maxRedeem, ccy)),
-    { ccy, available: maxRedeem, availableWhere: vscode.l10n.t('redeemable now') },
+    { ccy, available: maxRedeem, availableWhere: vscode.l10n.t('to take back now') },
     'amount',
-    { preview: ltvPreview(loan, price, -1) },
+    { preview: ltvPreview(loan, price, -1), availableMeans: vscode.l10n.t("OKX's limit for this order now") },
   );
   if (amt === undefined) return false;
   const after = price === undefined ? undefined : ltvAfter(loan, amt, price, -1);
@@ -247,6 +245,8 @@ interface BorrowPlan {
   readonly eMode: boolean;
   readonly ltvAfter: string | undefined;
   readonly maxLoan: string | undefined;
+  /** The latest rate charged for borrowing it (./borrowTerms). */
+  readonly rate: ChargedRate | undefined;
 }
 
 /** The currencies and amounts of a new order's collateral, from the funding account (E-Mode: its pair's only). */
@@ -321,10 +321,13 @@ async function planBorrow(context: FlowContext, client: OkxClient, arg: unknown)
       );
       return undefined;
     }
+    const rate = await lastChargedRate(client, ccy, order.ordId);
     const amt = await askAmount(
       vscode.l10n.t('Borrow more {0} on {1}', ccy, loanName(order, all)),
-      vscode.l10n.t("Amount of {0} to borrow; at most {1} (OKX's limit for this order now). The order's LTV is {2} now.", ccy, withCcy(maxLoan, ccy), ltvText(order.curLTV)),
-      { ccy, available: maxLoan, availableWhere: vscode.l10n.t('borrowable on this order now') },
+      `${vscode.l10n.t("Amount of {0} to borrow; at most {1} (OKX's limit for this order now). The order's LTV is {2} now.", ccy, withCcy(maxLoan, ccy), ltvText(order.curLTV))} ${borrowCostLine(rate, ccy)}`,
+      { ccy, available: maxLoan, availableWhere: vscode.l10n.t('to borrow on this order now') },
+      'amount',
+      { availableMeans: vscode.l10n.t("OKX's limit for this order now") },
     );
     if (amt === undefined) return undefined;
     const price = await priceOf(client, order, ccy);
@@ -332,7 +335,7 @@ async function planBorrow(context: FlowContext, client: OkxClient, arg: unknown)
       price === undefined || !D.isPlainDecimal(order.collateralNotionalUsd) || !D.isPositive(order.collateralNotionalUsd)
         ? undefined
         : D.div(D.add(order.loanNotionalUsd, D.mul(amt, price)), order.collateralNotionalUsd, 4);
-    return { order, all, ccy, amt, collateral: [], eMode: false, ltvAfter: ltv, maxLoan };
+    return { order, all, ccy, amt, collateral: [], eMode: false, ltvAfter: ltv, maxLoan, rate };
   }
 
   // A new order: the currency, E-Mode where OKX lists the pair, the collateral, then the amount.
@@ -350,9 +353,10 @@ async function planBorrow(context: FlowContext, client: OkxClient, arg: unknown)
   }
   const collateral = await askNewCollateral(client, ccy, eMode ? pairs : undefined);
   if (collateral === undefined || collateral.length === 0) return undefined;
+  const rate = await lastChargedRate(client, ccy, undefined);
   const amt = await askAmount(
     vscode.l10n.t('Borrow {0}', ccy),
-    vscode.l10n.t('Amount of {0} to borrow against {1}. OKX refuses an amount above the most it lends against that collateral.', ccy, collateral.map((c) => withCcy(c.amt, c.ccy)).join(', ')),
+    `${vscode.l10n.t('Amount of {0} to borrow against {1}. OKX refuses an amount above the most it lends against that collateral.', ccy, collateral.map((c) => withCcy(c.amt, c.ccy)).join(', '))} ${borrowCostLine(rate, ccy)}`,
     { ccy },
   );
   if (amt === undefined) return undefined;
@@ -371,7 +375,7 @@ async function planBorrow(context: FlowContext, client: OkxClient, arg: unknown)
   } catch {
     ltv = undefined;
   }
-  return { order: undefined, all, ccy, amt, collateral, eMode, ltvAfter: ltv, maxLoan: undefined };
+  return { order: undefined, all, ccy, amt, collateral, eMode, ltvAfter: ltv, maxLoan: undefined, rate };
 }
 
 async function borrowFlow(context: FlowContext, arg?: unknown): Promise<boolean> {
@@ -398,7 +402,7 @@ async function borrowFlow(context: FlowContext, arg?: unknown): Promise<boolean>
       ...(order === undefined ? [] : [[vscode.l10n.t('LTV now'), ltvText(order.curLTV)] as const]),
       [vscode.l10n.t('LTV after'), order === undefined ? (plan.ltvAfter === undefined ? vscode.l10n.t('not known (no price for a currency)') : vscode.l10n.t('about {0} at index prices', ltvText(plan.ltvAfter))) : describeLtv(order, plan.ltvAfter)],
       ...(order === undefined ? [] : [[vscode.l10n.t('Margin call / liquidation at'), `${percent(order.marginCallLTV)} / ${percent(order.liqLTV)}`] as const]),
-      [vscode.l10n.t('Client order ID'), clOrdId],
+      ...borrowCostRows(plan.rate, ccy),
     ],
     amount: { value: amt, ccy },
     send: async (c) => {
@@ -454,8 +458,8 @@ async function repayFlow(context: FlowContext, arg?: unknown): Promise<boolean> 
   const amt = await askAmount(
     vscode.l10n.t('Repay {0} on {1}', ccy, name),
     vscode.l10n.t('It owes {0}; your funding account has {1} available. Repaying all it owes closes the order and returns its collateral.', withCcy(owed, ccy), withCcy(available, ccy)),
-    // OKX states loan amounts with more places than stablecoin purchases take: what is owed can be typed in full.
-    { ccy, owed, available, availableWhere: vscode.l10n.t('in your funding account'), decimals: Math.max(decimalsFor(ccy), 8) },
+    // In the currency's own precision, as every prompt; what is owed, as OKX states it, in full (to close the order).
+    { ccy, owed, available, availableWhere: vscode.l10n.t('in your funding account'), whole: owed },
   );
   if (amt === undefined) return false;
   const amount = withCcy(amt, ccy);
@@ -479,7 +483,6 @@ async function repayFlow(context: FlowContext, arg?: unknown): Promise<boolean> 
       [vscode.l10n.t('From your funding account'), vscode.l10n.t('{0} available', withCcy(available, ccy))],
       [vscode.l10n.t('LTV now'), ltvText(loan.curLTV)],
       ...(repaysAll ? [] : [[vscode.l10n.t('LTV after'), describeLtv(loan, after)] as const]),
-      [vscode.l10n.t('Client order ID'), clOrdId],
     ],
     amount: { value: amt, ccy },
     send: async (c) => {
@@ -499,36 +502,6 @@ async function repayFlow(context: FlowContext, arg?: unknown): Promise<boolean> 
     histories: ['loan', 'interest'],
     show: showLoan(loan),
   });
-}
-
-/** What loan-info says once a repayment settled: the order closed, or what it owes now. */
-type Settled = { readonly closed: true } | { readonly closed: false; readonly owes: string; readonly ccy: string };
-
-/** Polls loan-info for the order until what it owes drops below `owedBefore` (or it closes), for a while. */
-async function waitForRepayment(client: OkxClient, loan: LoanInfo, ccy: string, owedBefore: string): Promise<Settled | undefined> {
-  const deadline = Date.now() + SETTLE_WAIT_MS;
-  for (;;) {
-    const [now] = await client.loan.info(orderParam(loan));
-    if (now === undefined) return { closed: true };
-    const line = now.loanData.find((l) => l.ccy === ccy);
-    // Interest only ever adds to the debt: less than before means the repayment settled.
-    if (line === undefined || (D.isPlainDecimal(line.amt) && D.lt(line.amt, owedBefore))) return { closed: false, owes: line?.amt ?? '0', ccy };
-    if (Date.now() >= deadline) return undefined;
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
-  }
-}
-
-function settledText(settled: Settled, amount: string, name: string): string {
-  return settled.closed
-    ? vscode.l10n.t('{0} repaid: {1} is closed and its collateral is back in your funding account.', amount, name)
-    : vscode.l10n.t('{0} repaid: {1} now owes {2}.', amount, name, withCcy(settled.owes, settled.ccy));
-}
-
-async function confirmRepayment(client: OkxClient, loan: LoanInfo, ccy: string, owedBefore: string, amount: string, name: string): Promise<string> {
-  const settled = await waitForRepayment(client, loan, ccy, owedBefore);
-  return settled === undefined
-    ? vscode.l10n.t('OKX accepted the repayment of {0} on {1}, but it has not settled within {2} s; the Loans view will show it when it does.', amount, name, String(SETTLE_WAIT_MS / 1000))
-    : settledText(settled, amount, name);
 }
 
 export const borrow = oneAtATime('loan.borrow', borrowFlow);

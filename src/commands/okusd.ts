@@ -143,12 +143,22 @@ function leftAfterText(quota: QuotaLeft, amt: string, ccy: string): string {
   return vscode.l10n.t("{0} today (yours: {1}; OKX's: {2})", after(quota.left), after(quota.personal), after(quota.platform));
 }
 
+/** What "max" is, by what bounds it: all that is held, or what is left of one of today's quotas. */
+function maxMeaning(bound: 'personal' | 'platform' | 'balance'): string {
+  switch (bound) {
+    case 'balance': return vscode.l10n.t('all of it');
+    case 'personal': return vscode.l10n.t("today's quota");
+    case 'platform': return vscode.l10n.t("OKX's platform-wide quota left today");
+  }
+}
+
 /** Asks for the amount of `op`, checked as it is typed against `figures` (read as the flow began). */
 function askOkusdAmount(op: OkusdOperation, figures: Figures, title: string, prompt: string, preview: (amount: string) => string | undefined): Promise<string | undefined> {
   const ccy = amountCcy(op);
   const room = headroom(op, figures.limits, figures.available);
   return askAmount(title, prompt, { ccy, min: OKUSD_MIN, decimals: OKUSD_DECIMALS }, 'amount', {
-    ...(room === undefined ? {} : { max: room.max }),
+    // Where the quota and what is held are the same, "max" is all of it.
+    ...(room === undefined ? {} : { max: room.max, maxMeans: maxMeaning(figures.available !== undefined && D.isPlainDecimal(figures.available) && D.cmp(room.max, figures.available) === 0 ? 'balance' : room.bound) }),
     check: (amount) => {
       const checked = checkOkusdAmount(amount, op, figures.limits, figures.available);
       return checked.ok ? undefined : refusalText(checked, op, figures.limits);
@@ -249,7 +259,6 @@ async function subscribeFlow(context: FlowContext): Promise<boolean> {
       [vscode.l10n.t('Amount'), vscode.l10n.t('{0} from your funding account', withCcy(amt, 'USDT'))],
       [vscode.l10n.t('You receive'), vscode.l10n.t('{0} (1:1, no fee), in your funding account at once', withCcy(amt, 'OKUSD'))],
       [vscode.l10n.t('Subscription quota left after'), leftAfterText(fresh.check.quota, amt, 'USDT')],
-      [vscode.l10n.t('Client order ID'), clOrdId],
     ],
     amount: { value: amt, ccy: 'USDT' },
     send: (c) => c.okusd.subscribe({ amt, clOrdId }),
@@ -356,7 +365,6 @@ async function redeemFlow(context: FlowContext): Promise<boolean> {
       [vscode.l10n.t('You receive'), vscode.l10n.t('{0} in your funding account', withCcy(net, 'USDT'))],
       [vscode.l10n.t('Settlement'), fast ? vscode.l10n.t('at once') : vscode.l10n.t('expected {0} (D+{1})', time(String(settlement.at)), settlement.days)],
       [vscode.l10n.t('{0} quota left after', redemptionLabel(type)), leftAfterText(fresh.check.quota, amt, 'OKUSD')],
-      [vscode.l10n.t('Client order ID'), clOrdId],
     ],
     amount: { value: amt, ccy: 'OKUSD' },
     send: (c) => c.okusd.redeem({ amt, redeemType: fast ? '1' : '2', clOrdId }),

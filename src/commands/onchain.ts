@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { ActiveOrder, Offer } from '../okx/types';
 import { orderTag } from '../validation';
-import { percent, time, withCcy } from '../views/nodes';
+import { amount, percent, time, withCcy } from '../views/nodes';
 import { orderStateLabel, termLabel } from '../views/stakingView';
 import { redeemPeriodText } from '../views/productsView';
 import { requireClient, runMoneyAction, serverNow, type FlowContext } from './moneyAction';
@@ -64,7 +64,7 @@ async function purchaseFlow(context: FlowContext, arg?: unknown): Promise<boolea
     const available = await fundingAvailable(client, invest.ccy);
     const amt = await askAmount(
       vscode.l10n.t('Purchase {0} · {1}', offer.ccy, offer.protocol),
-      `${vscode.l10n.t('Amount of {0} to invest: from {1} to {2}. You have {3} in your funding account.', invest.ccy, invest.minAmt, invest.maxAmt, withCcy(available, invest.ccy))} ${vscode.l10n.t('APY {0}', percent(offer.apy))} · ${termLabel(offer.term)}.`,
+      `${vscode.l10n.t('Amount of {0} to invest: from {1} to {2}. You have {3} in your funding account.', invest.ccy, amount(invest.minAmt), amount(invest.maxAmt), withCcy(available, invest.ccy))} ${vscode.l10n.t('APY {0}', percent(offer.apy))} · ${termLabel(offer.term)}.`,
       { ccy: invest.ccy, min: invest.minAmt, max: invest.maxAmt, available, availableWhere: vscode.l10n.t('in your funding account') },
       'amount',
       offer.investData.length > 1 ? { step: { step: index + 1, total: offer.investData.length } } : {},
@@ -87,7 +87,6 @@ async function purchaseFlow(context: FlowContext, arg?: unknown): Promise<boolea
       [vscode.l10n.t('Estimated APY'), percent(chosen.apy)],
       [vscode.l10n.t('Redemption takes'), redeemPeriodText(chosen.redeemPeriod)],
       [vscode.l10n.t('Early redemption'), fixed ? (chosen.earlyRedeem ? vscode.l10n.t('allowed') : vscode.l10n.t('not allowed: the money stays in until the term ends')) : vscode.l10n.t('not applicable')],
-      [vscode.l10n.t('Order tag'), tag],
     ],
     amount: investData.length === 1 && investData[0] !== undefined ? { value: investData[0].amt, ccy: investData[0].ccy } : undefined,
     send: (client) => client.onchain.purchase({ productId: chosen.productId, investData, ...(fixed ? { term: chosen.term } : {}), tag }),

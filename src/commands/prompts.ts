@@ -2,24 +2,35 @@
 import * as vscode from 'vscode';
 import type { AreaData, AreaId, Portfolio } from '../portfolio/portfolio';
 import * as D from '../decimal';
-import { checkAmount, checkRatePercent, decimalsFor, downToStep, type AmountRules, type Checked } from '../validation';
+import { checkAmount, checkRatePercent, decimalsFor, downToStep, onStep, type AmountRules, type Checked } from '../validation';
 import { errorText } from '../messages';
-import type { Payload, TreeNode } from '../views/nodes';
+import { amount, withCcy, type Payload, type TreeNode } from '../views/nodes';
 import { toolRun, ui, type ToolRun } from './ui';
 
 function problemText<T>(result: Checked<T>): string | undefined {
   return result.ok ? undefined : vscode.l10n.t(result.problem.template, { ...result.problem.args });
 }
 
+/** What bounds Max: what is owed, what is available, the product's maximum, or a further limit (AskExtras.max). */
+export type MaxBound = 'owed' | 'available' | 'max' | 'limit';
+
 /**
- * The most an amount prompt accepts (the smallest of what is available, the product's maximum and what is
- * owed), in the currency's own precision and on the product's step, rounded down: what "Max" fills in. Undefined when nothing bounds it.
+ * The most an amount prompt accepts (the smallest of what is owed, what is available, the product's maximum and
+ * `limit`), and which of them bounds it: what "Max" fills in. The whole of a balance or debt (`rules.whole`) is
+ * taken exactly as OKX states it; anything else in the currency's own precision and on the product's step,
+ * rounded down (`rounded` then says so). Undefined when nothing bounds it.
  */
-export function maxOf(rules: AmountRules): string | undefined {
-  const bounds = [rules.available, rules.owed, rules.max].filter((b): b is string => b !== undefined && D.isPlainDecimal(b) && D.isPositive(b));
-  if (bounds.length === 0) return undefined;
-  const max = downToStep(D.roundDown(bounds.reduce((a, b) => D.min(a, b)), rules.decimals ?? decimalsFor(rules.ccy)), rules.step);
-  return D.isPositive(max) ? D.trim(max) : undefined;
+export function maxOf(rules: AmountRules, limit?: string): { readonly value: string; readonly bound: MaxBound; readonly rounded: boolean } | undefined {
+  const bounds = ([['owed', rules.owed], ['available', rules.available], ['max', rules.max], ['limit', limit]] as const).filter(
+    (b): b is readonly [MaxBound, string] => b[1] !== undefined && D.isPlainDecimal(b[1]) && D.isPositive(b[1]),
+  );
+  // The least; on a tie the first named (what is owed or held, so that "all of it" is true).
+  const least = bounds.reduce<readonly [MaxBound, string] | undefined>((a, b) => (a === undefined || D.lt(b[1], a[1]) ? b : a), undefined);
+  if (least === undefined) return undefined;
+  const [bound, most] = least;
+  if (rules.whole !== undefined && D.isPlainDecimal(rules.whole) && D.cmp(most, rules.whole) === 0 && onStep(most, rules.step)) return { value: D.trim(most), bound, rounded: false };
+  const value = D.trim(downToStep(D.roundDown(most, rules.decimals ?? decimalsFor(rules.ccy)), rules.step));
+  return D.isPositive(value) ? { value, bound, rounded: D.cmp(value, most) !== 0 } : undefined;
 }
 
 /** Where a prompt stands in a flow of several (shown as "1/2" in its title bar). */
@@ -39,6 +50,25 @@ export interface AskExtras {
   readonly check?: (amount: string) => string | undefined;
   /** A further bound for Max (e.g. what is left of a daily quota), beside those in the rules. */
   readonly max?: string;
+  /** What Max is when `max` binds it, for the placeholder and the Max button, e.g. "today's quota". */
+  readonly maxMeans?: string;
+  /** What Max is when what is available binds it, where that is not all of something (e.g. "the most OKX lends now"). */
+  readonly availableMeans?: string;
+}
+
+/** What "max" stands for, in words, once it is known which bound it is. */
+function maxMeaning(max: NonNullable<ReturnType<typeof maxOf>>, extras: AskExtras): string {
+  if (max.rounded) return vscode.l10n.t('the most that can be sent');
+  switch (max.bound) {
+    case 'owed':
+      return vscode.l10n.t('all it owes');
+    case 'available':
+      return extras.availableMeans ?? vscode.l10n.t('all of it');
+    case 'max':
+      return vscode.l10n.t("the product's maximum");
+    case 'limit':
+      return extras.maxMeans ?? vscode.l10n.t('the most allowed');
+  }
 }
 
 /**
@@ -46,9 +76,11 @@ export interface AskExtras {
  * maximum, what is owed), a Max button (and typing "max") fills in the most that can be sent.
  */
 export function askAmount(title: string, prompt: string, rules: AmountRules, key = 'amount', extras: AskExtras = {}): Promise<string | undefined> {
-  const max = maxOf(extras.max === undefined ? rules : { ...rules, max: rules.max === undefined || !D.isPositive(rules.max) ? extras.max : D.min(rules.max, extras.max) });
+  const most = maxOf(rules, extras.max);
+  const max = most?.value;
+  const check = (text: string): Checked<string> => checkFurther(checkAmount(text, rules, amount), extras.check);
   const run = toolRun();
-  if (run !== undefined) return Promise.resolve(answerAmount(run, key, prompt, rules, max, extras.check));
+  if (run !== undefined) return Promise.resolve(answerAmount(run, key, prompt, max, check));
   const box = vscode.window.createInputBox();
   box.title = title;
   box.prompt = prompt;
@@ -56,13 +88,14 @@ export function askAmount(title: string, prompt: string, rules: AmountRules, key
     box.step = extras.step.step;
     box.totalSteps = extras.step.total;
   }
-  box.placeholder = max === undefined ? rules.ccy : vscode.l10n.t('up to {0} {1}; "max" for all of it', max, rules.ccy);
+  const meaning = most === undefined ? '' : maxMeaning(most, extras);
+  box.placeholder = max === undefined ? rules.ccy : vscode.l10n.t('up to {0}; "max" for {1}', withCcy(max, rules.ccy), meaning);
   box.ignoreFocusOut = true;
-  const maxButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('arrow-up'), tooltip: vscode.l10n.t('Max: {0} {1}', max ?? '', rules.ccy) };
+  const maxButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('arrow-up'), tooltip: vscode.l10n.t('Max ({0}): {1}', meaning, withCcy(max ?? '', rules.ccy)) };
   if (max !== undefined) box.buttons = [maxButton];
   const resolved = (text: string): string => (max !== undefined && text.trim().toLowerCase() === 'max' ? max : text);
   const validate = (): void => {
-    const checked = box.value === '' ? undefined : checkFurther(checkAmount(resolved(box.value), rules), extras.check);
+    const checked = box.value === '' ? undefined : check(resolved(box.value));
     box.validationMessage = checked === undefined ? undefined : problemText(checked);
     const preview = checked?.ok === true ? extras.preview?.(checked.value) : undefined;
     box.prompt = preview === undefined ? prompt : `${prompt} ${preview}`;
@@ -73,7 +106,7 @@ export function askAmount(title: string, prompt: string, rules: AmountRules, key
       validate();
     }
   });
-  return answered(box, validate, () => checkFurther(checkAmount(resolved(box.value), rules), extras.check), [buttonPressed]);
+  return answered(box, validate, () => check(resolved(box.value)), [buttonPressed]);
 }
 
 /** An amount the rules accept, checked further by `check` (whose refusal is already in words). */
@@ -85,13 +118,13 @@ function checkFurther(checked: Checked<string>, check: ((amount: string) => stri
 }
 
 /** In a tool run: the answer to `key`, checked exactly as a typed amount is ("max" meaning the most allowed). */
-function answerAmount(run: ToolRun, key: string, prompt: string, rules: AmountRules, max: string | undefined, check?: (amount: string) => string | undefined): string | undefined {
+function answerAmount(run: ToolRun, key: string, prompt: string, max: string | undefined, check: (text: string) => Checked<string>): string | undefined {
   const answer = run.answers[key];
   if (answer === undefined) {
     run.problems.push(vscode.l10n.t('"{0}" is needed here: {1}', key, prompt));
     return undefined;
   }
-  const checked = checkFurther(checkAmount(max !== undefined && answer.trim().toLowerCase() === 'max' ? max : answer, rules), check);
+  const checked = check(max !== undefined && answer.trim().toLowerCase() === 'max' ? max : answer);
   if (!checked.ok) run.problems.push(problemText(checked) ?? '');
   return checked.ok ? checked.value : undefined;
 }

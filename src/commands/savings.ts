@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import * as D from '../decimal';
 import type { OkxClient } from '../okx/client';
 import type { SavingsBalance } from '../okx/types';
-import type { AreaData } from '../portfolio/portfolio';
 import { fundingAvailable } from '../portfolio/funding';
 import { percent, withCcy } from '../views/nodes';
 import { oneAtATime } from './flowGuard';
@@ -11,6 +10,7 @@ import { registerLookups } from './lookups';
 import { requireClient, runMoneyAction, type FlowContext } from './moneyAction';
 import type { Finding } from './outcome';
 import { areaData, askAmount, askRatePercent, payloadOf, pick } from './prompts';
+import { lendingRateOf, lentOutRow, marketRateLine, subscribedText } from './savingsText';
 import { ui } from './ui';
 
 const SHOW_SAVINGS: vscode.Command = { command: 'okxEarn.savings.focus', title: vscode.l10n.t('Show in Savings') };
@@ -27,32 +27,15 @@ async function chooseCurrency(context: FlowContext, arg: unknown, title: string,
     currencies,
     (ccy) => {
       const balance = savings?.balances.find((b) => b.ccy === ccy);
-      const lending = market?.latestRates.find((r) => r.ccy === ccy)?.lendingRate;
+      const lending = lendingRateOf(market, ccy);
       return {
         label: ccy,
         description: balance === undefined ? undefined : vscode.l10n.t('you have {0} in savings', withCcy(balance.amt, ccy)),
-        detail: lending === undefined || lending === '' ? undefined : vscode.l10n.t('savers earn {0} now (last hour)', percent(lending)),
+        detail: lending === undefined ? undefined : vscode.l10n.t('lending rate (what savers earn) {0} in the last hour', percent(lending)),
       };
     },
     onlyHeld ? vscode.l10n.t('You have no savings.') : vscode.l10n.t('No savings currency is available.'),
   );
-}
-
-/**
- * What the market pays for `ccy` now, for the decisions that depend on it (how much to lend, the minimum rate):
- * what savers earned in the last hour, and the borrowing rate OKX expects next and averaged over 24 hours, as the
- * Products view and the product panel show them. Undefined when OKX gave none of them.
- */
-export function marketRateLine(market: AreaData['market'] | undefined, ccy: string): string | undefined {
-  const known = (rate: string | undefined): rate is string => rate !== undefined && D.isPlainDecimal(rate);
-  const lending = market?.latestRates.find((r) => r.ccy === ccy)?.lendingRate;
-  const summary = market?.lendingRates.find((r) => r.ccy === ccy);
-  const parts = [
-    ...(known(lending) ? [vscode.l10n.t('savers earned {0} in the last hour', percent(lending))] : []),
-    ...(known(summary?.estRate) ? [vscode.l10n.t('next {0} (estimated)', percent(summary.estRate))] : []),
-    ...(known(summary?.avgRate) ? [vscode.l10n.t('24-hour average {0}', percent(summary.avgRate))] : []),
-  ];
-  return parts.length === 0 ? undefined : vscode.l10n.t('Market: {0}.', parts.join(', '));
 }
 
 async function balanceOf(client: OkxClient, ccy: string): Promise<SavingsBalance | undefined> {
@@ -104,7 +87,8 @@ async function subscribeFlow(context: FlowContext, arg?: unknown): Promise<boole
   }
   // The rates as the currency was chosen (that read is seconds old), or read now when it was chosen in a view.
   const known = context.portfolio.get('market');
-  const market = marketRateLine(known.status === 'ready' ? known.data : await areaData(context.portfolio, 'market'), ccy);
+  const marketData = known.status === 'ready' ? known.data : await areaData(context.portfolio, 'market');
+  const market = marketRateLine(marketData, ccy);
   const withMarket = (text: string): string => (market === undefined ? text : `${text} ${market}`);
   const amt = await askAmount(
     vscode.l10n.t('Subscribe to {0} savings', ccy),
@@ -119,8 +103,8 @@ async function subscribeFlow(context: FlowContext, arg?: unknown): Promise<boole
     vscode.l10n.t('Minimum lending rate for {0}', ccy),
     withMarket(
       before === undefined
-        ? vscode.l10n.t('Your minimum annual rate, in percent (1 to 365); your money is lent only at this rate or higher. Leave empty for 1%.')
-        : vscode.l10n.t('Your minimum annual rate, in percent (1 to 365). Leave empty to keep {0}.', percent(before.rate)),
+        ? vscode.l10n.t('Your minimum lending rate a year, in percent (1 to 365): your money is lent only while the lending rate is at or above it. Leave empty for 1%.')
+        : vscode.l10n.t('Your minimum lending rate a year, in percent (1 to 365). Leave empty to keep {0}.', percent(before.rate)),
     ),
     true,
     'rate',
@@ -128,6 +112,8 @@ async function subscribeFlow(context: FlowContext, arg?: unknown): Promise<boole
   );
   if (rate === undefined) return false;
   const beforeAmt = before?.amt ?? '0';
+  const minimum = rate !== '' ? rate : (before?.rate ?? '0.01');
+  const lending = lendingRateOf(marketData, ccy);
   return runMoneyAction(context, {
     what: vscode.l10n.t('savings subscription of {0}', withCcy(amt, ccy)),
     question: vscode.l10n.t('Lend {0} in Simple Earn?', withCcy(amt, ccy)),
@@ -136,10 +122,11 @@ async function subscribeFlow(context: FlowContext, arg?: unknown): Promise<boole
       [vscode.l10n.t('Currency'), ccy],
       [vscode.l10n.t('Amount'), withCcy(amt, ccy)],
       [vscode.l10n.t('Minimum lending rate'), rate === '' ? (before === undefined ? vscode.l10n.t('1% (OKX default)') : vscode.l10n.t('{0} (unchanged)', percent(before.rate))) : percent(rate)],
+      [vscode.l10n.t('Lent out'), lentOutRow(minimum, lending)],
     ],
     amount: { value: amt, ccy },
     send: (c) => c.savings.purchaseRedempt({ ccy, amt, side: 'purchase', ...(rate === '' ? {} : { rate }) }),
-    done: () => vscode.l10n.t('{0} added to your savings; it is lent out once the market rate reaches your minimum.', withCcy(amt, ccy)),
+    done: () => subscribedText(withCcy(amt, ccy), minimum, lending),
     ack: ([ack]) => savingsAck(ack, ccy),
     // OKX keeps no id of a subscription: the balance tells only probably (interest or another change may mix in).
     lookup: { kind: 'savings.purchase', params: { ccy, amt, before: beforeAmt } },
@@ -160,7 +147,8 @@ async function redeemFlow(context: FlowContext, arg?: unknown): Promise<boolean>
   const amt = await askAmount(
     vscode.l10n.t('Redeem {0} savings', ccy),
     vscode.l10n.t('Amount of {0} to take back to your funding account; you have {1} in savings.', ccy, withCcy(before.amt, ccy)),
-    { ccy, available: before.amt, availableWhere: vscode.l10n.t('in savings') },
+    // All of it is the exact amount OKX states: "max" redeems every last unit.
+    { ccy, available: before.amt, availableWhere: vscode.l10n.t('in savings'), whole: before.amt },
   );
   if (amt === undefined) return false;
   return runMoneyAction(context, {
@@ -191,8 +179,8 @@ async function setLendingRateFlow(context: FlowContext, arg?: unknown): Promise<
   const market = marketRateLine(await areaData(context.portfolio, 'market'), ccy);
   const prompt =
     before === undefined
-      ? vscode.l10n.t('Your minimum annual rate, in percent (1 to 365).')
-      : vscode.l10n.t('Your minimum annual rate, in percent (1 to 365); now {0}.', percent(before.rate));
+      ? vscode.l10n.t('Your minimum lending rate a year, in percent (1 to 365).')
+      : vscode.l10n.t('Your minimum lending rate a year, in percent (1 to 365); now {0}.', percent(before.rate));
   const rate = await askRatePercent(vscode.l10n.t('Minimum lending rate for {0}', ccy), market === undefined ? prompt : `${prompt} ${market}`, false);
   if (rate === undefined || rate === '') return false;
   return runMoneyAction(context, {

@@ -120,7 +120,9 @@ describe('Loan orders: two of them, each on its own', function () {
     assert.match(String(sent?.clOrdId), /^vsc[a-z0-9]{29}$/);
     const modal = ui.shown.find((s) => s.modal);
     assert.match(modal?.detail ?? '', new RegExp(`Loan order: USDC · ${second.ordId}\\nBorrow: 250 USDC\\nMost that can be borrowed on it now: [\\d,.]+ USDC\\nLTV now: [\\d.]+%\\nLTV after: [\\d.]+%`));
-    assert.match(modal?.detail ?? '', new RegExp(`Client order ID: ${String(sent?.clOrdId)}`));
+    // Issue 25: the rate to pay and where the money goes, before it is sent; the client order id is kept out of the question.
+    assert.match(modal?.detail ?? '', /\nInterest rate: about 7\.93% a year: the rate of this order's last hourly interest \(.+\); it follows the market hour by hour\nGoes to: your funding account\n/);
+    assert.doesNotMatch(modal?.detail ?? '', /Client order ID|vsc[a-z0-9]{29}/);
     assert.match(ui.messages('info').join('\n'), new RegExp(`Borrowed 250 USDC on loan order ${second.ordId}`));
   });
 
@@ -189,7 +191,7 @@ describe('Loan orders: two of them, each on its own', function () {
     // More than OKX says can be borrowed on the order.
     const [max] = await client.loan.maxLoan({ borrowCcy: 'USDC', ordId: second.ordId });
     await run('okxEarn.loan.borrow', { arg: await loanArg(second.ordId), picks: ['USDC'], inputs: [D.add(max?.maxLoan ?? '0', '1')], confirmWith: 'Borrow' });
-    assert.match(ui.refused.at(-1) ?? '', /^That is more than the [\d.]+ USDC available borrowable on this order now\.$/);
+    assert.match(ui.refused.at(-1) ?? '', /^That is more than the [\d,.]+ USDC available to borrow on this order now\.$/);
 
     // Nothing more can be borrowed on the first order (it is over its initial LTV).
     await run('okxEarn.loan.borrow', { arg: await loanArg(first.ordId), picks: ['USDT'], confirmWith: 'Borrow' });
@@ -197,8 +199,8 @@ describe('Loan orders: two of them, each on its own', function () {
 
     // Repaying more than the order owes, or more than the funding account holds.
     const owed = second.loan[0]?.amt ?? '0';
-    await run('okxEarn.loan.repay', { arg: await loanArg(second.ordId), picks: ['USDC'], inputs: [D.add(D.roundDown(owed, 8), '1')], confirmWith: 'Repay' });
-    assert.match(ui.refused.at(-1) ?? '', /^That is more than the [\d.]+ USDC this loan order owes\.$/);
+    await run('okxEarn.loan.repay', { arg: await loanArg(second.ordId), picks: ['USDC'], inputs: [D.add(D.roundDown(owed, 6), '1')], confirmWith: 'Repay' });
+    assert.match(ui.refused.at(-1) ?? '', /^That is more than the [\d,.]+ USDC this loan order owes\.$/);
     const usdc = sim.state.funding.USDC ?? '0';
     sim.state.funding.USDC = '10';
     await run('okxEarn.loan.repay', { arg: await loanArg(second.ordId), picks: ['USDC'], inputs: ['11'], confirmWith: 'Repay' });

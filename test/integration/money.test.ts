@@ -149,14 +149,15 @@ describe('Money-moving commands, against the simulator', function () {
       assert.equal(sim.state.savings.USDC?.rate, '0.05');
       // The decision in context: the amount, then the minimum rate, each step numbered and showing the market.
       assert.deepEqual(ui.steps, ['1/2', '2/2']);
-      const market = /Market: savers earned \d+(\.\d+)?% in the last hour, next \d+(\.\d+)?% \(estimated\), 24-hour average \d+(\.\d+)?%\./;
+      // Issue 25: each rate named for what it is: the lending rate is what savers earn, the others what borrowers pay.
+      const market = /Lending rate \(what savers earn\): \d+(\.\d+)?% in the last hour\. Borrowing rate \(what borrowers pay, not what you earn\): next \d+(\.\d+)?% \(estimated\), 24-hour average \d+(\.\d+)?%\./;
       assert.match(ui.prompts.at(-2) ?? '', market);
-      assert.match(ui.prompts.at(-1) ?? '', /Minimum lending rate for USDC: .*Market: /);
+      assert.match(ui.prompts.at(-1) ?? '', /Minimum lending rate for USDC: .*Lending rate \(what savers earn\): /);
       assert.equal(await run(ui, 'okxEarn.savings.redeem', { arg: { payload: { kind: 'savings', ccy: 'USDC' } }, inputs: ['50'], confirmWith: 'Redeem' }), true);
       assert.equal(sim.state.savings.USDC?.amt, D.add(usdc, '200'));
       assert.equal(await run(ui, 'okxEarn.savings.setRate', { arg: { payload: { kind: 'savings', ccy: 'USDT' } }, inputs: ['12.5'], confirmWith: 'Set Rate' }), true);
       assert.equal(sim.state.savings.USDT?.rate, '0.125');
-      assert.match(ui.prompts.at(-1) ?? '', /Minimum lending rate for USDT: .*now \d+(\.\d+)?%\. Market: savers earned /);
+      assert.match(ui.prompts.at(-1) ?? '', /Minimum lending rate for USDT: .*now \d+(\.\d+)?%\. Lending rate \(what savers earn\): /);
       const savings = await waitFor(async () => {
         const items = await api.renderView('savings', 0);
         return items.some((i) => i.label === 'USDT' && i.description.endsWith('min 12.5%')) ? items : undefined;
@@ -196,7 +197,7 @@ describe('Money-moving commands, against the simulator', function () {
     it('refuses to reduce collateral beyond what OKX says can be redeemed', async () => {
       const reduces = posts('loanAdjustCollateral');
       await run(ui, 'okxEarn.loan.reduceCollateral', { arg: await loanArg(0), picks: ['ETH'], inputs: ['6'] });
-      assert.match(ui.refused.join('\n'), /more than the [\d.]+ ETH available redeemable now/);
+      assert.match(ui.refused.join('\n'), /more than the [\d,.]+ ETH available to take back now/);
       assert.equal(posts('loanAdjustCollateral'), reduces);
     });
 
@@ -222,8 +223,8 @@ describe('Money-moving commands, against the simulator', function () {
       ['1,000', /without thousands separators/],
       ['10.1234567', /at most 6 decimal places/],
       ['0.5', /minimum is 1 USDT/],
-      ['100001', /maximum is 100000 USDT/],
-      ['24000.5', /more than the [\d.]+ USDT available in your funding account/],
+      ['100001', /maximum is 100,000 USDT/],
+      ['24000.5', /more than the [\d,.]+ USDT available in your funding account/],
       ['abc', /is not an amount/],
     ];
     for (const [input, message] of badAmounts) {

@@ -174,7 +174,7 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
     ui.inputs.push(ScriptedWindow.PRESS_BUTTON);
     assert.equal(await vscode.commands.executeCommand('okxEarn.onchain.purchase'), true);
     assert.equal(sim.state.orders[before]?.invest[0]?.amt, '1234.5', 'the whole funding balance');
-    assert.match(ui.placeholders.at(-1) ?? '', /^up to 1234\.5 USDT; "max" for all of it$/);
+    assert.match(ui.placeholders.at(-1) ?? '', /^up to 1,234\.5 USDT; "max" for all of it$/);
     assert.match(ui.prompts.at(-1) ?? '', /You have 1,234\.5 USDT in your funding account\./);
     assert.ok(sim.received('fundingBalances').some((r) => r.params?.ccy === 'USDT'), 'read from the funding account');
 

@@ -72,6 +72,25 @@ describe('validation: nothing is sent until the input is right', () => {
     assert.equal(downToStep('2.4567', undefined), '2.4567');
   });
 
+  it('names amounts with thousands separators (issue 25): "more than the 25,000 USDT available", the input as typed', () => {
+    const funding = { ccy: 'USDT', available: '25000', availableWhere: 'in your funding account' };
+    assert.equal(problemOf(checkAmount('25000.5', funding)), 'That is more than the 25,000 USDT available in your funding account.');
+    assert.equal(problemOf(checkAmount('5', { ccy: 'USDT', min: '10000' })), 'The minimum is 10,000 USDT.');
+    assert.equal(problemOf(checkAmount('2000000', { ccy: 'USDT', max: '1000000.5' })), 'The maximum is 1,000,000.5 USDT.');
+    assert.equal(problemOf(checkAmount('1500', { ccy: 'USDT', step: '1000' })), 'The amount must be a multiple of 1,000 USDT.');
+    assert.equal(problemOf(checkAmount('12000', { ccy: 'USDC', owed: '11804.5' })), 'That is more than the 11,804.5 USDC this loan order owes.');
+    // A locale's own separators, as the prompts pass them.
+    assert.equal(problemOf(checkAmount('25000.5', funding, (v) => v.replace('25000', '25.000'))), 'That is more than the 25.000 USDT available in your funding account.');
+  });
+
+  it('takes the whole of a balance or debt exactly, whatever its places (issue 25: "max" leaves no dust); anything else in the currency\'s places', () => {
+    const savings = { ccy: 'USDT', available: '13004.21873311', whole: '13004.21873311' };
+    assert.ok(checkAmount('13004.21873311', savings).ok);
+    assert.ok(checkAmount('13004.218733110', savings).ok, 'the same amount, a trailing zero more');
+    assert.match(problemOf(checkAmount('13004.2187331', savings)), /USDT amounts have at most 6 decimal places/);
+    assert.ok(checkAmount('13004.218733', savings).ok);
+  });
+
   it('treats a maximum of "0" or "" as no maximum', () => {
     assert.ok(checkAmount('1000000', { ccy: 'DOT', max: '0' }).ok);
     assert.ok(checkAmount('1000000', { ccy: 'DOT', max: '' }).ok);

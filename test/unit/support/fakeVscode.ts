@@ -51,11 +51,38 @@ export interface Shown {
   readonly items: readonly string[];
 }
 
+/** An input box as the user last saw it: its texts, its buttons' tooltips, and what became of what was typed. */
+export interface BoxSeen {
+  readonly title: string | undefined;
+  readonly prompt: string | undefined;
+  readonly placeholder: string | undefined;
+  readonly buttons: readonly string[];
+  readonly value: string;
+  /** The refusal shown under it, when what was typed was refused (the box is then dismissed). */
+  readonly validationMessage: string | undefined;
+  readonly accepted: boolean;
+}
+
+/** Typed into an input box to press its first button (Max) and then Enter. */
+export const PRESS_MAX = '\u0000max-button';
+
+/** A quick pick as it was shown. */
+export interface PickSeen {
+  readonly title: string | undefined;
+  readonly items: readonly { readonly label: string; readonly description?: string; readonly detail?: string }[];
+}
+
 /** What the flows showed, and how the modal confirmations are answered. */
 export const fakeWindow = {
   shown: [] as Shown[],
   progress: [] as string[],
   executed: [] as string[],
+  /** What is typed into the next input boxes, in order (PRESS_MAX: the Max button); none left: the box is dismissed. */
+  typed: [] as string[],
+  boxes: [] as BoxSeen[],
+  picks: [] as PickSeen[],
+  /** Answers a quick pick: the label to choose (default: dismissed). */
+  choose: (_title: string | undefined, _labels: readonly string[]): string | undefined => undefined,
   /** Answers a modal: the button to click, or undefined to cancel. Default: the first button (confirm). */
   confirm: (_message: string, items: readonly string[]): string | undefined => items[0],
   /** Answers a non-modal notification's buttons (default: none clicked). */
@@ -66,6 +93,10 @@ export const fakeWindow = {
     this.executed = [];
     this.confirm = (_m, items) => items[0];
     this.click = () => undefined;
+    this.typed = [];
+    this.boxes = [];
+    this.picks = [];
+    this.choose = () => undefined;
   },
 };
 
@@ -77,6 +108,73 @@ function show(kind: Shown['kind']) {
     fakeWindow.shown.push({ kind, message, modal, ...(options?.detail === undefined ? {} : { detail: options.detail }), items });
     return Promise.resolve(modal ? fakeWindow.confirm(message, items) : fakeWindow.click(message, items));
   };
+}
+
+/** An input box driven by `fakeWindow.typed`: on show, the next text is typed and Enter pressed; a refusal dismisses it. */
+function createInputBox(): Record<string, unknown> {
+  const changed = new EventEmitter<string>();
+  const accepted = new EventEmitter<void>();
+  const hidden = new EventEmitter<void>();
+  const button = new EventEmitter<{ tooltip?: string }>();
+  let open = false;
+  let accept = false;
+  const box = {
+    title: undefined as string | undefined,
+    prompt: undefined as string | undefined,
+    placeholder: undefined as string | undefined,
+    value: '',
+    validationMessage: undefined as string | undefined,
+    buttons: [] as { tooltip?: string }[],
+    step: undefined as number | undefined,
+    totalSteps: undefined as number | undefined,
+    ignoreFocusOut: false,
+    onDidChangeValue: changed.event,
+    onDidAccept: accepted.event,
+    onDidHide: hidden.event,
+    onDidTriggerButton: button.event,
+    show(): void {
+      open = true;
+      setTimeout(() => {
+        const text = fakeWindow.typed.shift();
+        if (text === PRESS_MAX) {
+          const [first] = box.buttons;
+          if (first !== undefined) button.fire(first);
+        } else if (text !== undefined) {
+          box.value = text;
+          changed.fire(text);
+        }
+        if (text !== undefined) {
+          accept = true;
+          accepted.fire();
+        }
+        if (open) {
+          accept = false;
+          box.hide();
+        }
+      }, 0);
+    },
+    hide(): void {
+      if (!open) return;
+      open = false;
+      fakeWindow.boxes.push({
+        title: box.title, prompt: box.prompt, placeholder: box.placeholder, buttons: box.buttons.map((b) => b.tooltip ?? ''),
+        value: box.value, validationMessage: box.validationMessage, accepted: accept,
+      });
+      hidden.fire();
+    },
+    dispose(): void {
+      open = false;
+    },
+  };
+  return box;
+}
+
+function showQuickPick<T extends { label: string; description?: string; detail?: string }>(items: readonly T[] | Promise<readonly T[]>, options?: { title?: string }): Promise<T | undefined> {
+  return Promise.resolve(items).then((list) => {
+    fakeWindow.picks.push({ title: options?.title, items: list.map((i) => ({ label: i.label, ...(i.description === undefined ? {} : { description: i.description }), ...(i.detail === undefined ? {} : { detail: i.detail }) })) });
+    const label = fakeWindow.choose(options?.title, list.map((i) => i.label));
+    return list.find((i) => i.label === label);
+  });
 }
 
 class Anything {
@@ -120,7 +218,8 @@ const vscodeModule: Record<string, unknown> = {
     showInformationMessage: show('info'),
     showWarningMessage: show('warning'),
     showErrorMessage: show('error'),
-    showQuickPick: () => Promise.resolve(undefined),
+    showQuickPick,
+    createInputBox,
     showInputBox: () => Promise.resolve(undefined),
     setStatusBarMessage: () => new Disposable(),
     withProgress: async <R>(options: { title?: string; cancellable?: boolean }, task: (progress: { report(value: { message?: string }): void }, token: { isCancellationRequested: boolean; onCancellationRequested: () => Disposable }) => Promise<R>): Promise<R> => {

@@ -3,12 +3,16 @@
  * OKX sent them, times in ISO 8601 UTC. "Readable": the same columns, in the same order, headed in words (the
  * caller gives them, in the display language), times as `2026-12-02 09:00:00` (UTC, which a spreadsheet reads as
  * a date) and rates as percentages (`0.0123` → `1.23%`: the decimal point moves, nothing is rounded). Amounts,
- * ids, currencies and states are the same in both. No `vscode` import.
+ * ids, currencies and states are the same in both. The readable file starts with a UTF-8 byte order mark (for
+ * Excel); the raw one does not. No `vscode` import.
  */
 import { isPlainDecimal, mul, trim } from '../decimal';
 
 export const EXPORT_STYLES = ['readable', 'raw'] as const;
 export type ExportStyle = (typeof EXPORT_STYLES)[number];
+
+/** What the readable file starts with, so that Excel reads it as UTF-8. */
+export const UTF8_BOM = '\uFEFF';
 
 export interface Table {
   readonly header: readonly string[];

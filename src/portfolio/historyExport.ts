@@ -9,7 +9,7 @@
 import type { OkxClient, Pager } from '../okx/client';
 import type * as T from '../okx/types';
 import { csvDocument, isoTime } from './csv';
-import { readableTable, type Table } from './exportColumns';
+import { UTF8_BOM, readableTable, type Table } from './exportColumns';
 
 export const EXPORT_KINDS = ['onchain', 'eth', 'sol', 'savings', 'loan', 'interest', 'okusdSubscribe', 'okusdRedeem', 'okusdRewards', 'dual'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -301,6 +301,9 @@ export async function exportHistory(client: OkxClient, kind: ExportKind, options
   const raw = await table(client, kind, reading);
   reading.checkpoint();
   const { readable } = options;
-  const { header, rows } = readable === undefined ? raw : readableTable(raw, (field, index) => readable(field, kind, index));
-  return { csv: csvDocument(header, rows), records: rows.length };
+  if (readable === undefined) return { csv: csvDocument(raw.header, raw.rows), records: raw.rows.length };
+  const { header, rows } = readableTable(raw, (field, index) => readable(field, kind, index));
+  // The readable form is for spreadsheets: a byte order mark, without which Excel reads UTF-8 (a Chinese
+  // heading, a currency name) in the system's code page.
+  return { csv: `${UTF8_BOM}${csvDocument(header, rows)}`, records: rows.length };
 }

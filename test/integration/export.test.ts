@@ -67,7 +67,9 @@ describe('Export History to CSV, against the simulator', function () {
     ui.picks.push('Everything OKX keeps', 'Readable');
     ui.saves.push(target('readable.csv'));
     assert.equal(await vscode.commands.executeCommand('okxEarn.savings.exportHistory'), true);
-    const rows = parseCsv(readFileSync(path.join(folder, 'readable.csv'), 'utf8'));
+    const text = readFileSync(path.join(folder, 'readable.csv'), 'utf8');
+    assert.ok(text.startsWith('\uFEFF'), 'a byte order mark, for Excel');
+    const rows = parseCsv(text.slice(1));
     assert.deepEqual(rows[0], ['Time (UTC)', 'Currency', 'Amount lent', 'Earnings', 'Lending rate (a year)']);
     const history = sim.state.lendingHistory;
     assert.equal(rows.length - 1, history.length);

@@ -187,11 +187,13 @@ describe('commands/export: the save dialog, the columns, and what is remembered'
     assert.equal(dialogFolder(1), chosen);
   });
 
-  it('Readable writes the columns in words, times as UTC dates and rates as percentages', async () => {
+  it('Readable writes the columns in words, times as UTC dates and rates as percentages, after a byte order mark', async () => {
     picks.push('Everything OKX keeps', 'Readable');
     saves.push(uri(path.join(home, 'lending.csv')));
     assert.equal(await exportSavings(state()), true);
-    const rows = parseCsv(readFileSync(path.join(home, 'lending.csv'), 'utf8'));
+    const text = readFileSync(path.join(home, 'lending.csv'), 'utf8');
+    assert.ok(text.startsWith('\uFEFF'), 'a byte order mark, for Excel');
+    const rows = parseCsv(text.slice(1));
     assert.deepEqual(rows[0], ['Time (UTC)', 'Currency', 'Amount lent', 'Earnings', 'Lending rate (a year)']);
     assert.equal(rows.length - 1, h.sim.state.lendingHistory.length);
     for (const row of rows.slice(1)) {

@@ -1,7 +1,7 @@
 import '../support/fakeVscode';
 import * as assert from 'node:assert/strict';
 import { columnLabel } from '../../../src/commands/exportLabels';
-import { percentText, readableTable, splitField, utcText } from '../../../src/portfolio/exportColumns';
+import { UTF8_BOM, percentText, readableTable, splitField, utcText } from '../../../src/portfolio/exportColumns';
 import { EXPORT_KINDS, exportHistory } from '../../../src/portfolio/historyExport';
 import { parseCsv } from '../support/csv';
 import { startSim, type SimHarness } from '../support/sim';
@@ -66,7 +66,8 @@ describe('portfolio/historyExport: the readable form, against the simulator', fu
 
   it('savings lending: headed in words, times as UTC dates, the lending rate as a percentage, amounts as OKX sent them', async () => {
     const result = await exportHistory(h.client, 'savings', { readable: columnLabel });
-    const rows = parseCsv(result.csv);
+    assert.ok(result.csv.startsWith(`${UTF8_BOM}Time (UTC),`), 'a byte order mark first, for Excel');
+    const rows = parseCsv(result.csv.slice(UTF8_BOM.length));
     assert.deepEqual(rows[0], ['Time (UTC)', 'Currency', 'Amount lent', 'Earnings', 'Lending rate (a year)']);
     assert.equal(result.records, h.sim.state.lendingHistory.length);
     const newest = [...h.sim.state.lendingHistory].sort((a, b) => b.ts - a.ts).find((r) => r.ccy === 'USDT');
@@ -77,8 +78,11 @@ describe('portfolio/historyExport: the readable form, against the simulator', fu
   });
 
   it("Dual Investment orders: both yields as percentages, the same records as OKX's raw fields", async () => {
-    const readable = parseCsv((await exportHistory(h.client, 'dual', { readable: columnLabel })).csv);
-    const raw = parseCsv((await exportHistory(h.client, 'dual')).csv);
+    const readableCsv = (await exportHistory(h.client, 'dual', { readable: columnLabel })).csv;
+    const rawCsv = (await exportHistory(h.client, 'dual')).csv;
+    assert.ok(readableCsv.startsWith(UTF8_BOM) && rawCsv.startsWith('ordId,'), "a byte order mark in the readable form only");
+    const readable = parseCsv(readableCsv.slice(UTF8_BOM.length));
+    const raw = parseCsv(rawCsv);
     assert.equal(readable.length, raw.length);
     assert.ok(raw.length > 1, 'the demo account has Dual Investment orders');
     const at = (name: string): number => raw[0]?.indexOf(name) ?? -1;

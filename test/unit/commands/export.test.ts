@@ -122,7 +122,9 @@ describe('commands/export: the save dialog, the columns, and what is remembered'
     // A folder is open (the sandbox's, inside a repository): the export must not default to it.
     workspaceFolder = path.join(home, 'repository', 'sandbox');
     mkdirSync(workspaceFolder, { recursive: true });
-    (fake.workspace as Record<string, unknown>).workspaceFolders = [{ uri: uri(workspaceFolder), name: 'sandbox', index: 0 }];
+    const workspace = fake.workspace;
+    if (workspace === undefined) throw new Error('the fake vscode has no workspace');
+    workspace.workspaceFolders = [{ uri: uri(workspaceFolder), name: 'sandbox', index: 0 }];
     picks = [];
     pickTitles = [];
     pickLabels = [];

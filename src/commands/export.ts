@@ -1,20 +1,25 @@
 /**
  * Export a history to CSV, from the palette or a view's title menu: which history (when the view does not say),
- * which range, where (the save dialog); then every page, with a cancellable progress notification. The file is
+ * which range, which columns (readable, or OKX's raw fields), where (the save dialog: the folder chosen last
+ * time, else Downloads, else home); then every page, with a cancellable progress notification. The file is
  * written only once the whole history has been read (to a temporary file beside it, then renamed over it), so
  * a cancelled or failed export leaves nothing behind and an existing file as it was.
  */
 import { randomBytes } from 'node:crypto';
-import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { errorText, fullErrorText } from '../messages';
 import type { OkxClient } from '../okx/client';
+import type { ExportStyle } from '../portfolio/exportColumns';
 import { EXPORT_KINDS, ExportCancelled, exportFileName, exportHistory, type ExportKind } from '../portfolio/historyExport';
+import { downloadsOrHome } from './downloadsFolder';
+import { columnLabel } from './exportLabels';
 import { requireClient, type FlowContext } from './moneyAction';
 
 const DAY = 24 * 60 * 60 * 1000;
-/** globalState: the folder of the last export, offered again. */
+/** globalState: the folder the user last chose in the save dialog, offered again. */
 const LAST_FOLDER = 'okxEarn.export.folder';
+/** globalState: the columns last chosen ('readable' or 'raw'), offered first. */
+const LAST_STYLE = 'okxEarn.export.style';
 
 function historyPick(kind: ExportKind): { label: string; description: string } {
   switch (kind) {
@@ -47,12 +52,27 @@ function ranges(): Range[] {
 interface Choice {
   readonly kind: ExportKind;
   readonly range: Range;
+  readonly style: ExportStyle;
   readonly target: vscode.Uri;
+}
+
+function styles(state: vscode.Memento): { label: string; description: string; style: ExportStyle }[] {
+  const readable = {
+    label: vscode.l10n.t('Readable'),
+    description: vscode.l10n.t('columns named in words, rates as percentages, times as dates (UTC)'),
+    style: 'readable' as const,
+  };
+  const raw = { label: vscode.l10n.t("OKX's raw fields"), description: vscode.l10n.t("OKX's field names, values as sent, times in ISO 8601"), style: 'raw' as const };
+  // The last choice first (readable the first time).
+  return state.get<unknown>(LAST_STYLE) === 'raw' ? [raw, readable] : [readable, raw];
 }
 
 const isKind = (value: unknown): value is ExportKind => typeof value === 'string' && (EXPORT_KINDS as readonly string[]).includes(value);
 
-/** Where the save dialog opens: the last export's folder, else the workspace, else the home folder. */
+/**
+ * Where the save dialog opens: the folder the user chose last time, else their Downloads folder, else home.
+ * Never the workspace: an export is not part of a project (and would show as an untracked file in it).
+ */
 function defaultFolder(state: vscode.Memento): vscode.Uri {
   const last = state.get<unknown>(LAST_FOLDER);
   if (typeof last === 'string') {
@@ -62,7 +82,7 @@ function defaultFolder(state: vscode.Memento): vscode.Uri {
       // A damaged value: fall through to the defaults.
     }
   }
-  return vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir());
+  return vscode.Uri.file(downloadsOrHome());
 }
 
 async function ask(state: vscode.Memento, kinds: readonly ExportKind[], arg: unknown): Promise<Choice | undefined> {
@@ -78,13 +98,19 @@ async function ask(state: vscode.Memento, kinds: readonly ExportKind[], arg: unk
   const { label } = historyPick(kind);
   const range = await vscode.window.showQuickPick(ranges(), { title: vscode.l10n.t('Export {0}: which records?', label), ignoreFocusOut: true });
   if (range === undefined) return undefined;
+  const columns = await vscode.window.showQuickPick(styles(state), { title: vscode.l10n.t('Export {0}: which columns?', label), ignoreFocusOut: true });
+  if (columns === undefined) return undefined;
   const target = await vscode.window.showSaveDialog({
     title: vscode.l10n.t('Export {0} to CSV', label),
     saveLabel: vscode.l10n.t('Export'),
     defaultUri: vscode.Uri.joinPath(defaultFolder(state), exportFileName(kind, new Date())),
     filters: { [vscode.l10n.t('CSV files')]: ['csv'] },
   });
-  return target === undefined ? undefined : { kind, range, target };
+  if (target === undefined) return undefined;
+  // Remembered as soon as chosen: the next export offers this folder, and these columns first.
+  await state.update(LAST_FOLDER, vscode.Uri.joinPath(target, '..').toString());
+  await state.update(LAST_STYLE, columns.style);
+  return { kind, range, style: columns.style, target };
 }
 
 /** Writes the whole text at once: to a temporary file beside the target, renamed over it when complete. */
@@ -103,7 +129,7 @@ async function writeWhole(target: vscode.Uri, text: string): Promise<void> {
 
 /** Reads and writes one export; says how it went. True when the file was written. */
 async function run(context: FlowContext, state: vscode.Memento, client: OkxClient, choice: Choice): Promise<boolean> {
-  const { kind, range, target } = choice;
+  const { kind, range, style, target } = choice;
   const { label } = historyPick(kind);
   const name = target.path.slice(target.path.lastIndexOf('/') + 1);
   const since = range.days === undefined ? undefined : Date.now() + client.clockOffsetMs - range.days * DAY;
@@ -116,6 +142,7 @@ async function run(context: FlowContext, state: vscode.Memento, client: OkxClien
         try {
           const result = await exportHistory(client, kind, {
             ...(since === undefined ? {} : { since }),
+            ...(style === 'readable' ? { readable: columnLabel } : {}),
             signal: controller.signal,
             onProgress: (n) => progress.report({ message: n === 1 ? vscode.l10n.t('1 record so far') : vscode.l10n.t('{0} records so far', n) }),
           });
@@ -129,8 +156,7 @@ async function run(context: FlowContext, state: vscode.Memento, client: OkxClien
         }
       },
     );
-    await state.update(LAST_FOLDER, vscode.Uri.joinPath(target, '..').toString());
-    context.log.info(`Exported ${records} records of ${kind} history to ${target.toString(true)}`);
+    context.log.info(`Exported ${records} records of ${kind} history (${style}) to ${target.toString(true)}`);
     const open = vscode.l10n.t('Open');
     const message =
       records === 0

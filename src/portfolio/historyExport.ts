@@ -3,11 +3,13 @@
  * orders, ETH and SOL staking purchases and redemptions, savings lending, each flexible-loan order's history
  * and accrued interest, OKUSD subscriptions, redemptions (fast and standard) and daily rewards, and Dual
  * Investment orders. Nothing is returned until every page has been read: a cancelled or failed export gives
- * no partial result. Amounts are exactly as OKX sent them; times in ISO 8601 UTC. No `vscode` import.
+ * no partial result. Amounts are exactly as OKX sent them; times in ISO 8601 UTC, or, in the readable form
+ * (./exportColumns), as dates with rates as percentages. No `vscode` import.
  */
 import type { OkxClient, Pager } from '../okx/client';
 import type * as T from '../okx/types';
 import { csvDocument, isoTime } from './csv';
+import { UTF8_BOM, readableTable, type Table } from './exportColumns';
 
 export const EXPORT_KINDS = ['onchain', 'eth', 'sol', 'savings', 'loan', 'interest', 'okusdSubscribe', 'okusdRedeem', 'okusdRewards', 'dual'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -41,6 +43,11 @@ export interface ExportOptions {
   readonly onProgress?: (records: number) => void;
   /** Records per request; OKX's maximum, 100, by default. */
   readonly pageSize?: number;
+  /**
+   * The readable form (./exportColumns): each column headed by what this says of its OKX field (and number, for a
+   * numbered field of on-chain orders), times as dates and rates as percentages. OKX's raw fields when absent.
+   */
+  readonly readable?: (field: string, kind: ExportKind, index: number | undefined) => string;
 }
 
 export interface HistoryExport {
@@ -106,11 +113,6 @@ async function readAll<R>(pages: Pages<R>, reading: Reading, inRange: (record: R
     if (stopEarly && page.length > 0 && wanted.length === 0) break;
   }
   return kept;
-}
-
-interface Table {
-  readonly header: readonly string[];
-  readonly rows: readonly (readonly string[])[];
 }
 
 const upTo = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
@@ -296,7 +298,12 @@ export async function exportHistory(client: OkxClient, kind: ExportKind, options
       options.onProgress?.(records);
     },
   };
-  const { header, rows } = await table(client, kind, reading);
+  const raw = await table(client, kind, reading);
   reading.checkpoint();
-  return { csv: csvDocument(header, rows), records: rows.length };
+  const { readable } = options;
+  if (readable === undefined) return { csv: csvDocument(raw.header, raw.rows), records: raw.rows.length };
+  const { header, rows } = readableTable(raw, (field, index) => readable(field, kind, index));
+  // The readable form is for spreadsheets: a byte order mark, without which Excel reads UTF-8 (a Chinese
+  // heading, a currency name) in the system's code page.
+  return { csv: `${UTF8_BOM}${csvDocument(header, rows)}`, records: rows.length };
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DAY } from '../../src/simulator/clock';
@@ -45,8 +45,44 @@ describe('Export History to CSV, against the simulator', function () {
     await sim.close();
   });
 
+  // First in this file, and before any other suite's export (files run in name order): no folder chosen yet.
+  it("the first export's save dialog opens in Downloads (else home), not in the open folder; then in the folder chosen", async () => {
+    const open = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(open !== undefined, 'the tests run with a folder open');
+    ui.picks.push('Last 7 days', 'Readable');
+    ui.saves.push(target('lending.csv'));
+    assert.equal(await vscode.commands.executeCommand('okxEarn.savings.exportHistory'), true);
+    const downloads = path.join(homedir(), 'Downloads');
+    const first = path.dirname(ui.saveDialogs[0]?.defaultUri?.fsPath ?? '');
+    assert.equal(first, existsSync(downloads) ? downloads : homedir());
+    assert.ok(!first.startsWith(open), `${first} is not under the open folder ${open}`);
+
+    ui.picks.push('Last 7 days', 'Readable');
+    ui.saves.push(undefined);
+    assert.equal(await vscode.commands.executeCommand('okxEarn.savings.exportHistory'), false);
+    assert.equal(path.dirname(ui.saveDialogs[1]?.defaultUri?.fsPath ?? ''), folder, 'the folder chosen the first time');
+  });
+
+  it('Readable: the columns in words, times as UTC dates, the lending rate as a percentage; the records as in the raw form', async () => {
+    ui.picks.push('Everything OKX keeps', 'Readable');
+    ui.saves.push(target('readable.csv'));
+    assert.equal(await vscode.commands.executeCommand('okxEarn.savings.exportHistory'), true);
+    const text = readFileSync(path.join(folder, 'readable.csv'), 'utf8');
+    assert.ok(text.startsWith('\uFEFF'), 'a byte order mark, for Excel');
+    const rows = parseCsv(text.slice(1));
+    assert.deepEqual(rows[0], ['Time (UTC)', 'Currency', 'Amount lent', 'Earnings', 'Lending rate (a year)']);
+    const history = sim.state.lendingHistory;
+    assert.equal(rows.length - 1, history.length);
+    const utc = (ms: number): string => iso(ms).replace('T', ' ').replace(/\.000Z$/, '');
+    const percent = (fraction: string): string => `${(Number(fraction) * 100).toFixed(10).replace(/\.?0+$/, '')}%`;
+    assert.deepEqual(
+      rows.slice(1).map((r) => r.join()).sort(),
+      history.map((r) => [utc(r.ts), r.ccy, r.amt, r.earnings, percent(r.rate)].join()).sort(),
+    );
+  });
+
   it('the Savings view exports the whole lending history, every page, into the file chosen', async () => {
-    ui.picks.push('Everything OKX keeps');
+    ui.picks.push('Everything OKX keeps', "OKX's raw fields");
     ui.saves.push(target('lending.csv'));
     assert.equal(await vscode.commands.executeCommand('okxEarn.savings.exportHistory'), true);
 
@@ -73,7 +109,7 @@ describe('Export History to CSV, against the simulator', function () {
   });
 
   it('the palette asks which history; loan interest comes order by order, with an ordId column, within the range', async () => {
-    ui.picks.push('Loan interest', 'Last 7 days');
+    ui.picks.push('Loan interest', 'Last 7 days', "OKX's raw fields");
     ui.saves.push(target('interest.csv'));
     assert.equal(await vscode.commands.executeCommand('okxEarn.exportHistory'), true);
     const rows = parseCsv(readFileSync(path.join(folder, 'interest.csv'), 'utf8'));
@@ -90,7 +126,7 @@ describe('Export History to CSV, against the simulator', function () {
   });
 
   it('the Staking view asks which of its histories', async () => {
-    ui.picks.push('ETH staking history', 'Everything OKX keeps');
+    ui.picks.push('ETH staking history', 'Everything OKX keeps', "OKX's raw fields");
     ui.saves.push(target('eth.csv'));
     assert.equal(await vscode.commands.executeCommand('okxEarn.staking.exportHistory'), true);
     const rows = parseCsv(readFileSync(path.join(folder, 'eth.csv'), 'utf8'));
@@ -101,7 +137,7 @@ describe('Export History to CSV, against the simulator', function () {
   it('a cancelled export writes nothing, and leaves a file already there as it was', async () => {
     writeFileSync(path.join(folder, 'lending.csv'), 'what was there before');
     ui.cancelProgressWhen = (message) => /records so far/.test(message);
-    ui.picks.push('Everything OKX keeps');
+    ui.picks.push('Everything OKX keeps', "OKX's raw fields");
     ui.saves.push(target('lending.csv'));
     assert.equal(await vscode.commands.executeCommand('okxEarn.savings.exportHistory'), false);
     assert.equal(sim.received('savingsLendingHistory').length, 1, `stopped after the page being read: ${JSON.stringify(sim.received('savingsLendingHistory').map((r) => r.params))} ${JSON.stringify(ui.progress)}`);
@@ -126,7 +162,7 @@ describe('Export History to CSV, against the simulator', function () {
       assert.deepEqual(readdirSync(folder), [], 'no temporary file either');
       return items.find((i) => i === 'Retry');
     };
-    ui.picks.push('Everything OKX keeps');
+    ui.picks.push('Everything OKX keeps', 'Readable');
     ui.saves.push(target('lending.csv'));
     assert.equal(await vscode.commands.executeCommand('okxEarn.savings.exportHistory'), true);
     assert.equal(failures, 1);
@@ -137,9 +173,12 @@ describe('Export History to CSV, against the simulator', function () {
   it('Escape at any question exports nothing and asks OKX for nothing', async () => {
     ui.picks.push('Loan history', undefined);
     assert.equal(await vscode.commands.executeCommand('okxEarn.loans.exportHistory'), false);
-    ui.picks.push('Last 30 days');
+    ui.picks.push('Last 30 days', 'Readable');
     ui.saves.push(undefined);
     assert.equal(await vscode.commands.executeCommand('okxEarn.savings.exportHistory'), false);
+    ui.picks.push('Last 30 days', undefined);
+    assert.equal(await vscode.commands.executeCommand('okxEarn.savings.exportHistory'), false);
+    assert.equal(ui.saveDialogs.length, 1, 'no save dialog after Escape at the columns question');
     assert.equal(sim.received('savingsLendingHistory').length + sim.received('loanHistory').length, 0);
     assert.deepEqual(readdirSync(folder), []);
   });

@@ -339,7 +339,7 @@ describe('OKUSD money flows, against the simulator', function () {
     afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
     it('OKUSD redemptions: fast and standard in one file, newest first, each with its client order id', async () => {
-      ui.picks.push('OKUSD redemptions', 'Everything OKX keeps');
+      ui.picks.push('OKUSD redemptions', 'Everything OKX keeps', "OKX's raw fields");
       ui.saves.push(vscode.Uri.file(path.join(folder, 'redemptions.csv')));
       assert.equal(await vscode.commands.executeCommand('okxEarn.moreEarn.exportHistory'), true);
       assert.match(path.basename(ui.saveDialogs[0]?.defaultUri?.path ?? ''), /^okx-earn-okusd-redemptions-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -355,7 +355,7 @@ describe('OKUSD money flows, against the simulator', function () {
     });
 
     it('Dual Investment orders, from the palette', async () => {
-      ui.picks.push('Dual Investment orders', 'Everything OKX keeps');
+      ui.picks.push('Dual Investment orders', 'Everything OKX keeps', "OKX's raw fields");
       ui.saves.push(vscode.Uri.file(path.join(folder, 'dual.csv')));
       assert.equal(await vscode.commands.executeCommand('okxEarn.exportHistory'), true);
       const rows = parseCsv(readFileSync(path.join(folder, 'dual.csv'), 'utf8'));

@@ -25,14 +25,14 @@ export const ENGLISH_NLS = 'package.nls.json';
 export const TRANSLATED_NLS = `package.nls.${LANGUAGE}.json`;
 
 /**
- * Strings that stay as they are in Chinese: the abbreviations and product names OKX's own Chinese pages use as
- * they are (LTV, APY, OKSOL, E-Mode).
+ * Strings that stay as they are in Chinese: the product names OKX's own Chinese pages keep (OKSOL, E-Mode,
+ * OKUSD, Stable Rewards). LTV, APY and APR are not among them: zh-cn says 质押率 and 年化收益率 (./glossary.ts).
  * (Strings with no Latin letter at all, such as "{0}: {1}", are never reported as left in English.)
  */
 export const SAME_IN_TRANSLATION: ReadonlySet<string> = new Set([
-  'LTV', 'APY', 'LTV {0}', '≈ {0}', 'APY {0}', 'OKSOL', 'E-Mode',
-  // OKX's Chinese pages keep these names and abbreviations.
-  'OKUSD', 'Stable Rewards', 'OKUSD APR', 'APR', 'APR {0}', '{0} · Stable Rewards',
+  '≈ {0}', 'OKSOL', 'E-Mode',
+  // OKX's Chinese pages keep these names.
+  'OKUSD', 'Stable Rewards', '{0} · Stable Rewards',
 ]);
 
 /**

@@ -1,7 +1,8 @@
 /**
  * `npm run l10n`: regenerates l10n/bundle.l10n.json from the sources and lists what the Simplified Chinese
- * files lack, with a JSON snippet of the missing entries to translate. `--check` writes nothing and also
- * reports an English bundle that is out of date. Exits 1 when anything is missing or wrong.
+ * files lack, with a JSON snippet of the missing entries to translate, and any zh-cn text that breaks the
+ * glossary (./glossary.ts). `--check` writes nothing and also reports an English bundle that is out of date.
+ * Exits 1 when anything is missing or wrong.
  */
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -9,6 +10,7 @@ import {
   DYNAMIC_CALLS, ENGLISH_BUNDLE, ENGLISH_NLS, ROOT, TRANSLATED_BUNDLE, TRANSLATED_NLS,
   compareTranslations, describe, dynamicCalls, manifestKeys, problemCount, readBundle, runtimeStrings, walkthroughMediaProblems,
 } from './catalog';
+import { describeGlossaryProblems, glossaryProblems } from './glossary';
 
 async function main(): Promise<number> {
   const check = process.argv.includes('--check');
@@ -64,6 +66,13 @@ async function main(): Promise<number> {
     console.log(media.join('\n'));
   } else {
     console.log('walkthrough media: complete in both languages');
+  }
+  const glossary = glossaryProblems();
+  if (glossary.length > 0) {
+    failures += glossary.length;
+    console.log(`zh-cn uses terms its glossary rules out (test/l10n/glossary.ts, README "Languages"):\n${describeGlossaryProblems(glossary)}`);
+  } else {
+    console.log('zh-cn glossary: one term per concept');
   }
   return failures === 0 ? 0 : 1;
 }

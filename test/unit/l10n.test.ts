@@ -86,7 +86,7 @@ describe('l10n: every string in English and Simplified Chinese', function () {
 describe('l10n: the completeness check itself', () => {
   const english: Bundle = {
     'Refresh': 'Refresh',
-    'LTV': 'LTV',
+    'OKSOL': 'OKSOL',
     '{0}: {1}': '{0}: {1}',
     'Could not load {0}': 'Could not load {0}',
     'Check the okxEarn.environment setting (50119).': 'Check the okxEarn.environment setting (50119).',
@@ -95,7 +95,7 @@ describe('l10n: the completeness check itself', () => {
 
   it('reports a string added in English without a translation', () => {
     const problems = compareTranslations({ ...english, 'New string': 'New string' }, {
-      'Refresh': '刷新', 'LTV': 'LTV', '{0}: {1}': '{0}：{1}', 'Could not load {0}': '无法加载{0}',
+      'Refresh': '刷新', 'OKSOL': 'OKSOL', '{0}: {1}': '{0}：{1}', 'Could not load {0}': '无法加载{0}',
       'Check the okxEarn.environment setting (50119).': '请检查 okxEarn.environment 设置 (50119)。', 'Remove {name}?': '删除 {name}？',
     });
     assert.deepEqual(problems.missing, ['New string']);
@@ -103,14 +103,14 @@ describe('l10n: the completeness check itself', () => {
     assert.match(describeProblems(problems, 'zh.json', new Map([['New string', ['src/x.ts']]])), /1 string\(s\) without a translation:\n {2}"New string" {2}\(src\/x\.ts\)/);
   });
 
-  it('reports a translation left identical to the English, except allowed abbreviations and letter-free strings', () => {
+  it('reports a translation left identical to the English, except names kept as they are and letter-free strings', () => {
     const problems = compareTranslations(english, { ...english, 'Could not load {0}': '无法加载{0}', 'Check the okxEarn.environment setting (50119).': '请检查 okxEarn.environment 设置 (50119)。', 'Remove {name}?': '删除 {name}？' });
     assert.deepEqual(problems.identical, ['Refresh']);
   });
 
   it('reports a lost or renamed placeholder, a changed setting id, error code or link', () => {
     const problems = compareTranslations(english, {
-      'Refresh': '刷新', 'LTV': 'LTV', '{0}: {1}': '{0}：', 'Could not load {0}': '无法加载{1}',
+      'Refresh': '刷新', 'OKSOL': 'OKSOL', '{0}: {1}': '{0}：', 'Could not load {0}': '无法加载{1}',
       'Check the okxEarn.environment setting (50119).': '请检查 okxEarn.env 设置 (50110)。', 'Remove {name}?': '删除 {名称}？',
     });
     assert.deepEqual(problems.tokens.map((t) => t.key), ['{0}: {1}', 'Could not load {0}', 'Check the okxEarn.environment setting (50119).', 'Remove {name}?']);

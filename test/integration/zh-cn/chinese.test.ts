@@ -76,7 +76,7 @@ describe('zh-cn: the extension in Simplified Chinese, amounts and rates as OKX s
     const [loan] = await api.renderView('loans', 1);
     assert.ok(loan);
     assert.match(loan.description, /^USDT 借币 · 订单 …\d{6}$/);
-    assert.match(loan.label, /^LTV \d+\.\d% · 预警 70%$/);
+    assert.match(loan.label, /^质押率 \d+\.\d% · 预警 70%$/, 'the term of the LTV panel (质押率), not "LTV"');
     assert.deepEqual(loan.children.map((c) => c.label).slice(0, 3), ['当前质押率', '已借', '质押物']);
 
     const products = await api.renderView('products', 1);
@@ -90,7 +90,7 @@ describe('zh-cn: the extension in Simplified Chinese, amounts and rates as OKX s
       return list.some((i) => i.label === '双币赢') ? list : undefined;
     }, 'the More Earn view');
     const okusd = find(items, 'OKUSD');
-    assert.match(okusd.description, /^[\d,.]+ OKUSD · APR \d+(\.\d+)?%$/);
+    assert.match(okusd.description, /^[\d,.]+ OKUSD · 年化 \d+(\.\d+)?%$/, '年化, as the Overview says 年化收益率, not "APR"');
     assert.deepEqual(okusd.children.map((c) => c.label).slice(0, 4), ['持有', '累计收益', '最新每日收益', '今日额度']);
     assert.match(find(okusd.children, '今日额度').description, /^最多可申购 [\d,.]+ USDT$/);
     const stable = find(items, 'Stable Rewards');
@@ -107,9 +107,9 @@ describe('zh-cn: the extension in Simplified Chinese, amounts and rates as OKX s
   it('the status-bar indicator and its tooltip', async () => {
     const indicator = await waitFor(() => (api.ltvIndicator().visible ? api.ltvIndicator() : undefined), 'the LTV indicator');
     // Near margin call (default band of 10 points): the warning icon before the figure.
-    assert.match(indicator.text, /^\$\(warning\) LTV \d+\.\d%$/);
+    assert.match(indicator.text, /^\$\(warning\) 质押率 \d+\.\d%$/);
     assert.match(indicator.tooltip, /\*\*OKX 活期借币\*\*/);
-    assert.match(indicator.tooltip, /\| 借币 \| LTV \| 预警质押率 \| 强平质押率 \|/);
+    assert.match(indicator.tooltip, /\| 借币 \| 质押率 \(LTV\) \| 预警质押率 \| 强平质押率 \|/);
   });
 
   it('the product panel: its facts and position in Chinese', async () => {

@@ -52,7 +52,7 @@ describe('zh-cn: the walkthrough, the sidebar and the LTV panel in Simplified Ch
     const loans = workbench.pane('活期借币');
     // The Sandbox account has two loan orders: each is named with the tail of its id (the LTV leads the row).
     await loans.getByText(/^USDT 借币 · 订单 …\d{6}$/).first().waitFor({ timeout: 30_000 });
-    assert.match(await loans.locator('.monaco-list-row').first().innerText(), /LTV (≈ )?\d+\.\d% · 预警 70%/);
+    assert.match(await loans.locator('.monaco-list-row').first().innerText(), /质押率 (≈ )?\d+\.\d% · 预警 70%/);
     await workbench.screenshot('zh-cn-sidebar-loans');
 
     await workbench.showOnly('更多赚币');

@@ -20,6 +20,8 @@ interface BadDay extends vscode.QuickPickItem {
   readonly fault: Fault | undefined;
   /** The public WebSocket's live prices stop (connections dropped, new ones refused). */
   readonly socketDown?: boolean;
+  /** Every answer (reads too) comes 5 s late, until "Off": a refresh can be watched as it happens. */
+  readonly slow?: boolean;
 }
 
 function badDays(): BadDay[] {
@@ -37,6 +39,12 @@ function badDays(): BadDay[] {
       detail: vscode.l10n.t('OKX\'s public WebSocket drops and refuses connections: the LTV says "live prices paused" and falls back to polling.'),
       fault: undefined,
       socketDown: true,
+    },
+    {
+      label: vscode.l10n.t('Slow: every answer takes 5 s'),
+      detail: vscode.l10n.t('Every request, reads too, until you choose "Off": watch the views and the Portfolio panel keep their figures while they refresh.'),
+      fault: undefined,
+      slow: true,
     },
     { label: vscode.l10n.t('Off: a good day'), detail: vscode.l10n.t('Every request answered at once, as usual.'), fault: undefined },
   ];
@@ -59,10 +67,13 @@ export function registerSandboxBadDay(connection: Connection): vscode.Disposable
       sim.publicSocket.refuseUpgrades();
       sim.publicSocket.dropAll();
     }
+    if (chosen.slow === true) sim.faults.add({ fault: { kind: 'latency', ms: 5_000 } });
     void ui.info(
       chosen.socketDown === true
         ? vscode.l10n.t('Sandbox: the live price feed is down until you choose "Off".')
-        : fault === undefined
+        : chosen.slow === true
+          ? vscode.l10n.t('Sandbox: every answer from OKX takes 5 s until you choose "Off".')
+          : fault === undefined
           ? vscode.l10n.t('Sandbox: a good day again.')
           : vscode.l10n.t('Sandbox: your next money move of each kind meets "{0}".', chosen.label),
     );

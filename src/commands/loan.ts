@@ -9,6 +9,7 @@ import * as D from '../decimal';
 import { errorText } from '../messages';
 import type { OkxClient } from '../okx/client';
 import type { CurrencyAmount, LoanInfo } from '../okx/types';
+import { displayDecimals } from '../portfolio/format';
 import { usdPrices } from '../portfolio/prices';
 import { borrowedCcys, byRisk, loanKey, ltvAfter, ltvLevel, orderParam } from '../portfolio/risk';
 import { readSettings } from '../settings';
@@ -396,7 +397,7 @@ async function borrowFlow(context: FlowContext, arg?: unknown): Promise<boolean>
     rows: [
       [vscode.l10n.t('Loan order'), order === undefined ? vscode.l10n.t('new') : `${borrowedCcys(order)} · ${order.ordId}`],
       [vscode.l10n.t('Borrow'), amount],
-      ...(plan.maxLoan === undefined ? [] : [[vscode.l10n.t('Most that can be borrowed on it now'), withCcy(plan.maxLoan, ccy)] as const]),
+      ...(plan.maxLoan === undefined ? [] : [[vscode.l10n.t('Most that can be borrowed on it now'), withCcy(D.roundDown(plan.maxLoan, displayDecimals(ccy)), ccy)] as const]),
       ...(collateral.length === 0 ? [] : [[vscode.l10n.t('Collateral to pledge'), collateralText] as const]),
       ...(order === undefined ? [[vscode.l10n.t('Mode'), eMode ? vscode.l10n.t('E-Mode') : vscode.l10n.t('Standard')] as const] : []),
       ...(order === undefined ? [] : [[vscode.l10n.t('LTV now'), ltvText(order.curLTV)] as const]),

@@ -1,3 +1,4 @@
+import { firstHourTests } from './firstHourScreens';
 import { narrowSideBarTests } from './narrowSideBar';
 import { panelTests } from './panelPages';
 import { productPageTests } from './productPages';
@@ -8,7 +9,7 @@ import { Workbench, screenshotOnFailure } from './workbench';
 /**
  * One workbench on the sandbox for everything that needs no setting of its own: every view as a newcomer sees it,
  * a purchase, then in each theme (light, dark, High Contrast) the panels and their charts, the OKUSD, Stable
- * Rewards and Dual Investment pages, and the side bar at 300 and 250 px. The theme is switched as a user does (a
+ * Rewards and Dual Investment pages, the side bar at 300 and 250 px, and what a newcomer reads before trusting it. The theme is switched as a user does (a
  * workbench costs a code-server start; a theme, a second); each theme's suites start from no open editor and the
  * side bar at its first width.
  */
@@ -51,6 +52,7 @@ describe('The sandbox in one workbench: the views, a purchase, then panels, prod
       panelTests(() => workbench, slug, cspViolations);
       productPageTests(() => workbench, slug, cspViolations);
       narrowSideBarTests(() => workbench, slug);
+      firstHourTests(() => workbench, slug);
     });
   }
 });

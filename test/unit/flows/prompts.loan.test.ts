@@ -39,6 +39,8 @@ describe('flexible loans: what borrowing costs and where it goes, and prompts in
     assert.match(detail, new RegExp(`\\nInterest rate: ${literal(rate)}\\nGoes to: your funding account\\n`));
     assert.doesNotMatch(detail, /Client order ID/i);
     assert.doesNotMatch(confirmation().message, /vsc[a-z0-9]{29}/);
+    // What can still be borrowed is shown as USDC is shown (cents, rounded down), not to OKX's eight places.
+    assert.match(detail, /\nMost that can be borrowed on it now: [\d,]+(\.\d{1,2})? USDC\n/);
   });
 
   it('more than the order can borrow: "available to borrow on this order now", the amount grouped', async () => {

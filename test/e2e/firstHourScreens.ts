@@ -1,0 +1,140 @@
+import * as assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
+import type { Workbench } from './workbench';
+
+/**
+ * What a newcomer reads before trusting the extension (issue 25), in one theme's workbench (run in
+ * sandboxWorkbench.e2e.ts): the Portfolio panel in the middle of a slow refresh, the savings subscribe prompt,
+ * a Dual Investment confirmation after the quote changed, the borrow confirmation, and the Overview in a 260 px
+ * side bar. Each is shot; nothing is bought or borrowed (every confirmation is cancelled).
+ */
+export function firstHourTests(current: () => Workbench, slug: string): void {
+  describe(`What a newcomer reads before trusting it (${slug} theme)`, function () {
+    let workbench: Workbench;
+
+    before(function () {
+      workbench = current();
+    });
+
+    /** Answers a quick pick opened by a command: the row whose label starts with `label`. */
+    async function pick(label: string): Promise<void> {
+      const input = workbench.page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill(label);
+      await workbench.page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: label }).waitFor({ timeout: 15_000 });
+      await input.press('Enter');
+    }
+
+    const row = (pane: Locator, label: RegExp): Locator => pane.locator('.monaco-list-row').filter({ has: workbench.page.locator('.label-name', { hasText: label }) }).first();
+
+    it('the Portfolio panel while a slow refresh is on its way: the last figures, marked as refreshing, never 0.00', async function () {
+      await workbench.closeAllEditors();
+      await workbench.runCommand('OKX Earn: Show Portfolio');
+      const frame = await workbench.panelFrame('By currency');
+      const app = frame.locator('#app');
+      await frame.locator('.plot canvas').waitFor({ timeout: 30_000 });
+      const before = /Holdings\s+([\d,]+\.\d\d) USD/.exec(await app.innerText())?.[1];
+      assert.ok(before !== undefined && before !== '0.00', `holdings before the refresh: ${String(before)}`);
+
+      await workbench.focusWorkbench();
+      await workbench.runCommand("OKX Earn: Sandbox: Play OKX's Bad Day…");
+      await pick('Slow: every answer takes 5 s');
+      try {
+        await frame.locator('.actions vscode-button').filter({ hasText: 'Refresh' }).first().click();
+        await frame.locator('p.refreshing').filter({ hasText: /^⟳\s*Refreshing… the figures below are those read at / }).waitFor({ timeout: 15_000 });
+        const during = await app.innerText();
+        assert.match(during, /Holdings\s+[\d,]+\.\d\d USD/);
+        assert.doesNotMatch(during, /Holdings\s+0\.00 USD/, 'never a zero that is not a zero');
+        assert.doesNotMatch(during, /no USD price/);
+        await workbench.clearHover();
+        await workbench.screenshot(`portfolio-refreshing-${slug}`);
+      } finally {
+        await workbench.focusWorkbench();
+        await workbench.runCommand("OKX Earn: Sandbox: Play OKX's Bad Day…");
+        await pick('Off: a good day');
+      }
+      await frame.locator('p.refreshing').waitFor({ state: 'detached', timeout: 60_000 });
+    });
+
+    it('the savings subscribe prompt says which rate is the lending rate and which the borrowing rate', async function () {
+      await workbench.showOnly('Savings');
+      const usdt = row(workbench.pane('Savings'), /^USDT$/);
+      await usdt.waitFor({ timeout: 30_000 });
+      await workbench.contextMenu(usdt, 'Subscribe to Savings…');
+      const widget = workbench.page.locator('.quick-input-widget');
+      await widget.getByText(/Lending rate \(what savers earn\)/).first().waitFor({ timeout: 15_000 });
+      assert.match(await widget.innerText(), /Borrowing rate \(what borrowers pay, not what you earn\)/);
+      await workbench.screenshot(`savings-subscribe-prompt-${slug}`);
+      await workbench.page.keyboard.press('Escape');
+    });
+
+    it('a Dual Investment purchase whose quote changed: the confirmation shows listed → quoted', async function () {
+      await workbench.showOnly('More Earn');
+      const pane = workbench.pane('More Earn');
+      const offers = row(pane, /^On offer$/);
+      await offers.waitFor({ timeout: 30_000 });
+      if ((await offers.getAttribute('aria-expanded')) !== 'true') await offers.click();
+      const pair = row(pane, /^BTC\/USDT$/);
+      await pair.waitFor({ timeout: 30_000 });
+      if ((await pair.getAttribute('aria-expanded')) !== 'true') await pair.click();
+      const product = pane.locator('.monaco-list-row[aria-level="4"]').filter({ hasText: /^\s*[\d,]+ USDT/ }).first();
+      await product.waitFor({ timeout: 30_000 });
+      await product.click();
+      const frame = await workbench.panelFrame('Amount to invest');
+      // The products were listed; now BTC falls 5 %, so OKX's quote differs from what the list said.
+      await workbench.focusWorkbench();
+      await workbench.runCommand('OKX Earn: Sandbox: Move a Price…');
+      await pick('BTC');
+      await pick('-5%');
+      const minimum = /^At expiry, for ([\d,.]+) (BTC|USDT)$/.exec(await frame.locator('section h2').filter({ hasText: /^At expiry, for / }).innerText());
+      assert.ok(minimum !== null);
+      await frame.locator('vscode-button').filter({ hasText: 'Buy This Product…' }).click();
+      const input = workbench.page.locator('.quick-input-widget input');
+      const dialog = workbench.page.locator('.monaco-dialog-box');
+      // The amount is asked for (the panel's minimum, accepted as it is) unless the panel passed it along.
+      await Promise.race([input.waitFor({ timeout: 30_000 }), dialog.waitFor({ timeout: 30_000 })]);
+      if (await input.isVisible()) {
+        await input.fill(minimum[1]?.replaceAll(',', '') ?? '');
+        await input.press('Enter');
+      }
+      await dialog.waitFor({ timeout: 30_000 });
+      const text = await dialog.innerText();
+      assert.match(text, /on the quoted terms\?/);
+      assert.match(text, /→/);
+      await workbench.screenshot(`dual-confirmation-quote-changed-${slug}`);
+      await workbench.page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    });
+
+    it('the borrow confirmation: the interest rate to be paid and where the money goes', async function () {
+      await workbench.showOnly('Loans');
+      const order = workbench.pane('Loans').locator('.monaco-list-row[aria-level="1"]').filter({ hasText: /USDC loan/ }).first();
+      await order.waitFor({ timeout: 30_000 });
+      await workbench.contextMenu(order, 'Borrow…');
+      const input = workbench.page.locator('.quick-input-widget input');
+      await input.waitFor();
+      // The currency, when asked, then the amount.
+      if ((await workbench.page.locator('.quick-input-widget .monaco-list-row').count()) > 0) await pick('USDC');
+      await input.fill('100');
+      await input.press('Enter');
+      const dialog = workbench.page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ timeout: 30_000 });
+      const text = await dialog.innerText();
+      assert.match(text, /Interest rate: about [\d.]+% a year/);
+      assert.match(text, /Goes to: your funding account/);
+      await workbench.screenshot(`borrow-confirmation-${slug}`);
+      await workbench.page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    });
+
+    it('the Overview in a 260 px side bar: every row keeps its figure', async function () {
+      await workbench.sideBarWidth(260);
+      await workbench.showOnly('Overview');
+      const pane = workbench.pane('Overview');
+      await pane.getByText('Holdings', { exact: true }).waitFor({ timeout: 30_000 });
+      const box = await workbench.page.locator('.part.sidebar').boundingBox();
+      assert.ok(box !== null && Math.abs(box.width - 260) < 8, `a 260 px side bar (${String(box?.width)})`);
+      await workbench.page.screenshot({ path: await workbench.screenshot(`overview-260-${slug}`), clip: { x: 0, y: 0, width: box.x + box.width + 40, height: box.y + box.height } });
+    });
+  });
+}

@@ -13,7 +13,7 @@ import type { Portfolio } from '../portfolio/portfolio';
 import { dualDirectionLabel, dualOrderStateLabel, dualOutcomeLines, dualProductName } from '../views/dualLabels';
 import { quotaLeft, stableStateLabel } from '../views/moreEarnView';
 import { checkAmount as checkAsPrompt } from '../validation';
-import { percent, time, withCcy } from '../views/nodes';
+import { feeRate, percent, time, withCcy } from '../views/nodes';
 import { checkAmount, okusdStandardSettlement, strikeFromIndex } from './newerSeries';
 import { chartFor, type ChartEntry, type NewerTarget } from './productState';
 import type { ProductAction, ProductState, RangeDays, Row, Section } from './protocol';
@@ -37,7 +37,7 @@ function quotaText(value: string, ccy: string): string {
 
 function feeText(rate: string): string {
   if (rate === '' || !D.isPlainDecimal(rate)) return vscode.l10n.t('not available');
-  return D.isZero(rate) ? vscode.l10n.t('no fee') : percent(rate, 3);
+  return D.isZero(rate) ? vscode.l10n.t('no fee') : feeRate(rate);
 }
 
 function areaError(portfolio: Portfolio, area: 'okusd' | 'stable' | 'dual'): string | undefined {

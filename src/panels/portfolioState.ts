@@ -9,8 +9,8 @@ import { errorText } from '../messages';
 import type { OkxClient, Pager } from '../okx/client';
 import type { LendingRecord } from '../okx/types';
 import type { Portfolio } from '../portfolio/portfolio';
-import { OverviewView, missingText, productName, relativeTime, upcomingText } from '../views/overviewView';
-import { percent, time, usd, withCcy } from '../views/nodes';
+import { OverviewView, apyText, missingText, productName, relativeTime, upcomingText } from '../views/overviewView';
+import { percent, share, time, usd, withCcy } from '../views/nodes';
 import type { DayPoint, EarningsRange, PortfolioState, Row, Slice } from './protocol';
 
 const DAY_MS = 86_400_000;
@@ -99,13 +99,13 @@ export function buildPortfolioState(portfolio: Portfolio, history: EarningsHisto
   const slice = (label: string, s: { usd: string; share: string; amt?: string }, ccy?: string): Slice => ({
     label,
     share: s.share,
-    text: `${ccy === undefined || s.amt === undefined ? '' : `${withCcy(s.amt, ccy)} · `}${usd(s.usd)} · ${percent(s.share, 1)}`,
+    text: `${ccy === undefined || s.amt === undefined ? '' : `${withCcy(s.amt, ccy)} · `}${usd(s.usd)} · ${share(s.share)}`,
   });
   const totals: Row[] = [
     [vscode.l10n.t('Holdings'), o.holdings.complete ? usd(o.holdings.usd) : vscode.l10n.t('{0} (incomplete)', usd(o.holdings.usd))],
     [vscode.l10n.t('Earned in 24 hours'), o.earned24h.complete ? usd(o.earned24h.usd) : vscode.l10n.t('{0} (incomplete)', usd(o.earned24h.usd))],
     [vscode.l10n.t('Earned in total'), o.earnedTotal.complete ? usd(o.earnedTotal.usd) : vscode.l10n.t('{0} (incomplete)', usd(o.earnedTotal.usd))],
-    [vscode.l10n.t('Weighted APY'), o.apy.value === undefined ? '' : percent(o.apy.value)],
+    [vscode.l10n.t('Weighted APY'), apyText(o.apy)],
     ...(o.loans === undefined || o.loans.orders === 0 ? [] : [[vscode.l10n.t('Loans net'), usd(o.loans.netUsd)] as Row]),
     ...(o.valuation === undefined ? [] : [[vscode.l10n.t("OKX's valuation of the Earn account"), vscode.l10n.t('{0}; on-chain earn and savings here: {1} ({2} apart)', usd(o.valuation.okxUsd), usd(o.valuation.oursUsd), percent(o.valuation.difference))] as Row]),
   ];

@@ -7,8 +7,8 @@ import { syncLendingRates, syncStakingApy, type RateHistoryStore, type RateProdu
 import type { AreaId, Portfolio } from '../portfolio/portfolio';
 import { stakingRateFraction } from '../portfolio/stakingRate';
 import { percent, time, withCcy } from '../views/nodes';
-import { orderStateLabel, termLabel } from '../views/stakingView';
-import { redeemPeriodText } from '../views/productsView';
+import { daysText, orderStateLabel, termLabel } from '../views/stakingView';
+import { offerBuyableNow, offerStateText, redeemPeriodText } from '../views/productsView';
 import { DAILY_BANDS_FROM, dailyBands } from './chartSeries';
 import type { DualOrder, DualProduct } from '../okx/types';
 import { dualProductName } from '../views/dualLabels';
@@ -309,11 +309,11 @@ export function buildProductState(target: Exclude<ProductTarget, NewerTarget>, p
         [vscode.l10n.t('Early redemption'), offer.term === '0' ? vscode.l10n.t('not applicable (flexible)') : offer.earlyRedeem ? vscode.l10n.t('allowed') : vscode.l10n.t('not allowed')],
         [vscode.l10n.t('Fast redemption daily limit'), offer.fastRedemptionDailyLimit === '' ? vscode.l10n.t('none') : offer.fastRedemptionDailyLimit],
         [vscode.l10n.t('Earns'), offer.earningData.map((e) => e.ccy).join(', ')],
-        [vscode.l10n.t('State'), offer.state === 'purchasable' ? vscode.l10n.t('Purchasable') : offer.state === 'sold_out' ? vscode.l10n.t('Sold out') : vscode.l10n.t('Suspended')],
+        [vscode.l10n.t('State'), offerStateText(offer)],
         [vscode.l10n.t('Protocol'), offer.protocol],
         [vscode.l10n.t('Product ID'), offer.productId],
       ];
-      if (offer.state === 'purchasable') actions.push('purchase');
+      if (offerBuyableNow(offer)) actions.push('purchase');
     }
     // An order whose offer is no longer listed still names its product.
     const [named] = orders;
@@ -338,7 +338,7 @@ export function buildProductState(target: Exclude<ProductTarget, NewerTarget>, p
       [vscode.l10n.t('Latest APY (product info)'), latest === undefined ? '' : percent(latest)],
       [vscode.l10n.t('You receive'), vscode.l10n.t('{0}, 1:1, with daily rewards', token)],
       [vscode.l10n.t('Minimum stake'), product?.minAmt === undefined || product.minAmt === '' ? '' : withCcy(product.minAmt, base)],
-      [vscode.l10n.t('Standard redemption takes'), product?.redemptDays === undefined || product.redemptDays === '' ? '' : vscode.l10n.t('{0} days', product.redemptDays)],
+      [vscode.l10n.t('Standard redemption takes'), product?.redemptDays === undefined || product.redemptDays === '' ? '' : daysText(product.redemptDays)],
     ];
     if (target.kind === 'eth') {
       const eth = data('eth');

@@ -7,7 +7,8 @@
  */
 import * as D from '../decimal';
 import type * as T from '../okx/types';
-import { formatFixed, formatPercent } from '../portfolio/format';
+import { formatAmount, formatFixed, formatPercent, formatShare } from '../portfolio/format';
+import { offerHasNoRoom } from '../portfolio/offers';
 import type { Overview, Upcoming } from '../portfolio/overview';
 import type { LtvLevel } from '../portfolio/risk';
 
@@ -22,6 +23,8 @@ export interface L10n {
 const amt = (value: string, ccy: string): string => `${D.isPlainDecimal(value) ? D.trim(value) : value} ${ccy}`;
 const usd = (value: string): string => `${formatFixed(value, 2)} USD`;
 const pct = (fraction: string): string => formatPercent(fraction, 2);
+/** An LTV as the chat has always given it: two places at most, rounded down (an LTV never reads higher than it is). */
+const ltvPct = (fraction: string): string => (D.isPlainDecimal(fraction) ? `${formatAmount(D.roundDown(D.mul(fraction, '100'), 2))}%` : fraction);
 const day = (ms: number | string): string => (/^\d+$/.test(String(ms)) ? new Date(Number(ms)).toISOString().replace(/\.\d{3}Z$/, 'Z') : '');
 function loansLine(l10n: L10n, loans: { orders: number; collateralUsd: string; debtUsd: string; netUsd: string }): string {
   const [collateral, debt, net] = [usd(loans.collateralUsd), usd(loans.debtUsd), usd(loans.netUsd)];
@@ -63,7 +66,7 @@ export function portfolioText(l10n: L10n, where: string, o: Overview): string {
   const lines = [
     `${l10n.t('Portfolio')} (${where}). ${l10n.t('USD values at OKX index prices.')}`,
     `${l10n.t('Holdings')}: ${usd(o.holdings.usd)}${incomplete(o.holdings)}`,
-    ...o.byProduct.map((p) => `- ${productLabel(l10n, p.key)}: ${usd(p.usd)} (${pct(p.share)})`),
+    ...o.byProduct.map((p) => `- ${productLabel(l10n, p.key)}: ${usd(p.usd)} (${formatShare(p.share)})`),
     `${l10n.t('Earned in the last 24 hours')}: ${usd(o.earned24h.usd)}${incomplete(o.earned24h)} ${l10n.t('(savings, ETH/SOL staking and OKUSD; on-chain earn and Stable Rewards report totals only, Dual Investment pays at expiry)')}`,
     `${l10n.t('Earned in total')}: ${usd(o.earnedTotal.usd)}${incomplete(o.earnedTotal)}`,
     `${l10n.t('Holdings-weighted APY')}: ${o.apy.value === undefined ? l10n.t('unknown') : pct(o.apy.value)}${o.apy.complete ? '' : ` ${l10n.t('(incomplete)')}`}`,
@@ -133,7 +136,7 @@ export function positionsText(l10n: L10n, where: string, data: PositionsData): s
 function loanLine(l10n: L10n, l: T.LoanInfo): string {
   return l10n.t('order {0}: borrowed {1}; collateral {2}; LTV {3}, margin call at {4}, liquidation at {5}{6}',
     l.ordId, l.loanData.map((d) => amt(d.amt, d.ccy)).join(' + '), l.collateralData.map((c) => amt(c.amt, c.ccy)).join(', '),
-    pct(l.curLTV), pct(l.marginCallLTV), pct(l.liqLTV),
+    ltvPct(l.curLTV), pct(l.marginCallLTV), pct(l.liqLTV),
     l.riskWarningData.liqPx === '' ? '' : l10n.t('; liquidation price {0} ({1})', D.trim(l.riskWarningData.liqPx), l.riskWarningData.instId));
 }
 
@@ -158,7 +161,7 @@ export function loanRiskText(l10n: L10n, where: string, risks: readonly LoanRisk
       lines.push(
         w.ltv === undefined
           ? `  ${l10n.t('if {0} changes by {1}%: {2}', w.ccy, w.change, w.reason ?? l10n.t('cannot be said'))}`
-          : `  ${l10n.t('if {0} changes by {1}%: LTV {2}, {3}', w.ccy, w.change, pct(w.ltv), w.level === undefined ? '' : levelText(l10n, w.level))}`,
+          : `  ${l10n.t('if {0} changes by {1}%: LTV {2}, {3}', w.ccy, w.change, ltvPct(w.ltv), w.level === undefined ? '' : levelText(l10n, w.level))}`,
       );
     }
   }
@@ -170,7 +173,7 @@ export function offersText(l10n: L10n, where: string, ccy: string | undefined, o
   const lines = [`${ccy === undefined ? l10n.t('Earn products by APY') : l10n.t('Earn products for {0} by APY', ccy)} (${where}):`];
   for (const o of sorted) {
     const term = o.term === '0' ? l10n.t('flexible') : l10n.t('{0}-day fixed term', o.term);
-    const state = o.state === 'purchasable' ? '' : ` (${o.state === 'sold_out' ? l10n.t('sold out') : l10n.t('suspended')})`;
+    const state = o.state !== 'purchasable' ? ` (${o.state === 'sold_out' ? l10n.t('sold out') : l10n.t('suspended')})` : offerHasNoRoom(o) ? ` (${l10n.t('nothing can be subscribed now: the maximum is below the minimum')})` : '';
     lines.push(`- ${l10n.t('on-chain earn {0} · {1} (product {2}): APY {3}, {4}, from {5} to {6}{7}', o.ccy, o.protocol, o.productId, pct(o.apy), term, o.investData.map((i) => amt(i.minAmt, i.ccy)).join(', '), o.investData.map((i) => amt(i.maxAmt, i.ccy)).join(', '), state)}`);
   }
   if (staking.eth !== undefined) lines.push(`- ${l10n.t('ETH staking (BETH): APY {0} today', pct(staking.eth))}`);
@@ -209,7 +212,7 @@ export function rateHistoryText(l10n: L10n, where: string, label: string, points
   const max = valid.reduce((m, p) => (D.gt(p.rate, m.rate) ? p : m), first);
   const average = D.div(D.sum(valid.map((p) => p.rate)), String(valid.length), 8);
   return [
-    `${label} (${where}), ${l10n.t('{0} points from {1} to {2}', String(valid.length), day(first.ts), day(last.ts))}:`,
+    `${label} (${where}), ${valid.length === 1 ? l10n.t('1 point, at {0}', day(first.ts)) : l10n.t('{0} points from {1} to {2}', String(valid.length), day(first.ts), day(last.ts))}:`,
     `- ${l10n.t('latest {0}; average {1}; lowest {2} ({3}); highest {4} ({5}); first {6}', pct(last.rate), pct(average), pct(min.rate), day(min.ts), pct(max.rate), day(max.ts), pct(first.rate))}`,
   ].join('\n');
 }

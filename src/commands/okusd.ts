@@ -17,7 +17,7 @@ import {
 } from '../portfolio/okusdQuota';
 import { clientOrderId } from '../validation';
 import { okusdStatusLabel } from '../views/moreEarnView';
-import { percent, time, withCcy } from '../views/nodes';
+import { feeRate as feeRateText, time, withCcy } from '../views/nodes';
 import { oneAtATime } from './flowGuard';
 import { registerLookups } from './lookups';
 import { requireClient, runMoneyAction, serverNow, type FlowContext } from './moneyAction';
@@ -294,7 +294,7 @@ async function chooseRedemption(figures: Figures, now: number): Promise<Redempti
   const describe = (type: Redemption): vscode.QuickPickItem => {
     const q = quotaOf(figures.limits, type);
     const left = quotaLeft(q);
-    const fee = q.feeRate !== undefined && D.isPlainDecimal(q.feeRate) ? percent(q.feeRate, 3) : '?';
+    const fee = q.feeRate !== undefined && D.isPlainDecimal(q.feeRate) ? feeRateText(q.feeRate) : '?';
     const binding = left?.binds === 'platform' ? ` ${vscode.l10n.t("(OKX's platform-wide quota is the limit)")}` : '';
     return {
       label: redemptionLabel(type),
@@ -338,7 +338,7 @@ async function redeemFlow(context: FlowContext): Promise<boolean> {
     type,
     figures,
     vscode.l10n.t('Redeem OKUSD: {0}', redemptionLabel(type)),
-    vscode.l10n.t('Amount of OKUSD to redeem for USDT; you hold {0}. Fee {1}. {2} left today.', withCcy(held, 'OKUSD'), percent(feeRate, 3), quota === undefined ? '?' : withCcy(quota.left, 'OKUSD')),
+    vscode.l10n.t('Amount of OKUSD to redeem for USDT; you hold {0}. Fee {1}. {2} left today.', withCcy(held, 'OKUSD'), feeRateText(feeRate), quota === undefined ? '?' : withCcy(quota.left, 'OKUSD')),
     (amount) => {
       const { fee, net } = redemptionCost(amount, feeRate);
       return vscode.l10n.t('Fee {0}; you receive {1}.', withCcy(fee, 'USDT'), withCcy(net, 'USDT'));
@@ -361,7 +361,7 @@ async function redeemFlow(context: FlowContext): Promise<boolean> {
     rows: [
       [vscode.l10n.t('Redemption'), redemptionLabel(type)],
       [vscode.l10n.t('Amount'), withCcy(amt, 'OKUSD')],
-      [vscode.l10n.t('Fee'), vscode.l10n.t('{0} ({1})', withCcy(fee, 'USDT'), percent(rate, 3))],
+      [vscode.l10n.t('Fee'), vscode.l10n.t('{0} ({1})', withCcy(fee, 'USDT'), feeRateText(rate))],
       [vscode.l10n.t('You receive'), vscode.l10n.t('{0} in your funding account', withCcy(net, 'USDT'))],
       [vscode.l10n.t('Settlement'), fast ? vscode.l10n.t('at once') : vscode.l10n.t('expected {0} (D+{1})', time(String(settlement.at)), settlement.days)],
       [vscode.l10n.t('{0} quota left after', redemptionLabel(type)), leftAfterText(fresh.check.quota, amt, 'OKUSD')],

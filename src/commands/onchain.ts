@@ -4,7 +4,7 @@ import type { ActiveOrder, Offer } from '../okx/types';
 import { orderTag } from '../validation';
 import { amount, percent, time, withCcy } from '../views/nodes';
 import { orderStateLabel, termLabel } from '../views/stakingView';
-import { redeemPeriodText } from '../views/productsView';
+import { noRoomText, offerBuyableNow, redeemPeriodText } from '../views/productsView';
 import { requireClient, runMoneyAction, serverNow, type FlowContext } from './moneyAction';
 import { fundingAvailable } from '../portfolio/funding';
 import { findInHistory } from './reconcile';
@@ -45,7 +45,7 @@ async function purchaseFlow(context: FlowContext, arg?: unknown): Promise<boolea
     return false;
   }
   if (offer === undefined) {
-    offer = await pick(vscode.l10n.t('Purchase which on-chain earn product?'), data.offers.filter((o) => o.state === 'purchasable'), describeOffer, vscode.l10n.t('No on-chain earn product can be purchased right now.'));
+    offer = await pick(vscode.l10n.t('Purchase which on-chain earn product?'), data.offers.filter(offerBuyableNow), describeOffer, vscode.l10n.t('No on-chain earn product can be purchased right now.'));
     if (offer === undefined) return false;
   }
   if (offer.state !== 'purchasable') {
@@ -54,6 +54,11 @@ async function purchaseFlow(context: FlowContext, arg?: unknown): Promise<boolea
         ? vscode.l10n.t('{0} · {1} is sold out.', offer.ccy, offer.protocol)
         : vscode.l10n.t('Purchases of {0} · {1} are suspended.', offer.ccy, offer.protocol),
     );
+    return false;
+  }
+  // Purchasable by OKX's word, yet no amount fits ("2 DOT to 0 DOT"): say so rather than ask for one.
+  if (!offerBuyableNow(offer)) {
+    void ui.warn(`${offer.ccy} · ${offer.protocol}: ${noRoomText(offer)}`);
     return false;
   }
   const client = requireClient(context);

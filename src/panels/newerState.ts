@@ -14,7 +14,7 @@ import { dualDirectionLabel, dualOrderStateLabel, dualOutcomeLines, dualProductN
 import { quotaLeft } from '../portfolio/okusdQuota';
 import { stableStateLabel } from '../views/moreEarnView';
 import { checkAmount as checkAsPrompt } from '../validation';
-import { percent, time, withCcy } from '../views/nodes';
+import { feeRate, percent, time, withCcy } from '../views/nodes';
 import { figureCells, figureRow, shownFigures, type Figures } from './figures';
 import { checkAmount, okusdStandardSettlement, strikeFromIndex } from './newerSeries';
 import { chartFor, type ChartEntry } from './productChart';
@@ -42,7 +42,7 @@ function quotaText(value: string, ccy: string): (f: Figures) => string {
 
 function feeText(rate: string): string {
   if (rate === '' || !D.isPlainDecimal(rate)) return vscode.l10n.t('not available');
-  return D.isZero(rate) ? vscode.l10n.t('no fee') : percent(rate, 3);
+  return D.isZero(rate) ? vscode.l10n.t('no fee') : feeRate(rate);
 }
 
 function areaError(portfolio: Portfolio, area: 'okusd' | 'stable' | 'dual'): string | undefined {

@@ -9,8 +9,8 @@ import * as vscode from 'vscode';
 import type { OverviewInput } from '../portfolio/overview';
 import { computeOverview, type Overview } from '../portfolio/overview';
 import type { AreaId, Portfolio } from '../portfolio/portfolio';
-import { OVERVIEW_AREAS, missingText, productName, relativeTime, upcomingText } from '../views/overviewView';
-import { percent, time, usd } from '../views/nodes';
+import { OVERVIEW_AREAS, apyText, missingText, productName, relativeTime, upcomingText } from '../views/overviewView';
+import { percent, share, time, usd } from '../views/nodes';
 import type { EarningsHistory } from './earningsHistory';
 import { EARNING_PRODUCTS, earningsPerDay, rangeStart } from './earningsSeries';
 import { figureRow, shown } from './figures';
@@ -54,7 +54,7 @@ export function buildPortfolioState(portfolio: Pick<Portfolio, 'get'>, history: 
     return 'data' in state && state.data !== undefined ? state.data.usd : new Map<string, string>();
   })();
   const slice = (label: string, s: { usd: string; share: string; amt?: string }, ccy?: string): Slice => {
-    const { text, title } = shown((f) => `${ccy === undefined || s.amt === undefined ? '' : `${f.amount(s.amt, ccy)} · `}${usd(s.usd)} · ${percent(s.share, 1)}`);
+    const { text, title } = shown((f) => `${ccy === undefined || s.amt === undefined ? '' : `${f.amount(s.amt, ccy)} · `}${usd(s.usd)} · ${share(s.share)}`);
     return { label, share: s.share, text, ...(title === '' ? {} : { title }) };
   };
   // Areas never read yet: their figures are not zeros, they are not known yet.
@@ -65,7 +65,7 @@ export function buildPortfolioState(portfolio: Pick<Portfolio, 'get'>, history: 
     [vscode.l10n.t('Holdings'), total(o.holdings)],
     [vscode.l10n.t('Earned in 24 hours'), total(o.earned24h)],
     [vscode.l10n.t('Earned in total'), total(o.earnedTotal)],
-    [vscode.l10n.t('Weighted APY'), o.apy.value === undefined ? '' : percent(o.apy.value)],
+    [vscode.l10n.t('Weighted APY'), loading ? vscode.l10n.t('loading…') : apyText(o.apy)],
     ...(o.loans === undefined || o.loans.orders === 0 ? [] : [[vscode.l10n.t('Loans net'), usd(o.loans.netUsd)] as Row]),
     ...(o.valuation === undefined ? [] : [[vscode.l10n.t("OKX's valuation of the Earn account"), vscode.l10n.t('{0}; on-chain earn and savings here: {1} ({2} apart)', usd(o.valuation.okxUsd), usd(o.valuation.oursUsd), percent(o.valuation.difference))] as Row]),
   ];

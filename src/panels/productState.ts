@@ -6,8 +6,8 @@ import type { AreaId, Portfolio } from '../portfolio/portfolio';
 import { stakingRateFraction } from '../portfolio/stakingRate';
 import { percent, time } from '../views/nodes';
 import { figureRow } from './figures';
-import { orderStateLabel, termLabel } from '../views/stakingView';
-import { redeemPeriodText } from '../views/productsView';
+import { daysText, orderStateLabel, termLabel } from '../views/stakingView';
+import { offerBuyableNow, offerStateText, redeemPeriodText } from '../views/productsView';
 import type { DualOrder, DualProduct } from '../okx/types';
 import { dualProductName } from '../views/dualLabels';
 import { chartFor, type ChartEntry } from './productChart';
@@ -94,11 +94,11 @@ export function buildProductState(target: Exclude<ProductTarget, NewerTarget>, p
         [vscode.l10n.t('Early redemption'), offer.term === '0' ? vscode.l10n.t('not applicable (flexible)') : offer.earlyRedeem ? vscode.l10n.t('allowed') : vscode.l10n.t('not allowed')],
         figureRow(vscode.l10n.t('Fast redemption daily limit'), (f) => (offer.fastRedemptionDailyLimit === '' ? vscode.l10n.t('none') : f.amount(offer.fastRedemptionDailyLimit, offer.ccy))),
         [vscode.l10n.t('Earns'), offer.earningData.map((e) => e.ccy).join(', ')],
-        [vscode.l10n.t('State'), offer.state === 'purchasable' ? vscode.l10n.t('Purchasable') : offer.state === 'sold_out' ? vscode.l10n.t('Sold out') : vscode.l10n.t('Suspended')],
+        [vscode.l10n.t('State'), offerStateText(offer)],
         [vscode.l10n.t('Protocol'), offer.protocol],
         [vscode.l10n.t('Product ID'), offer.productId],
       ];
-      if (offer.state === 'purchasable') actions.push('purchase');
+      if (offerBuyableNow(offer)) actions.push('purchase');
     }
     // An order whose offer is no longer listed still names its product.
     const [named] = orders;
@@ -123,7 +123,7 @@ export function buildProductState(target: Exclude<ProductTarget, NewerTarget>, p
       [vscode.l10n.t('Latest APY (product info)'), latest === undefined ? '' : percent(latest)],
       [vscode.l10n.t('You receive'), vscode.l10n.t('{0}, 1:1, with daily rewards', token)],
       figureRow(vscode.l10n.t('Minimum stake'), (f) => (product?.minAmt === undefined || product.minAmt === '' ? '' : f.amount(product.minAmt, base))),
-      [vscode.l10n.t('Standard redemption takes'), product?.redemptDays === undefined || product.redemptDays === '' ? '' : vscode.l10n.t('{0} days', product.redemptDays)],
+      [vscode.l10n.t('Standard redemption takes'), product?.redemptDays === undefined || product.redemptDays === '' ? '' : daysText(product.redemptDays)],
     ];
     if (target.kind === 'eth') {
       const eth = data('eth');

@@ -2,7 +2,7 @@
  * Amounts, rates and times as people read them, computed on decimal text: never through a float, so what is
  * shown is exactly what OKX sent (trimmed and grouped).
  */
-import { gte, isPlainDecimal, isZero, mul, roundDown, toFixedDown, trim } from '../decimal';
+import { add, gte, isPlainDecimal, isZero, mul, roundDown, toFixedDown, trim } from '../decimal';
 import { decimalsFor } from '../validation';
 
 export interface NumberSymbols {
@@ -117,10 +117,16 @@ export function formatLtv(fraction: string, symbols: NumberSymbols = EN): string
   return formatPercentFixed(fraction, 1, symbols);
 }
 
-/** A fraction as a percentage with at most `dp` places: "0.0323" → "3.23%", "0.5742" → "57.42%". */
+/**
+ * A fraction as a percentage with at most `dp` places, rounded half up (a rate or a share, never an LTV: see
+ * formatLtv): "0.0323" → "3.23%", "0.123456" → "12.35%", "0.07" → "7%".
+ */
 export function formatPercent(fraction: string, dp = 2, symbols: NumberSymbols = EN): string {
-  if (!isPlainDecimal(fraction)) return fraction;
-  return `${formatAmount(roundDown(mul(fraction, '100'), dp), symbols)}%`;
+  const negative = fraction.startsWith('-');
+  const digits = negative ? fraction.slice(1) : fraction;
+  if (!isPlainDecimal(digits)) return fraction;
+  const rounded = roundHalfUp(mul(digits, '100'), dp);
+  return `${negative && rounded !== '0' ? '-' : ''}${formatAmount(rounded, symbols)}%`;
 }
 
 /** A fraction as a percentage with exactly `dp` places: "0.66" → "66.0%" for dp = 1. */
@@ -133,4 +139,29 @@ export function formatPercentFixed(fraction: string, dp: number, symbols: Number
 export function formatTime(ms: string, locale?: string): string {
   if (!/^\d+$/.test(ms)) return '';
   return new Date(Number(ms)).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A non-negative decimal rounded half up to `dp` places (trailing zeros removed): "7.05" → "7.1" for dp = 1. */
+function roundHalfUp(value: string, dp: number): string {
+  return roundDown(add(value, `0.${'0'.repeat(dp)}5`), dp);
+}
+
+/**
+ * A share of a whole (a product's part of the holdings), everywhere one is shown: one decimal, rounded half up,
+ * always with its decimal so a column of shares lines up ("7.1%", "0.9%", "100.0%"); a share too small to show
+ * reads "< 0.1%", never "0.0%".
+ */
+export function formatShare(fraction: string, symbols: NumberSymbols = EN): string {
+  if (!isPlainDecimal(fraction)) return fraction;
+  const rounded = roundHalfUp(mul(fraction, '100'), 1);
+  if (rounded === '0' && !isZeroText(fraction)) return `< ${formatFixed('0.1', 1, symbols)}%`;
+  return `${formatFixed(rounded, 1, symbols)}%`;
+}
+
+const isZeroText = (value: string): boolean => /^0(\.0*)?$/.test(value);
+
+/** A fee rate as OKX states it, every digit kept (a fee is never rounded): "0.00025" → "0.025%", "0.001" → "0.1%". */
+export function formatFeeRate(fraction: string, symbols: NumberSymbols = EN): string {
+  if (!isPlainDecimal(fraction)) return fraction;
+  return `${formatAmount(mul(fraction, '100'), symbols)}%`;
 }

@@ -59,7 +59,7 @@ export interface Total {
 export interface Share {
   readonly key: string;
   readonly usd: string;
-  /** Of the valued total, as a fraction to 4 places. */
+  /** Of the valued total, as a fraction to 8 places (rounded only where it is shown: formatShare). */
   readonly share: string;
   /** Amount in the currency itself (by currency only). */
   readonly amt?: string;
@@ -84,7 +84,11 @@ export interface Overview {
   /** Savings (from the hourly lending history) and ETH/SOL (the latest daily reward); on-chain gives totals only. */
   readonly earned24h: Total & { readonly covers: readonly EarnProduct[] };
   readonly earnedTotal: Total;
-  readonly apy: { readonly value: string | undefined; readonly complete: boolean };
+  /**
+   * The holdings-weighted APY; without a value, `unknown` says why: nothing is held, or nothing held could be
+   * valued (no USD price, an area not loaded).
+   */
+  readonly apy: { readonly value: string | undefined; readonly complete: boolean; readonly unknown?: 'nothingHeld' | 'unvalued' };
   readonly loans: { readonly collateralUsd: string; readonly debtUsd: string; readonly netUsd: string; readonly orders: number } | undefined;
   readonly upcoming: readonly Upcoming[];
   /** OKX's valuation of the Earn account beside ours (on-chain earn and savings: what OKX counts there). */
@@ -234,7 +238,7 @@ function upcoming(input: OverviewInput): Upcoming[] {
 
 function shares(entries: Map<string, { usd: string; amt?: string }>, total: string): Share[] {
   return [...entries.entries()]
-    .map(([key, v]) => ({ key, usd: v.usd, share: D.isPositive(total) ? D.roundDown(D.div(v.usd, total, 8), 4) : '0', ...(v.amt === undefined ? {} : { amt: v.amt }) }))
+    .map(([key, v]) => ({ key, usd: v.usd, share: D.isPositive(total) ? D.div(v.usd, total, 8) : '0', ...(v.amt === undefined ? {} : { amt: v.amt }) }))
     .sort((a, b) => D.cmp(b.usd, a.usd));
 }
 
@@ -310,7 +314,9 @@ export function computeOverview(input: OverviewInput): Overview {
     byCurrency: shares(byCurrency, holdingsUsd),
     earned24h: { usd: earned24.usd, complete: earned24.missing.length === 0 && absentAreas.length === 0 && input.recent !== undefined, missing: [...absentAreas, ...earned24.missing], covers },
     earnedTotal: { usd: earned.usd, complete: earned.missing.length === 0 && absentAreas.length === 0, missing: [...absentAreas, ...earned.missing] },
-    apy: { value: D.isPositive(weight) ? D.roundDown(D.div(weighted, weight, 12), 6) : undefined, complete: apyComplete },
+    apy: D.isPositive(weight)
+      ? { value: D.roundDown(D.div(weighted, weight, 12), 6), complete: apyComplete }
+      : { value: undefined, complete: apyComplete, unknown: holdings.complete && D.isZero(holdingsUsd) ? 'nothingHeld' : 'unvalued' },
     loans,
     upcoming: upcoming(input),
     valuation,

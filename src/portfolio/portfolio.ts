@@ -9,6 +9,7 @@ import type * as T from '../okx/types';
 import { Emitter } from './emitter';
 import { usdPrices } from './prices';
 import { loanKey, orderParam } from './risk';
+import { dualProductOf, historyScope, pendingEthRedemption, pendingStandardRedemption } from './scopes';
 
 export interface AreaData {
   onchain: { orders: T.ActiveOrder[] };
@@ -86,7 +87,7 @@ const LOADERS: Loaders = {
       c.eth.productInfo(),
       c.eth.history({ type: 'redeem', status: 'pending' }).next(),
     ]);
-    return { balance: balance[0], product: product[0], pendingRedemptions: pending };
+    return { balance: balance[0], product: product[0], pendingRedemptions: pending.filter(pendingEthRedemption) };
   },
   sol: async (c) => {
     const [balance, product] = await Promise.all([c.sol.balance(), c.sol.productInfo()]);
@@ -102,7 +103,7 @@ const LOADERS: Loaders = {
         await Promise.all(
           loan.collateralData.map(async ({ ccy }) => {
             // Only a hint for the menus: a failure here must not fail the loans.
-            const [max] = await c.loan.maxCollateralRedeem({ ccy, ...orderParam(loan) }).catch(() => []);
+            const max = (await c.loan.maxCollateralRedeem({ ccy, ...orderParam(loan) }).catch(() => [])).find((m) => m.ccy === ccy);
             if (max !== undefined) byCcy.set(ccy, max.maxRedeemAmt);
           }),
         );
@@ -135,7 +136,7 @@ const LOADERS: Loaders = {
       // Fast redemptions settle at once: only standard ones can still be on their way.
       c.okusd.redeemHistory({ type: 'standard', limit: '100' }).next(),
     ]);
-    return { account: account[0], limits: limits[0], apr: apr[0], latestReward: rewards[0], pendingRedemptions: pending.filter((r) => r.status === 'pending') };
+    return { account: account[0], limits: limits[0], apr: apr[0], latestReward: rewards[0], pendingRedemptions: pending.filter(pendingStandardRedemption) };
   },
   stable: async (c) => {
     const [balance] = await c.stableRewards.balance();
@@ -170,7 +171,8 @@ export class HistoryList<R> {
   error: OkxError | Error | undefined;
   private loading: Promise<void> | undefined;
 
-  constructor(private readonly pager: Pager<R>) {}
+  /** `keep`: what the list's name promises (./scopes); a record outside it is dropped, never shown under it. */
+  constructor(private readonly pager: Pager<R>, private readonly keep: (record: R) => boolean = () => true) {}
 
   get done(): boolean {
     return this.pager.done;
@@ -186,7 +188,7 @@ export class HistoryList<R> {
       .next()
       .then(
         (page) => {
-          this.items.push(...page);
+          this.items.push(...page.filter(this.keep));
           this.error = undefined;
         },
         (error: unknown) => {
@@ -347,7 +349,7 @@ export class Portfolio {
     const key = `${kind}:${scope ?? ''}`;
     let list = this.histories.get(key) as HistoryList<HistoryRecords[K]> | undefined;
     if (list === undefined) {
-      list = new HistoryList(PAGERS[kind](client, scope));
+      list = new HistoryList(PAGERS[kind](client, scope), historyScope(kind, scope));
       this.histories.set(key, list);
     }
     return list;
@@ -367,7 +369,7 @@ export class Portfolio {
     const key = `${pair.baseCcy}-${pair.quoteCcy}-${pair.optType}`;
     let list = this.dualProductLists.get(key);
     if (list === undefined) {
-      list = client.dual.products({ baseCcy: pair.baseCcy, quoteCcy: pair.quoteCcy, optType: pair.optType === 'C' ? 'C' : 'P' }).catch((error: unknown) => {
+      list = client.dual.products({ baseCcy: pair.baseCcy, quoteCcy: pair.quoteCcy, optType: pair.optType === 'C' ? 'C' : 'P' }).then((products) => products.filter(dualProductOf(pair))).catch((error: unknown) => {
         // A failure is not kept: the next look asks again.
         this.dualProductLists.delete(key);
         return error instanceof Error ? error : new Error(String(error));

@@ -11,7 +11,7 @@
  * strike, else in the quote currency.
  *
  * The simulator's choices where the page says nothing: products expire at 08:00 UTC 1, 3 and 7 days ahead,
- * with strikes 2, 5 and 10 % away from the index; yields are fractions (the products example's "0.0541", not
+ * with strikes 2, 5 and 10 % away from the index, each term paying its own yield (./dualYield); yields are fractions (the products example's "0.0541", not
  * the quote example's "69.65"); a quote lives `quoteTtlMs`; `termRate` is in percent of the principal; an
  * expired, used or unknown quote is refused with 51000 ("Parameter quoteId error"), the chapter documenting
  * no code of its own for it.
@@ -19,6 +19,7 @@
 import * as D from '../decimal';
 import type * as T from '../okx/types';
 import { DAY, HOUR } from './clock';
+import { dualAnnualYield } from './dualYield';
 import type { PriceFeed } from './market';
 import { amount, oneOf, required, text, type RawParams } from './params';
 import { badParam, fail } from './simError';
@@ -98,13 +99,14 @@ export class DualDesk {
   }
 
   /**
-   * The annualised yield of a product at `now`: the nearer the strike to the index (on the side that can be
-   * struck), the higher; a strike already crossed earns the floor.
+   * The annualised yield of a product at `now` (./dualYield): the nearer the strike to the index (on the side that
+   * can be struck), the higher, and different for each term at the same distance; a strike already crossed
+   * earns the floor.
    */
   private yieldOf(product: Product, now: number): { annualizedYield: string; absYield: string; interestAccrualTime: number } {
     const idx = this.index(product.pair, now);
     const away = product.optType === 'C' ? D.sub(D.div(product.strike, idx, 12), '1') : D.sub('1', D.div(product.strike, idx, 12));
-    const annualizedYield = D.lte(away, '0') ? '0.01' : D.roundDown(D.min('0.6', D.div('0.006', D.max(away, '0.01'), 12)), 4);
+    const annualizedYield = dualAnnualYield(product.pair.baseCcy, Number(away), product.expTime - now);
     const interestAccrualTime = nextHour(now);
     const years = D.div(String(Math.max(0, product.expTime - interestAccrualTime)), String(365 * DAY), 12);
     return { annualizedYield, absYield: D.roundDown(D.mul(annualizedYield, years), 8), interestAccrualTime };

@@ -13,6 +13,7 @@ import { badParam, fail } from './simError';
 import { DualDesk } from './dual';
 import { LoanDesk, type Funding } from './loans';
 import { OkusdDesk } from './okusd';
+import { savingsHour } from './savingsHour';
 import { StableRewardsDesk } from './stableRewards';
 import { nextId, type SimOrder, type SimStaking, type SimState } from './state';
 
@@ -607,19 +608,7 @@ export class Portfolio {
   }
 
   private hourly(hour: number): void {
-    for (const [ccy, s] of Object.entries(this.state.savings)) {
-      const rate = lendingRate(ccy, hour);
-      if (D.isPositive(s.pendingAmt) && D.lte(s.rate, rate)) {
-        s.loanAmt = D.add(s.loanAmt, s.pendingAmt);
-        s.pendingAmt = '0';
-      }
-      if (!D.isPositive(s.loanAmt)) continue;
-      const earned = D.roundDown(D.div(D.mul(s.loanAmt, rate), '8760'), 16);
-      s.loanAmt = D.add(s.loanAmt, earned);
-      s.amt = D.add(s.amt, earned);
-      s.earnings = D.add(s.earnings, earned);
-      this.state.lendingHistory.push({ ccy, amt: D.roundDown(s.loanAmt, 8), earnings: D.roundDown(earned, 8), rate, ts: hour });
-    }
+    savingsHour(this.state, hour);
     this.loans.hourly(hour);
   }
 }

@@ -43,7 +43,12 @@ export function stableRewardsApy(ccy: string, ts: number): string {
   return Math.max(0.001, 0.038 + 0.005 * Math.sin(day / 29) + 0.002 * (noise(ccy, day) - 0.5)).toFixed(4);
 }
 
-const SAVINGS_BASE: Readonly<Record<string, number>> = { USDT: 0.052, USDC: 0.047, BTC: 0.008, ETH: 0.019, SOL: 0.031, DOT: 0.024 };
+/**
+ * Each currency's lending rate around which the market moves (±45 % at most): never below OKX's 1 % floor for a
+ * minimum lending rate where the demo lends (BTC at 1 % lends in every hour), so a balance lent in the demo is
+ * lent at or above its minimum, as OKX lends.
+ */
+const SAVINGS_BASE: Readonly<Record<string, number>> = { USDT: 0.052, USDC: 0.047, BTC: 0.021, ETH: 0.019, SOL: 0.031, DOT: 0.024 };
 
 export function savingsCurrencies(): string[] {
   return Object.keys(SAVINGS_BASE);

@@ -2,7 +2,7 @@
  * Everything the simulator knows about its one account, as plain JSON (so `--state FILE` can save and restore
  * it), and the seeded demo portfolio that the sandbox and the tests start from.
  */
-import { add, div, mul, roundDown, sub, sum } from '../decimal';
+import { add, div, gte, mul, roundDown, sub, sum } from '../decimal';
 import type { EarningType, OfferState, OrderState, StakingHistoryStatus, StakingHistoryType } from '../okx/types';
 import { DAY, HOUR, MINUTE } from './clock';
 import { lendingRate, okusdApr, stakingApy } from './market';
@@ -521,9 +521,9 @@ export function demoState(now: number): SimState {
   for (let h = 7 * 24; h >= 1; h--) {
     const ts = Math.floor(now / HOUR) * HOUR - h * HOUR;
     for (const [ccy, savings] of Object.entries(state.savings)) {
-      if (savings.loanAmt === '0') continue;
       const rate = lendingRate(ccy, ts);
-      state.lendingHistory.push({ ccy, amt: savings.loanAmt, earnings: roundDown(div(mul(savings.loanAmt, rate), '8760'), 8), rate, ts });
+      // Lent only in the hours the market paid at least the minimum, as OKX lends (./savingsHour).
+      if (savings.loanAmt !== '0' && gte(rate, savings.rate)) state.lendingHistory.push({ ccy, amt: savings.loanAmt, earnings: roundDown(div(mul(savings.loanAmt, rate), '8760'), 8), rate, ts });
     }
   }
   // ETH staking rewards follow the day's APY.

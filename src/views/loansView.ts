@@ -195,7 +195,9 @@ export class LoansView extends PortfolioTree {
             description: sums(records, false),
             icon: 'symbol-operator',
             tooltip: [
-              vscode.l10n.t('{0} from {1} to {2}, {3} hourly records.', sums(records, true), time(oldest), time(newest), records.length),
+              records.length === 1
+                ? vscode.l10n.t('{0} at {1}, 1 hourly record.', sums(records, true), time(newest))
+                : vscode.l10n.t('{0} from {1} to {2}, {3} hourly records.', sums(records, true), time(oldest), time(newest), records.length),
               list.done ? '' : vscode.l10n.t('Older interest is not counted until loaded: Load more….'),
             ].filter((t) => t !== '').join(' '),
           }, self));

@@ -11,7 +11,7 @@ import type { DualCurrencyPair, DualOrder, DualProduct, OkusdLimits, OkusdQuota,
 import { dualOrderOpen, type AreaData, type Portfolio } from '../portfolio/portfolio';
 import { PortfolioTree } from './portfolioTree';
 import { dualDirectionLabel, dualOrderStateLabel, dualOutcomeLines, dualOutcomeRows, dualProductLabel } from './dualLabels';
-import { GroupNode, LeafNode, errorNode, fieldsTooltip, historyNode, percent, shortAmount, shortWithCcy, time, withCcy, type TreeNode } from './nodes';
+import { GroupNode, LeafNode, errorNode, feeRate, fieldsTooltip, historyNode, percent, shortAmount, shortWithCcy, time, withCcy, type TreeNode } from './nodes';
 import { relativeTime } from './overviewView';
 
 /** What is left of a daily quota: the user's and the platform's, whichever is less (never below zero). */
@@ -95,7 +95,7 @@ export class MoreEarnView extends PortfolioTree {
     const std = quotaLeft(limits.stdRedeemLimit);
     const row = (name: string, left: string | undefined, ccy: string, fee: string | undefined, q: OkusdQuota): [string, string, string] => [
       name,
-      left === undefined ? '' : fee === undefined ? vscode.l10n.t('{0} left', shortWithCcy(left, ccy)) : vscode.l10n.t('{0} left · fee {1}', shortWithCcy(left, ccy), percent(fee)),
+      left === undefined ? '' : fee === undefined ? vscode.l10n.t('{0} left', shortWithCcy(left, ccy)) : vscode.l10n.t('{0} left · fee {1}', shortWithCcy(left, ccy), feeRate(fee)),
       vscode.l10n.t('yours: {0} of {1} used; OKX: {2} of {3} used', withCcy(q.personalUsedAmt, ccy), withCcy(q.personalDailyLimit, ccy), withCcy(q.platformUsedAmt, ccy), withCcy(q.platformDailyLimit, ccy)),
     ];
     const rows = [

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { errorText, fullErrorText } from '../messages';
-import { formatAmount, formatDisplayAmount, formatFixed, formatLtv, formatPercent, formatTime, numberSymbols } from '../portfolio/format';
+import { formatAmount, formatDisplayAmount, formatFeeRate, formatFixed, formatLtv, formatPercent, formatShare, formatTime, numberSymbols } from '../portfolio/format';
 import type { ActiveOrder, DualCurrencyPair, DualOrder, DualProduct, LoanInfo, Offer, StakingHistoryRecord } from '../okx/types';
 import type { AreaId, HistoryKind, HistoryList, HistoryRecords, Portfolio } from '../portfolio/portfolio';
 
@@ -37,6 +37,10 @@ export interface TreeNode {
 const symbols = (): ReturnType<typeof numberSymbols> => numberSymbols(vscode.env.language);
 export const amount = (value: string): string => formatAmount(value, symbols());
 export const percent = (fraction: string, dp = 2): string => formatPercent(fraction, dp, symbols());
+/** A share of the holdings: one decimal, rounded half up ("< 0.1%" for a sliver), the same in every view and panel. */
+export const share = (fraction: string): string => formatShare(fraction, symbols());
+/** A fee rate exactly as OKX gives it ("0.025%"), the same in the views, panels and prompts. */
+export const feeRate = (fraction: string): string => formatFeeRate(fraction, symbols());
 export const time = (ms: string): string => formatTime(ms, vscode.env.language);
 export const withCcy = (value: string, ccy: string): string => `${amount(value)} ${ccy}`;
 /** An amount at the precision a row has room for (descriptions); tooltips show `amount` exactly. */

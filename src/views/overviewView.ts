@@ -2,12 +2,14 @@
  * Overview: what the user holds in OKX Earn and what it earns, in USD at OKX's index prices: the total and its
  * share per product, earnings in the last 24 hours and in total, the holdings-weighted APY, the loans' net value,
  * what comes next, and a word when OKX's own valuation disagrees. Each item opens the view or panel behind it.
+ * A row's figure is its label and its name the description, as in the Loans view: a narrow sidebar (260 px)
+ * cuts the name, never the figure. A figure that cannot be had says why, never a blank.
  */
 import * as vscode from 'vscode';
 import { TOTALS_ONLY, computeOverview, type EarnProduct, type Overview, type OverviewInput, type Upcoming } from '../portfolio/overview';
 import type { AreaId, Portfolio } from '../portfolio/portfolio';
 import { PortfolioTree } from './portfolioTree';
-import { AREA_LABELS, GroupNode, LeafNode, errorNode, fieldsTooltip, percent, time, usd, withCcy, type TreeNode } from './nodes';
+import { AREA_LABELS, GroupNode, LeafNode, errorNode, fieldsTooltip, percent, share, time, usd, withCcy, type TreeNode } from './nodes';
 
 /** The areas the Overview is computed from: three more requests than the other views make (prices, valuation, recent). */
 export const OVERVIEW_AREAS: readonly AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'okusd', 'stable', 'dual', 'loans', 'market', 'prices', 'valuation', 'recent'];
@@ -60,6 +62,15 @@ function totalText(total: { usd: string; complete: boolean }): string {
   return total.complete ? usd(total.usd) : vscode.l10n.t('{0} (incomplete)', usd(total.usd));
 }
 
+/**
+ * The weighted APY as text, with why there is none: "4.27%", "4.27% (incomplete)", "none: nothing held",
+ * "unknown (incomplete)".
+ */
+export function apyText(apy: Overview['apy']): string {
+  if (apy.value !== undefined) return apy.complete ? percent(apy.value) : vscode.l10n.t('{0} (incomplete)', percent(apy.value));
+  return apy.unknown === 'nothingHeld' ? vscode.l10n.t('none: nothing held') : vscode.l10n.t('unknown (incomplete)');
+}
+
 export function missingText(missing: readonly string[]): string {
   const areas = AREA_LABELS();
   return missing.map((m) => (m in areas ? areas[m as AreaId] : vscode.l10n.t('{0} (no USD price)', m))).join(', ');
@@ -106,8 +117,8 @@ export class OverviewView extends PortfolioTree {
     }
     nodes.push(
       new LeafNode('overview:earned24h', {
-        label: vscode.l10n.t('Earned in 24 hours'),
-        description: totalText(o.earned24h),
+        label: totalText(o.earned24h),
+        description: vscode.l10n.t('Earned in 24 hours'),
         icon: 'calendar',
         tooltip: fieldsTooltip(vscode.l10n.t('Earned in the last 24 hours'), [
           [vscode.l10n.t('Counted'), o.earned24h.covers.map(productName).join(', ')],
@@ -117,8 +128,8 @@ export class OverviewView extends PortfolioTree {
         command: OPEN_PORTFOLIO,
       }),
       new LeafNode('overview:earnedTotal', {
-        label: vscode.l10n.t('Earned in total'),
-        description: totalText(o.earnedTotal),
+        label: totalText(o.earnedTotal),
+        description: vscode.l10n.t('Earned in total'),
         icon: 'graph',
         tooltip: fieldsTooltip(vscode.l10n.t('Earned so far'), [
           [vscode.l10n.t('From'), vscode.l10n.t("each position's earnings as OKX states them, valued at today's prices")],
@@ -127,17 +138,20 @@ export class OverviewView extends PortfolioTree {
         command: OPEN_PORTFOLIO,
       }),
       new LeafNode('overview:apy', {
-        label: vscode.l10n.t('Weighted APY'),
-        description: o.apy.value === undefined ? '' : o.apy.complete ? percent(o.apy.value) : vscode.l10n.t('{0} (incomplete)', percent(o.apy.value)),
+        label: apyText(o.apy),
+        description: vscode.l10n.t('Weighted APY'),
         icon: 'flame',
-        tooltip: new vscode.MarkdownString(vscode.l10n.t('Each position\'s APY weighted by its USD value: on-chain earn at the order\'s APY, ETH and SOL staking at today\'s APY, savings at the last hour\'s lending rate on what is lent, OKUSD at its latest APR, Stable Rewards at the latest day\'s APY (nothing while not earning), Dual Investment at the order\'s APY.')),
+        tooltip: fieldsTooltip(vscode.l10n.t('Weighted APY'), [
+          [vscode.l10n.t('How'), vscode.l10n.t('Each position\'s APY weighted by its USD value: on-chain earn at the order\'s APY, ETH and SOL staking at today\'s APY, savings at the last hour\'s lending rate on what is lent, OKUSD at its latest APR, Stable Rewards at the latest day\'s APY (nothing while not earning), Dual Investment at the order\'s APY.')],
+          [vscode.l10n.t('Left out'), o.apy.complete ? '' : o.holdings.missing.length > 0 ? missingText(o.holdings.missing) : vscode.l10n.t('positions whose APY OKX did not give')],
+        ]),
         command: OPEN_PORTFOLIO,
       }),
     );
     if (o.loans !== undefined && o.loans.orders > 0) {
       nodes.push(new LeafNode('overview:loans', {
-        label: vscode.l10n.t('Loans net'),
-        description: usd(o.loans.netUsd),
+        label: usd(o.loans.netUsd),
+        description: vscode.l10n.t('Loans net'),
         icon: 'law',
         tooltip: fieldsTooltip(vscode.l10n.t('Flexible loans'), [
           [vscode.l10n.t('Collateral'), usd(o.loans.collateralUsd)],
@@ -154,20 +168,20 @@ export class OverviewView extends PortfolioTree {
 
   private holdings(o: Overview): TreeNode {
     return new GroupNode('overview:holdings', {
-      label: vscode.l10n.t('Holdings'),
-      description: totalText(o.holdings),
+      label: totalText(o.holdings),
+      description: vscode.l10n.t('Holdings'),
       icon: 'briefcase',
       expanded: true,
       contextValue: 'okxEarn.overviewHoldings',
       tooltip: fieldsTooltip(vscode.l10n.t('Holdings by currency'), [
-        ...o.byCurrency.map((c): [string, string] => [c.key, `${withCcy(c.amt ?? '', c.key)} · ${usd(c.usd)} · ${percent(c.share, 1)}`]),
+        ...o.byCurrency.map((c): [string, string] => [c.key, `${withCcy(c.amt ?? '', c.key)} · ${usd(c.usd)} · ${share(c.share)}`]),
         ...(o.holdings.complete ? [] : [[vscode.l10n.t('Left out'), missingText(o.holdings.missing)] as [string, string]]),
         ...(o.valuation === undefined || o.valuation.disagrees ? [] : [[vscode.l10n.t("OKX's valuation"), vscode.l10n.t('agrees ({0} off)', percent(o.valuation.difference))] as [string, string]]),
       ]),
       children: (self) => [
         ...o.byProduct.map((p) => new LeafNode(`overview:holdings:${p.key}`, {
-          label: productName(p.key as EarnProduct),
-          description: `${usd(p.usd)} · ${percent(p.share, 1)}`,
+          label: `${usd(p.usd)} · ${share(p.share)}`,
+          description: productName(p.key as EarnProduct),
           icon: 'circle-small',
           command: productView(p.key as EarnProduct),
         }, self)),
@@ -185,9 +199,18 @@ export class OverviewView extends PortfolioTree {
 
   private upcoming(o: Overview): TreeNode {
     const now = Date.now();
+    if (o.upcoming.length === 0) {
+      // Not a folder with nothing in it: the row itself says there is nothing, and what was looked for.
+      return new LeafNode('overview:upcoming', {
+        label: vscode.l10n.t('What comes next'),
+        description: vscode.l10n.t('nothing scheduled'),
+        icon: 'calendar',
+        tooltip: vscode.l10n.t('No redemption on its way, no fixed term ending and no Dual Investment order settling, at any date.'),
+      });
+    }
     return new GroupNode('overview:upcoming', {
       label: vscode.l10n.t('What comes next'),
-      description: o.upcoming.length === 0 ? vscode.l10n.t('nothing scheduled') : String(o.upcoming.length),
+      description: String(o.upcoming.length),
       icon: 'calendar',
       expanded: true,
       children: (self) =>

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import * as D from '../decimal';
 import type { Offer } from '../okx/types';
+import { offerBuyableNow, offerHasNoRoom } from '../portfolio/offers';
 import type { Portfolio } from '../portfolio/portfolio';
 import { PortfolioTree } from './portfolioTree';
 import { GroupNode, LeafNode, fieldsTooltip, percent, time, withCcy, type TreeNode } from './nodes';
@@ -54,10 +55,23 @@ export function byApy(offers: readonly Offer[]): Offer[] {
   });
 }
 
-/** The highest APY among the offers that can be bought, or undefined when none can. */
+/** Why a purchasable offer cannot be bought now: its maximum is below its minimum ("2 DOT to 0 DOT"). */
+export function noRoomText(offer: Offer): string {
+  const limits = offer.investData.map((i) => vscode.l10n.t('{0} to {1}', withCcy(i.minAmt, i.ccy), withCcy(i.maxAmt, i.ccy))).join(', ');
+  return vscode.l10n.t('Nothing can be subscribed now: OKX allows {0}, a maximum below the minimum.', limits);
+}
+
+/** An offer's state in words, saying so when a purchasable offer has no room ("Sold out", "Nothing can be subscribed now: …"). */
+export function offerStateText(offer: Offer): string {
+  return offer.state === 'purchasable' && offerHasNoRoom(offer) ? noRoomText(offer) : offerStateLabel(offer.state);
+}
+
+export { offerBuyableNow };
+
+/** The highest APY among the offers that can be bought now, or undefined when none can. */
 export function bestApy(offers: readonly Offer[]): string | undefined {
   return offers
-    .filter((o) => o.state === 'purchasable')
+    .filter(offerBuyableNow)
     .map(apyOf)
     .reduce<string | undefined>((best, apy) => (apy === undefined || (best !== undefined && D.gte(best, apy)) ? best : apy), undefined);
 }
@@ -93,18 +107,20 @@ function offerNode(offer: Offer, best: boolean, parent: TreeNode, inFolder: bool
   const limits = offer.investData.map((i) => vscode.l10n.t('{0} to {1}', withCcy(i.minAmt, i.ccy), withCcy(i.maxAmt, i.ccy))).join(', ');
   // The APY is the row's only percentage (its name is in the tooltip): "Sold out · 9.5% · 30 days".
   const parts = [percent(offer.apy), termLabel(offer.term)];
+  const noRoom = offer.state === 'purchasable' && offerHasNoRoom(offer);
   if (offer.state !== 'purchasable') parts.unshift(offerStateLabel(offer.state));
+  else if (noRoom) parts.unshift(vscode.l10n.t('Full for now'));
   // Alone, the row is its currency's: the short currency as its label, the protocol last.
   if (!inFolder) parts.push(offer.protocol);
   return new LeafNode(`offer:${offer.productId}`, {
     label: inFolder ? offer.protocol : offer.ccy,
     description: parts.join(' · '),
-    icon: best ? 'star-full' : offer.state === 'purchasable' ? 'circle-large-filled' : offer.state === 'sold_out' ? 'circle-slash' : 'debug-pause',
-    contextValue: `okxEarn.offer.${offer.state === 'purchasable' ? 'purchasable' : 'closed'}`,
+    icon: best ? 'star-full' : offerBuyableNow(offer) ? 'circle-large-filled' : offer.state === 'sold_out' || noRoom ? 'circle-slash' : 'debug-pause',
+    contextValue: `okxEarn.offer.${offerBuyableNow(offer) ? 'purchasable' : 'closed'}`,
     payload: { kind: 'offer', offer },
     tooltip: fieldsTooltip(`${offer.ccy} · ${offer.protocol}`, [
       [vscode.l10n.t('Product ID'), offer.productId],
-      [vscode.l10n.t('State'), offerStateLabel(offer.state)],
+      [vscode.l10n.t('State'), offerStateText(offer)],
       [vscode.l10n.t('Estimated APY'), percent(offer.apy)],
       [vscode.l10n.t('Term'), termLabel(offer.term)],
       [vscode.l10n.t('Subscription limits'), limits],
@@ -203,8 +219,10 @@ export class ProductsView extends PortfolioTree {
     return new GroupNode('offers', {
       label: vscode.l10n.t('On-chain earn offers'),
       description: filtered
-        ? vscode.l10n.t('{0} of {1} products · filtered: {2}', offers.length, all.length, filterText(filter))
-        : vscode.l10n.t('{0} products', offers.length),
+        ? (all.length === 1
+            ? vscode.l10n.t('{0} of 1 product · filtered: {1}', offers.length, filterText(filter))
+            : vscode.l10n.t('{0} of {1} products · filtered: {2}', offers.length, all.length, filterText(filter)))
+        : offers.length === 1 ? vscode.l10n.t('1 product') : vscode.l10n.t('{0} products', offers.length),
       icon: filtered ? 'filter-filled' : 'link',
       expanded: true,
       children: (self) => {
@@ -221,7 +239,7 @@ export class ProductsView extends PortfolioTree {
         return currencies.map((ccy) => {
           const ofCcy = byApy(offers.filter((o) => o.ccy === ccy));
           const best = bestApy(ofCcy);
-          const isBest = (o: Offer): boolean => best !== undefined && o.state === 'purchasable' && apyOf(o) !== undefined && D.cmp(o.apy, best) === 0;
+          const isBest = (o: Offer): boolean => best !== undefined && offerBuyableNow(o) && apyOf(o) !== undefined && D.cmp(o.apy, best) === 0;
           // A currency with a single offer is that offer, not a folder of one.
           const [only] = ofCcy;
           if (ofCcy.length === 1 && only !== undefined) return offerNode(only, isBest(only), self, false);

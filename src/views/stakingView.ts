@@ -20,8 +20,13 @@ export function orderStateLabel(state: string): string {
 const STATE_ORDER = ['1', '2', '8', '9', '13'];
 const STATE_KEYS: Record<string, string> = { '8': 'pending', '13': 'cancelling', '9': 'onchain', '1': 'earning', '2': 'redeeming' };
 
+/** "1 day", "30 days". */
+export function daysText(days: string): string {
+  return days === '1' ? vscode.l10n.t('1 day') : vscode.l10n.t('{0} days', days);
+}
+
 export function termLabel(term: string): string {
-  return term === '0' ? vscode.l10n.t('Flexible') : vscode.l10n.t('{0} days', term);
+  return term === '0' ? vscode.l10n.t('Flexible') : daysText(term);
 }
 
 function invested(order: { investData: { ccy: string; amt: string }[] }): string {
@@ -115,7 +120,7 @@ function rewardLeaves(prefix: string, balance: { amt: string; latestInterestAccr
 function productRows(product: StakingProductFields | undefined, base: string): [string, string][] {
   return [
     [vscode.l10n.t('Minimum stake'), product?.minAmt === undefined || product.minAmt === '' ? '' : withCcy(product.minAmt, base)],
-    [vscode.l10n.t('Standard redemption takes'), product?.redemptDays === undefined || product.redemptDays === '' ? '' : vscode.l10n.t('{0} days', product.redemptDays)],
+    [vscode.l10n.t('Standard redemption takes'), product?.redemptDays === undefined || product.redemptDays === '' ? '' : daysText(product.redemptDays)],
   ];
 }
 

@@ -3,13 +3,19 @@ import * as vscode from 'vscode';
 import * as D from '../../src/decimal';
 import type { OkxEarnApi, RenderedItem } from '../../src/extension';
 import type { PortfolioState } from '../../src/panels/protocol';
-import { formatFixed } from '../../src/portfolio/format';
+import { formatFixed, formatShare } from '../../src/portfolio/format';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
 import { ScriptedWindow, configure, extensionApi, probe, probesAvailable, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
 
 const find = (items: readonly RenderedItem[], label: string): RenderedItem => {
   const item = items.find((i) => i.label === label);
   assert.ok(item, `"${label}" among ${items.map((i) => i.label).join(', ')}`);
+  return item;
+};
+/** An item by its id (the Overview's rows lead with their figure: the name is the description). */
+const byId = (items: readonly RenderedItem[], id: string): RenderedItem => {
+  const item = items.find((i) => i.id === id);
+  assert.ok(item, `${id} among ${items.map((i) => i.id ?? '').join(', ')}`);
   return item;
 };
 const usdText = (value: string): string => `${formatFixed(value, 2)} USD`;
@@ -60,25 +66,40 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
     await vscode.commands.executeCommand('okxEarn.refresh');
     const items = await waitFor(async () => {
       const list = await api.renderView('overview', 2);
-      return list.some((i) => i.label === 'Holdings' && i.description.endsWith('USD')) ? list : undefined;
+      const holdings = list.find((i) => i.id === 'overview:holdings');
+      return holdings?.description === 'Holdings' && holdings.label.endsWith('USD') ? list : undefined;
     }, 'the Overview');
     const expected = expectedHoldings();
-    const holdings = find(items, 'Holdings');
-    assert.equal(holdings.description, usdText(expected.total), 'complete, and exactly the simulator\'s holdings');
-    assert.match(find(holdings.children, 'On-chain earn').description, new RegExp(`^${usdText(expected.onchain).replace(/[.]/g, '\\.')} · \\d+(\\.\\d)?%$`));
-    assert.match(find(holdings.children, 'Simple Earn (savings)').description, /^[\d,]+\.\d\d USD · \d+(\.\d)?%$/);
+    // Each row leads with its figure (a narrow sidebar cuts the name, not the figure); shares at one decimal.
+    const holdings = byId(items, 'overview:holdings');
+    assert.equal(holdings.label, usdText(expected.total), 'complete, and exactly the simulator\'s holdings');
+    const product = (key: string, name: string): RenderedItem => {
+      const row = byId(holdings.children, `overview:holdings:${key}`);
+      assert.equal(row.description, name);
+      return row;
+    };
+    assert.match(product('onchain', 'On-chain earn').label, new RegExp(`^${usdText(expected.onchain).replace(/[.]/g, '\\.')} · \\d+\\.\\d%$`));
+    assert.match(product('savings', 'Simple Earn (savings)').label, /^[\d,]+\.\d\d USD · \d+\.\d%$/);
     // The newer products, each with its share: OKUSD, Stable Rewards, the live Dual Investment order.
-    for (const [label, usd] of [['OKUSD', expected.okusd], ['Stable Rewards', expected.stable], ['Dual Investment', expected.dual]] as const) {
+    for (const [key, label, usd] of [['okusd', 'OKUSD', expected.okusd], ['stable', 'Stable Rewards', expected.stable], ['dual', 'Dual Investment', expected.dual]] as const) {
       assert.ok(D.isPositive(usd), `the demo holds ${label}`);
-      assert.match(find(holdings.children, label).description, new RegExp(`^${usdText(usd).replace(/[.]/g, '\\.')} · \\d+(\\.\\d)?%$`));
+      assert.match(product(key, label).label, new RegExp(`^${usdText(usd).replace(/[.]/g, '\\.')} · \\d+\\.\\d%$`));
     }
-    assert.match(find(items, 'Earned in 24 hours').description, /^[\d,]+\.\d\d USD$/);
-    assert.match(find(items, 'Earned in total').description, /^[\d,]+\.\d\d USD$/);
-    assert.match(find(items, 'Weighted APY').description, /^\d+(\.\d+)?%$/);
+    // Shown shares are rounded, not cut: they add up to 100 % within half a tenth per product.
+    const shown = holdings.children.filter((c) => c.id?.startsWith('overview:holdings:') === true && / · [\d.]+%$/.test(c.label)).map((c) => Number(/ · ([\d.]+)%$/.exec(c.label)?.[1]));
+    const total = shown.reduce((a, b) => a + b, 0);
+    assert.ok(Math.abs(total - 100) <= 0.05 * shown.length + 1e-9, `the shares shown add up to ${total.toFixed(1)}`);
+    for (const [id, name] of [['overview:earned24h', 'Earned in 24 hours'], ['overview:earnedTotal', 'Earned in total']] as const) {
+      assert.match(byId(items, id).label, /^[\d,]+\.\d\d USD$/);
+      assert.equal(byId(items, id).description, name);
+    }
+    assert.match(byId(items, 'overview:apy').label, /^\d+(\.\d+)?%$/);
+    assert.equal(byId(items, 'overview:apy').description, 'Weighted APY');
     const loans = sim.state.loans.orders;
     const figures = loans.map((o) => ({ c: D.sum(o.collateral.map((c) => D.mul(c.amt, sim.prices.usd(c.ccy, sim.clock.now())))), l: D.sum(o.loan.map((l) => D.mul(l.amt, sim.prices.usd(l.ccy, sim.clock.now())))) }));
     const net = D.sub(D.sum(figures.map((f) => D.roundDown(f.c, 8))), D.sum(figures.map((f) => D.roundDown(f.l, 8))));
-    assert.equal(find(items, 'Loans net').description, usdText(net));
+    assert.equal(byId(items, 'overview:loans').label, usdText(net));
+    assert.equal(byId(items, 'overview:loans').description, 'Loans net');
     const upcoming = find(items, 'What comes next');
     assert.ok(upcoming.children.length >= 3, 'a pending ETH redemption, a redeeming DOT order, fixed terms ending');
     assert.ok(upcoming.children.some((c) => /0\.3 BETH redeemed to ETH/.test(c.description)), 'the pending ETH redemption');
@@ -107,7 +128,10 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
       return s?.kind === 'portfolio' && !s.earnings.loading && s.earnings.points.length > 0 ? s : undefined;
     }, 'the Portfolio panel with its earnings');
     assert.deepEqual(state.byProduct.map((s) => s.label).sort(), ['Dual Investment', 'ETH staking', 'OKUSD', 'On-chain earn', 'SOL staking', 'Simple Earn (savings)', 'Stable Rewards']);
-    assert.equal(D.sum(state.byProduct.map((s) => s.share)).slice(0, 4), '0.99', 'the shares add up (each rounded down)');
+    const shares = D.sum(state.byProduct.map((s) => s.share));
+    assert.ok(D.gte(shares, '0.9999') && D.lte(shares, '1'), `the shares add up (each to 8 places): ${shares}`);
+    // As text, each at one decimal, rounded (issue 25, item 4): the same figure as in the Overview view.
+    assert.ok(state.byProduct.every((s) => s.text.endsWith(` · ${formatShare(s.share)}`)), state.byProduct.map((s) => s.text).join('; '));
     assert.ok(state.byCurrency.some((s) => s.label === 'USDT' && /^[\d,.]+ USDT · [\d,.]+ USD · \d/.test(s.text)));
     assert.equal(state.earnings.range, 30);
     assert.equal(state.earnings.points.length, 30);

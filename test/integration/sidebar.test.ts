@@ -202,13 +202,25 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
     const offers = find(products, 'On-chain earn offers').children.flatMap((c) => (c.id?.startsWith('offer:') === true ? [c] : c.children));
     assert.ok(offers.length > 0 && offers.every((o) => o.command?.command === 'okxEarn.openProduct'));
 
-    const [loan] = await api.renderView('loans', 2);
-    assert.ok(loan);
-    assert.equal(loan.command?.command, 'okxEarn.openLtv');
-    assert.ok(find(loan.children, 'Collateral').children.every((c) => c.command?.command === 'okxEarn.openLtv'));
-    await vscode.commands.executeCommand(loan.command.command, ...loan.command.arguments);
-    const ordId = sim.state.loans.orders[0]?.ordId ?? '';
-    await waitFor(() => api.panels().find((p) => p.key.includes(ordId)), 'the LTV panel of the first order');
+    // Each loan order's row (not only its "Current LTV" row or the inline icon) opens that order's LTV panel in
+    // front, and stays an expanded folder (issue 25, item 7).
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const loans = await api.renderView('loans', 2);
+    assert.equal(loans.length, sim.state.loans.orders.length);
+    for (const [i, order] of sim.state.loans.orders.entries()) {
+      const loan = loans.find((l) => l.id === `loan:${order.ordId}`);
+      assert.ok(loan, `order ${i + 1}'s row`);
+      assert.ok(loan.children.length > 0, 'still a folder');
+      assert.equal(loan.command?.command, 'okxEarn.openLtv');
+      assert.ok(find(loan.children, 'Collateral').children.every((c) => c.command?.command === 'okxEarn.openLtv'));
+      await vscode.commands.executeCommand(loan.command.command, ...loan.command.arguments);
+      await waitFor(() => api.panels().find((p) => p.key.includes(order.ordId)), `the LTV panel of order ${i + 1}`);
+      const tail = `…${order.ordId.slice(-6)}`;
+      await waitFor(() => {
+        const label = vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '';
+        return label.startsWith('LTV: ') && label.endsWith(tail) ? label : undefined;
+      }, `order ${i + 1}'s LTV panel in front (${tail})`);
+    }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -352,6 +364,8 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
 
   it('an area that fails shows an error item with Retry; the other areas keep working', async () => {
     sim.faults.add({ fault: { kind: 'okx', code: '50013', msg: 'System busy', status: 429 }, endpoint: 'savingsBalance' });
+    // Refresh reloads what is on screen: the Savings view opens collapsed (issue 25, item 8), so open it first.
+    await vscode.commands.executeCommand('okxEarn.savings.focus');
     await vscode.commands.executeCommand('okxEarn.refresh');
     const savings = await api.renderView('savings', 0);
     assert.equal(savings[0]?.label, 'Could not load savings');

@@ -45,6 +45,16 @@ describe('manifest: ready for the Marketplace and Open VSX', () => {
     assert.deepEqual(notApplication, []);
   });
 
+  it('opens the sidebar with Overview and Loans expanded and the other four views collapsed (issue 25, item 8)', () => {
+    // Six expanded views leave about five rows each: a newcomer gets the summary and the loans' risk, the
+    // product views one click away. VS Code remembers what the user opens or closes after that.
+    const views = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { contributes: { views: Record<string, { id: string; visibility?: string }[]> } }).contributes.views.okxEarn ?? [];
+    assert.deepEqual(views.map((v) => [v.id, v.visibility ?? 'visible']), [
+      ['okxEarn.overview', 'visible'], ['okxEarn.staking', 'collapsed'], ['okxEarn.savings', 'collapsed'],
+      ['okxEarn.moreEarn', 'collapsed'], ['okxEarn.loans', 'visible'], ['okxEarn.products', 'collapsed'],
+    ]);
+  });
+
   it('uses Marketplace categories that fit, and keywords people search for (at most 30)', () => {
     const allowed = ['AI', 'Azure', 'Chat', 'Data Science', 'Debuggers', 'Education', 'Extension Packs', 'Formatters', 'Keymaps', 'Language Packs', 'Linters', 'Machine Learning', 'Notebooks', 'Programming Languages', 'SCM Providers', 'Snippets', 'Testing', 'Themes', 'Visualization', 'Other'];
     assert.ok(manifest.categories?.every((c) => allowed.includes(c)), String(manifest.categories));

@@ -36,7 +36,8 @@ describe('chat/toolText: what the tools answer', () => {
     const answer = text.portfolioText(en, WHERE, o);
     assert.match(answer, /^Portfolio \(OKX Earn, Sandbox\)\. USD values at OKX index prices\./);
     assert.match(answer, /\nHoldings: 6,000\.01 USD \(incomplete: XYZ not counted\)\n/);
-    assert.match(answer, /\n- ETH staking: 6,000\.01 USD \(100%\)\n/);
+    // A share as everywhere: one decimal, rounded (issue 25, item 4).
+    assert.match(answer, /\n- ETH staking: 6,000\.01 USD \(100\.0%\)\n/);
     assert.match(answer, /\nWhat comes next: nothing scheduled$/);
     assert.doesNotMatch(answer, /\nLoans:/, 'no loan line without a loan order');
     const withLoan = text.portfolioText(en, WHERE, computeOverview({ now: 0, loans: { loans: [loan('1', '0.66')] }, prices: { usd: new Map() } }));
@@ -124,5 +125,16 @@ describe('chat/toolInput: checked like a webview message', () => {
     assert.equal(refused({ productId: 'x'.repeat(65), amount: '1' }), '"productId" is too long.');
     assert.equal(refused({ productId: '4005', amount: '1', eMode: 'yes' }), '"eMode" must be true or false.');
     assert.equal(refused(Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`f${i}`, '1']))), 'Too many fields (13).');
+  });
+
+  it('issue 25: an offer with no room is said to be closed for now; one point is one; an LTV is never rounded up', () => {
+    const dot: T.Offer = {
+      ccy: 'DOT', productId: '101', protocol: 'Polkadot', protocolType: 'staking', term: '0', apy: '0.1767', earlyRedeem: false,
+      investData: [{ ccy: 'DOT', bal: '500', minAmt: '2', maxAmt: '0' }], earningData: [], state: 'purchasable', redeemPeriod: [], fastRedemptionDailyLimit: '',
+    };
+    assert.match(text.offersText(en, WHERE, 'DOT', [dot], {}, []), /from 2 DOT to 0 DOT \(nothing can be subscribed now: the maximum is below the minimum\)$/m);
+    assert.match(text.rateHistoryText(en, WHERE, 'ETH staking APY', [{ ts: '0', rate: '0.03' }]), /, 1 point, at 1970-01-01T00:00:00Z:/);
+    // Rates round half up now; an LTV keeps rounding down: 79.999 % is not "80%".
+    assert.match(text.positionsText(en, WHERE, { loans: [loan('1', '0.79999')] }), /LTV 79\.99%, margin call at 70%/);
   });
 });

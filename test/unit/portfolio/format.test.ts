@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { displayDecimals, formatAmount, formatCcyAmount, formatDisplayAmount, formatFixed, formatLtv, formatPercent, formatPercentFixed, formatPrice, numberSymbols } from '../../../src/portfolio/format';
+import { displayDecimals, formatAmount, formatCcyAmount, formatDisplayAmount, formatFeeRate, formatFixed, formatLtv, formatPercent, formatPercentFixed, formatPrice, formatShare, numberSymbols } from '../../../src/portfolio/format';
 import { requestLogLine } from '../../../src/portfolio/requestLog';
 import { OkxError } from '../../../src/okx/errors';
 
@@ -28,9 +28,34 @@ describe('portfolio/format: amounts exactly as OKX sent them, trimmed and groupe
     assert.equal(formatPercent('0.0323'), '3.23%');
     assert.equal(formatPercent('0.5742'), '57.42%');
     assert.equal(formatPercent('0.07'), '7%');
-    assert.equal(formatPercent('0.123456', 2), '12.34%');
+    // Rounded half up, as every rate and share is shown (issue 25, item 4; it used to cut to 12.34%).
+    assert.equal(formatPercent('0.123456', 2), '12.35%');
+    assert.equal(formatPercent('0.123449', 2), '12.34%');
+    assert.equal(formatPercent('0.00897', 1), '0.9%');
+    assert.equal(formatPercent('0.999999', 2), '100%');
     assert.equal(formatPercentFixed('0.66', 1), '66.0%');
     assert.equal(formatPercentFixed('0.5742', 1), '57.4%');
+  });
+
+  it('shows a share rounded half up to one decimal, always with it, and a sliver as "< 0.1%" (issue 25, item 4)', () => {
+    // The issue's figures: 0.897 % read "0.8%" and 7.055 % read "7%" (cut twice: to 4 places, then to 1).
+    assert.equal(formatShare('0.00897'), '0.9%');
+    assert.equal(formatShare('0.07055'), '7.1%');
+    assert.equal(formatShare('0.07049999'), '7.0%');
+    assert.equal(formatShare('0.07'), '7.0%', 'the decimal kept, so shares line up');
+    assert.equal(formatShare('1'), '100.0%');
+    assert.equal(formatShare('0.0004'), '< 0.1%', 'never 0.0% for something held');
+    assert.equal(formatShare('0'), '0.0%');
+    assert.equal(formatShare('0.65934452', numberSymbols('de-DE')), '65,9%');
+    assert.equal(formatShare('n/a'), 'n/a');
+  });
+
+  it('shows a fee rate with every digit OKX gives (issue 25, item 5: 0.025 %, not 0.02 %)', () => {
+    assert.equal(formatFeeRate('0.00025'), '0.025%');
+    assert.equal(formatFeeRate('0.001'), '0.1%');
+    assert.equal(formatFeeRate('0.000125'), '0.0125%');
+    assert.equal(formatFeeRate('0'), '0%');
+    assert.equal(formatFeeRate(''), '');
   });
 
   it('shows amounts in a row at a display precision: few places for large amounts, four significant digits under 1', () => {
@@ -82,7 +107,9 @@ describe('portfolio/format: amounts exactly as OKX sent them, trimmed and groupe
     assert.equal(formatPrice(''), '');
   });
 
-  it('shows an LTV with one decimal, rounded down, so 80.0% only means at or over 80%', () => {
+  it('shows an LTV with one decimal, rounded down, so 80.0% only means at or over 80% (rates round; LTVs do not)', () => {
+    assert.equal(formatLtv('0.79999'), '79.9%');
+    assert.equal(formatPercent('0.79999', 1), '80%', 'the same fraction as a rate rounds');
     assert.equal(formatLtv('0.660123'), '66.0%');
     assert.equal(formatLtv('0.6655'), '66.5%');
     assert.equal(formatLtv('0.7999'), '79.9%');

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as D from '../../../src/decimal';
 import type * as T from '../../../src/okx/types';
+import { formatShare } from '../../../src/portfolio/format';
 import { computeOverview, type OverviewInput } from '../../../src/portfolio/overview';
 import { Portfolio, type AreaId } from '../../../src/portfolio/portfolio';
 import { startSim } from '../support/sim';
@@ -44,7 +45,10 @@ describe('portfolio/overview: totals in exact decimals, never a silent zero', ()
     // 1000.1 USDT + 2 BETH at ETH's 3000.1 (1:1) + 10 OKSOL at 160 + 500 USDC at 0.9999
     assert.equal(o.holdings.usd, '9100.25');
     assert.equal(o.holdings.complete, true);
-    assert.deepEqual(o.byProduct.map((s) => [s.key, s.usd, s.share]), [['eth', '6000.2', '0.6593'], ['sol', '1600', '0.1758'], ['onchain', '1000.1', '0.1098'], ['savings', '499.95', '0.0549']]);
+    // Shares to 8 places, rounded only where they are shown (issue 25, item 4).
+    assert.deepEqual(o.byProduct.map((s) => [s.key, s.usd, s.share]), [['eth', '6000.2', '0.65934452'], ['sol', '1600', '0.17581934'], ['onchain', '1000.1', '0.10989807'], ['savings', '499.95', '0.05493805']]);
+    // Shown, they round: 65.9 + 17.6 + 11.0 + 5.5 = 100.0 (cut to 4 places and then to 1, they read 65.9 + 17.5 + 10.9 + 5.4 = 99.7).
+    assert.deepEqual(o.byProduct.map((s) => formatShare(s.share)), ['65.9%', '17.6%', '11.0%', '5.5%']);
     assert.equal(o.positions.find((p) => p.ccy === 'BETH')?.pricedAs, 'ETH', 'BETH is priced as ETH, and says so');
     assert.equal(o.positions.find((p) => p.ccy === 'OKSOL')?.pricedAs, undefined, 'OKSOL has its own price');
   });
@@ -63,6 +67,17 @@ describe('portfolio/overview: totals in exact decimals, never a silent zero', ()
     // (1000.1·0.05 + 6000.2·0.03 + 1600·0.08 + 400·0.9999·0.05) / 9100.25
     assert.equal(o.apy.value, '0.041538');
     assert.equal(o.apy.complete, true);
+  });
+
+  it('without a weighted APY it says why: nothing held, or nothing that could be valued (issue 25, item 20)', () => {
+    const empty = { onchain: { orders: [] }, eth: { balance: undefined, product: undefined, pendingRedemptions: [] }, sol: { balance: undefined, product: { fastRedemptionAvail: '0', fastRedemptionDailyLimit: '0' } }, savings: { balances: [] }, recent: { lending: [], since: NOW - DAY } };
+    const none = computeOverview(input(empty));
+    assert.equal(none.apy.value, undefined);
+    assert.equal(none.apy.unknown, 'nothingHeld');
+    const unpriced = computeOverview(input({ prices: { usd: new Map() } }));
+    assert.equal(unpriced.apy.value, undefined);
+    assert.equal(unpriced.apy.unknown, 'unvalued');
+    assert.equal(computeOverview(input()).apy.unknown, undefined, 'a figure needs no reason');
   });
 
   it('a currency without a USD price makes the totals incomplete and names it; it is never counted as zero', () => {

@@ -69,6 +69,23 @@ describe('simulator: Dual Investment (sfp/dcd, 2026)', () => {
     assert.deepEqual(await c.dual.products({ baseCcy: 'DOGE', quoteCcy: 'USDT', optType: 'C' }), []);
   });
 
+  it('issue 25, item 15: each term pays its own yield at the same strike; far from the index, the longest term pays the most', async () => {
+    for (const optType of ['C', 'P'] as const) {
+      const products = await c.dual.products({ baseCcy: 'BTC', quoteCcy: 'USDT', optType });
+      const byStrike = new Map<string, T.DualProduct[]>();
+      for (const p of products) byStrike.set(p.strike, [...(byStrike.get(p.strike) ?? []), p]);
+      const strikes = [...byStrike.keys()].sort((a, b) => D.cmp(a, b));
+      for (const [strike, terms] of byStrike) {
+        if (terms.length < 2) continue;
+        assert.ok(new Set(terms.map((p) => p.annualizedYield)).size > 1, `${optType} ${strike}: ${terms.map((p) => p.annualizedYield).join(', ')} for every term`);
+      }
+      const farthest = byStrike.get((optType === 'C' ? strikes.at(-1) : strikes[0]) ?? '') ?? [];
+      const byExpiry = [...farthest].sort((a, b) => Number(a.expTime) - Number(b.expTime));
+      const longest = byExpiry.at(-1);
+      assert.ok(longest && byExpiry.slice(0, -1).every((p) => D.gt(longest.annualizedYield, p.annualizedYield)), `${optType}: ${byExpiry.map((p) => p.annualizedYield).join(' < ')}`);
+    }
+  });
+
   it('quote → trade: the investment leaves the funding account and the order is live, with nothing settled yet', async () => {
     const p = await product('C');
     const btc = funding('BTC');

@@ -186,7 +186,10 @@ const vscodeModule: Record<string, unknown> = {
   EventEmitter,
   ThemeIcon: Anything,
   ThemeColor: Anything,
-  TreeItem: Anything,
+  // A tree item keeps what the views give it (label and collapsible state here; the rest they assign).
+  TreeItem: class {
+    constructor(readonly label: unknown, readonly collapsibleState: unknown) {}
+  },
   MarkdownString: class {
     value = '';
     appendMarkdown(text: string): this {

@@ -15,7 +15,7 @@ interface DrawnRow {
  * The rows of a view's pane, measuring where the row's text is cut: the characters of the description whose
  * right edge is inside the row's label container (VS Code ends the rest with an ellipsis).
  */
-async function drawnRows(workbench: Workbench, name: string): Promise<DrawnRow[]> {
+export async function drawnRows(workbench: Workbench, name: string): Promise<DrawnRow[]> {
   // Source run in the page, as an expression (this project compiles without the DOM's types; Playwright runs a
   // string as an expression, so the function is called here, on the pane found as workbench.pane finds it).
   const measure = `((name) => {

@@ -41,7 +41,7 @@ describe('`npm run sandbox`: a newcomer\'s first minute', function () {
       throw error;
     };
     // The Overview, first in the container, is filled once the portfolio has loaded.
-    const holdings = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: /Holdings\s*[\d,]+\.\d\d USD/ }).first();
+    const holdings = page.locator('.part.sidebar .monaco-list-row').filter({ hasText: /[\d,]+\.\d\d USD\s*Holdings/ }).first();
     await holdings.waitFor({ timeout: 60_000 }).catch(failed);
     const seconds = (Date.now() - started) / 1000;
     console.log(`      from "npm run sandbox" to a full sidebar: ${seconds.toFixed(1)} s`);

@@ -103,7 +103,7 @@ export function panelTests(current: () => Workbench, slug: string, cspViolations
       for (const text of ['On-chain earn', 'ETH staking', 'Earned in 24 hours', 'Earned in total', 'Weighted APY', 'Loans net', 'What comes next']) {
         await pane.getByText(text, { exact: true }).first().waitFor({ timeout: 30_000 });
       }
-      assert.match(await pane.locator('.monaco-list-row').first().innerText(), /Holdings\s*[\d,]+\.\d\d USD/);
+      assert.match(await pane.locator('.monaco-list-row').first().innerText(), /^[\d,]+\.\d\d USD\s*Holdings/, 'the figure first, the name after it');
       await workbench.screenshot(`overview-${slug}`);
       await pane.getByText('Show Portfolio…', { exact: true }).click();
       const frame = await workbench.panelFrame('By currency');

@@ -25,6 +25,13 @@ describe('Sidebar (packaged extension in the workbench)', function () {
     for (const name of ['Overview', 'Staking', 'Savings', 'More Earn', 'Loans', 'Products']) {
       await workbench.pane(name).locator('.pane-header').waitFor({ timeout: 15_000 });
     }
+    // The first layout: Overview and Loans open, the four others collapsed, so each open view has room.
+    const expanded: string[] = [];
+    for (const name of ['Overview', 'Staking', 'Savings', 'More Earn', 'Loans', 'Products']) {
+      if ((await workbench.pane(name).locator('.pane-header').getAttribute('aria-expanded')) === 'true') expanded.push(name);
+    }
+    assert.deepEqual(expanded, ['Overview', 'Loans']);
+    await workbench.showOnly('Staking');
     const staking = workbench.pane('Staking');
     const welcome = staking.locator('.welcome-view-content');
     await welcome.waitFor({ timeout: 15_000 });

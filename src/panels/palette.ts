@@ -7,10 +7,16 @@
  */
 export const THEME_CHART_COLOURS = ['--vscode-charts-blue', '--vscode-charts-green', '--vscode-charts-orange', '--vscode-charts-purple', '--vscode-charts-yellow', '--vscode-charts-red'] as const;
 
+/**
+ * VS Code's own defaults for those six, for a theme that leaves one out (High Contrast here had no
+ * --vscode-charts-orange: its slices drew black on black).
+ */
+const CHART_FALLBACKS = ['#3794ff', '#89d185', '#d18616', '#b180d7', '#cca700', '#f14c4c'] as const;
+
 /** The colour of the `i`th slice: distinct from every other index's. */
 export function sliceColour(i: number): string {
   const n = THEME_CHART_COLOURS.length;
-  const base = (k: number): string => `var(${THEME_CHART_COLOURS[k % n] ?? '--vscode-charts-blue'})`;
+  const base = (k: number): string => `var(${THEME_CHART_COLOURS[k % n] ?? '--vscode-charts-blue'}, ${CHART_FALLBACKS[k % n] ?? '#3794ff'})`;
   if (i < n) return base(i);
   if (i < 2 * n) return `color-mix(in srgb, ${base(i)} 55%, var(--vscode-editor-foreground, #888))`;
   if (i < 3 * n) return `color-mix(in srgb, ${base(i)} 50%, ${base(i + 1)})`;

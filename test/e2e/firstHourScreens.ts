@@ -70,6 +70,7 @@ export function firstHourTests(current: () => Workbench, slug: string): void {
     });
 
     it('a Dual Investment purchase whose quote changed: the confirmation shows listed → quoted', async function () {
+      await workbench.closeAllEditors();
       await workbench.showOnly('More Earn');
       const pane = workbench.pane('More Earn');
       const offers = row(pane, /^On offer$/);
@@ -80,8 +81,15 @@ export function firstHourTests(current: () => Workbench, slug: string): void {
       if ((await pair.getAttribute('aria-expanded')) !== 'true') await pair.click();
       const product = pane.locator('.monaco-list-row[aria-level="4"]').filter({ hasText: /^\s*[\d,]+ USDT/ }).first();
       await product.waitFor({ timeout: 30_000 });
-      await product.click();
-      const frame = await workbench.panelFrame('Amount to invest');
+      // (a click that lands while the tree re-renders, as data arrives, opens nothing: it is repeated)
+      let frame: Awaited<ReturnType<Workbench['panelFrame']>> | undefined;
+      for (let attempt = 1; frame === undefined; attempt++) {
+        await product.click();
+        frame = await workbench.panelFrame('Amount to invest', 10_000).catch((error: unknown) => {
+          if (attempt === 3) throw error;
+          return undefined;
+        });
+      }
       // The products were listed; now BTC falls 5 %, so OKX's quote differs from what the list said.
       await workbench.focusWorkbench();
       await workbench.runCommand('OKX Earn: Sandbox: Move a Price…');

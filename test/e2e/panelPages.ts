@@ -125,7 +125,7 @@ export function panelTests(current: () => Workbench, slug: string, cspViolations
       await frame.locator('.gauge .track').waitFor();
       const text = await frame.locator('#app').innerText();
       assert.match(text, /Order ID \d+/);
-      assert.match(text, /Liquidation price\s+[\d,.]+ \(BTC-USDC\)/);
+      assert.match(text, /Liquidation price\s+[\d,]+\.\d\d USDC \(BTC-USDC\)/, "OKX's liquidation price in the pair's quote currency, to the cent");
       assert.match(text, /Could borrow more\s+USDC\s+[\d,.]+ USDC/);
       await frame.locator('.collateral-grid vscode-button').first().waitFor();
       await workbench.screenshot(`panel-ltv-second-order-${slug}`);

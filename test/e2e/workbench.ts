@@ -111,8 +111,8 @@ export class Workbench {
   }
 
   /** The frame of the webview panel whose content includes `text` (VS Code nests a webview's page in two iframes). */
-  async panelFrame(text: string): Promise<Frame> {
-    const deadline = Date.now() + 30_000;
+  async panelFrame(text: string, timeoutMs = 30_000): Promise<Frame> {
+    const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       for (const frame of this.page.frames()) {
         try {

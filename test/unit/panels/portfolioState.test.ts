@@ -126,4 +126,11 @@ describe('panels/palette: a colour of its own for every slice', () => {
     assert.ok(colours.every((c) => /var\(--vscode-charts-/.test(c)), 'from the theme\'s chart colours, so each theme (High Contrast too) has its own');
     assert.equal(new Set(Array.from({ length: 40 }, (_, i) => sliceColour(i))).size, 40);
   });
+
+  it('a theme that leaves a chart colour out still draws a colour, not nothing (High Contrast had no charts-orange)', () => {
+    const colours = Array.from({ length: 18 }, (_, i) => sliceColour(i));
+    for (const colour of colours) {
+      for (const use of colour.matchAll(/var\((--vscode-charts-[a-z]+)([^)]*)\)/g)) assert.match(use[2] ?? '', /^, #[0-9a-f]{6}$/, `${use[1] ?? ''} with VS Code's default beside it`);
+    }
+  });
 });

@@ -85,7 +85,7 @@ export function panelTests(current: () => Workbench, slug: string, cspViolations
       await prices.scrollIntoViewIfNeeded();
       const table = await prices.innerText();
       // (A collateral too small to take the order there alone says so: SOL's 10 units here.)
-      const at = (ccy: string): string => `(?:[\\d,.]+ USD \\([\\d.]+% below now\\)|no price of ${ccy} alone reaches it)`;
+      const at = (ccy: string): string => `(?:[\\d,.]+ USD \\([\\d.]+% below now\\)|[\\d,.]+ USD or below: reached now|no price of ${ccy} alone reaches it)`;
       for (const ccy of ['BTC', 'ETH', 'SOL']) assert.match(table, new RegExp(`${ccy}\\s+[\\d,.]+\\.\\d\\d USD\\s+${at(ccy)}\\s+${at(ccy)}`));
       assert.match(table, /BTC\s+[\d,.]+ USD\s+[\d,.]+ USD \([\d.]+% below now\)\s+[\d,.]+ USD \([\d.]+% below now\)/);
       await workbench.screenshot(`panel-ltv-prices-${slug}`);

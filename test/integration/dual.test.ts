@@ -150,8 +150,9 @@ describe('Dual Investment: buying and early redemption, against the simulator', 
     it('a quote that runs out while the user decides is never sent: OKX is asked again, the change is shown, and the new quote is traded', async () => {
       sim.state.funding.BTC = '0.75';
       const product = await btcCall();
-      // Valid for 6.5 s: fresh when it arrives, but within the safety margin once the user has taken 2 s.
-      sim.state.dual.quoteTtlMs = 6_500;
+      // Valid for 9 s: fresh if it arrives within 4 s (the flow keeps a 5 s margin; a loaded machine can take
+      // seconds to show the question), and within the margin once the user has taken 5 s to answer.
+      sim.state.dual.quoteTtlMs = 9_000;
       const quotesBefore = tradeQuotes().length;
       const tradesBefore = posts('dualTrade');
       const price = sim.prices.usd('BTC', sim.clock.now());
@@ -162,7 +163,7 @@ describe('Dual Investment: buying and early redemption, against the simulator', 
           // Meanwhile the market moves (the strike comes nearer: a higher yield), and quotes live 30 s again.
           sim.state.dual.quoteTtlMs = 30_000;
           sim.prices.set('BTC', D.roundDown(D.mul(price, '1.01'), 2));
-          return later(2_000, 'Buy');
+          return later(5_000, 'Buy');
         }
         return 'Buy';
       };
@@ -271,13 +272,14 @@ describe('Dual Investment: buying and early redemption, against the simulator', 
       assert.ok(demo);
       sim.state.dual.orders.push({ ...demo, ordId: '990000000001', quoteId: 'qtDCD-QUOTE990000000001', state: 'live', cTime: sim.clock.now() - 86_400_000 });
       const arg = await liveOrderArg();
-      sim.state.dual.quoteTtlMs = 6_500;
+      // As for a purchase: fresh if it arrives within 4 s, stale once the user has taken 5 s.
+      sim.state.dual.quoteTtlMs = 9_000;
       const [before, redeems] = [redeemQuotes().length, posts('dualRedeem')];
       ui.choose = (message, items) => {
         if (!items.includes('Redeem Early')) return undefined;
         if (message.startsWith('Redeem ')) {
           sim.state.dual.quoteTtlMs = 30_000;
-          return later(2_000, 'Redeem Early');
+          return later(5_000, 'Redeem Early');
         }
         return 'Redeem Early';
       };

@@ -115,7 +115,7 @@ export class ChartCache {
   private async sync(state: SeriesState, target: Charted, client: OkxClient): Promise<void> {
     if (!kept(target)) return this.syncNewer(state, target, client);
     const key = { host: this.store?.host() ?? '', ...seriesKey(target) };
-    try {
+    await settleSync(state, async () => {
       if (state.series === undefined && this.store !== undefined) {
         state.series = await this.store.history.read(key);
         if (state.series !== undefined) state.update();
@@ -137,15 +137,7 @@ export class ChartCache {
         state.syncedAt = Date.now();
         if (this.store !== undefined) await this.store.history.write(key, series, options.now);
       }
-      state.error = undefined;
-      state.failedAt = undefined;
-    } catch (error) {
-      state.error = errorText(error);
-      state.failedAt = Date.now();
-    } finally {
-      state.running = undefined;
-      state.update();
-    }
+    });
   }
 
   /**
@@ -153,7 +145,7 @@ export class ChartCache {
    * days): fetched again whole when stale or a longer range is asked for, never kept on disk.
    */
   private async syncNewer(state: SeriesState, target: Exclude<Charted, Kept>, client: OkxClient): Promise<void> {
-    try {
+    await settleSync(state, async () => {
       while (!upToDate(state)) {
         const now = Date.now() + client.clockOffsetMs;
         const since = state.since;
@@ -168,15 +160,7 @@ export class ChartCache {
         state.series = target.kind === 'stable' ? { ...series, start: true } : series;
         state.syncedAt = Date.now();
       }
-      state.error = undefined;
-      state.failedAt = undefined;
-    } catch (error) {
-      state.error = errorText(error);
-      state.failedAt = Date.now();
-    } finally {
-      state.running = undefined;
-      state.update();
-    }
+    });
   }
 }
 
@@ -238,4 +222,19 @@ export function chartFor(target: ProductTarget, range: RangeDays, entry: ChartEn
     note,
     ...(target.kind === 'stable' ? { ranges: STABLE_RANGES } : {}),
   };
+}
+
+/** Runs one load of a series: its error (or none) recorded, its end marked and the panel told, whatever happened. */
+async function settleSync(state: SeriesState, load: () => Promise<void>): Promise<void> {
+  try {
+    await load();
+    state.error = undefined;
+    state.failedAt = undefined;
+  } catch (error) {
+    state.error = errorText(error);
+    state.failedAt = Date.now();
+  } finally {
+    state.running = undefined;
+    state.update();
+  }
 }

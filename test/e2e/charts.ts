@@ -13,8 +13,7 @@ export function chartTests(current: () => Workbench, slug: string): void {
     const pane = workbench.pane('Savings');
     const usdt = pane.locator('.monaco-list-row').filter({ has: workbench.page.locator('.label-name', { hasText: /^USDT$/ }) }).first();
     await usdt.waitFor({ timeout: 30_000 });
-    await workbench.contextMenu(usdt, 'Show Product Details…');
-    const frame = await workbench.panelFrame('Your minimum lending rate');
+    const frame = await workbench.panelFromMenu(usdt, 'Show Product Details…', 'Your minimum lending rate');
     const plot = frame.locator('.plot');
     await plot.locator('canvas').waitFor({ timeout: 30_000 });
     const readout = frame.locator('.readout');
@@ -75,8 +74,7 @@ export function chartTests(current: () => Workbench, slug: string): void {
     await workbench.showOnly('Staking');
     const pane = workbench.pane('Staking');
     await pane.getByText('ETH staking', { exact: true }).waitFor({ timeout: 30_000 });
-    await workbench.contextMenu(pane.getByText('ETH staking', { exact: true }), 'Show Product Details…');
-    const frame = await workbench.panelFrame('APY today');
+    const frame = await workbench.panelFromMenu(pane.getByText('ETH staking', { exact: true }), 'Show Product Details…', 'APY today');
     await frame.locator('.ranges vscode-button').filter({ hasText: '7 days' }).click();
     await frame.locator('.readout').filter({ hasText: /^Latest: [A-Z][a-z]{2} \d{1,2}, \d{4}: [\d.]+%$/ }).waitFor({ timeout: 30_000 });
     await workbench.screenshot(`chart-eth-7-days-${slug}`);

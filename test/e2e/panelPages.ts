@@ -19,8 +19,7 @@ export function panelTests(current: () => Workbench, slug: string, cspViolations
       await workbench.showOnly('Staking');
       const pane = workbench.pane('Staking');
       await pane.getByText('ETH staking', { exact: true }).waitFor({ timeout: 30_000 });
-      await workbench.contextMenu(pane.getByText('ETH staking', { exact: true }), 'Show Product Details…');
-      const frame = await workbench.panelFrame('Your position');
+      const frame = await workbench.panelFromMenu(pane.getByText('ETH staking', { exact: true }), 'Show Product Details…', 'Your position');
       await frame.locator('.plot canvas').waitFor({ timeout: 30_000 });
       const text = await frame.locator('#app').innerText();
       assert.match(text, /APY today\s+\d+(\.\d+)?%/);
@@ -120,8 +119,7 @@ export function panelTests(current: () => Workbench, slug: string, cspViolations
       const pane = workbench.pane('Loans');
       const second = pane.getByText(/^USDC loan · order …\d{6}$/);
       await second.waitFor({ timeout: 30_000 });
-      await workbench.contextMenu(second, 'Show Loan LTV…');
-      const frame = await workbench.panelFrame('USDC loan');
+      const frame = await workbench.panelFromMenu(second, 'Show Loan LTV…', 'USDC loan');
       await frame.locator('.gauge .track').waitFor();
       const text = await frame.locator('#app').innerText();
       assert.match(text, /Order ID \d+/);

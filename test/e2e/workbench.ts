@@ -229,6 +229,21 @@ export class Workbench {
     }
   }
 
+  /**
+   * Opens a panel through a row's context menu and returns its frame (the panel's text includes `text`). A tree that
+   * re-renders while the menu is open (a refresh landing) closes the menu before the click lands; then the menu is
+   * opened once more.
+   */
+  async panelFromMenu(target: Locator, item: string, text: string): Promise<Frame> {
+    await this.contextMenu(target, item);
+    try {
+      return await this.panelFrame(text, 15_000);
+    } catch {
+      await this.contextMenu(target, item);
+      return this.panelFrame(text);
+    }
+  }
+
   /** Expands the named view's pane and collapses the others, so the whole view is on screen. */
   async showOnly(name: string): Promise<void> {
     const headers = this.page.locator('.part.sidebar .pane-header');

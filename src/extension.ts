@@ -223,7 +223,8 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
         .find((state) => state.status === 'error');
       if (failed?.status === 'error') log.warn(`Refresh: ${fullErrorText(failed.error)}`);
     }),
-    vscode.commands.registerCommand('okxEarn.retry', (area: AreaId) => portfolio.refresh([area])),
+    // Retry (on an area that failed) reads it again, however recently it was read.
+    vscode.commands.registerCommand('okxEarn.retry', (area: AreaId) => portfolio.refresh([area], { fresh: true })),
     vscode.commands.registerCommand('okxEarn.loadMore', async (kind: HistoryKind, scope?: string) => {
       await portfolio.history(kind, scope)?.loadMore();
       for (const tree of Object.values(trees)) tree.refresh();

@@ -21,7 +21,7 @@ export interface LoadContext<K extends AreaId> {
   /** What the area held before this load: its follow-up requests (per coin, per order) go out at once for what it had. */
   readonly previous: AreaData[K] | undefined;
   /** The loan orders: after the load in flight, else the last ones (loaded first when there are none). */
-  loans(): Promise<LoansSeen | undefined>;
+  readonly loans: () => Promise<LoansSeen | undefined>;
   /** The loan orders shown now (while they load again: the last ones), without waiting. */
   readonly loansShown: readonly T.LoanInfo[] | undefined;
 }

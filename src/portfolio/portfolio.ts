@@ -197,7 +197,7 @@ export class Portfolio {
    * asked meanwhile. So an area is never loaded more than twice at a time, however often it is asked.
    */
   async refresh(areas: readonly AreaId[], options: { readonly fresh?: boolean } = {}): Promise<void> {
-    await Promise.all(areas.map((area) => (options.fresh === true ? this.loadAfter(area) : this.isFresh(area) ? undefined : this.load(area))));
+    await Promise.all(areas.map((area) => (options.fresh === true ? this.loadAfter(area) : this.isFresh(area) ? Promise.resolve() : this.load(area))));
   }
 
   /**

@@ -7,10 +7,10 @@
 import * as vscode from 'vscode';
 import { outdatedByLoans, pollAreas } from '../portfolio/pollPlan';
 import type { AreaId, Portfolio } from '../portfolio/portfolio';
-import type { PortfolioTree } from './portfolioTree';
 
 export interface ShownTree {
-  readonly tree: PortfolioTree;
+  /** What the view shows (its code may not have loaded yet: ./lazyTree). */
+  readonly tree: { readonly areas: readonly AreaId[] };
   readonly view: vscode.TreeView<unknown>;
 }
 

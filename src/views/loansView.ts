@@ -11,6 +11,7 @@ import { loanKey, ltvLevel, type LtvLevel } from '../portfolio/risk';
 import { liveSentence, ltvFigure, onDidChangeLive, withLiveLtv } from './liveFigures';
 import { loanName } from './loanLabels';
 import { PortfolioTree } from './portfolioTree';
+import { VIEW_AREAS } from './viewAreas';
 import { GroupNode, LeafNode, amount, fieldsTooltip, historyNode, ltv, percent, shortAmount, shortWithCcy, time, usd, withCcy, type TreeNode } from './nodes';
 
 export function levelIcon(level: LtvLevel): vscode.ThemeIcon {
@@ -73,7 +74,7 @@ export class LoansView extends PortfolioTree {
     portfolio: Portfolio,
     private readonly warnDistance: () => string,
   ) {
-    super(portfolio, ['loans', 'loanLimits']);
+    super(portfolio, VIEW_AREAS.loans);
     this.liveSubscription = onDidChangeLive(() => this.refresh());
   }
 

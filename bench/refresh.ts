@@ -67,7 +67,7 @@ export interface Subject {
 export const AFTER: Subject = {
   name: 'okx-earn',
   areas: AREA_IDS,
-  portfolio: (url, rateLimitScale) => new Portfolio(new OkxClient({ environment: customEnvironment(url), credentials: SANDBOX_CREDENTIALS, rateLimitScale })) as unknown as PortfolioLike,
+  portfolio: (url, rateLimitScale) => new Portfolio(new OkxClient({ environment: customEnvironment(url), credentials: SANDBOX_CREDENTIALS, rateLimitScale })),
   statusBarAreas: (portfolio) => pollAreas(portfolio as unknown as Portfolio, []),
 };
 

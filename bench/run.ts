@@ -5,7 +5,12 @@
  *
  *   npm run bench                      every section
  *   npm run bench -- bursts refresh    only those (bursts, refresh, history, startup, live)
+ *   npm run bench -- --before=<ref>    "before" (refresh, startup) at <ref>, not where this branch left main
+ *   npm run bench -- --no-before       without "before"
  *   npm run bench:quick                every section in quick mode (`--quick`)
+ *
+ * The refresh and start-up sections measure "before" in the same run as "after" (./before): this project at
+ * another commit, built in a temporary folder, against the same simulator, its start-up in turns with this one's.
  *
  * The full bench is not part of `npm test` or CI. It stops by itself (about six minutes: four of them the live
  * section's 20 jumps 5 s apart and its two 60 s polls; then the first open of a year of hourly rates, which
@@ -19,12 +24,14 @@
  * socket costs REST requests that polling alone does not.
  */
 import { cpus, loadavg, platform, arch } from 'node:os';
+import * as path from 'node:path';
 import { BURSTS, burst, type BurstResult } from './bursts';
 import { loadPeers, ourClient, type PeerFactory } from './clients';
 import { historyCharts } from './history';
 import { DEFAULT_POLL_MS, liveJumps, liveRest, type JumpTimes, type LiveOptions } from './live';
-import { LATENCY_MS, ourRefresh, peerRefresh, type RefreshResult } from './refresh';
-import { startup } from './startup';
+import { prepareBefore, type Before } from './before';
+import { AFTER, LATENCY_MS, beforeSubject, ourRefreshes, peerRefresh, type OurRuns, type RefreshResult, type RefreshRun } from './refresh';
+import { startup, type LoadFigures } from './startup';
 import { ENDPOINTS } from '../src/okx/endpoints';
 import { scaleRateLimit } from '../src/okx/testRateLimits';
 
@@ -87,24 +94,47 @@ async function bursts(peers: PeerFactory[]): Promise<void> {
   );
 }
 
-async function refresh(peers: PeerFactory[]): Promise<void> {
-  console.log(`### A full refresh (simulator answering after ${latencyMs} ms)\n`);
-  const { result, sent } = await ourRefresh(latencyMs);
-  const results: RefreshResult[] = [result];
-  for (const make of peers) results.push(await peerRefresh(make, sent, latencyMs));
-  console.log(`Every area at once: ${sent.length} requests. Time against one round trip (${latencyMs} ms); new TCP connections. "Cold": a client's refresh on new connections (after one elsewhere, not measured, so that its code is loaded and warm); "warm": a second one straight after.\n`);
+async function refresh(peers: PeerFactory[], before: Before | undefined): Promise<void> {
+  console.log(`### Refreshes (simulator answering after ${latencyMs} ms${QUICK ? ', windows 20 times shorter' : ", with OKX's rate limits"})\n`);
+  const scale = QUICK ? 0.05 : 1;
+  const ours = await ourRefreshes(AFTER, latencyMs, scale);
+  const all: OurRuns[] = [ours.runs];
+  if (before !== undefined) all.unshift((await ourRefreshes(beforeSubject(before.label, before.module), latencyMs, scale)).runs);
+  const run = (r: RefreshRun): string => `${r.requests} req., ${ratio(r.tookMs, latencyMs)} (${ms(r.tookMs)})${r.refused > 0 ? `, ${r.refused} refused` : ''}${r.failed > 0 ? `, ${r.failed} failed` : ''}`;
+  console.log(`Requests counted at the simulator; time against one round trip (${latencyMs} ms). A full refresh is what the extension asks with every view shown (every area), "cold" on new connections after one elsewhere (not measured: code loaded and warm), "again" straight after it, "a poll" once the rate windows (at most 2 s) have passed. The status-bar poll is what the extension asks every interval with the sidebar closed.\n`);
   table(
-    ['client', 'requests', 'cold', 'warm', 'new connections cold / warm', 'failed'],
-    results.map((r) => [
-      r.client,
-      String(r.cold.requests),
-      `${ratio(r.cold.tookMs, latencyMs)} (${ms(r.cold.tookMs)})`,
-      `${ratio(r.warm.tookMs, latencyMs)} (${ms(r.warm.tookMs)})`,
-      `${r.cold.connections} / ${r.warm.connections}`,
-      `${r.cold.failed + r.warm.failed}`,
-    ]),
+    ['', ...all.map((r) => r.client)],
+    [
+      ['full refresh, cold', ...all.map((r) => run(r.cold))],
+      ['full refresh again, straight after', ...all.map((r) => run(r.again))],
+      ['full refresh, a poll (windows passed)', ...all.map((r) => run(r.poll))],
+      ['status-bar poll, sidebar closed', ...all.map((r) => run(r.statusBar))],
+      ['status-bar poll, sidebar closed, no loan', ...all.map((r) => run(r.statusBarNoLoan))],
+      ['new connections: cold / again / poll', ...all.map((r) => `${r.cold.connections} / ${r.again.connections} / ${r.poll.connections}`)],
+    ],
   );
-  if (QUICK && (result.cold.failed > 0 || result.warm.failed > 0 || result.cold.requests === 0)) throw new Error('refresh: some of our areas failed, or nothing was sent');
+  const results: RefreshResult[] = [{ client: 'okx-earn', cold: ours.runs.cold, warm: ours.runs.again }];
+  for (const make of peers) results.push(await peerRefresh(make, ours.sent, latencyMs));
+  if (peers.length > 0) {
+    console.log(`The peers send the ${ours.sent.length} requests of our cold full refresh, all at once; "again" is the same straight after (they keep nothing, so they ask it all again).\n`);
+    table(
+      ['client', 'requests cold / again', 'cold', 'again', 'new connections cold / again', 'refused', 'failed'],
+      results.map((r) => [
+        r.client,
+        `${r.cold.requests} / ${r.warm.requests}`,
+        `${ratio(r.cold.tookMs, latencyMs)} (${ms(r.cold.tookMs)})`,
+        `${ratio(r.warm.tookMs, latencyMs)} (${ms(r.warm.tookMs)})`,
+        `${r.cold.connections} / ${r.warm.connections}`,
+        `${r.cold.refused + r.warm.refused}`,
+        `${r.cold.failed + r.warm.failed}`,
+      ]),
+    );
+  }
+  const mine = ours.runs;
+  // ("Again" is timing: in the quick mode's short windows an area read early in the cold refresh may be stale by then.)
+  if (QUICK && (mine.cold.failed > 0 || mine.cold.requests === 0 || mine.statusBar.requests !== 1 || mine.statusBarNoLoan.requests !== 0)) {
+    throw new Error(`refresh: areas failed, or a status-bar poll asked more than the loans (cold ${mine.cold.requests}, status bar ${mine.statusBar.requests}, without a loan ${mine.statusBarNoLoan.requests})`);
+  }
 }
 
 async function history(): Promise<void> {
@@ -127,12 +157,20 @@ async function history(): Promise<void> {
   if (QUICK && results.some((r) => r.first.points === 0 || r.again.points < r.first.points)) throw new Error('history: a chart came back empty, or shorter the second time');
 }
 
-function startupSection(): void {
+function startupSection(before: Before | undefined): void {
   console.log(`### Start-up and size (${QUICK ? 'the build `npm test` made, not packaged' : 'production build, `npm run package`'})\n`);
-  const result = QUICK ? startup(1, false) : startup();
+  const result = QUICK ? startup(1, false) : startup(15, true, before?.bundle);
   if (result.packaged !== undefined) console.log(`${result.packaged}\n`);
-  console.log(`Load + activate, outside VS Code with a stand-in \`vscode\` module, median of ${result.runs} fresh Node processes: require('dist/extension.js') ${result.loadMs.toFixed(1)} ms, activate() ${result.activateMs.toFixed(1)} ms; files loaded: ${result.files.join(', ')}.\n`);
+  const fine = (value: number): string => `${value.toFixed(1)} ms`;
+  const row = (name: string, f: LoadFigures): string[] => [name, fine(f.loadCpuMs), fine(f.loadMs), fine(f.activateMs), `${f.files.length} (${kb(f.loadedBytes)})`];
+  console.log(`Load + activate, outside VS Code with a stand-in \`vscode\` module and the Node modules the extension host has already loaded, median of ${result.runs} fresh Node processes${result.before === undefined ? '' : ' each, before and after in turns'}: the CPU time of require('dist/extension.js') (the figure the machine's load disturbs least), its wall time, and activate().\n`);
+  table(['build', 'load (CPU)', 'load (wall)', 'activate()', 'files loaded (size)'], [
+    ...(result.before === undefined || before === undefined ? [] : [row(`before, ${before.label}`, result.before)]),
+    row('after', result.after),
+  ]);
+  console.log(`Files loaded (after): ${result.after.files.join(', ')}.\n`);
   table(['file', 'size'], result.sizes.map(([file, size]) => [file, kb(size)]));
+  if (QUICK && result.after.files.some((file) => path.basename(file).startsWith('lazy-'))) throw new Error(`startup: code meant for first use loaded at start-up: ${result.after.files.join(', ')}`);
 }
 
 /** The quick mode: 4 jumps with the watch's confirmation gap at 100 ms, 3 polls 300 ms apart, OKX's windows 100 times shorter. */
@@ -197,10 +235,19 @@ async function main(): Promise<void> {
     peers = loaded.factories;
     console.log(`Peers: ${loaded.notes.join('; ')}.\n`);
   }
+  let before: Before | undefined;
+  if (!QUICK && !process.argv.includes('--no-before') && (sections.has('refresh') || sections.has('startup'))) {
+    const prepared = await prepareBefore(process.argv.find((a) => a.startsWith('--before='))?.slice('--before='.length));
+    if (typeof prepared === 'string') console.log(`${prepared}\n`);
+    else {
+      before = prepared;
+      console.log(`Before: ${prepared.label}, built in ${path.dirname(path.dirname(prepared.bundle))}.\n`);
+    }
+  }
   if (sections.has('bursts')) await bursts(peers);
-  if (sections.has('refresh')) await refresh(peers);
+  if (sections.has('refresh')) await refresh(peers, before);
   if (sections.has('history')) await history();
-  if (sections.has('startup')) startupSection();
+  if (sections.has('startup')) startupSection(before);
   if (sections.has('live')) await live();
   console.log(`Load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${cpus().length} cores): figures taken while it is well above 1 are slower than this machine is.`);
 }

@@ -1,16 +1,10 @@
 /** Composition root: builds the objects, registers views and commands, nothing else. */
 import * as vscode from 'vscode';
-import { ChatTools } from './chat/tools';
-import { registerExportCommands } from './commands/export';
-import { registerKeyCommands } from './commands/keys';
-import { registerMoneyCommands } from './commands/money';
-import { forgetRecentlyDone } from './commands/moneyAction';
-import { connectionKey, resendableNow, setCheckSchedule } from './commands/moneyOutcome';
-import { PendingChecker } from './commands/pendingChecker';
-import { registerSandboxBadDay } from './commands/sandboxCommands';
-import { PendingMoves, type PendingMove } from './commands/pendingMoves';
-import { registerPanelCommands } from './commands/panels';
-import { registerProductsFilter } from './commands/productsFilter';
+import { ChatTools } from './chat/lazyTools';
+import { EXPORT_COMMAND_IDS, KEY_COMMAND_IDS, PANEL_COMMAND_IDS, PRODUCTS_FILTER_COMMAND_IDS, SANDBOX_COMMAND_IDS } from './commands/commandIds';
+import { LazyCommands } from './commands/lazyCommands';
+import { LazyFlows } from './commands/lazyFlows';
+import { PendingMoves, connectionKey, type PendingMove } from './commands/pendingMoves';
 import { LazyPanels } from './panels/lazyPanels';
 import type { PanelSnapshot } from './panels/panels';
 import { Connection, type ConnectionState } from './connection';
@@ -20,23 +14,16 @@ import { AREA_IDS, Portfolio, type AreaId, type HistoryKind } from './portfolio/
 import { loanKey, ltvLevel, riskiestLoan } from './portfolio/risk';
 import { readSettings } from './settings';
 import { AutoRefresh } from './views/autoRefresh';
-import { LoansView } from './views/loansView';
-import { MoreEarnView } from './views/moreEarnView';
-import { OverviewView } from './views/overviewView';
+import { LazyTree } from './views/lazyTree';
 import { LtvStatusItem, type LtvSnapshot } from './views/ltvStatusItem';
 import type { TreeNode } from './views/nodes';
-import type { PortfolioTree } from './views/portfolioTree';
-import { ProductsView } from './views/productsView';
-import { SavingsView } from './views/savingsView';
-import { StakingView } from './views/stakingView';
+import { VIEW_AREAS } from './views/viewAreas';
 import { VIEW_IDS, type ViewKey } from './views/viewIds';
 import { pendingChanged, setPendingSource } from './views/pendingRows';
 import { registerWalkthrough } from './walkthrough';
 import { publicSocketUrl } from './okx/environments';
-import { PublicSocket } from './okx/publicSocket';
-import { LiveLoanWatch, followPortfolio } from './portfolio/liveLoanWatch';
+import { LazyLiveWatch } from './portfolio/lazyLiveWatch';
 import { setLiveWatch } from './views/liveFigures';
-import { registerSandboxMovePrice } from './commands/sandboxCommands';
 
 /** What the extension hands to other extensions and to its own integration tests. Nothing secret. */
 export interface OkxEarnApi {
@@ -93,7 +80,7 @@ export interface RenderedItem {
   readonly children: RenderedItem[];
 }
 
-async function render(tree: PortfolioTree, node: TreeNode | undefined, depth: number): Promise<RenderedItem[]> {
+async function render(tree: LazyTree, node: TreeNode | undefined, depth: number): Promise<RenderedItem[]> {
   const nodes = await tree.getChildren(node);
   return Promise.all(
     nodes.map(async (child) => {
@@ -121,32 +108,52 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
   const portfolio = new Portfolio(undefined);
   const warnDistance = (): string => readSettings().ltvWarningDistance;
 
-  const trees: Record<ViewKey, PortfolioTree> = {
-    overview: new OverviewView(portfolio),
-    staking: new StakingView(portfolio),
-    savings: new SavingsView(portfolio),
-    moreEarn: new MoreEarnView(portfolio),
-    loans: new LoansView(portfolio, warnDistance),
-    products: new ProductsView(portfolio),
-  };
+  // Each view's code loads when VS Code first asks for its items (./views/lazyTree).
+  const trees = {
+    overview: new LazyTree(VIEW_AREAS.overview, async () => new (await import('./views/overviewView')).OverviewView(portfolio)),
+    staking: new LazyTree(VIEW_AREAS.staking, async () => new (await import('./views/stakingView')).StakingView(portfolio)),
+    savings: new LazyTree(VIEW_AREAS.savings, async () => new (await import('./views/savingsView')).SavingsView(portfolio)),
+    moreEarn: new LazyTree(VIEW_AREAS.moreEarn, async () => new (await import('./views/moreEarnView')).MoreEarnView(portfolio)),
+    loans: new LazyTree(VIEW_AREAS.loans, async () => new (await import('./views/loansView')).LoansView(portfolio, warnDistance)),
+    products: new LazyTree(VIEW_AREAS.products, async () => {
+      const [{ ProductsView }, { registerProductsFilter }] = await Promise.all([import('./views/productsView'), import('./commands/productsFilter')]);
+      const tree = new ProductsView(portfolio);
+      // The filter's commands with it, and the stored filter applied before the first render.
+      filterRegistration(() => registerProductsFilter(context.globalState, portfolio, tree, views.products));
+      await productsFilter.loaded();
+      return tree;
+    }),
+  } satisfies Record<ViewKey, LazyTree>;
+  let filterRegistration: (register: () => vscode.Disposable[]) => void = () => undefined;
+  const filterRegistered = new Promise<() => vscode.Disposable[]>((resolve) => (filterRegistration = resolve));
+  const productsFilter = new LazyCommands(PRODUCTS_FILTER_COMMAND_IDS, () => {
+    void trees.products.loaded();
+    return filterRegistered;
+  });
   const views = {} as Record<ViewKey, vscode.TreeView<TreeNode>>;
   for (const key of Object.keys(VIEW_IDS) as ViewKey[]) {
     views[key] = vscode.window.createTreeView(VIEW_IDS[key], { treeDataProvider: trees[key], showCollapseAll: true });
     context.subscriptions.push(trees[key], views[key]);
   }
   // The LTV between polls: OKX's index prices over its public WebSocket (okxEarn.livePrices), calibrated at
-  // every poll against OKX's own figure; a crossing asks OKX for the loans at once (within the rate limit).
-  const liveWatch = new LiveLoanWatch({
-    openSocket: () => {
-      const client = connection.current.client;
-      if (client === undefined) throw new Error('No connection for live prices');
-      return new PublicSocket({ url: publicSocketUrl(client.environment), log: (line) => log.debug(`Live prices: ${line}`) });
-    },
-    confirm: () => void portfolio.refresh(['loans'], { fresh: true }),
-    warnDistance,
+  // every poll against OKX's own figure; a crossing asks OKX for the loans at once (within the rate limit). Its
+  // code loads once there is a loan order to watch (./portfolio/lazyLiveWatch).
+  const liveWatch = new LazyLiveWatch(portfolio, readSettings().livePrices, async (enabled) => {
+    const [{ LiveLoanWatch, followPortfolio }, { PublicSocket }] = await Promise.all([import('./portfolio/liveLoanWatch'), import('./okx/publicSocket')]);
+    const watch = new LiveLoanWatch({
+      openSocket: () => {
+        const client = connection.current.client;
+        if (client === undefined) throw new Error('No connection for live prices');
+        return new PublicSocket({ url: publicSocketUrl(client.environment), log: (line) => log.debug(`Live prices: ${line}`) });
+      },
+      confirm: () => void portfolio.refresh(['loans'], { fresh: true }),
+      warnDistance,
+    });
+    watch.enabled = enabled;
+    context.subscriptions.push(setLiveWatch(watch), followPortfolio(watch, portfolio));
+    return watch;
   });
-  liveWatch.enabled = readSettings().livePrices;
-  context.subscriptions.push(setLiveWatch(liveWatch), followPortfolio(liveWatch, portfolio), { dispose: () => liveWatch.dispose() });
+  context.subscriptions.push({ dispose: () => liveWatch.dispose() });
   const ltv = new LtvStatusItem(portfolio, warnDistance);
   const autoRefresh = new AutoRefresh(portfolio, (Object.keys(VIEW_IDS) as ViewKey[]).map((key) => ({ tree: trees[key], view: views[key] })), () => readSettings().autoRefreshMs);
   context.subscriptions.push(log, store, connection, ltv, autoRefresh, { dispose: () => portfolio.dispose() });
@@ -167,7 +174,7 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
 
   const applyConnection = (state: ConnectionState): void => {
     // Another host: the live prices of the old one stop (the socket reopens for the new one's loans).
-    liveWatch.setLoans([], Date.now());
+    liveWatch.forgetLoans(Date.now());
     portfolio.setClient(state.client);
     for (const view of Object.values(views)) view.description = state.label;
     if (state.problem !== undefined) void vscode.window.showErrorMessage(state.problem);
@@ -192,16 +199,19 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     }),
   );
 
-  // Money moves whose outcome is unknown: kept across reloads, shown as rows, checked in the background.
+  // Money moves whose outcome is unknown: kept across reloads, shown as rows, checked in the background. The
+  // flows, the chat tools and the other commands' code load on first use (./commands/lazyCommands).
   const pending = new PendingMoves(context.globalState);
   const flows = { connection, portfolio, log, pending };
-  const checker = new PendingChecker(flows, pending);
-  setPendingSource({
-    moves: () => pending.of(connectionKey(flows)),
-    resendable: (id) => resendableNow(flows, id) !== undefined,
+  const lazyFlows = new LazyFlows(flows, pending);
+  setPendingSource({ moves: () => pending.of(connectionKey(flows)), resendable: (id) => lazyFlows.resendable(id) });
+  context.subscriptions.push(lazyFlows, pending.onDidChange(pendingChanged), connection.onDidChange(() => pendingChanged()));
+  const chatTools = new ChatTools(async () => {
+    // The flows first: what an action tool runs is theirs, and so is the one-at-a-time guard's "Already open".
+    await lazyFlows.load();
+    const { ChatToolRunner } = await import('./chat/tools');
+    return new ChatToolRunner(flows);
   });
-  context.subscriptions.push(checker, ...checker.registerCommands(), pending.onDidChange(pendingChanged), connection.onDidChange(() => pendingChanged()));
-  const chatTools = new ChatTools(flows);
   // The panel hosts load when a panel is first opened or restored (./panels/lazyPanels).
   const panels = new LazyPanels(async () => {
     const { Panels } = await import('./panels/panels');
@@ -210,20 +220,31 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
   context.subscriptions.push(
     panels,
     chatTools,
-    ...registerKeyCommands(store, connection),
-    ...registerMoneyCommands(flows),
-    registerSandboxBadDay(connection),
-    registerSandboxMovePrice(connection),
-    ...registerPanelCommands(panels, portfolio),
-    ...registerExportCommands(flows, context.globalState),
-    ...registerProductsFilter(context.globalState, portfolio, trees.products as ProductsView, views.products),
+    new LazyCommands(KEY_COMMAND_IDS, async () => {
+      const { registerKeyCommands } = await import('./commands/keys');
+      return () => registerKeyCommands(store, connection);
+    }),
+    new LazyCommands(SANDBOX_COMMAND_IDS, async () => {
+      const { registerSandboxBadDay, registerSandboxMovePrice } = await import('./commands/sandboxCommands');
+      return () => [registerSandboxBadDay(connection), registerSandboxMovePrice(connection)];
+    }),
+    new LazyCommands(PANEL_COMMAND_IDS, async () => {
+      const { registerPanelCommands } = await import('./commands/panels');
+      return () => registerPanelCommands(panels, portfolio);
+    }),
+    new LazyCommands(EXPORT_COMMAND_IDS, async () => {
+      const { registerExportCommands } = await import('./commands/export');
+      return () => registerExportCommands(flows, context.globalState);
+    }),
+    productsFilter,
     vscode.commands.registerCommand('okxEarn.refresh', async () => {
       await autoRefresh.refreshVisible();
       const failed = AREA_IDS.map((area) => portfolio.get(area))
         .find((state) => state.status === 'error');
       if (failed?.status === 'error') log.warn(`Refresh: ${fullErrorText(failed.error)}`);
     }),
-    vscode.commands.registerCommand('okxEarn.retry', (area: AreaId) => portfolio.refresh([area])),
+    // Retry (on an area that failed) reads it again, however recently it was read.
+    vscode.commands.registerCommand('okxEarn.retry', (area: AreaId) => portfolio.refresh([area], { fresh: true })),
     vscode.commands.registerCommand('okxEarn.loadMore', async (kind: HistoryKind, scope?: string) => {
       await portfolio.history(kind, scope)?.loadMore();
       for (const tree of Object.values(trees)) tree.refresh();
@@ -235,6 +256,7 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
       const state = portfolio.get('loans');
       const riskiest = riskiestLoan('data' in state ? (state.data?.loans ?? []) : [], warnDistance())?.loan;
       const wanted = typeof key === 'string' ? key : riskiest === undefined ? undefined : loanKey(riskiest);
+      const { LoansView } = await import('./views/loansView');
       const node = roots.find((n) => wanted !== undefined && n.id === LoansView.nodeId(wanted)) ?? roots[0];
       if (node !== undefined) await views.loans.reveal(node, { select: true, focus: true, expand: true });
     }),
@@ -258,12 +280,9 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     deliverToPanel: (key, message) => panels.deliver(key, message),
     chatTools: () => chatTools.registered(),
     pendingMoves: () => pending.all(),
-    setCheckTimings: (window, background) => {
-      setCheckSchedule(window);
-      checker.setSchedule(background);
-    },
-    checkPendingNow: () => checker.checkDue(),
-    forgetRecentMoves: () => forgetRecentlyDone(),
+    setCheckTimings: (window, background) => lazyFlows.setCheckTimings(window, background),
+    checkPendingNow: () => lazyFlows.checkPendingNow(),
+    forgetRecentMoves: () => lazyFlows.forgetRecentMoves(),
     livePrices: () => {
       const status = liveWatch.status;
       return status.state === 'live' ? 'live' : `${status.state}: ${status.reason}${status.state === 'paused' && status.detail !== undefined ? ` (${status.detail})` : ''}`;

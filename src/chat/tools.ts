@@ -28,9 +28,8 @@ import { optTypeOfProductId } from '../portfolio/dualPayoff';
 import { dualDirectionLabel, dualOutcomeLines } from '../views/dualLabels';
 import { OVERVIEW_AREAS, OverviewView } from '../views/overviewView';
 import { PATTERNS, checkToolInput, type InputSpec, type ToolInput } from './toolInput';
+import { TOOL_KINDS, type ToolKind as Kind, type ToolName } from './toolNames';
 import * as text from './toolText';
-
-type Kind = 'read' | 'action';
 
 interface ToolDefinition {
   readonly name: string;
@@ -41,39 +40,26 @@ interface ToolDefinition {
   run(input: ToolInput, token: vscode.CancellationToken): Promise<string>;
 }
 
-export const ACTION_TOOLS_SETTING = 'chat.actionTools';
-
 const str = (input: ToolInput, name: string): string | undefined => (typeof input[name] === 'string' ? input[name] : undefined);
 const need = (input: ToolInput, name: string): string => str(input, name) ?? '';
 
-export class ChatTools implements vscode.Disposable {
-  private readonly registrations = new Map<string, vscode.Disposable>();
-  private readonly subscription: vscode.Disposable;
+/**
+ * What each tool does, for ./lazyTools, which registers the tools at start-up and loads this module when one is
+ * first used. A tool's kind is ./toolNames' (checked here against each definition).
+ */
+export class ChatToolRunner {
+  private readonly tools: ReadonlyMap<string, ToolDefinition>;
 
   constructor(private readonly flows: FlowContext) {
-    this.sync();
-    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`okxEarn.${ACTION_TOOLS_SETTING}`)) this.sync();
-    });
-  }
-
-  /** Registers the read tools always, the action tools only while the setting allows them. */
-  private sync(): void {
-    const actions = vscode.workspace.getConfiguration('okxEarn').get<boolean>(ACTION_TOOLS_SETTING, true);
-    for (const tool of this.definitions()) {
-      const wanted = tool.kind === 'read' || actions;
-      const registered = this.registrations.get(tool.name);
-      if (wanted && registered === undefined) this.registrations.set(tool.name, this.register(tool));
-      if (!wanted && registered !== undefined) {
-        registered.dispose();
-        this.registrations.delete(tool.name);
-      }
+    this.tools = new Map(this.definitions().map((tool) => [tool.name, tool]));
+    for (const [name, tool] of this.tools) {
+      if (TOOL_KINDS[name as ToolName] !== tool.kind) throw new Error(`Chat tool ${name}: ${tool.kind} here, ${String(TOOL_KINDS[name as ToolName])} in toolNames`);
     }
   }
 
-  /** The names of the tools registered now (for tests). */
-  registered(): string[] {
-    return [...this.registrations.keys()].sort();
+  /** The tools defined here, with their kinds (for the unit test that keeps ./toolNames in step). */
+  kinds(): [string, Kind][] {
+    return [...this.tools.values()].map((tool) => [tool.name, tool.kind]);
   }
 
   private get portfolio(): Portfolio {
@@ -90,41 +76,48 @@ export class ChatTools implements vscode.Disposable {
     return client?.hasCredentials === true ? client : undefined;
   }
 
-  private register(tool: ToolDefinition): vscode.Disposable {
-    return vscode.lm.registerTool<unknown>(tool.name, {
-      prepareInvocation: (options) => {
-        const checked = checkToolInput(options.input, tool.input);
-        if (tool.kind === 'read' || !checked.ok || this.client() === undefined) {
-          return { invocationMessage: vscode.l10n.t('Reading your OKX Earn account ({0})', this.where()) };
-        }
-        const what = tool.describe?.(checked.input) ?? tool.name;
-        const real = ['production', 'us', 'eea'].includes(this.flows.connection.current.environment);
-        const message = real
-          ? vscode.l10n.t('REAL MONEY: {0}, on {1}. OKX Earn will ask you to confirm it in its own dialog before anything is sent.', what, this.where())
-          : vscode.l10n.t('{0}, on {1}. OKX Earn will ask you to confirm it in its own dialog before anything is sent.', what, this.where());
-        return {
-          invocationMessage: vscode.l10n.t('Preparing: {0}', what),
-          confirmationMessages: { title: real ? vscode.l10n.t('OKX Earn (REAL MONEY): {0}', what) : vscode.l10n.t('OKX Earn: {0}', what), message: new vscode.MarkdownString(message) },
-        };
-      },
-      invoke: async (options, token) => {
-        const checked = checkToolInput(options.input, tool.input);
-        let answer: string;
-        if (!checked.ok) {
-          answer = vscode.l10n.t('The input was refused, nothing was done: {0}', vscode.l10n.t(checked.problem.template, ...checked.problem.args));
-        } else if (this.client() === undefined) {
-          answer = text.noKeyText(vscode.l10n);
-        } else {
-          try {
-            answer = await tool.run(checked.input, token);
-          } catch (error) {
-            answer = vscode.l10n.t('It could not be done ({0}): {1}', this.where(), errorText(error));
-          }
-        }
-        this.flows.log.info(`Chat tool ${tool.name}: ${checked.ok ? 'ran' : 'input refused'}`);
-        return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(answer)]);
-      },
-    });
+  private tool(name: string): ToolDefinition {
+    const tool = this.tools.get(name);
+    if (tool === undefined) throw new Error(`No chat tool ${name}`);
+    return tool;
+  }
+
+  /** What VS Code shows before the tool runs (for an action tool, the confirmation). */
+  prepare(name: string, options: vscode.LanguageModelToolInvocationPrepareOptions<unknown>): vscode.PreparedToolInvocation {
+    const tool = this.tool(name);
+    const checked = checkToolInput(options.input, tool.input);
+    if (tool.kind === 'read' || !checked.ok || this.client() === undefined) {
+      return { invocationMessage: vscode.l10n.t('Reading your OKX Earn account ({0})', this.where()) };
+    }
+    const what = tool.describe?.(checked.input) ?? tool.name;
+    const real = ['production', 'us', 'eea'].includes(this.flows.connection.current.environment);
+    const message = real
+      ? vscode.l10n.t('REAL MONEY: {0}, on {1}. OKX Earn will ask you to confirm it in its own dialog before anything is sent.', what, this.where())
+      : vscode.l10n.t('{0}, on {1}. OKX Earn will ask you to confirm it in its own dialog before anything is sent.', what, this.where());
+    return {
+      invocationMessage: vscode.l10n.t('Preparing: {0}', what),
+      confirmationMessages: { title: real ? vscode.l10n.t('OKX Earn (REAL MONEY): {0}', what) : vscode.l10n.t('OKX Earn: {0}', what), message: new vscode.MarkdownString(message) },
+    };
+  }
+
+  /** Runs the tool: its answer to the model. */
+  async invoke(name: string, options: vscode.LanguageModelToolInvocationOptions<unknown>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
+    const tool = this.tool(name);
+    const checked = checkToolInput(options.input, tool.input);
+    let answer: string;
+    if (!checked.ok) {
+      answer = vscode.l10n.t('The input was refused, nothing was done: {0}', vscode.l10n.t(checked.problem.template, ...checked.problem.args));
+    } else if (this.client() === undefined) {
+      answer = text.noKeyText(vscode.l10n);
+    } else {
+      try {
+        answer = await tool.run(checked.input, token);
+      } catch (error) {
+        answer = vscode.l10n.t('It could not be done ({0}): {1}', this.where(), errorText(error));
+      }
+    }
+    this.flows.log.info(`Chat tool ${tool.name}: ${checked.ok ? 'ran' : 'input refused'}`);
+    return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(answer)]);
   }
 
   // ------------------------------------------------------------------ reading
@@ -492,11 +485,6 @@ export class ChatTools implements vscode.Disposable {
     return (await this.areas('loans')).loans?.loans.find((l) => loanKey(l) === ordId || l.ordId === ordId);
   }
 
-  dispose(): void {
-    this.subscription.dispose();
-    for (const registration of this.registrations.values()) registration.dispose();
-    this.registrations.clear();
-  }
 }
 
 /** The order's LTV if `ccy`'s price changed by `change` percent (a collateral, or what it borrows). */

@@ -13,6 +13,7 @@ import { runLookup } from './lookups';
 import type { FlowContext, MoneyAction } from './moneyAction';
 import { checkOverTime, CHECK_SCHEDULE_MS, type Finding, type OutcomeState } from './outcome';
 import { sendWindow, type SendWindow } from './reconcile';
+import { connectionKey } from './pendingMoves';
 import { sendOnce } from './sendOnce';
 import { toolRun, ui } from './ui';
 
@@ -53,10 +54,7 @@ export function viewOfArea(area: AreaId): { readonly command: string; readonly n
   }
 }
 
-export function connectionKey(context: FlowContext): string {
-  const { environment, profile } = context.connection.current;
-  return `${environment}|${profile ?? ''}`;
-}
+export { connectionKey };
 
 /**
  * Sends the confirmed action once and settles its outcome. `firstSent`: when this is a resend with the same key,

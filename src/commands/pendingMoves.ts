@@ -7,6 +7,12 @@ import type { AreaId, HistoryKind } from '../portfolio/portfolio';
 import type { Finding, LookupRef } from './outcome';
 import type { SendWindow } from './reconcile';
 
+/** The connection a move was sent on (environment and profile): moves are listed and checked per connection. */
+export function connectionKey(context: { readonly connection: { readonly current: { readonly environment: string; readonly profile: string | undefined } } }): string {
+  const { environment, profile } = context.connection.current;
+  return `${environment}|${profile ?? ''}`;
+}
+
 export interface PendingMove {
   /** Unique; also the tree row's id. */
   readonly id: string;

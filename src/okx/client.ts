@@ -270,7 +270,7 @@ export class OkxClient {
   }
 
   /** The limit this client keeps for `id`: OKX's, or a test's shorter windows against a simulator. */
-  private rateLimit(id: EndpointId): RateLimit {
+  rateLimit(id: EndpointId): RateLimit {
     return scaleRateLimit(ENDPOINTS[id].rateLimit, this.#rateLimitScale);
   }
 

@@ -6,21 +6,23 @@
 import type { OkxClient, Pager } from '../okx/client';
 import type { OkxError } from '../okx/errors';
 import type * as T from '../okx/types';
+import { LOADERS, freshForMs, type LoadContext, type LoansSeen } from './areaLoaders';
 import { Emitter } from './emitter';
-import { usdPrices } from './prices';
-import { loanKey, orderParam } from './risk';
-import { dualProductOf, historyScope, pendingEthRedemption, pendingStandardRedemption } from './scopes';
+import { dualProductOf, historyScope } from './scopes';
 
 export interface AreaData {
   onchain: { orders: T.ActiveOrder[] };
   eth: { balance: T.StakingBalance | undefined; product: T.EthProductInfo | undefined; pendingRedemptions: T.StakingHistoryRecord[] };
   sol: { balance: T.StakingBalance | undefined; product: T.SolProductInfo };
   savings: { balances: T.SavingsBalance[] };
+  loans: { loans: T.LoanInfo[] };
   /**
-   * `maxRedeem`: per order (its loanKey) and collateral currency, how much collateral OKX would give back now
-   * ("0" when none); an order or currency missing there could not be asked (the menus then still offer it).
+   * What the Loans view shows beside the orders, read only while it is shown: `maxRedeem`, per order (its
+   * loanKey) and collateral currency, how much collateral OKX would give back now ("0" when none); an order or
+   * currency missing there could not be asked (the menus then still offer it). `loansAt`: the `updatedAt` of
+   * the loans it was asked for.
    */
-  loans: { loans: T.LoanInfo[]; maxRedeem?: ReadonlyMap<string, ReadonlyMap<string, string>> };
+  loanLimits: { maxRedeem: ReadonlyMap<string, ReadonlyMap<string, string>>; loansAt: number };
   offers: { offers: T.Offer[] };
   market: {
     /** OKX's summary: BORROWING rates (what borrowers pay). */
@@ -56,10 +58,10 @@ export interface AreaData {
 }
 
 export type AreaId = keyof AreaData;
-export const AREA_IDS: readonly AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'loans', 'offers', 'market', 'prices', 'valuation', 'recent', 'okusd', 'stable', 'dual', 'dualPairs'];
+export const AREA_IDS: readonly AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'loans', 'loanLimits', 'offers', 'market', 'prices', 'valuation', 'recent', 'okusd', 'stable', 'dual', 'dualPairs'];
 
 /** Areas that need an API key; `market` and `prices` are public. */
-export const PRIVATE_AREAS: ReadonlySet<AreaId> = new Set(['onchain', 'eth', 'sol', 'savings', 'loans', 'offers', 'valuation', 'recent', 'okusd', 'stable', 'dual', 'dualPairs']);
+export const PRIVATE_AREAS: ReadonlySet<AreaId> = new Set(['onchain', 'eth', 'sol', 'savings', 'loans', 'loanLimits', 'offers', 'valuation', 'recent', 'okusd', 'stable', 'dual', 'dualPairs']);
 
 /** Dual Investment orders whose money is still in the product (not settled, redeemed or rejected). */
 const DUAL_CLOSED: ReadonlySet<string> = new Set(['settled', 'redeemed', 'rejected']);
@@ -67,103 +69,11 @@ export function dualOrderOpen(order: T.DualOrder): boolean {
   return !DUAL_CLOSED.has(order.state);
 }
 
-const DAY_MS = 86_400_000;
-/** At most this many pages of lending history for the last 24 hours (100 records a page). */
-const RECENT_PAGES = 5;
-
 export type AreaState<K extends AreaId> =
   | { readonly status: 'idle' }
   | { readonly status: 'loading'; readonly data?: AreaData[K]; readonly updatedAt?: number }
   | { readonly status: 'ready'; readonly data: AreaData[K]; readonly updatedAt: number }
   | { readonly status: 'error'; readonly error: OkxError | Error; readonly data?: AreaData[K]; readonly updatedAt?: number };
-
-type Loaders = { [K in AreaId]: (client: OkxClient) => Promise<AreaData[K]> };
-
-const LOADERS: Loaders = {
-  onchain: async (c) => ({ orders: await c.onchain.activeOrders() }),
-  eth: async (c) => {
-    const [balance, product, pending] = await Promise.all([
-      c.eth.balance(),
-      c.eth.productInfo(),
-      c.eth.history({ type: 'redeem', status: 'pending' }).next(),
-    ]);
-    return { balance: balance[0], product: product[0], pendingRedemptions: pending.filter(pendingEthRedemption) };
-  },
-  sol: async (c) => {
-    const [balance, product] = await Promise.all([c.sol.balance(), c.sol.productInfo()]);
-    return { balance: balance[0], product };
-  },
-  savings: async (c) => ({ balances: await c.savings.balance() }),
-  loans: async (c) => {
-    const loans = await c.loan.info();
-    const maxRedeem = new Map<string, ReadonlyMap<string, string>>();
-    await Promise.all(
-      loans.map(async (loan) => {
-        const byCcy = new Map<string, string>();
-        await Promise.all(
-          loan.collateralData.map(async ({ ccy }) => {
-            // Only a hint for the menus: a failure here must not fail the loans.
-            const max = (await c.loan.maxCollateralRedeem({ ccy, ...orderParam(loan) }).catch(() => [])).find((m) => m.ccy === ccy);
-            if (max !== undefined) byCcy.set(ccy, max.maxRedeemAmt);
-          }),
-        );
-        maxRedeem.set(loanKey(loan), byCcy);
-      }),
-    );
-    return { loans, maxRedeem };
-  },
-  offers: async (c) => ({ offers: await c.onchain.offers() }),
-  prices: async (c) => ({ usd: await usdPrices(c) }),
-  valuation: async (c) => ({ valuation: (await c.account.assetValuation({ ccy: 'USD' }))[0] }),
-  recent: async (c) => {
-    // Newest first: read until a record is older than a day (OKX's time, as far as this client knows it).
-    const since = Date.now() + c.clockOffsetMs - DAY_MS;
-    const pager = c.savings.lendingHistory({ limit: '100' });
-    const lending: T.LendingRecord[] = [];
-    for (let pages = 0; pages < RECENT_PAGES && !pager.done; pages++) {
-      const page = await pager.next();
-      lending.push(...page.filter((r) => Number(r.ts) >= since));
-      if (page.some((r) => Number(r.ts) < since)) break;
-    }
-    return { lending, since };
-  },
-  okusd: async (c) => {
-    const [account, limits, apr, rewards, pending] = await Promise.all([
-      c.okusd.account(),
-      c.okusd.limits(),
-      c.okusd.aprHistory({ limit: '1' }).next(),
-      c.okusd.rewardsHistory({ limit: '1' }).next(),
-      // Fast redemptions settle at once: only standard ones can still be on their way.
-      c.okusd.redeemHistory({ type: 'standard', limit: '100' }).next(),
-    ]);
-    return { account: account[0], limits: limits[0], apr: apr[0], latestReward: rewards[0], pendingRedemptions: pending.filter(pendingStandardRedemption) };
-  },
-  stable: async (c) => {
-    const [balance] = await c.stableRewards.balance();
-    const holdings = balance?.details ?? [];
-    const apy = new Map<string, T.StableRewardsApyPoint>();
-    await Promise.all(
-      holdings.map(async ({ ccy }) => {
-        // The APY adds to the holding; a failure here must not hide it.
-        const [latest] = await c.stableRewards.apyHistory({ ccy, days: '1' }).catch(() => []);
-        if (latest !== undefined) apy.set(ccy, latest);
-      }),
-    );
-    return { holdings, apy };
-  },
-  dual: async (c) => ({ orders: await c.dual.orderHistory({ limit: '100' }).next() }),
-  dualPairs: async (c) => ({ pairs: await c.dual.currencyPairs() }),
-  market: async (c) => {
-    // Without a currency, one history page holds every currency's latest hour, whatever the limit.
-    const [lendingRates, latestRates, eth, sol] = await Promise.all([
-      c.savings.lendingRateSummary(),
-      c.savings.lendingRateHistory({ limit: '1' }).next(),
-      c.eth.apyHistory({ days: '1' }),
-      c.sol.apyHistory({ days: '1' }),
-    ]);
-    return { lendingRates, latestRates, ethApy: eth[0], solApy: sol[0] };
-  },
-};
 
 /** A history list that grows a page at a time ("Load more"). */
 export class HistoryList<R> {
@@ -246,7 +156,11 @@ export class Portfolio {
   private generation = 0;
   readonly onDidChange = this.changed.event;
 
-  constructor(private client: OkxClient | undefined) {}
+  constructor(
+    private client: OkxClient | undefined,
+    /** The clock `updatedAt` and freshness are read on (tests pass their own). */
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get hasClient(): boolean {
     return this.client !== undefined;
@@ -278,13 +192,23 @@ export class Portfolio {
   }
 
   /**
-   * Reloads the given areas, all at once; an area already loading is not asked twice. With `fresh` (after
-   * something changed at OKX, e.g. a purchase), every area is read after this call: one already loading was
-   * asked before the change, so one more load is queued behind it, shared by every fresh refresh asked
-   * meanwhile. So an area is never loaded more than twice at a time, however often it is asked.
+   * Reloads the given areas, all at once; an area already loading is not asked twice, and one whose data is
+   * younger than its endpoints' rate window (`isFresh`) is not asked again. With `fresh` (after something
+   * changed at OKX, e.g. a purchase), every area is read after this call, however young its data: one already
+   * loading was asked before the change, so one more load is queued behind it, shared by every fresh refresh
+   * asked meanwhile. So an area is never loaded more than twice at a time, however often it is asked.
    */
   async refresh(areas: readonly AreaId[], options: { readonly fresh?: boolean } = {}): Promise<void> {
-    await Promise.all(areas.map((area) => (options.fresh === true ? this.loadAfter(area) : this.load(area))));
+    await Promise.all(areas.map((area) => (options.fresh === true ? this.loadAfter(area) : this.isFresh(area) ? Promise.resolve() : this.load(area))));
+  }
+
+  /**
+   * Whether an area's data is younger than the longest rate window of the endpoints it reads (./areaLoaders):
+   * asked again now, OKX would answer no sooner than that window allows, and hardly anything else.
+   */
+  isFresh(area: AreaId): boolean {
+    const state = this.get(area);
+    return state.status === 'ready' && this.client !== undefined && this.now() - state.updatedAt < freshForMs(area, this.client);
   }
 
   /** A load that starts after now: the one in flight (which started earlier) is waited for, then one more. */
@@ -313,12 +237,12 @@ export class Portfolio {
     const kept = 'data' in previous && previous.data !== undefined ? { data: previous.data, updatedAt: previous.updatedAt } : {};
     this.states.set(area, { status: 'loading', ...kept });
     this.changed.fire([area]);
-    const loader = LOADERS[area] as (c: OkxClient) => Promise<AreaData[AreaId]>;
-    const done = loader(client)
+    const loader = LOADERS[area] as (context: LoadContext<AreaId>) => Promise<AreaData[AreaId]>;
+    const done = loader(this.context(client, 'data' in previous ? previous.data : undefined))
       .then(
         (data) => {
           if (generation === this.generation) {
-            this.states.set(area, { status: 'ready', data, updatedAt: Date.now() });
+            this.states.set(area, { status: 'ready', data, updatedAt: this.now() });
             // Products are re-quoted as the market moves: a refresh of the pairs reads them again when shown.
             if (area === 'dualPairs') this.dualProductLists.clear();
           }
@@ -337,6 +261,22 @@ export class Portfolio {
       });
     this.inFlight.set(area, done);
     return done;
+  }
+
+  /** What a loader is given: the client, what its area held, and the loan orders (for their limits). */
+  private context(client: OkxClient, previous: AreaData[AreaId] | undefined): LoadContext<AreaId> {
+    const loans = this.get('loans');
+    return {
+      client,
+      previous,
+      loansShown: 'data' in loans ? loans.data?.loans : undefined,
+      loans: async (): Promise<LoansSeen | undefined> => {
+        // After a fresh load queued behind the one in flight, if any: the orders as they are now.
+        await (this.queued.get('loans') ?? this.inFlight.get('loans') ?? this.ensure('loans'));
+        const state = this.get('loans');
+        return 'data' in state && state.data !== undefined && state.updatedAt !== undefined ? { loans: state.data.loans, at: state.updatedAt } : undefined;
+      },
+    };
   }
 
   /**

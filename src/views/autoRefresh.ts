@@ -1,15 +1,16 @@
 /**
  * Keeps what is on screen fresh: every interval it reloads the areas of the views that are visible, pauses
- * while the window is unfocused, and always reloads loans for the status-bar LTV indicator, which keeps its
- * own schedule whether or not the sidebar is open. Each area is one or a few requests to distinct endpoints,
- * so a full refresh stays far inside every rate limit (and the client's limiter enforces them anyway).
+ * while the window is unfocused, and reloads the loans for the status-bar LTV indicator while there is a loan,
+ * whether or not the sidebar is open (../portfolio/pollPlan). A hidden view's areas are read when it is shown;
+ * what is younger than its endpoints' rate window is not asked again (Portfolio.isFresh).
  */
 import * as vscode from 'vscode';
+import { outdatedByLoans, pollAreas } from '../portfolio/pollPlan';
 import type { AreaId, Portfolio } from '../portfolio/portfolio';
-import type { PortfolioTree } from './portfolioTree';
 
 export interface ShownTree {
-  readonly tree: PortfolioTree;
+  /** What the view shows (its code may not have loaded yet: ./lazyTree). */
+  readonly tree: { readonly areas: readonly AreaId[] };
   readonly view: vscode.TreeView<unknown>;
 }
 
@@ -26,30 +27,45 @@ export class AutoRefresh implements vscode.Disposable {
     this.subscriptions.push(
       vscode.window.onDidChangeWindowState((state) => {
         if (state.focused && Date.now() - this.lastRun >= this.intervalMs()) void this.tick();
+        else if (state.focused) this.catchUpWithLoans(this.shownAreas());
       }),
       // A view shown again after a while catches up at once rather than at the next tick.
       ...trees.map(({ tree, view }) =>
         view.onDidChangeVisibility((e) => {
-          if (e.visible && tree.areas.some((area) => this.isStale(area))) void this.portfolio.refresh(tree.areas);
+          if (!e.visible) return;
+          if (tree.areas.some((area) => this.isStale(area))) void this.portfolio.refresh(tree.areas);
+          this.catchUpWithLoans(tree.areas);
         }),
       ),
+      // Loans read again (the status bar's poll, a live-LTV confirmation, a loan flow) while the Loans view shows
+      // what can be taken back: that is asked again for the orders as they are now.
+      portfolio.onDidChange((changed) => {
+        if (changed.includes('loans') && vscode.window.state.focused) this.catchUpWithLoans(this.shownAreas());
+      }),
     );
     this.schedule();
   }
 
-  /** Areas a refresh reloads now: those of visible views while focused, and loans for the status bar. */
-  dueAreas(): AreaId[] {
-    const areas = new Set<AreaId>(['loans']);
-    if (vscode.window.state.focused) {
-      for (const { tree, view } of this.trees) if (view.visible) tree.areas.forEach((area) => areas.add(area));
-    }
-    return [...areas];
+  private catchUpWithLoans(shown: Iterable<AreaId>): void {
+    const outdated = outdatedByLoans(this.portfolio, shown);
+    if (outdated.length > 0) void this.portfolio.refresh(outdated, { fresh: true });
   }
 
-  /** Reloads everything visible now (the Refresh command), whatever the schedule. */
-  async refreshVisible(): Promise<void> {
-    const areas = new Set<AreaId>(['loans']);
+  /** The areas of the views visible now. */
+  private shownAreas(): Set<AreaId> {
+    const areas = new Set<AreaId>();
     for (const { tree, view } of this.trees) if (view.visible) tree.areas.forEach((area) => areas.add(area));
+    return areas;
+  }
+
+  /** Areas a poll reloads now: those of visible views while focused, and the loans while the status bar needs them. */
+  dueAreas(): AreaId[] {
+    return pollAreas(this.portfolio, vscode.window.state.focused ? this.shownAreas() : []);
+  }
+
+  /** Reloads everything visible now (the Refresh command), whatever the schedule, and the loans (the status bar). */
+  async refreshVisible(): Promise<void> {
+    const areas = this.shownAreas().add('loans');
     this.lastRun = Date.now();
     await this.portfolio.refresh([...areas]);
   }

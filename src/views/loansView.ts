@@ -11,6 +11,7 @@ import { loanKey, ltvLevel, type LtvLevel } from '../portfolio/risk';
 import { liveSentence, ltvFigure, onDidChangeLive, withLiveLtv } from './liveFigures';
 import { loanName } from './loanLabels';
 import { PortfolioTree } from './portfolioTree';
+import { VIEW_AREAS } from './viewAreas';
 import { GroupNode, LeafNode, amount, fieldsTooltip, historyNode, ltv, percent, shortAmount, shortWithCcy, time, usd, withCcy, type TreeNode } from './nodes';
 
 export function levelIcon(level: LtvLevel): vscode.ThemeIcon {
@@ -73,7 +74,7 @@ export class LoansView extends PortfolioTree {
     portfolio: Portfolio,
     private readonly warnDistance: () => string,
   ) {
-    super(portfolio, ['loans']);
+    super(portfolio, VIEW_AREAS.loans);
     this.liveSubscription = onDidChangeLive(() => this.refresh());
   }
 
@@ -84,9 +85,13 @@ export class LoansView extends PortfolioTree {
     super.dispose();
   }
 
-  protected roots(): Promise<TreeNode[]> {
-    if (!this.portfolio.hasCredentials) return Promise.resolve([]);
-    return this.area('loans', ({ loans, maxRedeem }) => loans.map((loan) => this.loan(loan, loans, maxRedeem)));
+  protected async roots(): Promise<TreeNode[]> {
+    if (!this.portfolio.hasCredentials) return [];
+    // What can be taken back decides the menus: read with the orders, while this view shows them.
+    await Promise.all([this.portfolio.ensure('loans'), this.portfolio.ensure('loanLimits')]);
+    const limits = this.portfolio.get('loanLimits');
+    const maxRedeem = 'data' in limits ? limits.data?.maxRedeem : undefined;
+    return this.area('loans', ({ loans }) => loans.map((loan) => this.loan(loan, loans, maxRedeem)));
   }
 
   /** The id of a loan order's node, for reveal(). */

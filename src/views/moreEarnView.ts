@@ -10,6 +10,7 @@ import { errorText } from '../messages';
 import type { DualCurrencyPair, DualOrder, DualProduct, OkusdLimits, OkusdQuota, OkusdRedemption, StableRewardsHolding } from '../okx/types';
 import { dualOrderOpen, type AreaData, type Portfolio } from '../portfolio/portfolio';
 import { PortfolioTree } from './portfolioTree';
+import { VIEW_AREAS } from './viewAreas';
 import { dualDirectionLabel, dualOrderStateLabel, dualOutcomeLines, dualOutcomeRows, dualProductLabel } from './dualLabels';
 import { GroupNode, LeafNode, errorNode, feeRate, fieldsTooltip, historyNode, percent, shortAmount, shortWithCcy, time, withCcy, type TreeNode } from './nodes';
 import { relativeTime } from './overviewView';
@@ -23,7 +24,7 @@ export function quotaLeft(q: OkusdQuota): string | undefined {
 
 export class MoreEarnView extends PortfolioTree {
   constructor(portfolio: Portfolio) {
-    super(portfolio, ['okusd', 'stable', 'dual', 'dualPairs']);
+    super(portfolio, VIEW_AREAS.moreEarn);
   }
 
   protected async roots(): Promise<TreeNode[]> {

@@ -153,6 +153,7 @@ export const AREA_LABELS = (): Record<AreaId, string> => ({
   sol: vscode.l10n.t('SOL staking'),
   savings: vscode.l10n.t('savings'),
   loans: vscode.l10n.t('flexible loans'),
+  loanLimits: vscode.l10n.t('how much collateral can be taken back'),
   offers: vscode.l10n.t('on-chain earn offers'),
   market: vscode.l10n.t('market rates'),
   prices: vscode.l10n.t('prices'),

@@ -9,10 +9,11 @@ import * as vscode from 'vscode';
 import { TOTALS_ONLY, computeOverview, type EarnProduct, type Overview, type OverviewInput, type Upcoming } from '../portfolio/overview';
 import type { AreaId, Portfolio } from '../portfolio/portfolio';
 import { PortfolioTree } from './portfolioTree';
+import { VIEW_AREAS } from './viewAreas';
 import { AREA_LABELS, GroupNode, LeafNode, errorNode, fieldsTooltip, percent, share, time, usd, withCcy, type TreeNode } from './nodes';
 
-/** The areas the Overview is computed from: three more requests than the other views make (prices, valuation, recent). */
-export const OVERVIEW_AREAS: readonly AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'okusd', 'stable', 'dual', 'loans', 'market', 'prices', 'valuation', 'recent'];
+/** The areas the Overview is computed from (./viewAreas). */
+export const OVERVIEW_AREAS: readonly AreaId[] = VIEW_AREAS.overview;
 
 export function productName(product: EarnProduct): string {
   switch (product) {

@@ -5,6 +5,7 @@ import type { Offer } from '../okx/types';
 import { offerBuyableNow, offerHasNoRoom } from '../portfolio/offers';
 import type { Portfolio } from '../portfolio/portfolio';
 import { PortfolioTree } from './portfolioTree';
+import { VIEW_AREAS } from './viewAreas';
 import { GroupNode, LeafNode, fieldsTooltip, percent, time, withCcy, type TreeNode } from './nodes';
 import { termLabel } from './stakingView';
 
@@ -139,7 +140,7 @@ export class ProductsView extends PortfolioTree {
   private current: ProductsFilter = {};
 
   constructor(portfolio: Portfolio) {
-    super(portfolio, ['offers', 'market']);
+    super(portfolio, VIEW_AREAS.products);
   }
 
   /** The on-chain earn offers listed (the ETH, SOL and savings parts are never filtered). */

@@ -8,6 +8,7 @@ import * as D from '../decimal';
 import type { SavingsBalance } from '../okx/types';
 import type { Portfolio } from '../portfolio/portfolio';
 import { PortfolioTree } from './portfolioTree';
+import { VIEW_AREAS } from './viewAreas';
 import { GroupNode, LeafNode, fieldsTooltip, historyNode, percent, shortAmount, shortWithCcy, time, withCcy, type TreeNode } from './nodes';
 
 /**
@@ -21,7 +22,7 @@ export function notLendingBelow(b: SavingsBalance, marketRate: string | undefine
 
 export class SavingsView extends PortfolioTree {
   constructor(portfolio: Portfolio) {
-    super(portfolio, ['savings', 'market']);
+    super(portfolio, VIEW_AREAS.savings);
   }
 
   protected async roots(): Promise<TreeNode[]> {

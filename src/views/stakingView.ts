@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ActiveOrder, EthProductInfo, SolProductInfo, StakingHistoryRecord, StakingProductFields } from '../okx/types';
 import type { Portfolio } from '../portfolio/portfolio';
 import { PortfolioTree } from './portfolioTree';
+import { VIEW_AREAS } from './viewAreas';
 import { GroupNode, LeafNode, amount, fieldsTooltip, historyNode, percent, shortAmount, shortWithCcy, time, withCcy, type TreeNode } from './nodes';
 
 export function orderStateLabel(state: string): string {
@@ -126,7 +127,7 @@ function productRows(product: StakingProductFields | undefined, base: string): [
 
 export class StakingView extends PortfolioTree {
   constructor(portfolio: Portfolio) {
-    super(portfolio, ['onchain', 'eth', 'sol']);
+    super(portfolio, VIEW_AREAS.staking);
   }
 
   protected async roots(): Promise<TreeNode[]> {

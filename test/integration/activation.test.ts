@@ -37,6 +37,12 @@ describe('Activation', () => {
     }
   });
 
+  it('registers every command package.json contributes, those whose code loads on first use included', async () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string }[] } };
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(manifest.contributes.commands.map((c) => c.command).filter((id) => !registered.has(id)), []);
+  });
+
   it('registers okxEarn.refresh and runs it', async () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('okxEarn.refresh'));

@@ -261,6 +261,15 @@ export async function probe<T>(name: ProbeRequest['name'], args: ProbeRequest['a
  */
 export const TEST_RATE_LIMIT_SCALE = 0.05;
 
+/**
+ * Waits out the longest rate window of what the views read (OKX's 2 s, shortened by `scale`): data read within
+ * it is fresh, and a Refresh does not ask for it again (Portfolio.isFresh). A test that changed the simulator's
+ * state behind the extension's back, as OKX's state changes, waits this long before it refreshes.
+ */
+export function pastRateWindows(scale = TEST_RATE_LIMIT_SCALE): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 2000 * scale + 20));
+}
+
 /** Call at the top of a suite's describe(): shorter windows from its first before() to its first after(). */
 export function withShortRateLimitWindows(): void {
   before(async () => (await extensionApi()).useTestRateLimitScale(TEST_RATE_LIMIT_SCALE));

@@ -7,7 +7,7 @@ import { customEnvironment } from '../../src/okx/environments';
 import type { LoanInfo } from '../../src/okx/types';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
 import type { SimLoanOrder } from '../../src/simulator/state';
-import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows, TEST_RATE_LIMIT_SCALE } from './helpers';
+import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows, TEST_RATE_LIMIT_SCALE, pastRateWindows } from './helpers';
 
 /**
  * Loan orders as OKX runs them since 2026, in VS Code against the simulator's two demo orders: the Loans view and
@@ -80,6 +80,7 @@ describe('Loan orders: two of them, each on its own', function () {
     eth.amt = '40';
     const btc = sim.state.basePrices.BTC ?? '0';
     sim.prices.set('BTC', D.mul(btc, '0.55'));
+    await pastRateWindows();
     await vscode.commands.executeCommand('okxEarn.refresh');
     shown = await waitFor(() => (api.ltvIndicator().order === second.ordId ? api.ltvIndicator() : undefined), 'the second order watched');
     assert.match(shown.text, /^\$\(warning\) LTV 63\.\d%$/);
@@ -88,6 +89,7 @@ describe('Loan orders: two of them, each on its own', function () {
     assert.match(warning, new RegExp(`^Your USDC loan \\(order ${second.ordId}\\) is near margin call: LTV 63`));
     sim.prices.set('BTC', btc);
     eth.amt = ethBefore;
+    await pastRateWindows();
     await vscode.commands.executeCommand('okxEarn.refresh');
     await waitFor(() => api.ltvIndicator().order === first.ordId || undefined, 'back to the first order');
   });

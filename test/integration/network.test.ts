@@ -63,7 +63,9 @@ describe('Network: connections and VS Code\'s proxy settings', function () {
 
   // Skipped for now: since the live-prices work (public WebSocket, issue 24) landed, this count fails in most full
   // runs (20-21 new connections for 29 requests) though it passes in a targeted run; the cause is not found yet.
-  // Kept visible as pending rather than weakened; see the closing note of 2026-12-06.
+  // Since issue 27 (a refresh asks only what is stale), a full run of the latest build's suites measured 5 new
+  // connections for the 4 max-redeem look-ups held by their limit: one more than it allows. Kept visible as
+  // pending rather than weakened; see the closing note of 2026-12-06.
   it.skip('a refresh right after another reuses its connections', async () => {
     await refreshAll();
     const opened = counter.connections;
@@ -73,6 +75,7 @@ describe('Network: connections and VS Code\'s proxy settings', function () {
     const requests = sim.received().length - sent;
     const lookups = sim.received('loanMaxCollateralRedeem').length - lookupsBefore;
     const fresh = counter.connections - opened;
+    console.log(`      the second refresh: ${requests} requests, ${lookups} max-redeem look-ups, ${fresh} new connections`);
     assert.ok(requests >= AREA_IDS.length, `the second refresh sent ${requests} requests`);
     // Without reuse every request opens one (20 here). With it, the only new ones are for the loan orders'
     // max-redeem look-ups: held by their limit (5 in 2 s) until the first refresh's have aged out, they go

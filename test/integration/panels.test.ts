@@ -6,7 +6,7 @@ import { OkxClient } from '../../src/okx/client';
 import { customEnvironment } from '../../src/okx/environments';
 import type { LtvState, ProductState } from '../../src/panels/protocol';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
-import { ScriptedWindow, configure, extensionApi, probe, probesAvailable, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
+import { ScriptedWindow, configure, extensionApi, pastRateWindows, probe, probesAvailable, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
 
 describe('Panels, against the simulator', function () {
   this.timeout(60_000);
@@ -260,6 +260,7 @@ describe('Panels, against the simulator', function () {
     const key = `ltv:${api.ltvIndicator().order ?? ''}`;
     const before = ltvState(key)?.curLTV;
     sim.prices.set('ETH', '2500');
+    await pastRateWindows();
     await vscode.commands.executeCommand('okxEarn.refresh');
     const after = await waitFor(() => {
       const s = ltvState(key);
@@ -267,6 +268,7 @@ describe('Panels, against the simulator', function () {
     }, 'the new LTV');
     assert.equal(after.level, 'marginCall');
     sim.prices.set('ETH', sim.state.basePrices.ETH ?? '0');
+    await pastRateWindows();
     await vscode.commands.executeCommand('okxEarn.refresh');
   });
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { OkxEarnApi, RenderedItem } from '../../src/extension';
 import { SANDBOX_KEY, Simulator } from '../../src/simulator/server';
 import { demoState, type SimOffer } from '../../src/simulator/state';
-import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
+import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows, pastRateWindows } from './helpers';
 
 /** More USDT offers than the demo's one: flexible and fixed, one sold out with the highest APY. */
 const USDT_OFFERS: SimOffer[] = [
@@ -104,6 +104,7 @@ describe('Products: offers by APY with the best marked, and a filter that is rem
       { ...USDT_OFFERS[0], productId: '4013', protocol: 'Morpho', apy: '0.062' },
       { ...USDT_OFFERS[0], productId: '1010', ccy: 'DOT', protocol: 'Kusama', invest: [{ ccy: 'DOT', minAmt: '1', maxAmt: '10' }] },
     );
+    await pastRateWindows();
     await vscode.commands.executeCommand('okxEarn.refresh');
     filtered = await waitFor(async () => {
       const now = await offers();

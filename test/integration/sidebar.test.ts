@@ -9,7 +9,7 @@ import { loanFigures } from '../../src/simulator/state';
 import { SANDBOX_KEY, Simulator, type SimKey } from '../../src/simulator/server';
 import { OkxClient } from '../../src/okx/client';
 import { customEnvironment } from '../../src/okx/environments';
-import { ScriptedWindow, configure, extensionApi, waitFor, withShortRateLimitWindows, TEST_RATE_LIMIT_SCALE } from './helpers';
+import { ScriptedWindow, configure, extensionApi, waitFor, withShortRateLimitWindows, TEST_RATE_LIMIT_SCALE, pastRateWindows } from './helpers';
 
 const KEY = { apiKey: 'it-key-8c1f', secretKey: 'it-secret-Q7x9Zr2', passphrase: 'it-pass-W4n' };
 const KEYS: SimKey[] = [
@@ -341,6 +341,7 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
 
     // BTC falls 10%: the LTV crosses the 70% margin call.
     sim.prices.set('BTC', D.mul(btc, '0.9'));
+    await pastRateWindows();
     await vscode.commands.executeCommand('okxEarn.refresh');
     shown = await waitFor(() => (api.ltvIndicator().background === 'statusBarItem.errorBackground' ? api.ltvIndicator() : undefined), 'the error background');
     assert.match(shown.text, /^\$\(error\) LTV 7\d\.\d%$/, 'the error icon as well as the background');
@@ -351,14 +352,17 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
 
     // Back to safe, then into the warning band (within 3 points of margin call).
     sim.prices.set('BTC', btc);
+    await pastRateWindows();
     await vscode.commands.executeCommand('okxEarn.refresh');
     await waitFor(() => api.ltvIndicator().background === undefined || undefined, 'no background');
     sim.prices.set('BTC', D.mul(btc, '0.97'));
+    await pastRateWindows();
     await vscode.commands.executeCommand('okxEarn.refresh');
     shown = await waitFor(() => (api.ltvIndicator().background === 'statusBarItem.warningBackground' ? api.ltvIndicator() : undefined), 'the warning background');
     assert.match(shown.text, /^\$\(warning\) LTV 6\d\.\d%$/, 'the warning icon as well as the background');
     assert.equal(ui.messages('warning').filter((m) => /near margin call/.test(m)).length, 1);
     sim.prices.set('BTC', btc);
+    await pastRateWindows();
     await vscode.commands.executeCommand('okxEarn.refresh');
   });
 
@@ -366,6 +370,7 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
     sim.faults.add({ fault: { kind: 'okx', code: '50013', msg: 'System busy', status: 429 }, endpoint: 'savingsBalance' });
     // Refresh reloads what is on screen: the Savings view opens collapsed (issue 25, item 8), so open it first.
     await vscode.commands.executeCommand('okxEarn.savings.focus');
+    await pastRateWindows();
     await vscode.commands.executeCommand('okxEarn.refresh');
     const savings = await api.renderView('savings', 0);
     assert.equal(savings[0]?.label, 'Could not load savings');

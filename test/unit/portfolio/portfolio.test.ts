@@ -45,7 +45,9 @@ describe('portfolio/Portfolio: areas load on their own, concurrently, and one fa
 
   it('Dual Investment products: read once per pair and direction, again after the pairs are refreshed; a failure is not kept', async function () {
     this.timeout(15_000); // OKX allows one products request a second.
-    const portfolio = new Portfolio(h.client);
+    // The pairs refreshed a minute apart each time (sooner, they are fresh and not asked again).
+    let now = 0;
+    const portfolio = new Portfolio(h.client, () => (now += 60_000));
     const pair = { baseCcy: 'BTC', quoteCcy: 'USDT', optType: 'C' } as const;
     const first = await portfolio.dualProducts(pair);
     assert.ok(Array.isArray(first) && first.length > 0);
@@ -61,7 +63,9 @@ describe('portfolio/Portfolio: areas load on their own, concurrently, and one fa
   });
 
   it('a failing area is an error with its last data kept; the others are ready', async () => {
-    const portfolio = new Portfolio(h.client);
+    // The second refresh a minute after the first (sooner, the data is fresh and not asked again).
+    let now = 0;
+    const portfolio = new Portfolio(h.client, () => (now += 60_000));
     await portfolio.refresh(['savings', 'loans']);
     h.sim.faults.add({ fault: { kind: 'okx', code: '51000', msg: 'nope' }, endpoint: 'savingsBalance' });
     await portfolio.refresh(['savings', 'loans']);
@@ -75,7 +79,7 @@ describe('portfolio/Portfolio: areas load on their own, concurrently, and one fa
     // Every answer is held back 500 ms: if the requests went one after another, they would arrive 500 ms apart.
     h.sim.faults.add({ fault: { kind: 'latency', ms: 500 } });
     const portfolio = new Portfolio(h.client);
-    await Promise.all([portfolio.refresh(['onchain', 'savings', 'loans', 'offers', 'market']), portfolio.refresh(['savings'])]);
+    await Promise.all([portfolio.refresh(['onchain', 'savings', 'loans', 'loanLimits', 'offers', 'market']), portfolio.refresh(['savings'])]);
     // The loans' collateral limits follow the loan orders (they need each order's id): a second round, apart.
     const arrivals = h.sim.requests.filter((r) => r.endpoint !== 'loanMaxCollateralRedeem').map((r) => r.at);
     // onchain, savings, loans, offers and market (lending-rate summary, latest lending rates, ETH and SOL APY).

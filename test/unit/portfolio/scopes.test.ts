@@ -59,9 +59,9 @@ describe('portfolio: each list holds only what its name promises, whatever OKX s
 
   it('the collateral OKX would give back: read for the currency asked, never another\'s figure', async () => {
     h.sim.faults.add({ endpoint: 'loanMaxCollateralRedeem', fault: { kind: 'data', data: [{ ccy: 'SOL', maxRedeemAmt: '7' }] } });
-    await portfolio.refresh(['loans']);
-    const loans = portfolio.get('loans');
-    const maxRedeem = 'data' in loans ? loans.data?.maxRedeem : undefined;
+    await portfolio.refresh(['loans', 'loanLimits']);
+    const limits = portfolio.get('loanLimits');
+    const maxRedeem = 'data' in limits ? limits.data?.maxRedeem : undefined;
     const [first] = h.sim.state.loans.orders;
     const byCcy = maxRedeem?.get(first?.ordId ?? '');
     assert.equal(byCcy?.get('SOL'), '7');

@@ -1,0 +1,176 @@
+/**
+ * How each area of the portfolio is read from OKX, and which endpoints each reads: the endpoints decide how
+ * long an area's data counts as fresh (the longest of their rate windows, `freshForMs`), so that a refresh
+ * never asks OKX again for what it answered within its window. No `vscode` import.
+ */
+import type { OkxClient } from '../okx/client';
+import type { EndpointId } from '../okx/endpoints';
+import type * as T from '../okx/types';
+import type { AreaData, AreaId } from './portfolio';
+import { usdPrices } from './prices';
+import { loanKey, orderParam } from './risk';
+import { pendingEthRedemption, pendingStandardRedemption } from './scopes';
+
+/** The loan orders as last loaded, and when (the loans area's `updatedAt`). */
+export interface LoansSeen {
+  readonly loans: readonly T.LoanInfo[];
+  readonly at: number;
+}
+
+export interface LoadContext<K extends AreaId> {
+  readonly client: OkxClient;
+  /** What the area held before this load: its follow-up requests (per coin, per order) go out at once for what it had. */
+  readonly previous: AreaData[K] | undefined;
+  /** The loan orders: after the load in flight, else the last ones (loaded first when there are none). */
+  readonly loans: () => Promise<LoansSeen | undefined>;
+  /** The loan orders shown now (while they load again: the last ones), without waiting. */
+  readonly loansShown: readonly T.LoanInfo[] | undefined;
+}
+
+type Loaders = { [K in AreaId]: (context: LoadContext<K>) => Promise<AreaData[K]> };
+
+/** Every endpoint an area's loader reads (a unit test checks them against what the simulator receives). */
+export const AREA_ENDPOINTS: { readonly [K in AreaId]: readonly EndpointId[] } = {
+  onchain: ['onchainActiveOrders'],
+  eth: ['ethBalance', 'ethProductInfo', 'ethHistory'],
+  sol: ['solBalance', 'solProductInfo'],
+  savings: ['savingsBalance'],
+  loans: ['loanInfo'],
+  loanLimits: ['loanMaxCollateralRedeem'],
+  offers: ['onchainOffers'],
+  market: ['savingsLendingRateSummary', 'savingsLendingRateHistory', 'ethApyHistory', 'solApyHistory'],
+  prices: ['indexTickers'],
+  valuation: ['assetValuation'],
+  recent: ['savingsLendingHistory'],
+  okusd: ['okusdAccount', 'okusdLimits', 'okusdAprHistory', 'okusdRewardsHistory', 'okusdRedeemHistory'],
+  stable: ['stableRewardsBalance', 'stableRewardsApyHistory'],
+  dual: ['dualOrderHistory'],
+  dualPairs: ['dualCurrencyPairs'],
+};
+
+/**
+ * How long an area's data is fresh: the longest rate window (this client's: OKX's, or a test's shorter ones) of
+ * the endpoints it reads. Asked again sooner, at least one of them would wait in the limiter for an answer that
+ * can hardly differ.
+ */
+export function freshForMs(area: AreaId, client: OkxClient): number {
+  return Math.max(...AREA_ENDPOINTS[area].map((id) => client.rateLimit(id).windowMs));
+}
+
+const DAY_MS = 86_400_000;
+/** At most this many pages of lending history for the last 24 hours (100 records a page). */
+const RECENT_PAGES = 5;
+
+/**
+ * `ask` for each key, at once; for those of `known` (what the previous load had) alongside `first`, the rest
+ * once `first` has said which there are. So a repeated load takes one round trip, a first one two.
+ */
+async function followUps<F, R>(first: Promise<F>, keysOf: (f: F) => readonly string[], known: readonly string[], ask: (key: string) => Promise<R | undefined>): Promise<[F, Map<string, R>]> {
+  const early = new Map(known.map((key) => [key, ask(key)] as const));
+  const answered = await first;
+  const keys = keysOf(answered);
+  const results = new Map<string, R>();
+  await Promise.all(
+    keys.map(async (key) => {
+      const value = await (early.get(key) ?? ask(key));
+      if (value !== undefined) results.set(key, value);
+    }),
+  );
+  // Asked early for something no longer there: waited for (no request left dangling), not kept.
+  await Promise.all([...early].filter(([key]) => !keys.includes(key)).map(([, pending]) => pending));
+  return [answered, results];
+}
+
+export const LOADERS: Loaders = {
+  onchain: async ({ client: c }) => ({ orders: await c.onchain.activeOrders() }),
+  eth: async ({ client: c }) => {
+    const [balance, product, pending] = await Promise.all([
+      c.eth.balance(),
+      c.eth.productInfo(),
+      c.eth.history({ type: 'redeem', status: 'pending' }).next(),
+    ]);
+    return { balance: balance[0], product: product[0], pendingRedemptions: pending.filter(pendingEthRedemption) };
+  },
+  sol: async ({ client: c }) => {
+    const [balance, product] = await Promise.all([c.sol.balance(), c.sol.productInfo()]);
+    return { balance: balance[0], product };
+  },
+  savings: async ({ client: c }) => ({ balances: await c.savings.balance() }),
+  loans: async ({ client: c }) => ({ loans: await c.loan.info() }),
+  loanLimits: async ({ client: c, loans, loansShown }) => {
+    // One look-up per order and collateral currency ("BTC@ordId"); those of the orders shown now go out
+    // alongside the loans' own refresh, if one is in flight.
+    const pairKey = (loan: T.LoanInfo, ccy: string): string => `${ccy}@${loanKey(loan)}`;
+    const byKey = new Map<string, { loan: T.LoanInfo; ccy: string }>();
+    const remember = (list: readonly T.LoanInfo[]): string[] =>
+      list.flatMap((loan) => loan.collateralData.map(({ ccy }) => {
+        const key = pairKey(loan, ccy);
+        byKey.set(key, { loan, ccy });
+        return key;
+      }));
+    const known = loansShown === undefined ? [] : remember(loansShown);
+    const ask = async (key: string): Promise<string | undefined> => {
+      const pair = byKey.get(key);
+      if (pair === undefined) return undefined;
+      // Only a hint for the menus: a failure leaves that currency out (the command then asks OKX itself).
+      const max = (await c.loan.maxCollateralRedeem({ ccy: pair.ccy, ...orderParam(pair.loan) }).catch(() => [])).find((m) => m.ccy === pair.ccy);
+      return max?.maxRedeemAmt;
+    };
+    const [seen, answers] = await followUps(loans(), (s) => (s === undefined ? [] : remember(s.loans)), known, ask);
+    const maxRedeem = new Map<string, ReadonlyMap<string, string>>();
+    for (const loan of seen?.loans ?? []) {
+      const byCcy = new Map<string, string>();
+      for (const { ccy } of loan.collateralData) {
+        const max = answers.get(pairKey(loan, ccy));
+        if (max !== undefined) byCcy.set(ccy, max);
+      }
+      maxRedeem.set(loanKey(loan), byCcy);
+    }
+    return { maxRedeem, loansAt: seen?.at ?? 0 };
+  },
+  offers: async ({ client: c }) => ({ offers: await c.onchain.offers() }),
+  prices: async ({ client: c }) => ({ usd: await usdPrices(c) }),
+  valuation: async ({ client: c }) => ({ valuation: (await c.account.assetValuation({ ccy: 'USD' }))[0] }),
+  recent: async ({ client: c }) => {
+    // Newest first: read until a record is older than a day (OKX's time, as far as this client knows it).
+    const since = Date.now() + c.clockOffsetMs - DAY_MS;
+    const pager = c.savings.lendingHistory({ limit: '100' });
+    const lending: T.LendingRecord[] = [];
+    for (let pages = 0; pages < RECENT_PAGES && !pager.done; pages++) {
+      const page = await pager.next();
+      lending.push(...page.filter((r) => Number(r.ts) >= since));
+      if (page.some((r) => Number(r.ts) < since)) break;
+    }
+    return { lending, since };
+  },
+  okusd: async ({ client: c }) => {
+    const [account, limits, apr, rewards, pending] = await Promise.all([
+      c.okusd.account(),
+      c.okusd.limits(),
+      c.okusd.aprHistory({ limit: '1' }).next(),
+      c.okusd.rewardsHistory({ limit: '1' }).next(),
+      // Fast redemptions settle at once: only standard ones can still be on their way.
+      c.okusd.redeemHistory({ type: 'standard', limit: '100' }).next(),
+    ]);
+    return { account: account[0], limits: limits[0], apr: apr[0], latestReward: rewards[0], pendingRedemptions: pending.filter(pendingStandardRedemption) };
+  },
+  stable: async ({ client: c, previous }) => {
+    // The APY adds to the holding; a failure here must not hide it. The coins held before are asked at once.
+    const apyOf = (ccy: string): Promise<T.StableRewardsApyPoint | undefined> => c.stableRewards.apyHistory({ ccy, days: '1' }).then(([latest]) => latest, () => undefined);
+    const balance = c.stableRewards.balance().then(([b]) => b?.details ?? []);
+    const [holdings, apy] = await followUps(balance, (list) => list.map((h) => h.ccy), previous?.holdings.map((h) => h.ccy) ?? [], apyOf);
+    return { holdings, apy };
+  },
+  dual: async ({ client: c }) => ({ orders: await c.dual.orderHistory({ limit: '100' }).next() }),
+  dualPairs: async ({ client: c }) => ({ pairs: await c.dual.currencyPairs() }),
+  market: async ({ client: c }) => {
+    // Without a currency, one history page holds every currency's latest hour, whatever the limit.
+    const [lendingRates, latestRates, eth, sol] = await Promise.all([
+      c.savings.lendingRateSummary(),
+      c.savings.lendingRateHistory({ limit: '1' }).next(),
+      c.eth.apyHistory({ days: '1' }),
+      c.sol.apyHistory({ days: '1' }),
+    ]);
+    return { lendingRates, latestRates, ethApy: eth[0], solApy: sol[0] };
+  },
+};

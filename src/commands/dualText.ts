@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import * as D from '../decimal';
 import type { DualCurrencyPair, DualProduct } from '../okx/types';
-import { strikeFromIndex } from '../panels/newerSeries';
+import { strikeFromIndex } from '../panels/moreEarnSeries';
 import type { DualTerms } from '../portfolio/dualPayoff';
 import { quoteSecondsLeft, type QuoteChange } from '../portfolio/dualQuote';
 import { dualDirectionLabel } from '../views/dualLabels';

@@ -27,8 +27,8 @@ function targetOf(payload: Payload | undefined): ProductTarget | undefined {
   }
 }
 
-/** OKUSD, each Stable Rewards coin held, each open Dual Investment order: the palette's entries for the newer products. */
-function newerItems(portfolio: Portfolio): (vscode.QuickPickItem & { target: ProductTarget })[] {
+/** OKUSD, each Stable Rewards coin held, each open Dual Investment order: the palette's entries for the More Earn products. */
+function moreEarnItems(portfolio: Portfolio): (vscode.QuickPickItem & { target: ProductTarget })[] {
   if (!portfolio.hasCredentials) return [];
   const okusd = portfolio.get('okusd');
   const stable = portfolio.get('stable');
@@ -68,9 +68,9 @@ export function registerPanelCommands(panels: PanelOpener, portfolio: Portfolio)
     vscode.commands.registerCommand('okxEarn.openProduct', async (arg?: unknown) => {
       let target = targetOf((arg as TreeNode | undefined)?.payload);
       if (target === undefined) {
-        // The newer products with an API key only (what is held, what is open), loaded with the rest.
-        const newer: readonly AreaId[] = portfolio.hasCredentials ? ['okusd', 'stable', 'dual'] : [];
-        await Promise.all([portfolio.refresh(['offers', 'market']), ...newer.map((a) => portfolio.ensure(a))]);
+        // The More Earn products with an API key only (what is held, what is open), loaded with the rest.
+        const moreEarn: readonly AreaId[] = portfolio.hasCredentials ? ['okusd', 'stable', 'dual'] : [];
+        await Promise.all([portfolio.refresh(['offers', 'market']), ...moreEarn.map((a) => portfolio.ensure(a))]);
         const offers = portfolio.get('offers');
         const market = portfolio.get('market');
         const items: (vscode.QuickPickItem & { target: ProductTarget })[] = [
@@ -85,7 +85,7 @@ export function registerPanelCommands(panels: PanelOpener, portfolio: Portfolio)
             };
           }),
           ...('data' in offers ? (offers.data?.offers ?? []) : []).map((o) => ({ label: `${o.ccy} · ${o.protocol}`, description: vscode.l10n.t('APY {0}', percent(o.apy)), target: { kind: 'onchain' as const, productId: o.productId } })),
-          ...newerItems(portfolio),
+          ...moreEarnItems(portfolio),
         ];
         target = (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Show which product?'), matchOnDescription: true }))?.target;
       }

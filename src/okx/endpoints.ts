@@ -1,7 +1,7 @@
 /**
  * The one table of every OKX v5 endpoint this extension uses: the Financial Product chapter as documented on
- * 2026-08-22, all 55 endpoints (on-chain earn, ETH and SOL staking, Simple Earn, flexible loans, and the newer
- * Stable Rewards, OKUSD and Dual Investment), the funding-account and index-price endpoints the money flows
+ * 2026-08-22, all 55 endpoints (on-chain earn, ETH and SOL staking, Simple Earn, flexible loans, and the
+ * Stable Rewards, OKUSD and Dual Investment products), the funding-account and index-price endpoints the money flows
  * need, and the server clock. The client, its rate
  * limiter, the simulator and the README's API table are driven by it.
  */

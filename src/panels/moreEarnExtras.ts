@@ -1,15 +1,15 @@
 /**
- * What a newer product's page loads for itself, beyond the portfolio: Stable Rewards' settlement routes, a Dual
+ * What a More Earn product's page loads for itself, beyond the portfolio: Stable Rewards' settlement routes, a Dual
  * Investment pair's index price, and the Dual Investment product as OKX offers it now.
  */
 import * as vscode from 'vscode';
 import * as D from '../decimal';
 import type { OkxClient } from '../okx/client';
 import type { Portfolio } from '../portfolio/portfolio';
-import type { NewerExtras } from './newerState';
-import type { NewerTarget } from './productState';
+import type { MoreEarnExtras } from './moreEarnState';
+import type { MoreEarnTarget } from './productState';
 
-export async function loadNewerExtras(client: OkxClient | undefined, portfolio: Pick<Portfolio, 'dualProducts'>, target: NewerTarget): Promise<NewerExtras> {
+export async function loadMoreEarnExtras(client: OkxClient | undefined, portfolio: Pick<Portfolio, 'dualProducts'>, target: MoreEarnTarget): Promise<MoreEarnExtras> {
   if (client === undefined || target.kind === 'okusd') return {};
   const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
   if (target.kind === 'stable') {

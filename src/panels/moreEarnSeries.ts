@@ -1,5 +1,5 @@
 /**
- * The figures of the newer products' pages that need no `vscode`: OKUSD's APR history and Stable Rewards' APY
+ * The figures of the More Earn products' pages that need no `vscode`: OKUSD's APR history and Stable Rewards' APY
  * history as chart series, when an OKUSD standard redemption asked now settles, a Dual Investment amount typed
  * by the user checked against the product's limits, and how far a strike is from the index price. Decimal
  * text throughout; unit-tested in plain Node.

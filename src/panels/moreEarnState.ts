@@ -16,13 +16,13 @@ import { stableStateLabel } from '../views/moreEarnView';
 import { checkAmount as checkAsPrompt } from '../validation';
 import { feeRate, percent, time, withCcy } from '../views/nodes';
 import { figureCells, figureRow, shownFigures, type Figures } from './figures';
-import { checkAmount, okusdStandardSettlement, strikeFromIndex } from './newerSeries';
+import { checkAmount, okusdStandardSettlement, strikeFromIndex } from './moreEarnSeries';
 import { chartFor, type ChartEntry } from './productChart';
-import type { NewerTarget } from './productState';
+import type { MoreEarnTarget } from './productState';
 import type { ProductAction, ProductState, RangeDays, Row, Section } from './protocol';
 
-/** What a newer product's page loads for itself, beyond the portfolio. */
-export interface NewerExtras {
+/** What a More Earn product's page loads for itself, beyond the portfolio. */
+export interface MoreEarnExtras {
   /** Stable Rewards: the coin's settlement routes (product info), or why they could not be loaded. */
   readonly routes?: readonly StableRewardsRoute[] | Error;
   /** Dual Investment: the index price of the pair now, or why it could not be loaded. */
@@ -50,12 +50,12 @@ function areaError(portfolio: Portfolio, area: 'okusd' | 'stable' | 'dual'): str
   return state.status === 'error' ? errorText(state.error) : undefined;
 }
 
-export function buildNewerState(
-  target: NewerTarget,
+export function buildMoreEarnState(
+  target: MoreEarnTarget,
   portfolio: Portfolio,
   chart: ChartEntry | undefined,
   range: RangeDays,
-  extras: NewerExtras,
+  extras: MoreEarnExtras,
   amount: string | undefined,
 ): ProductState {
   const updated = time(String(Date.now()));
@@ -153,7 +153,7 @@ function timingSection(limits: OkusdLimits | undefined): Section {
 
 // ------------------------------------------------------------------------------------------------ Stable Rewards
 
-function stableState(ccy: string, portfolio: Portfolio, extras: NewerExtras): Page {
+function stableState(ccy: string, portfolio: Portfolio, extras: MoreEarnExtras): Page {
   const state = portfolio.get('stable');
   const data = 'data' in state ? state.data : undefined;
   const holding = data?.holdings.find((h) => h.ccy === ccy);
@@ -217,7 +217,7 @@ export function stableNotice(ccy: string): string {
 
 // ------------------------------------------------------------------------------------------------ Dual Investment
 
-function dualState(target: Extract<NewerTarget, { kind: 'dual' }>, portfolio: Portfolio, extras: NewerExtras, amount: string | undefined): Page {
+function dualState(target: Extract<MoreEarnTarget, { kind: 'dual' }>, portfolio: Portfolio, extras: MoreEarnExtras, amount: string | undefined): Page {
   const state = portfolio.get('dual');
   const orders = 'data' in state ? (state.data?.orders ?? []) : [];
   if ('order' in target) {
@@ -229,7 +229,7 @@ function dualState(target: Extract<NewerTarget, { kind: 'dual' }>, portfolio: Po
   return dualProductState(product, extras.product === null, own, extras, amount);
 }
 
-function indexRows(of: { baseCcy: string; quoteCcy: string; strike: string }, extras: NewerExtras): Row[] {
+function indexRows(of: { baseCcy: string; quoteCcy: string; strike: string }, extras: MoreEarnExtras): Row[] {
   const index = extras.indexPx;
   if (index === undefined) return [[vscode.l10n.t('Index price now'), vscode.l10n.t('loading…')]];
   if (index instanceof Error) return [[vscode.l10n.t('Index price now'), vscode.l10n.t('could not be loaded: {0}', errorText(index))]];
@@ -253,7 +253,7 @@ function dualTitle(of: { baseCcy: string; quoteCcy: string; strike: string; prod
   return vscode.l10n.t('{0} · {1}', label, day);
 }
 
-function dualOrderState(o: DualOrder, extras: NewerExtras, error: string | undefined): Page {
+function dualOrderState(o: DualOrder, extras: MoreEarnExtras, error: string | undefined): Page {
   const settled = o.settleSz !== '' && o.settleCcy !== '';
   const facts: Row[] = [
     [vscode.l10n.t('Pair'), `${o.baseCcy}/${o.quoteCcy}`],
@@ -292,7 +292,7 @@ function dualOrderState(o: DualOrder, extras: NewerExtras, error: string | undef
   };
 }
 
-function dualProductState(p: DualProduct, gone: boolean, own: readonly DualOrder[], extras: NewerExtras, typed: string | undefined): Page {
+function dualProductState(p: DualProduct, gone: boolean, own: readonly DualOrder[], extras: MoreEarnExtras, typed: string | undefined): Page {
   const facts: Row[] = [
     [vscode.l10n.t('Pair'), `${p.baseCcy}/${p.quoteCcy}`],
     [vscode.l10n.t('Direction'), dualDirectionLabel(p)],

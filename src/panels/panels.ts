@@ -14,18 +14,18 @@ import { borrowedCcys, loanKey as loanKeyOf } from '../portfolio/risk';
 import { loanName } from '../views/loanLabels';
 import { buildLtvState, type LtvExtras, loadLtvExtras } from './ltvState';
 import { onDidChangeLive } from '../views/liveFigures';
-import { buildProductState, isNewer, type NewerTarget, type ProductTarget, productAreas, productKey, productTitle } from './productState';
+import { buildProductState, isMoreEarn, type MoreEarnTarget, type ProductTarget, productAreas, productKey, productTitle } from './productState';
 import { ChartCache, historyHost, STABLE_RANGES } from './productChart';
-import { buildNewerState, type NewerExtras } from './newerState';
-import { loadNewerExtras } from './newerExtras';
-import { restorableDual } from './newerSeries';
+import { buildMoreEarnState, type MoreEarnExtras } from './moreEarnState';
+import { loadMoreEarnExtras } from './moreEarnExtras';
+import { restorableDual } from './moreEarnSeries';
 import { panelLabels } from './labels';
 import { EARNINGS_RANGES, RANGES, parseFromWebview, type EarningsRange, type HostMessage, type LtvState, type PortfolioState, type ProductState, type RangeDays, type WebviewMessage } from './protocol';
 import { buildPortfolioState } from './portfolioState';
 import { EarningsHistory } from './earningsHistory';
 import { rangeStart } from './earningsSeries';
 import { OVERVIEW_AREAS } from '../views/overviewView';
-import type { FlowContext } from '../commands/moneyAction';
+import type { Connection } from '../connection';
 import { RateHistoryStore } from '../portfolio/historyCache';
 import { LTV_VIEW, PORTFOLIO_VIEW, PRODUCT_VIEW } from './viewTypes';
 
@@ -53,11 +53,17 @@ interface OpenPanel {
   state: ProductState | LtvState | PortfolioState | undefined;
   extras: LtvExtras | undefined;
   /** OKUSD, Stable Rewards, Dual Investment: what the page loaded for itself. */
-  newer: NewerExtras;
+  moreEarn: MoreEarnExtras;
   /** A Dual Investment product's page: the amount the user typed to see the outcomes for. */
   amount: string | undefined;
   firstPaintMs: number | undefined;
   dropped: number;
+}
+
+/** What the panels need of the extension besides the portfolio: the connection (its client) and the log. */
+export interface PanelHostContext {
+  readonly connection: Connection;
+  readonly log: vscode.LogOutputChannel;
 }
 
 export class Panels implements vscode.Disposable {
@@ -69,7 +75,7 @@ export class Panels implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly portfolio: Portfolio,
-    private readonly flows: FlowContext,
+    private readonly flows: PanelHostContext,
     private readonly warnDistance: () => string,
     /** Where rate histories are kept between sessions (the extension's global storage). */
     historyDir?: string,
@@ -184,7 +190,7 @@ export class Panels implements vscode.Disposable {
   }
 
   private adopt(panel: vscode.WebviewPanel, viewType: string, key: string, target: OpenPanel['target'], range: RangeDays): void {
-    const entry: OpenPanel = { panel, key, viewType, created: performance.now(), target, range, state: undefined, extras: undefined, newer: {}, amount: undefined, firstPaintMs: undefined, dropped: 0 };
+    const entry: OpenPanel = { panel, key, viewType, created: performance.now(), target, range, state: undefined, extras: undefined, moreEarn: {}, amount: undefined, firstPaintMs: undefined, dropped: 0 };
     this.open.set(key, entry);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'okx-earn.svg');
     panel.webview.html = this.html(panel.webview, viewType === LTV_VIEW ? 'ltv' : viewType === PORTFOLIO_VIEW ? 'portfolio' : 'product', { key, target, range });
@@ -236,8 +242,8 @@ export class Panels implements vscode.Disposable {
         return;
       case 'action': {
         if (target.kind === 'loan' || target.kind === 'portfolio') return;
-        if (isNewer(target)) {
-          await this.newerAction(entry, target, message.action);
+        if (isMoreEarn(target)) {
+          await this.moreEarnAction(entry, target, message.action);
           return;
         }
         const command =
@@ -272,11 +278,11 @@ export class Panels implements vscode.Disposable {
   }
 
   /**
-   * A newer product's button: the command that does it, with the item it is about, as the More Earn view's menus
+   * a More Earn product's button: the command that does it, with the item it is about, as the More Earn view's menus
    * pass it. The command asks, confirms and sends; the panel only names it. An action the page does not offer
    * now (a stale click) does nothing.
    */
-  private async newerAction(entry: OpenPanel, target: NewerTarget, action: 'purchase' | 'redeem'): Promise<void> {
+  private async moreEarnAction(entry: OpenPanel, target: MoreEarnTarget, action: 'purchase' | 'redeem'): Promise<void> {
     const offered = entry.state?.kind === 'product' ? entry.state.actions : [];
     if (!offered.includes(action)) return;
     let command: string | undefined;
@@ -291,7 +297,7 @@ export class Panels implements vscode.Disposable {
       payload = { kind: 'dualOrder', order };
     } else if (target.kind === 'dual' && 'product' in target && action === 'purchase') {
       command = 'okxEarn.dual.purchase';
-      payload = { kind: 'dualProduct', product: entry.newer.product ?? target.product };
+      payload = { kind: 'dualProduct', product: entry.moreEarn.product ?? target.product };
     }
     if (command === undefined) return;
     try {
@@ -338,7 +344,7 @@ export class Panels implements vscode.Disposable {
           this.post(entry, { type: 'state', state: entry.state });
         }
       });
-    } else if (isNewer(target)) {
+    } else if (isMoreEarn(target)) {
       await Promise.all(productAreas(target).map((a) => this.portfolio.ensure(a)));
       if (target.kind === 'stable' && !STABLE_RANGES.includes(entry.range)) entry.range = 90;
       this.charts.load(target, entry.range, () => {
@@ -346,10 +352,10 @@ export class Panels implements vscode.Disposable {
       });
       if (reloadExtras) {
         // The page at once from the portfolio; what it loads for itself follows when it arrives.
-        this.post(entry, { type: 'state', state: buildNewerState(target, this.portfolio, this.charts.get(target, entry.range), entry.range, entry.newer, entry.amount) });
-        entry.newer = await loadNewerExtras(this.flows.connection.current.client, this.portfolio, target);
+        this.post(entry, { type: 'state', state: buildMoreEarnState(target, this.portfolio, this.charts.get(target, entry.range), entry.range, entry.moreEarn, entry.amount) });
+        entry.moreEarn = await loadMoreEarnExtras(this.flows.connection.current.client, this.portfolio, target);
       }
-      const product = buildNewerState(target, this.portfolio, this.charts.get(target, entry.range), entry.range, entry.newer, entry.amount);
+      const product = buildMoreEarnState(target, this.portfolio, this.charts.get(target, entry.range), entry.range, entry.moreEarn, entry.amount);
       entry.state = product;
       if (this.open.get(entry.key) === entry && entry.panel.title !== product.title) entry.panel.title = product.title;
     } else {

@@ -8,8 +8,8 @@ import { errorText } from '../messages';
 import type { OkxClient } from '../okx/client';
 import { syncLendingRates, syncStakingApy, type RateHistoryStore, type RateProduct, type RateSeries } from '../portfolio/historyCache';
 import { DAILY_BANDS_FROM, dailyBands } from './chartSeries';
-import { loadOkusdApr, stableApySeries } from './newerSeries';
-import { productKey, type ProductTarget } from './productState';
+import { loadOkusdApr, stableApySeries } from './moreEarnSeries';
+import { productKey, type ProductTarget } from './productTarget';
 import type { ChartPoint, ProductState, RangeDays } from './protocol';
 
 
@@ -113,7 +113,7 @@ export class ChartCache {
   }
 
   private async sync(state: SeriesState, target: Charted, client: OkxClient): Promise<void> {
-    if (!kept(target)) return this.syncNewer(state, target, client);
+    if (!kept(target)) return this.syncWhole(state, target, client);
     const key = { host: this.store?.host() ?? '', ...seriesKey(target) };
     await settleSync(state, async () => {
       if (state.series === undefined && this.store !== undefined) {
@@ -144,7 +144,7 @@ export class ChartCache {
    * OKUSD's APR (daily, 100 snapshots a page, newest first) or a Stable Rewards coin's APY (one request of 100
    * days): fetched again whole when stale or a longer range is asked for, never kept on disk.
    */
-  private async syncNewer(state: SeriesState, target: Exclude<Charted, Kept>, client: OkxClient): Promise<void> {
+  private async syncWhole(state: SeriesState, target: Exclude<Charted, Kept>, client: OkxClient): Promise<void> {
     await settleSync(state, async () => {
       while (!upToDate(state)) {
         const now = Date.now() + client.clockOffsetMs;

@@ -8,42 +8,15 @@ import { percent, time } from '../views/nodes';
 import { figureRow } from './figures';
 import { daysText, orderStateLabel, termLabel } from '../views/stakingView';
 import { offerBuyableNow, offerStateText, redeemPeriodText } from '../views/productsView';
-import type { DualOrder, DualProduct } from '../okx/types';
 import { dualProductName } from '../views/dualLabels';
 import { chartFor, type ChartEntry } from './productChart';
+import type { MoreEarnTarget, ProductTarget } from './productTarget';
 import type { ProductAction, ProductState, RangeDays, Row } from './protocol';
 
 /** The portfolio areas a product panel is built from. */
 export const PRODUCT_AREAS: readonly AreaId[] = ['offers', 'onchain', 'eth', 'sol', 'savings', 'market'];
 
-export type ProductTarget =
-  | { kind: 'onchain'; productId: string }
-  | { kind: 'eth' }
-  | { kind: 'sol' }
-  | { kind: 'savings'; ccy: string }
-  | { kind: 'okusd' }
-  | { kind: 'stable'; ccy: string }
-  | DualTarget;
-
-/** A Dual Investment order (followed by its ordId as the portfolio refreshes), or a product on offer. */
-export type DualTarget = { kind: 'dual'; order: DualOrder } | { kind: 'dual'; product: DualProduct };
-
-/** The targets whose page is built by ./newerState (OKUSD, Stable Rewards, Dual Investment). */
-export type NewerTarget = Extract<ProductTarget, { kind: 'okusd' | 'stable' | 'dual' }>;
-
-export function isNewer(target: ProductTarget): target is NewerTarget {
-  return target.kind === 'okusd' || target.kind === 'stable' || target.kind === 'dual';
-}
-
-export function productKey(target: ProductTarget): string {
-  switch (target.kind) {
-    case 'onchain': return `product:onchain:${target.productId}`;
-    case 'savings': return `product:savings:${target.ccy}`;
-    case 'stable': return `product:stable:${target.ccy}`;
-    case 'dual': return 'order' in target ? `product:dual:order:${target.order.ordId}` : `product:dual:product:${target.product.productId}`;
-    default: return `product:${target.kind}`;
-  }
-}
+export { isMoreEarn, productKey, type DualTarget, type MoreEarnTarget, type ProductTarget } from './productTarget';
 
 /** The portfolio areas a product's page is built from (a change in one of them redraws it). */
 export function productAreas(target: ProductTarget): readonly AreaId[] {
@@ -65,7 +38,7 @@ export function productTitle(target: ProductTarget): string {
   }
 }
 
-export function buildProductState(target: Exclude<ProductTarget, NewerTarget>, portfolio: Portfolio, chart: ChartEntry | undefined, range: RangeDays): ProductState {
+export function buildProductState(target: Exclude<ProductTarget, MoreEarnTarget>, portfolio: Portfolio, chart: ChartEntry | undefined, range: RangeDays): ProductState {
   const data = <K extends 'offers' | 'onchain' | 'eth' | 'sol' | 'savings' | 'market'>(area: K) => {
     const state = portfolio.get(area);
     return 'data' in state ? state.data : undefined;

@@ -324,7 +324,7 @@ export const DEMO_PRICES: Readonly<Record<string, string>> = {
   OKSOL: '151.2',
   COMP: '48.7',
   LUNA: '0.21',
-  // Stablecoins of the newer products: OKUSD is issued 1:1 against USDT; USDG is a USD stablecoin.
+  // Stablecoins of the More Earn products: OKUSD is issued 1:1 against USDT; USDG is a USD stablecoin.
   OKUSD: '1',
   USDG: '1',
 };
@@ -441,7 +441,7 @@ export function demoState(now: number): SimState {
     dual: dualConfig(),
     basePrices: { ...DEMO_PRICES },
   };
-  demoNewerProducts(state, now);
+  demoMoreEarnProducts(state, now);
 
   // Two loan orders. The earlier borrows USDT on BTC, ETH and SOL at an LTV of 0.66, inside the warning band
   // below its margin call (0.7); the later borrows USDC on BTC alone (so OKX gives it a liquidation price) at 0.35.
@@ -576,11 +576,11 @@ function dualConfig(): SimDual {
 }
 
 /**
- * The newer products' demo holdings: 10 000 OKUSD from two subscriptions less a fast and a standard redemption
+ * The More Earn products' demo holdings: 10 000 OKUSD from two subscriptions less a fast and a standard redemption
  * (the standard one still on its way), with twenty days of yield; 2 500 USDG earning Stable Rewards; a live
  * BTC "sell high" Dual Investment order and an ETH "buy low" one settled into ETH.
  */
-function demoNewerProducts(state: SimState, now: number): void {
+function demoMoreEarnProducts(state: SimState, now: number): void {
   const okusd = state.okusd;
   const placed: [SimOkusdOrder['kind'], string, number][] = [['subscribe', '8000', 20 * DAY], ['subscribe', '3000', 6 * DAY], ['fast', '500', 4 * DAY], ['standard', '500', 2 * DAY]];
   for (const [kind, amt, ago] of placed) {
@@ -655,7 +655,7 @@ interface V1Loan extends SimLtvLimits {
  */
 export function upgradeState(saved: unknown): SimState {
   const version = (saved as { version?: unknown } | null)?.version;
-  if (version === 2) return withNewerProducts(saved as SimState);
+  if (version === 2) return withMoreEarnProducts(saved as SimState);
   if (version !== 1) throw new Error(`not a simulator state (version ${String(version)})`);
   const { loan: old, ...rest } = saved as Omit<SimState, 'version' | 'loans'> & { version: 1; loan: V1Loan };
   const state: SimState = {
@@ -686,11 +686,11 @@ export function upgradeState(saved: unknown): SimState {
   }
   state.loans.history = old.history.map((r) => ({ ...r, ordId }));
   state.loans.interest = old.interest.map((r) => ({ ...r, ordId }));
-  return withNewerProducts(state);
+  return withMoreEarnProducts(state);
 }
 
 /** A state saved before OKUSD, Stable Rewards and Dual Investment: the products, with nothing held in them. */
-function withNewerProducts(state: Partial<Pick<SimState, 'okusd' | 'stableRewards' | 'dual'>> & Omit<SimState, 'okusd' | 'stableRewards' | 'dual'>): SimState {
+function withMoreEarnProducts(state: Partial<Pick<SimState, 'okusd' | 'stableRewards' | 'dual'>> & Omit<SimState, 'okusd' | 'stableRewards' | 'dual'>): SimState {
   return {
     ...state,
     okusd: state.okusd ?? okusdConfig(state.lastTick),

@@ -100,7 +100,7 @@ describe('Chat tools (vscode.lm.invokeTool), against the simulator', function ()
     assert.match(history, /ccy USDC, loan [\d.]+, interest [\d.]+, interestRate 0\.0793/);
   });
 
-  it('the newer products: positions with both Dual outcomes, the OKUSD APR and a Stable Rewards APY, their histories', async () => {
+  it('the More Earn products: positions with both Dual outcomes, the OKUSD APR and a Stable Rewards APY, their histories', async () => {
     const positions = await invoke('okxEarn_positions', {});
     assert.match(positions, /\nOKUSD: [\d.]+ OKUSD; earned [\d.]+ USDT in total; APR [\d.]+%\n/);
     assert.match(positions, /- USDG: 2500 USDG held, earned [\d.]+ USDG, APY [\d.]+%, earning\n/);

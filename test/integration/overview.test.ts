@@ -53,7 +53,7 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
     const eth = D.mul(D.add(state.funding.BETH ?? '0', pendingBeth), usd('BETH'));
     const sol = D.mul(state.funding.OKSOL ?? '0', usd('OKSOL'));
     const savings = D.sum(Object.entries(state.savings).map(([ccy, s]) => D.mul(D.roundDown(s.amt, 16), usd(ccy))));
-    // The newer products: OKUSD and the Stable Rewards coins sit in the funding account; open Dual orders hold their principal.
+    // The More Earn products: OKUSD and the Stable Rewards coins sit in the funding account; open Dual orders hold their principal.
     const okusd = D.mul(D.roundDown(state.funding.OKUSD ?? '0', 8), usd('OKUSD'));
     const stable = D.sum(Object.keys(state.stableRewards.products)
       .filter((c) => state.stableRewards.holdings[c] !== undefined || D.isPositive(state.funding[c] ?? '0'))
@@ -80,7 +80,7 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
     };
     assert.match(product('onchain', 'On-chain earn').label, new RegExp(`^${usdText(expected.onchain).replace(/[.]/g, '\\.')} · \\d+\\.\\d%$`));
     assert.match(product('savings', 'Simple Earn (savings)').label, /^[\d,]+\.\d\d USD · \d+\.\d%$/);
-    // The newer products, each with its share: OKUSD, Stable Rewards, the live Dual Investment order.
+    // The More Earn products, each with its share: OKUSD, Stable Rewards, the live Dual Investment order.
     for (const [key, label, usd] of [['okusd', 'OKUSD', expected.okusd], ['stable', 'Stable Rewards', expected.stable], ['dual', 'Dual Investment', expected.dual]] as const) {
       assert.ok(D.isPositive(usd), `the demo holds ${label}`);
       assert.match(product(key, label).label, new RegExp(`^${usdText(usd).replace(/[.]/g, '\\.')} · \\d+\\.\\d%$`));

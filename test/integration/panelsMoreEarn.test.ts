@@ -25,7 +25,7 @@ const exactRow = (rows: readonly Row[], label: string): string | undefined => { 
 const section = (state: ProductState, title: string | RegExp): Section | undefined =>
   state.sections?.find((s) => (typeof title === 'string' ? s.title === title : title.test(s.title)));
 
-describe('Panels of the newer products (OKUSD, Stable Rewards, Dual Investment), against the simulator', function () {
+describe('Panels of the More Earn products (OKUSD, Stable Rewards, Dual Investment), against the simulator', function () {
   this.timeout(60_000);
   withShortRateLimitWindows();
   let api: OkxEarnApi;
@@ -66,7 +66,7 @@ describe('Panels of the newer products (OKUSD, Stable Rewards, Dual Investment),
     sim = await Simulator.start({ keys: [SANDBOX_KEY], priceMotion: false, rateLimits: false });
     api = await extensionApi();
     await configure({ environment: 'custom', customBaseUrl: sim.url, autoRefreshSeconds: 3600 });
-    await useTestKey(api, 'newer-panel-tests', SANDBOX_KEY);
+    await useTestKey(api, 'more-earn-panel-tests', SANDBOX_KEY);
     client = new OkxClient({ environment: customEnvironment(sim.url), credentials: SANDBOX_KEY, rateLimitScale: TEST_RATE_LIMIT_SCALE });
   });
 
@@ -77,7 +77,7 @@ describe('Panels of the newer products (OKUSD, Stable Rewards, Dual Investment),
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await removeTestKey('newer-panel-tests');
+    await removeTestKey('more-earn-panel-tests');
     await configure({ environment: undefined, customBaseUrl: undefined, autoRefreshSeconds: undefined });
     await sim.close();
   });

@@ -43,7 +43,7 @@ export const SAME_IN_TRANSLATION: ReadonlySet<string> = new Set([
 export const DYNAMIC_CALLS: Readonly<Record<string, string>> = {
   'src/messages.ts: error.template': 'OKX_CODES and LOCAL_MESSAGES in src/okx/errors.ts',
   'src/commands/prompts.ts: result.problem.template': 'the refuse(…) templates in src/validation.ts',
-  'src/panels/newerState.ts: asPrompt.problem.template': 'the refuse(…) templates in src/validation.ts (the Dual page checks an amount as the Buy prompt does)',
+  'src/panels/moreEarnState.ts: asPrompt.problem.template': 'the refuse(…) templates in src/validation.ts (the Dual page checks an amount as the Buy prompt does)',
   'src/chat/tools.ts: checked.problem.template': 'the problem(…) templates in src/chat/toolInput.ts',
 };
 

@@ -52,7 +52,7 @@ describe('chat/toolText: what the tools answer', () => {
     assert.equal(text.loanRiskText(en, WHERE, []), 'Flexible loans (OKX Earn, Sandbox): no loan order.');
   });
 
-  it('positions of the newer products: OKUSD, Stable Rewards (and how one subscribes now), Dual Investment with both outcomes or what it paid', () => {
+  it('positions of the More Earn products: OKUSD, Stable Rewards (and how one subscribes now), Dual Investment with both outcomes or what it paid', () => {
     const dual = (ordId: string, extra: Partial<T.DualOrder>): T.DualOrder => ({
       ordId, quoteId: 'q', state: 'live', productId: 'BTC-USDT-261205-95000-C', baseCcy: 'BTC', quoteCcy: 'USDT', uly: 'BTC-USD', strike: '95000', notionalSz: '0.05',
       notionalCcy: 'BTC', absYield: '0.001', annualizedYield: '0.12', yieldSz: '0.00005', yieldCcy: 'BTC', settleSz: '', settleCcy: '', settlePx: '', settleTime: '',

@@ -1,5 +1,5 @@
 /**
- * The client for the chapter's newer products (OKUSD, Stable Rewards, Dual Investment): every response example
+ * The client for the chapter's More Earn products (OKUSD, Stable Rewards, Dual Investment): every response example
  * of the 2026 pages parses, a malformed answer is an error of the right category, a money move is sent once,
  * the facade reaches every endpoint of the table, and the OKUSD and Dual Investment histories page as their
  * pages say (`end` inclusive, `endId` exclusive).
@@ -13,7 +13,7 @@ import { CREDENTIALS, SAMPLE_PARAMS } from '../support/requests';
 import { readChapter2026 } from '../support/seeds';
 import { instantLimiter } from '../support/sim';
 
-const NEWER = /\/finance\/(okusd|stable-rewards|sfp\/dcd)\//;
+const MORE_EARN = /\/finance\/(okusd|stable-rewards|sfp\/dcd)\//;
 
 function numbersIn(value: unknown, at = 'data'): string[] {
   if (typeof value === 'number') return [at];
@@ -36,14 +36,14 @@ describe('okx/client: OKUSD, Stable Rewards and Dual Investment', () => {
     // OKX allows some of these once per second or twice a minute: the limiter's waits take no real time here.
     new OkxClient({ environment: customEnvironment(server.baseUrl), credentials: CREDENTIALS, sleep: () => Promise.resolve(), limiter: instantLimiter(), ...extra });
 
-  const newer = readChapter2026().filter((doc) => NEWER.test(doc.path));
+  const moreEarn = readChapter2026().filter((doc) => MORE_EARN.test(doc.path));
 
   it('the 2026 chapter has 19 of them, each in the table', () => {
-    assert.equal(newer.length, 19);
-    assert.ok(newer.every((doc) => endpointByRoute(doc.method, doc.path) !== undefined));
+    assert.equal(moreEarn.length, 19);
+    assert.ok(moreEarn.every((doc) => endpointByRoute(doc.method, doc.path) !== undefined));
   });
 
-  for (const doc of newer) {
+  for (const doc of moreEarn) {
     const id = endpointByRoute(doc.method, doc.path) as EndpointId;
     const spec = ENDPOINTS[id];
 

@@ -53,7 +53,7 @@ describe('okx/endpoints: the table against the API reference', () => {
     assert.deepEqual(counts, { onchain: 6, eth: 7, sol: 6, savings: 6, loan: 11, stable: 3, okusd: 8, dual: 8, account: 3 });
   });
 
-  it('the idempotency keys the newer money moves carry: clOrdId for OKUSD, the single-use quote id for Dual Investment', () => {
+  it('the idempotency keys the More Earn money moves carry: clOrdId for OKUSD, the single-use quote id for Dual Investment', () => {
     const keys: [keyof typeof SAMPLE_PARAMS, string][] = [['okusdSubscribe', 'clOrdId'], ['okusdRedeem', 'clOrdId'], ['dualTrade', 'quoteId'], ['dualRedeem', 'quoteId']];
     for (const [id, key] of keys) {
       assert.equal(ENDPOINTS[id].moneyMoving, true, id);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkAmount, loadOkusdApr, okusdStandardSettlement, restorableDual, stableApySeries, strikeFromIndex, type AprPager } from '../../../src/panels/newerSeries';
+import { checkAmount, loadOkusdApr, okusdStandardSettlement, restorableDual, stableApySeries, strikeFromIndex, type AprPager } from '../../../src/panels/moreEarnSeries';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -25,7 +25,7 @@ function pager(first: number, size = 100, apr = (ts: number) => `0.04${String(ts
   return p;
 }
 
-describe('panels/newerSeries: the newer products\' figures', () => {
+describe('panels/moreEarnSeries: the More Earn products\' figures', () => {
   describe('OKUSD APR history', () => {
     it('pages back until a snapshot reaches the start of the range, oldest first', async () => {
       const pages = pager(TODAY - 400 * DAY);

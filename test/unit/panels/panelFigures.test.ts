@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import type { LoanInfo, OkusdLimits } from '../../../src/okx/types';
 import { figureCells, figureRow } from '../../../src/panels/figures';
 import { collateralPrices } from '../../../src/panels/ltvState';
-import { quotaSection } from '../../../src/panels/newerState';
+import { quotaSection } from '../../../src/panels/moreEarnState';
 
 /** OKX's documented example: subscribe 4 500 000 left of the user's own quota, 45 000 000 of the platform's. */
 const limits: OkusdLimits = {
@@ -28,7 +28,7 @@ describe('panels: figures at their currency\'s precision, exact in the tooltip',
   });
 });
 
-describe('panels/newerState: OKUSD\'s quotas say what the commands allow', () => {
+describe('panels/moreEarnState: OKUSD\'s quotas say what the commands allow', () => {
   it('"left today" for subscriptions is the lesser of the user\'s and OKX\'s quota, not maxSubAmt as OKX sent it', () => {
     const section = quotaSection(limits);
     assert.ok('cells' in section);

@@ -146,7 +146,7 @@ describe('portfolio/overview: totals in exact decimals, never a silent zero', ()
       assert.equal(o.valuation?.disagrees, false);
       assert.equal(o.loans?.orders, 2);
       assert.ok(o.upcoming.length >= 3, 'a pending ETH redemption, a redeeming DOT order, fixed terms');
-      // The newer products' demo holdings: OKUSD, USDG in Stable Rewards, a live BTC Dual Investment order.
+      // The More Earn products' demo holdings: OKUSD, USDG in Stable Rewards, a live BTC Dual Investment order.
       assert.deepEqual(['okusd', 'stable', 'dual'].map((p) => o.byProduct.some((s) => s.key === p)), [true, true, true]);
       assert.ok(o.upcoming.some((u) => u.kind === 'okusdRedemption'), 'the standard OKUSD redemption on its way');
       assert.ok(o.upcoming.some((u) => u.kind === 'dualExpiry'), 'the live Dual Investment order expires');
@@ -156,8 +156,8 @@ describe('portfolio/overview: totals in exact decimals, never a silent zero', ()
     }
   });
 
-  describe('the newer products: OKUSD, Stable Rewards, Dual Investment', () => {
-    const newer = (): Partial<OverviewInput> => ({
+  describe('the More Earn products: OKUSD, Stable Rewards, Dual Investment', () => {
+    const moreEarn = (): Partial<OverviewInput> => ({
       okusd: {
         account: { ccy: 'OKUSD', amt: '1000', totalEarnAccrual: '12.5', ts: String(NOW) },
         limits: undefined,
@@ -179,7 +179,7 @@ describe('portfolio/overview: totals in exact decimals, never a silent zero', ()
     });
 
     it('holdings include OKUSD (priced as USDT), each Stable Rewards coin, and open Dual Investment orders only', () => {
-      const o = computeOverview(input(newer()));
+      const o = computeOverview(input(moreEarn()));
       // 9100.25 before + 1000 OKUSD·1 + 500 USDG + 100 PYUSD·0.999 + 0.01 BTC·90000 (the settled order is paid out)
       assert.equal(o.holdings.usd, '11600.15');
       assert.equal(o.holdings.complete, true);
@@ -190,17 +190,17 @@ describe('portfolio/overview: totals in exact decimals, never a silent zero', ()
 
     it('earnings: OKUSD in total and its latest daily reward; Stable Rewards in total only; Dual Investment nothing before expiry', () => {
       const before = computeOverview(input());
-      const o = computeOverview(input(newer()));
+      const o = computeOverview(input(moreEarn()));
       assert.equal(D.sub(o.earnedTotal.usd, before.earnedTotal.usd), '14.5');
       assert.equal(D.sub(o.earned24h.usd, before.earned24h.usd), '0.1095');
       assert.deepEqual(o.earned24h.covers, ['eth', 'sol', 'savings', 'okusd']);
-      const stale = computeOverview(input({ ...newer(), okusd: { ...newer().okusd!, latestReward: { ccy: 'USDT', earnAmt: '0.1095', amt: '1000', apr: '0.04', ts: String(NOW - 3 * DAY) } } }));
+      const stale = computeOverview(input({ ...moreEarn(), okusd: { ...moreEarn().okusd!, latestReward: { ccy: 'USDT', earnAmt: '0.1095', amt: '1000', apr: '0.04', ts: String(NOW - 3 * DAY) } } }));
       assert.equal(stale.earned24h.usd, before.earned24h.usd, 'a reward days old is not the last 24 hours');
     });
 
     it('the weighted APY: OKUSD at its APR, a Stable Rewards coin that is not earning at zero, Dual at the order APY', () => {
       const before = computeOverview(input());
-      const o = computeOverview(input(newer()));
+      const o = computeOverview(input(moreEarn()));
       // Before: 1000.1·0.05 + 6000.2·0.03 + 1600·0.08 + 400·0.9999·0.05 = 378.009; now + 1000·0.04 + 500·0.05 + 99.9·0 + 900·0.12
       assert.equal(before.apy.value, D.roundDown(D.div('378.009', '9100.25', 12), 6));
       assert.equal(o.apy.value, D.roundDown(D.div('551.009', '11600.15', 12), 6));
@@ -208,13 +208,13 @@ describe('portfolio/overview: totals in exact decimals, never a silent zero', ()
     });
 
     it('what comes next: the OKUSD standard redemption and the Dual Investment expiry', () => {
-      const o = computeOverview(input(newer()));
+      const o = computeOverview(input(moreEarn()));
       assert.deepEqual(o.upcoming.map((u) => [u.kind, u.ref, u.at - NOW]), [['okusdRedemption', '31', 3 * DAY], ['dualExpiry', '41', 3 * DAY]]);
       assert.equal(o.upcoming.find((u) => u.kind === 'okusdRedemption')?.ccy, 'USDT');
     });
 
-    it('a newer product that did not load makes the totals incomplete', () => {
-      const o = computeOverview({ ...input(newer()), dual: undefined });
+    it('a More Earn product that did not load makes the totals incomplete', () => {
+      const o = computeOverview({ ...input(moreEarn()), dual: undefined });
       assert.equal(o.holdings.complete, false);
       assert.ok(o.holdings.missing.includes('dual'));
     });

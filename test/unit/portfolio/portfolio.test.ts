@@ -24,7 +24,7 @@ describe('portfolio/Portfolio: areas load on their own, concurrently, and one fa
     assert.equal(eth.status === 'ready' ? eth.data.pendingRedemptions.length : -1, 1);
   });
 
-  it('loads the newer products: OKUSD (pending standard redemptions only), Stable Rewards with the APY per coin, Dual orders and pairs', async () => {
+  it('loads the More Earn products: OKUSD (pending standard redemptions only), Stable Rewards with the APY per coin, Dual orders and pairs', async () => {
     const portfolio = new Portfolio(h.client);
     await portfolio.refresh(['okusd', 'stable', 'dual', 'dualPairs']);
     const okusd = portfolio.get('okusd');

@@ -96,7 +96,7 @@ describe('simulator: OKUSD (2026)', () => {
     assert.equal(h.sim.state.okusd.orders.find((o) => o.ordId === std.ordId)?.net, '1999.5');
   });
 
-  it('a state file saved before the newer products gets them, with nothing held in them', () => {
+  it('a state file saved before the More Earn products gets them, with nothing held in them', () => {
     const now = Date.UTC(2026, 7, 22, 12);
     const older = JSON.parse(JSON.stringify(demoState(now))) as Record<string, unknown>;
     for (const key of ['okusd', 'stableRewards', 'dual']) delete older[key];

@@ -3,6 +3,7 @@
  * problem in words (an English template with named arguments, for vscode.l10n.t). No `vscode` import.
  */
 import * as D from './decimal';
+import { decimalsFor } from './ccyDecimals';
 import { formatAmount } from './portfolio/format';
 
 export interface Problem {
@@ -14,15 +15,7 @@ export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly o
 
 const refuse = (template: string, args: Record<string, string> = {}): Checked<never> => ({ ok: false, problem: { template, args } });
 
-/**
- * Decimal places OKX accepts per currency. Stablecoins take 6 on OKX's Earn products; the other assets 8. An
- * amount with more places would be refused by OKX (51000) or silently cut; we refuse it first.
- */
-const DECIMALS: Readonly<Record<string, number>> = { USDT: 6, USDC: 6, DAI: 6 };
-
-export function decimalsFor(ccy: string): number {
-  return DECIMALS[ccy] ?? 8;
-}
+export { decimalsFor } from './ccyDecimals';
 
 export interface AmountRules {
   readonly ccy: string;

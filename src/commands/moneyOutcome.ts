@@ -10,7 +10,7 @@ import { errorText, nextStep, retryText } from '../messages';
 import type { OkxClient } from '../okx/client';
 import type { AreaId, HistoryKind } from '../portfolio/portfolio';
 import { runLookup } from './lookups';
-import type { FlowContext, MoneyAction } from './moneyAction';
+import type { FlowContext, MoneyAction } from './flowTypes';
 import { checkOverTime, CHECK_SCHEDULE_MS, type Finding, type OutcomeState } from './outcome';
 import { sendWindow, type SendWindow } from './reconcile';
 import { connectionKey } from './pendingMoves';

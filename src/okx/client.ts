@@ -13,7 +13,9 @@ import { RateLimiter } from './rateLimiter';
 import { clientRateLimitScale, scaleRateLimit } from './testRateLimits';
 import { redactor } from './redact';
 import { buildQuery, isoTimestamp, sign } from './signing';
-import { keepAliveFetch } from './transport';
+import { keepAliveFetch, type FetchLike } from './transport';
+
+export type { FetchLike } from './transport';
 import type * as T from './types';
 
 export interface Credentials {
@@ -21,15 +23,6 @@ export interface Credentials {
   readonly secretKey: string;
   readonly passphrase: string;
 }
-
-/**
- * The part of the fetch API the client uses; node-fetch by default (./transport), a fake in tests. `redirect: 'manual'`: a
- * 3xx comes back as it is, never followed (a signed request must not reach another host).
- */
-export type FetchLike = (
-  url: string,
-  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal; redirect: 'manual' },
-) => Promise<{ status: number; text(): Promise<string>; headers: { get(name: string): string | null } }>;
 
 export interface RetryPolicy {
   /** Attempts in all for a read (the first included). */

@@ -14,7 +14,15 @@
  * - node-fetch (and with it `http`, `https`, `zlib`, `stream`) is loaded with the first request, not when the
  *   extension loads.
  */
-import type { FetchLike } from './client';
+
+/**
+ * The part of the fetch API the client uses; node-fetch by default (keepAliveFetch, below), a fake in tests. `redirect: 'manual'`: a
+ * 3xx comes back as it is, never followed (a signed request must not reach another host).
+ */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal; redirect: 'manual' },
+) => Promise<{ status: number; text(): Promise<string>; headers: { get(name: string): string | null } }>;
 
 type NodeFetch = typeof import('node-fetch').default;
 

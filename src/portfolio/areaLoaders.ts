@@ -6,7 +6,7 @@
 import type { OkxClient } from '../okx/client';
 import type { EndpointId } from '../okx/endpoints';
 import type * as T from '../okx/types';
-import type { AreaData, AreaId } from './portfolio';
+import type { AreaData, AreaId } from './areas';
 import { usdPrices } from './prices';
 import { loanKey, orderParam } from './risk';
 import { pendingEthRedemption, pendingStandardRedemption } from './scopes';

@@ -3,7 +3,7 @@
  * shown is exactly what OKX sent (trimmed and grouped).
  */
 import { add, gte, isPlainDecimal, isZero, mul, roundDown, toFixedDown, trim } from '../decimal';
-import { decimalsFor } from '../validation';
+import { decimalsFor } from '../ccyDecimals';
 
 export interface NumberSymbols {
   readonly group: string;

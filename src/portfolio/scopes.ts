@@ -5,7 +5,7 @@
  * No `vscode` import.
  */
 import type * as T from '../okx/types';
-import type { HistoryKind, HistoryRecords } from './portfolio';
+import type { HistoryKind, HistoryRecords } from './areas';
 
 /** An ETH staking redemption still on its way: what "Pending redemptions" lists. */
 export const pendingEthRedemption = (r: T.StakingHistoryRecord): boolean => r.type === 'redeem' && r.status === 'pending';

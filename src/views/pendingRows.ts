@@ -4,13 +4,23 @@
  * With the Same Key (where that cannot make a second order) and Forget.
  */
 import * as vscode from 'vscode';
-import type { PendingMove } from '../commands/pendingMoves';
 import type { AreaId } from '../portfolio/portfolio';
 import { fieldsTooltip, LeafNode, time, type TreeNode } from './nodes';
 
+/** What a pending row shows of a pending move (../commands/pendingMoves' PendingMove has these fields and more). */
+export interface PendingRowMove {
+  readonly id: string;
+  readonly what: string;
+  readonly key: string;
+  readonly area: AreaId;
+  readonly sent: { readonly sentAt: number };
+  readonly checks: number;
+  readonly lastDetail: string;
+}
+
 export interface PendingSource {
   /** The current connection's pending moves. */
-  moves(): readonly PendingMove[];
+  moves(): readonly PendingRowMove[];
   /** Whether the move can be sent again with its key now (in this session, while OKX deduplicates by it). */
   resendable(id: string): boolean;
 }
@@ -37,7 +47,7 @@ export function pendingNodes(areas: readonly AreaId[]): TreeNode[] {
     .map((move) => pendingNode(move, source?.resendable(move.id) === true));
 }
 
-function pendingNode(move: PendingMove, resendable: boolean): TreeNode {
+function pendingNode(move: PendingRowMove, resendable: boolean): TreeNode {
   const payload = { kind: 'pending', id: move.id } as const;
   return new LeafNode(`pending:${move.id}`, {
     label: vscode.l10n.t('Pending: {0}', move.what),

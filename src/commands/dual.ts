@@ -6,71 +6,27 @@
  * request reaches OKX: see ../portfolio/dualQuote) when the user confirms is never sent: the flow asks for a
  * new one, shows what changed, and asks again (MoneyAction.requote). Neither trade nor redeem carries a client
  * order id: an unknown outcome is looked up by the quote id (a purchase) or the order id (a redemption), never
- * sent again.
+ * sent again. The purchase is here; early redemption in ./dualRedeem, what both share in ./dualQuoteSending.
  */
 import * as vscode from 'vscode';
 import * as D from '../decimal';
 import { errorText } from '../messages';
 import type { OkxClient } from '../okx/client';
-import { OkxError } from '../okx/errors';
-import type { DualCurrencyPair, DualOrder, DualProduct, DualQuote, DualRedeemQuote } from '../okx/types';
+import type { DualCurrencyPair, DualProduct, DualQuote } from '../okx/types';
 import { dualOutcomes, type DualTerms } from '../portfolio/dualPayoff';
-import { anyChanged, isSignedDecimal, quoteApyFraction, quoteFresh, redeemQuoteChanges, tradeQuoteChanges } from '../portfolio/dualQuote';
+import { anyChanged, quoteApyFraction, quoteFresh, tradeQuoteChanges } from '../portfolio/dualQuote';
 import { fundingAvailable } from '../portfolio/funding';
 import { dualOrderStateLabel, dualOutcomeLines, dualProductName } from '../views/dualLabels';
 import { percent, time, withCcy } from '../views/nodes';
-import {
-  changeLines, describePair, describeProduct, dualProductPickLabel, holdsText, indexText, outcomeOrder, purchasePrompt, quotedOtherTermsLine, redeemAcceptedText, strikeDistanceText, strikePickTitle, termText, whenText,
-} from './dualText';
+import { changeLines, describePair, describeProduct, dualProductPickLabel, holdsText, indexText, outcomeOrder, purchasePrompt, quotedOtherTermsLine, strikeDistanceText, strikePickTitle, termText, whenText } from './dualText';
 import { requireClient, runMoneyAction, serverNow, type FlowContext, type MoneyAction } from './moneyAction';
 import { areaData, askAmount, payloadOf, pick } from './prompts';
-import { findInHistory } from './reconcile';
 import { oneAtATime } from './flowGuard';
-import { registerLookups } from './lookups';
 import { ui } from './ui';
+import { quoteRefused, sendable, SHOW_DUAL, waitForSlot } from './dualQuoteSending';
 
 export { dualProductPickLabel } from './dualText';
-
-const SHOW_DUAL: vscode.Command = { command: 'okxEarn.moreEarn.focus', title: vscode.l10n.t('Show in More Earn') };
-
-/** States of an order whose early redemption OKX has accepted. */
-const REDEEMING: ReadonlySet<string> = new Set(['pending_redeem_booking', 'pending_redeem', 'redeeming', 'redeemed']);
-
-/**
- * OKX's 51000 ("Parameter quoteId error") to a trade or a redemption: the quote was refused, so nothing happened.
- * Said in words: it ran out on its way (the client holds a request back to keep to OKX's two a minute) or was
- * used already. Every other error is passed on as it is (an unknown outcome above all: it is looked up).
- */
-function quoteRefused(error: unknown, what: 'trade' | 'redeem', resend: boolean): unknown {
-  if (!(error instanceof OkxError) || error.baseCode !== '51000') return error;
-  // Sent again with the same quote after an unclear answer: "used already" may well mean used by the first send.
-  if (resend) return new OkxError({ category: 'unknown-outcome', code: error.code, template: 'OKX refused the quote sent again: it may have been used by the first request, or run out.' });
-  return new Error(
-    what === 'trade'
-      ? vscode.l10n.t('OKX did not take the quote (OKX code {0}): it ran out on its way (OKX takes two Dual Investment trades a minute, so a third waits), or was used already. Nothing was bought: buy again for a new quote.', error.code ?? '51000')
-      : vscode.l10n.t('OKX did not take the redemption quote (OKX code {0}): it ran out on its way (OKX takes two early redemptions a minute, so a third waits), or was used already. Nothing was redeemed: try again for a new quote.', error.code ?? '51000'),
-  );
-}
-
-registerLookups({
-  'dual.trade': async (c, p, sent) => {
-    const found = await findInHistory(c.dual.orderHistory({ limit: '100' }), { since: sent.since, timeOf: (o) => o.cTime, byId: (o) => o.quoteId === p.quoteId });
-    if (found === undefined) return { state: 'unknown', detail: vscode.l10n.t("OKX's Dual Investment orders show none with quote {0} yet.", p.quoteId ?? '') };
-    const { ordId, state } = found.record;
-    return state === 'rejected'
-      ? { state: 'not-done', detail: vscode.l10n.t('OKX rejected order {0}: nothing was bought.', ordId) }
-      : { state: 'done', detail: vscode.l10n.t('order {0} ({1}).', ordId, dualOrderStateLabel(state)) };
-  },
-  'dual.redeem': async (c, p) => {
-    const ordId = p.ordId ?? '';
-    const [status] = await c.dual.orderState({ ordId });
-    const state = status?.state ?? '';
-    if (REDEEMING.has(state)) return { state: 'done', detail: vscode.l10n.t('order {0} is {1}.', ordId, dualOrderStateLabel(state)) };
-    // Settled at expiry: it was not redeemed early (and can no longer be).
-    if (state === 'settled' || state === 'pending_settle') return { state: 'not-done', detail: vscode.l10n.t('order {0} is {1}.', ordId, dualOrderStateLabel(state)) };
-    return { state: 'unknown', detail: vscode.l10n.t('order {0} is still {1}.', ordId, dualOrderStateLabel(state)) };
-  },
-});
+export { redeemEarly } from './dualRedeem';
 
 // ------------------------------------------------------------------------------------------------ choosing
 
@@ -135,35 +91,6 @@ async function chooseProduct(context: FlowContext, client: OkxClient, arg: unkno
 /** The terms a quote gives, for both outcomes. */
 function quoteTerms(product: DualProduct, quote: DualQuote): DualTerms {
   return { baseCcy: product.baseCcy, quoteCcy: product.quoteCcy, strike: product.strike, notionalSz: quote.notionalSz, notionalCcy: quote.notionalCcy, absYield: quote.absYield };
-}
-
-/**
- * OKX takes two Dual Investment trades (and two redemptions) a minute. A quote lives seconds, so it is asked for
- * only once the trade could be sent at once: this waits (saying so, cancellable) until then. False: cancelled.
- */
-async function waitForSlot(client: OkxClient, endpoint: 'dualTrade' | 'dualRedeem'): Promise<boolean> {
-  const ms = client.sendableInMs(endpoint);
-  if (ms <= 0) return true;
-  return vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      cancellable: true,
-      title: vscode.l10n.t('OKX takes two Dual Investment requests of this kind a minute: the quote is asked for in {0} s, when it can be used at once.', Math.ceil(ms / 1000)),
-    },
-    (_progress, token) =>
-      new Promise<boolean>((resolve) => {
-        const timer = setTimeout(() => resolve(true), ms);
-        token.onCancellationRequested(() => {
-          clearTimeout(timer);
-          resolve(false);
-        });
-      }),
-  );
-}
-
-/** Fresh enough to send now: valid beyond the margin even after OKX's rate limit has let the request through. */
-function sendable(context: FlowContext, client: OkxClient, endpoint: 'dualTrade' | 'dualRedeem', validUntil: string): boolean {
-  return quoteFresh(validUntil, serverNow(context) + client.sendableInMs(endpoint));
 }
 
 /** Asks OKX for a quote (a POST that commits nothing), checks it is the one asked for and can still be confirmed. */
@@ -291,138 +218,4 @@ async function purchaseFlow(context: FlowContext, arg?: unknown): Promise<boolea
   return runMoneyAction(context, purchaseAction(context, product, amt, quote));
 }
 
-// ------------------------------------------------------------------------------------------------ early redemption
-
-function describeOrder(order: DualOrder): vscode.QuickPickItem {
-  return {
-    label: dualProductName(order),
-    description: `${withCcy(order.notionalSz, order.notionalCcy)} · ${vscode.l10n.t('expires {0}', time(order.expTime))}`,
-    detail: vscode.l10n.t('Order {0}', order.ordId),
-  };
-}
-
-async function requestRedeemQuote(context: FlowContext, client: OkxClient, order: DualOrder, title: string): Promise<DualRedeemQuote> {
-  const [quote] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () => client.dual.redeemQuote({ ordId: order.ordId }));
-  if (quote === undefined || quote.ordId !== order.ordId || !D.isPlainDecimal(quote.redeemSz)) {
-    throw new Error(vscode.l10n.t("OKX's redemption quote cannot be read; nothing was redeemed."));
-  }
-  if (!quoteFresh(quote.validUntil, serverNow(context))) {
-    throw new Error(vscode.l10n.t("OKX's redemption quote runs out before it could be confirmed (valid until {0}); nothing was redeemed.", time(quote.validUntil)));
-  }
-  return quote;
-}
-
-function redeemAction(context: FlowContext, order: DualOrder, quote: DualRedeemQuote, previous?: DualRedeemQuote): MoneyAction<Awaited<ReturnType<OkxClient['dual']['redeem']>>> {
-  const name = dualProductName(order);
-  const { ordId } = order;
-  const { quoteId } = quote;
-  const back = withCcy(quote.redeemSz, quote.redeemCcy);
-  const invested = withCcy(order.notionalSz, order.notionalCcy);
-  const less = quote.redeemCcy === order.notionalCcy && D.isPlainDecimal(order.notionalSz) ? D.sub(order.notionalSz, quote.redeemSz) : undefined;
-  const termRate = isSignedDecimal(quote.termRate) ? `${quote.termRate}%` : quote.termRate;
-  const atExpiry = dualOutcomeLines(order);
-  const lines =
-    previous === undefined
-      ? [vscode.l10n.t('You receive {0} now (term rate {1}), instead of at expiry {2}:', back, termRate, time(order.expTime)), ...atExpiry]
-      : [
-          vscode.l10n.t('The redemption quote ran out before it was sent, so OKX was asked again. The new quote, old → new:'),
-          ...changeLines(redeemQuoteChanges(previous, quote), { ...order, absYield: order.absYield }),
-          vscode.l10n.t('Held to expiry {0} instead:', time(order.expTime)),
-          ...atExpiry,
-        ];
-  return {
-    what: vscode.l10n.t('early redemption of Dual Investment order {0}', ordId),
-    question: previous === undefined ? vscode.l10n.t('Redeem {0} early for {1}?', name, back) : vscode.l10n.t('New quote: redeem {0} early for {1}?', name, back),
-    verb: vscode.l10n.t('Redeem Early'),
-    lines,
-    rows: [
-      [vscode.l10n.t('Order'), `${ordId} · ${name}`],
-      [vscode.l10n.t('Invested'), invested],
-      // A renewed quote says these old → new above.
-      ...(previous === undefined
-        ? ([
-            [vscode.l10n.t('You receive now'), less === undefined || !D.isPositive(less) ? back : vscode.l10n.t('{0} ({1} less than invested; no yield)', back, withCcy(less, quote.redeemCcy))],
-            [vscode.l10n.t('Term rate'), termRate],
-          ] as [string, string][])
-        : []),
-      [vscode.l10n.t('Would expire'), whenText(context, order.expTime)],
-      [vscode.l10n.t('Quote holds until'), holdsText(context, quote.validUntil)],
-      [vscode.l10n.t('Goes to'), vscode.l10n.t('your funding account')],
-    ],
-    amount: { value: quote.redeemSz, ccy: quote.redeemCcy },
-    send: async (c, resend) => {
-      try {
-        return await c.dual.redeem({ ordId, quoteId });
-      } catch (error) {
-        throw quoteRefused(error, 'redeem', resend === true);
-      } finally {
-        context.portfolio.resetDualProducts();
-      }
-    },
-    ack: ([ack]) => (ack === undefined || ack.ordId !== ordId ? { state: 'unknown', detail: vscode.l10n.t('no order id') } : undefined),
-    done: ([ack]) => redeemAcceptedText(ordId, ack?.state ?? '', back),
-    // The very order's state, by its id.
-    lookup: { kind: 'dual.redeem', params: { ordId } },
-    key: vscode.l10n.t('quote {0}', quoteId),
-    sameKeyUntil: () => Number(quote.validUntil),
-    refresh: ['dual'],
-    histories: ['dual'],
-    show: SHOW_DUAL,
-    requote: async (c) => {
-      if (sendable(context, c, 'dualRedeem', quote.validUntil)) return undefined;
-      if (!(await waitForSlot(c, 'dualRedeem'))) throw new Error(vscode.l10n.t('Cancelled while waiting for OKX\'s rate limit; nothing was redeemed.'));
-      const renewed = await requestRedeemQuote(context, c, order, vscode.l10n.t('The redemption quote ran out: asking OKX for a new one…'));
-      return redeemAction(context, order, renewed, quote);
-    },
-  };
-}
-
-async function redeemEarlyFlow(context: FlowContext, arg?: unknown): Promise<boolean> {
-  const client = requireClient(context);
-  if (client === undefined) return false;
-  const data = await areaData(context.portfolio, 'dual');
-  if (data === undefined) return false;
-  const given = payloadOf(arg, 'dualOrder')?.order;
-  let order: DualOrder | undefined;
-  if (given !== undefined) {
-    // The order as OKX has it now.
-    order = data.orders.find((o) => o.ordId === given.ordId);
-    if (order === undefined) {
-      const [status] = await client.dual.orderState({ ordId: given.ordId });
-      order = status === undefined ? undefined : { ...given, state: status.state };
-    }
-    if (order === undefined) {
-      void ui.warn(vscode.l10n.t('Order {0} could not be found.', given.ordId));
-      return false;
-    }
-  } else {
-    order = await pick(
-      vscode.l10n.t('Redeem which Dual Investment order early?'),
-      data.orders.filter((o) => o.state === 'live'),
-      describeOrder,
-      vscode.l10n.t('No Dual Investment order is earning, so there is nothing to redeem early.'),
-      'order',
-      (o, answer) => o.ordId === answer || dualProductName(o) === answer,
-    );
-    if (order === undefined) return false;
-  }
-  if (order.state !== 'live') {
-    void ui.warn(vscode.l10n.t('Only an earning order can be redeemed early; order {0} is {1}.', order.ordId, dualOrderStateLabel(order.state)));
-    return false;
-  }
-  const now = serverNow(context);
-  if (/^\d+$/.test(order.redeemStartTime) && now < Number(order.redeemStartTime)) {
-    void ui.warn(vscode.l10n.t('Order {0} can be redeemed early from {1}.', order.ordId, time(order.redeemStartTime)));
-    return false;
-  }
-  if (/^\d+$/.test(order.redeemEndTime) && now > Number(order.redeemEndTime)) {
-    void ui.warn(vscode.l10n.t('Order {0} could be redeemed early until {1}; it now settles at expiry, {2}.', order.ordId, time(order.redeemEndTime), time(order.expTime)));
-    return false;
-  }
-  if (!(await waitForSlot(client, 'dualRedeem'))) return false;
-  const quote = await requestRedeemQuote(context, client, order, vscode.l10n.t('Asking OKX what early redemption pays…'));
-  return runMoneyAction(context, redeemAction(context, order, quote));
-}
-
 export const purchase = oneAtATime('dual.purchase', purchaseFlow);
-export const redeemEarly = oneAtATime('dual.redeemEarly', redeemEarlyFlow);

@@ -8,8 +8,13 @@ const open = new Set<string>();
 /** Told when a second invocation finds the action's flow open (the extension shows it, or the chat tool says it). */
 let busy: (action: string) => void = () => undefined;
 
-export function onFlowBusy(handler: (action: string) => void): void {
+/** Sets what a refused second invocation does (./money says so); returns a function that puts back the previous one. */
+export function onFlowBusy(handler: (action: string) => void): () => void {
+  const previous = busy;
   busy = handler;
+  return () => {
+    busy = previous;
+  };
 }
 
 /**

@@ -101,21 +101,26 @@ describe('commands/pendingMoves: unknown outcomes kept across a reload', () => {
 describe('commands/flowGuard: one flow per action at a time', () => {
   it('a second invocation while the first is open starts nothing and says so; another action is not held up', async () => {
     const busy: string[] = [];
-    onFlowBusy((action) => busy.push(action));
-    let release: () => void = () => undefined;
-    let started = 0;
-    const flow = oneAtATime('test.buy', () => { started += 1; return new Promise<boolean>((resolve) => { release = () => resolve(true); }); });
-    const other = oneAtATime('test.sell', () => Promise.resolve(true));
-    const first = flow();
-    assert.equal(await flow(), false);
-    assert.equal(await other(), true);
-    assert.deepEqual(openFlows(), ['test.buy']);
-    release();
-    assert.equal(await first, true);
-    assert.equal(started, 1);
-    assert.deepEqual(busy, ['test.buy']);
-    assert.deepEqual(openFlows(), []);
-    assert.equal(await other(), true);
+    // Put back afterwards: in mocha's parallel mode a later file in this worker relies on ./money's handler.
+    const restore = onFlowBusy((action) => busy.push(action));
+    try {
+      let release: () => void = () => undefined;
+      let started = 0;
+      const flow = oneAtATime('test.buy', () => { started += 1; return new Promise<boolean>((resolve) => { release = () => resolve(true); }); });
+      const other = oneAtATime('test.sell', () => Promise.resolve(true));
+      const first = flow();
+      assert.equal(await flow(), false);
+      assert.equal(await other(), true);
+      assert.deepEqual(openFlows(), ['test.buy']);
+      release();
+      assert.equal(await first, true);
+      assert.equal(started, 1);
+      assert.deepEqual(busy, ['test.buy']);
+      assert.deepEqual(openFlows(), []);
+      assert.equal(await other(), true);
+    } finally {
+      restore();
+    }
   });
 
   it('a flow that throws still releases its action', async () => {

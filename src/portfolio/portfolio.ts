@@ -32,12 +32,15 @@ export interface AreaData {
     ethApy: T.RatePoint | undefined;
     solApy: T.RatePoint | undefined;
   };
-  /** USD index prices (public), one request for every currency: what the Overview values holdings at. */
-  prices: { usd: ReadonlyMap<string, string> };
+  /** USD index prices (public), one request for every currency: what the Overview values holdings at; `at`: each index's time. */
+  prices: { usd: ReadonlyMap<string, string>; at?: ReadonlyMap<string, number> };
   /** OKX's own valuation of the account, in USD: the Overview's cross-check. */
   valuation: { valuation: T.AssetValuation | undefined };
-  /** The last 24 hours of savings lending records (hourly, every currency): the savings' 24-hour earnings. */
-  recent: { lending: T.LendingRecord[]; since: number };
+  /**
+   * Savings lending records (hourly, every currency) from `from` (the start of yesterday, UTC) on: the savings'
+   * 24-hour earnings (those from `since`) and yesterday's; `complete` false when the read stopped short of `from`.
+   */
+  recent: { lending: T.LendingRecord[]; since: number; from?: number; complete?: boolean };
   /**
    * OKUSD: the holding and its earnings, today's quotas, the latest APR and daily reward, and the standard
    * redemptions still on their way (D+5/D+6).
@@ -47,6 +50,8 @@ export interface AreaData {
     limits: T.OkusdLimits | undefined;
     apr: T.OkusdAprPoint | undefined;
     latestReward: T.OkusdReward | undefined;
+    /** The latest daily rewards, newest first (two: today's and yesterday's). */
+    rewards?: T.OkusdReward[];
     pendingRedemptions: T.OkusdRedemption[];
   };
   /** Stable Rewards: each rewards-bearing stablecoin held, and its latest daily APY (public, per currency). */
@@ -184,6 +189,11 @@ export class Portfolio {
 
   get<K extends AreaId>(area: K): AreaState<K> {
     return (this.states.get(area) ?? { status: 'idle' }) as AreaState<K>;
+  }
+
+  /** Shows the areas' data again as it is (how it is shown changed, e.g. the valuation unit): nothing is read. */
+  reshow(areas: readonly AreaId[]): void {
+    this.changed.fire(areas);
   }
 
   /** Loads an area that has never been loaded; resolves when it is ready or failed. */

@@ -20,7 +20,7 @@ export function readValuationUnit(): ValuationUnit {
 export interface Money {
   readonly unit: ValuationUnit;
   /** A USD value in the unit: "1,234.56 USDT"; without the unit's price, in USD and saying so. */
-  text(usd: string): string;
+  readonly text: (usd: string) => string;
   /** The unit's index price could not be had: `text` shows USD. */
   readonly missing: boolean;
   /** How the figures are valued, for a tooltip: the index price used and its time, or why there is none. */

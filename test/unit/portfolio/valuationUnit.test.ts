@@ -26,7 +26,7 @@ describe('portfolio/valuationUnit: totals in USD, USDT, USDC or BTC through OKX 
     const usdt = unitRate('USDT', PRICES);
     assert.deepEqual(usdt, { unit: 'USDT', instId: 'USDT-USD', price: '1.0002', at: AT });
     // 10000 / 1.0002 = 9998.00039992001599680063…, kept to 18 places (trailing zeros trimmed)
-    assert.equal(fromUsd('10000', usdt!), '9998.0003999200159968');
+    assert.equal(fromUsd('10000', usdt), '9998.0003999200159968');
     assert.deepEqual(valueIn('10000', 'USDT', PRICES), { value: '9998.0003999200159968', text: '9,998.00 USDT' });
     // 10000 / 0.9998 = 10002.00040008001600320064…
     assert.deepEqual(valueIn('10000', 'USDC', PRICES), { value: '10002.0004000800160032', text: '10,002.00 USDC' });

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as text from '../../../src/chat/toolText';
 import * as D from '../../../src/decimal';
+import { fillTemplate } from '../../../src/okx/errors';
 import type * as T from '../../../src/okx/types';
 import { earningsByProduct, yesterdayUtc, type DayEarning } from '../../../src/portfolio/earningsByProduct';
 import { computeOverview, type OverviewInput } from '../../../src/portfolio/overview';
@@ -150,6 +152,16 @@ describe('portfolio/earningsByProduct: yesterday (the last complete UTC day) and
     ]);
     assert.deepEqual(e.total.find((t) => t.product === 'savings')?.amounts, [{ ccy: 'USDC', amt: '3.3' }, { ccy: 'BTC', amt: '0.0001' }]);
     assert.equal(D.sum(e.total.map((t) => t.usd)), computeOverview(i).earnedTotal.usd);
+  });
+
+  it('the chat portfolio answer lists them: yesterday per product (or why there is no figure), and the total per product', () => {
+    const en: text.L10n = { t: (template, ...args) => fillTemplate(template, Object.fromEntries(args.map((a, i) => [String(i), a]))) };
+    const i = input();
+    const o = computeOverview(i);
+    const answer = text.portfolioText(en, 'OKX Earn, Sandbox', o, { unit: 'USD', prices: i.prices, byProduct: earningsByProduct(i, o.positions) });
+    assert.match(answer, /\nEarned yesterday \(2026-12-01 UTC\): 1\.00 USD\n- On-chain earn: no daily figure \(OKX gives totals only\)\n- ETH staking: 0\.60 USD \(0\.0002 BETH; OKX's latest daily reward, undated\)\n- Simple Earn \(savings\): 0\.30 USD \(0\.3 USDC \+ 0\.00000002 BTC\)\n- OKUSD: 0\.10 USD \(0\.1 USDT\)\n- Stable Rewards: no daily figure \(OKX gives totals only\)\n- Dual Investment: no daily figure \(paid at expiry\)\nEarned in total: /);
+    assert.match(answer, /\n- On-chain earn: 1\.20 USD \(1\.2 USDT \+ 0\.01 COMP\)\n/);
+    assert.match(answer, /\n- Dual Investment: paid at expiry\nHoldings-weighted APY/);
   });
 
   it("against the simulator: the recent area reads the lending history back to yesterday's start, and no further than a page past it", async function () {

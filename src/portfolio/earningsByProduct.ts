@@ -75,7 +75,8 @@ type DayRead = { readonly kind: 'unknown'; readonly reason: 'notLoaded' | 'parti
 function savingsDay(input: OverviewInput, day: UtcDay): DayRead {
   const recent = input.recent;
   if (recent === undefined) return { kind: 'unknown', reason: 'notLoaded' };
-  if (recent.from === undefined || recent.from > day.from || recent.complete === false) return { kind: 'unknown', reason: 'partial' };
+  // Read back to the day's start, every page, and after the day ended (`since` is a day before the read).
+  if (recent.from === undefined || recent.from > day.from || recent.complete === false || recent.since + DAY_MS < day.to) return { kind: 'unknown', reason: 'partial' };
   return { kind: 'records', amounts: perCurrency(recent.lending.filter((r) => within(r.ts, day)).map((r) => ({ ccy: r.ccy, amt: r.earnings }))) };
 }
 

@@ -126,6 +126,8 @@ describe('portfolio/earningsByProduct: yesterday (the last complete UTC day) and
     assert.deepEqual(late.yesterday.missing, ['recent']);
     const cut = by(input({ recent: { ...input().recent!, complete: false } }));
     assert.equal(row(cut.yesterday.rows, 'savings')?.kind, 'unknown', 'the pages ran out before the start of the day');
+    const before = by(input({ recent: { ...input().recent!, since: TODAY - DAY - 30 * 60_000, from: YESTERDAY - DAY } }));
+    assert.equal(row(before.yesterday.rows, 'savings')?.kind, 'unknown', 'read at 23:30 yesterday: the day had not ended');
     const unread = by(input({ recent: undefined }));
     assert.deepEqual(row(unread.yesterday.rows, 'savings'), { product: 'savings', kind: 'unknown', reason: 'notLoaded' });
     assert.equal(unread.yesterday.usd, '0.70002', 'the rest still added up: ETH and OKUSD');

@@ -192,6 +192,8 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
       }
       if (e.affectsConfiguration('okxEarn.autoRefreshSeconds')) autoRefresh.reschedule();
       if (e.affectsConfiguration('okxEarn.livePrices')) liveWatch.enabled = readSettings().livePrices;
+      // Totals in another unit: shown again from the prices already read (nothing is asked of OKX).
+      if (e.affectsConfiguration('okxEarn.valuationUnit')) portfolio.reshow(['prices']);
       if (e.affectsConfiguration('okxEarn.ltvWarningPoints')) {
         ltv.update();
         trees.loans.refresh();

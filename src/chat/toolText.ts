@@ -9,7 +9,9 @@ import * as D from '../decimal';
 import type * as T from '../okx/types';
 import { formatAmount, formatFixed, formatPercent, formatShare } from '../portfolio/format';
 import { offerHasNoRoom } from '../portfolio/offers';
+import type { EarningsByProduct } from '../portfolio/earningsByProduct';
 import type { Overview, Upcoming } from '../portfolio/overview';
+import { formatInUnit, fromUsd, unitRate, type IndexPrices, type ValuationUnit } from '../portfolio/valuationUnit';
 import type { LtvLevel } from '../portfolio/risk';
 
 /**
@@ -26,8 +28,8 @@ const pct = (fraction: string): string => formatPercent(fraction, 2);
 /** An LTV as the chat has always given it: two places at most, rounded down (an LTV never reads higher than it is). */
 const ltvPct = (fraction: string): string => (D.isPlainDecimal(fraction) ? `${formatAmount(D.roundDown(D.mul(fraction, '100'), 2))}%` : fraction);
 const day = (ms: number | string): string => (/^\d+$/.test(String(ms)) ? new Date(Number(ms)).toISOString().replace(/\.\d{3}Z$/, 'Z') : '');
-function loansLine(l10n: L10n, loans: { orders: number; collateralUsd: string; debtUsd: string; netUsd: string }): string {
-  const [collateral, debt, net] = [usd(loans.collateralUsd), usd(loans.debtUsd), usd(loans.netUsd)];
+function loansLine(l10n: L10n, loans: { orders: number; collateralUsd: string; debtUsd: string; netUsd: string }, money: (usdValue: string) => string): string {
+  const [collateral, debt, net] = [money(loans.collateralUsd), money(loans.debtUsd), money(loans.netUsd)];
   return loans.orders === 1
     ? l10n.t('1 order; collateral {0}, borrowed {1}, net {2}', collateral, debt, net)
     : l10n.t('{0} orders; collateral {1}, borrowed {2}, net {3}', String(loans.orders), collateral, debt, net);
@@ -61,16 +63,54 @@ function upcomingLine(l10n: L10n, e: Upcoming): string {
   return `${day(e.at)}: ${what}`;
 }
 
-export function portfolioText(l10n: L10n, where: string, o: Overview): string {
+/** What the portfolio answer adds when the extension has it: the user's unit (okxEarn.valuationUnit) and earnings per product. */
+export interface PortfolioExtras {
+  readonly unit: ValuationUnit;
+  /** The USD index prices the unit's own price is read from. */
+  readonly prices: IndexPrices | undefined;
+  readonly byProduct?: EarningsByProduct;
+}
+
+/** The header's word on the unit: USD at index prices, or the unit and the index price it was converted at. */
+function unitLine(l10n: L10n, extras: PortfolioExtras | undefined): { line: string; money: (usdValue: string) => string } {
+  const unit = extras?.unit ?? 'USD';
+  const rate = unitRate(unit, extras?.prices);
+  if (rate === undefined) return { line: `${l10n.t('USD values at OKX index prices.')} ${l10n.t('OKX gives no {0}-USD index price now: the values are in USD, not {0}.', unit)}`, money: usd };
+  if (rate.unit === 'USD') return { line: l10n.t('USD values at OKX index prices.'), money: usd };
+  const at = rate.at === undefined ? '' : ` (${day(rate.at)})`;
+  return {
+    line: l10n.t('Values in {0}: USD at OKX index prices, divided by the {1} index {2}{3}.', unit, rate.instId, D.trim(rate.price), at),
+    money: (usdValue) => formatInUnit(fromUsd(usdValue, rate), unit),
+  };
+}
+
+function byProductLines(l10n: L10n, e: EarningsByProduct, money: (usdValue: string) => string): { yesterday: string[]; total: string[] } {
+  const yesterday = [
+    `${l10n.t('Earned yesterday ({0} UTC)', day(e.day.from).slice(0, 10))}: ${money(e.yesterday.usd)}${e.yesterday.complete ? '' : ` ${l10n.t('(incomplete: {0} not counted)', e.yesterday.missing.join(', '))}`}`,
+    ...e.yesterday.rows.map((r) => `- ${productLabel(l10n, r.product)}: ${
+      r.kind === 'noDailyFigure' ? (r.product === 'dual' ? l10n.t('no daily figure (paid at expiry)') : l10n.t('no daily figure (OKX gives totals only)'))
+      : r.kind === 'unknown' ? l10n.t('not read')
+      : `${money(r.usd)} (${r.amounts.map((a) => amt(a.amt, a.ccy)).join(' + ') || '0'}${r.basis === 'latestReward' ? `; ${l10n.t("OKX's latest daily reward, undated")}` : ''})`
+    }`),
+  ];
+  const total = e.total.map((r) => `- ${productLabel(l10n, r.product)}: ${r.paidAtExpiry ? l10n.t('paid at expiry') : `${money(r.usd)} (${r.amounts.map((a) => amt(a.amt, a.ccy)).join(' + ') || '0'})`}`);
+  return { yesterday, total };
+}
+
+export function portfolioText(l10n: L10n, where: string, o: Overview, extras?: PortfolioExtras): string {
   const incomplete = (total: { complete: boolean; missing: readonly string[] }): string => (total.complete ? '' : ` ${l10n.t('(incomplete: {0} not counted)', total.missing.join(', '))}`);
+  const { line, money } = unitLine(l10n, extras);
+  const byProduct = extras?.byProduct === undefined ? undefined : byProductLines(l10n, extras.byProduct, money);
   const lines = [
-    `${l10n.t('Portfolio')} (${where}). ${l10n.t('USD values at OKX index prices.')}`,
-    `${l10n.t('Holdings')}: ${usd(o.holdings.usd)}${incomplete(o.holdings)}`,
-    ...o.byProduct.map((p) => `- ${productLabel(l10n, p.key)}: ${usd(p.usd)} (${formatShare(p.share)})`),
-    `${l10n.t('Earned in the last 24 hours')}: ${usd(o.earned24h.usd)}${incomplete(o.earned24h)} ${l10n.t('(savings, ETH/SOL staking and OKUSD; on-chain earn and Stable Rewards report totals only, Dual Investment pays at expiry)')}`,
-    `${l10n.t('Earned in total')}: ${usd(o.earnedTotal.usd)}${incomplete(o.earnedTotal)}`,
+    `${l10n.t('Portfolio')} (${where}). ${line}`,
+    `${l10n.t('Holdings')}: ${money(o.holdings.usd)}${incomplete(o.holdings)}`,
+    ...o.byProduct.map((p) => `- ${productLabel(l10n, p.key)}: ${money(p.usd)} (${formatShare(p.share)})`),
+    `${l10n.t('Earned in the last 24 hours')}: ${money(o.earned24h.usd)}${incomplete(o.earned24h)} ${l10n.t('(savings, ETH/SOL staking and OKUSD; on-chain earn and Stable Rewards report totals only, Dual Investment pays at expiry)')}`,
+    ...(byProduct?.yesterday ?? []),
+    `${l10n.t('Earned in total')}: ${money(o.earnedTotal.usd)}${incomplete(o.earnedTotal)}`,
+    ...(byProduct?.total ?? []),
     `${l10n.t('Holdings-weighted APY')}: ${o.apy.value === undefined ? l10n.t('unknown') : pct(o.apy.value)}${o.apy.complete ? '' : ` ${l10n.t('(incomplete)')}`}`,
-    ...(o.loans === undefined || o.loans.orders === 0 ? [] : [`${l10n.t('Loans')}: ${loansLine(l10n, o.loans)}`]),
+    ...(o.loans === undefined || o.loans.orders === 0 ? [] : [`${l10n.t('Loans')}: ${loansLine(l10n, o.loans, money)}`]),
     ...(o.valuation === undefined ? [] : [`${l10n.t("OKX's own valuation of the Earn account")}: ${usd(o.valuation.okxUsd)} (${o.valuation.disagrees ? l10n.t('{0} apart: more than 1 %', pct(o.valuation.difference)) : l10n.t('agrees within 1 %')})`]),
     heading(l10n.t('What comes next'), o.upcoming.length === 0, l10n.t('nothing scheduled')),
     ...o.upcoming.map((e) => `- ${upcomingLine(l10n, e)}`),

@@ -26,7 +26,7 @@ import { byRisk, loanKey, ltvLevel } from '../portfolio/risk';
 import { environmentLabel, readSettings } from '../settings';
 import { optTypeOfProductId } from '../portfolio/dualPayoff';
 import { dualDirectionLabel, dualOutcomeLines } from '../views/dualLabels';
-import { OVERVIEW_AREAS, OverviewView } from '../views/overviewView';
+import { portfolioAnswer } from './portfolioAnswer';
 import { PATTERNS, checkToolInput, type InputSpec, type ToolInput } from './toolInput';
 import { TOOL_KINDS, type ToolKind as Kind, type ToolName } from './toolNames';
 import * as text from './toolText';
@@ -160,10 +160,7 @@ export class ChatToolRunner {
         name: 'okxEarn_portfolio',
         kind: 'read',
         input: {},
-        run: async () => {
-          await Promise.all(OVERVIEW_AREAS.map((a) => this.portfolio.refresh([a])));
-          return text.portfolioText(l10n, this.where(), OverviewView.compute(this.portfolio).overview);
-        },
+        run: () => portfolioAnswer(l10n, this.where(), this.portfolio),
       },
       {
         name: 'okxEarn_positions',

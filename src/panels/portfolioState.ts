@@ -10,7 +10,8 @@ import type { OverviewInput } from '../portfolio/overview';
 import { computeOverview, type Overview } from '../portfolio/overview';
 import type { AreaId, Portfolio } from '../portfolio/portfolio';
 import { OVERVIEW_AREAS, apyText, missingText, productName, relativeTime, upcomingText } from '../views/overviewView';
-import { percent, share, time, usd } from '../views/nodes';
+import { percent, share, time, usd as usdOnly } from '../views/nodes';
+import { portfolioMoney, type Money } from '../views/unitText';
 import type { EarningsHistory } from './earningsHistory';
 import { EARNING_PRODUCTS, earningsPerDay, rangeStart } from './earningsSeries';
 import { figureRow, shown } from './figures';
@@ -53,6 +54,9 @@ export function buildPortfolioState(portfolio: Pick<Portfolio, 'get'>, history: 
     const state = portfolio.get('prices');
     return 'data' in state && state.data !== undefined ? state.data.usd : new Map<string, string>();
   })();
+  // Totals and shares in the user's unit (okxEarn.valuationUnit); OKX's own valuation stays in USD, as OKX gives it.
+  const money = portfolioMoney(portfolio);
+  const usd = money.text;
   const slice = (label: string, s: { usd: string; share: string; amt?: string }, ccy?: string): Slice => {
     const { text, title } = shown((f) => `${ccy === undefined || s.amt === undefined ? '' : `${f.amount(s.amt, ccy)} · `}${usd(s.usd)} · ${share(s.share)}`);
     return { label, share: s.share, text, ...(title === '' ? {} : { title }) };
@@ -67,7 +71,8 @@ export function buildPortfolioState(portfolio: Pick<Portfolio, 'get'>, history: 
     [vscode.l10n.t('Earned in total'), total(o.earnedTotal)],
     [vscode.l10n.t('Weighted APY'), loading ? vscode.l10n.t('loading…') : apyText(o.apy)],
     ...(o.loans === undefined || o.loans.orders === 0 ? [] : [[vscode.l10n.t('Loans net'), usd(o.loans.netUsd)] as Row]),
-    ...(o.valuation === undefined ? [] : [[vscode.l10n.t("OKX's valuation of the Earn account"), vscode.l10n.t('{0}; on-chain earn and savings here: {1} ({2} apart)', usd(o.valuation.okxUsd), usd(o.valuation.oursUsd), percent(o.valuation.difference))] as Row]),
+    ...(o.valuation === undefined ? [] : [[vscode.l10n.t("OKX's valuation of the Earn account"), vscode.l10n.t('{0}; on-chain earn and savings here: {1} ({2} apart)', usdOnly(o.valuation.okxUsd), usdOnly(o.valuation.oursUsd), percent(o.valuation.difference))] as Row]),
+    [vscode.l10n.t('Valued'), money.note],
   ];
   const without = o.positions.some((p) => p.product === 'onchain') || o.positions.some((p) => p.product === 'eth' || p.product === 'sol');
   const missing = [...new Set([...o.holdings.missing.filter((m) => !pending.includes(m as AreaId)), ...failed])];
@@ -82,14 +87,15 @@ export function buildPortfolioState(portfolio: Pick<Portfolio, 'get'>, history: 
     byProduct: loading ? [] : o.byProduct.map((p) => slice(productName(p.key as Parameters<typeof productName>[0]), p)),
     byCurrency: loading ? [] : o.byCurrency.map((c) => slice(c.key, c, c.key)),
     incomplete: missing.length === 0 ? '' : vscode.l10n.t('Not counted: {0}.', missingText(missing)),
-    earnings: earnings(history, prices, range, now, without),
+    earnings: earnings(history, prices, range, now, without, money),
     upcoming: o.upcoming.map((e): Row => figureRow(`${relativeTime(e.at, now)} (${time(String(e.at))})`, (f) => upcomingText(e, f.amount))),
     updated: time(String(now)),
     error: failed.length === 0 ? undefined : vscode.l10n.t('Some figures could not be loaded: see the Overview view.'),
   };
 }
 
-function earnings(history: Pick<EarningsHistory, 'get'>, prices: ReadonlyMap<string, string>, range: EarningsRange, now: number, without: boolean): PortfolioState['earnings'] {
+function earnings(history: Pick<EarningsHistory, 'get'>, prices: ReadonlyMap<string, string>, range: EarningsRange, now: number, without: boolean, money: Money): PortfolioState['earnings'] {
+  const usd = money.text;
   const got = history.get(rangeStart(range, now));
   const perDay = earningsPerDay(got.all, prices, range, now);
   const format = new Intl.DateTimeFormat(vscode.env.language, { month: 'short', day: 'numeric', timeZone: 'UTC' });
@@ -109,7 +115,9 @@ function earnings(history: Pick<EarningsHistory, 'get'>, prices: ReadonlyMap<str
   const none = points.every((p) => p.usd === undefined);
   return {
     range,
-    label: vscode.l10n.t("Simple Earn (savings) lending earnings and OKUSD's daily rewards, per day, in USD at today's prices"),
+    label: money.unit === 'USD' || money.missing
+      ? vscode.l10n.t("Simple Earn (savings) lending earnings and OKUSD's daily rewards, per day, in USD at today's prices")
+      : vscode.l10n.t("Simple Earn (savings) lending earnings and OKUSD's daily rewards, per day, in {0} at today's index prices", money.unit),
     series: EARNING_PRODUCTS.map((key) => ({ key, label: productName(key) })),
     points,
     loading,

@@ -7,7 +7,7 @@ import type { OkxClient } from '../okx/client';
 import type { EndpointId } from '../okx/endpoints';
 import type * as T from '../okx/types';
 import type { AreaData, AreaId } from './areas';
-import { usdPrices } from './prices';
+import { usdIndex } from './prices';
 import { loanKey, orderParam } from './risk';
 import { pendingEthRedemption, pendingStandardRedemption } from './scopes';
 
@@ -58,8 +58,8 @@ export function freshForMs(area: AreaId, client: OkxClient): number {
 }
 
 const DAY_MS = 86_400_000;
-/** At most this many pages of lending history for the last 24 hours (100 records a page). */
-const RECENT_PAGES = 5;
+/** At most this many pages of lending history for yesterday and today (100 hourly records a page). */
+const RECENT_PAGES = 10;
 
 /**
  * `ask` for each key, at once; for those of `known` (what the previous load had) alongside `first`, the rest
@@ -129,30 +129,35 @@ export const LOADERS: Loaders = {
     return { maxRedeem, loansAt: seen?.at ?? 0 };
   },
   offers: async ({ client: c }) => ({ offers: await c.onchain.offers() }),
-  prices: async ({ client: c }) => ({ usd: await usdPrices(c) }),
+  prices: async ({ client: c }) => usdIndex(c),
   valuation: async ({ client: c }) => ({ valuation: (await c.account.assetValuation({ ccy: 'USD' }))[0] }),
   recent: async ({ client: c }) => {
-    // Newest first: read until a record is older than a day (OKX's time, as far as this client knows it).
-    const since = Date.now() + c.clockOffsetMs - DAY_MS;
+    // Newest first: read until a record is older than the start of yesterday (UTC), which covers the last 24
+    // hours and the last complete UTC day (OKX's time, as far as this client knows it).
+    const okxNow = Date.now() + c.clockOffsetMs;
+    const since = okxNow - DAY_MS;
+    const from = Math.floor(okxNow / DAY_MS) * DAY_MS - DAY_MS;
     const pager = c.savings.lendingHistory({ limit: '100' });
     const lending: T.LendingRecord[] = [];
-    for (let pages = 0; pages < RECENT_PAGES && !pager.done; pages++) {
+    let reached = false;
+    for (let pages = 0; pages < RECENT_PAGES && !pager.done && !reached; pages++) {
       const page = await pager.next();
-      lending.push(...page.filter((r) => Number(r.ts) >= since));
-      if (page.some((r) => Number(r.ts) < since)) break;
+      lending.push(...page.filter((r) => Number(r.ts) >= from));
+      reached = page.some((r) => Number(r.ts) < from);
     }
-    return { lending, since };
+    return { lending, since, from, complete: reached || pager.done };
   },
   okusd: async ({ client: c }) => {
     const [account, limits, apr, rewards, pending] = await Promise.all([
       c.okusd.account(),
       c.okusd.limits(),
       c.okusd.aprHistory({ limit: '1' }).next(),
-      c.okusd.rewardsHistory({ limit: '1' }).next(),
+      // Two daily rewards: today's and yesterday's (the Overview's "Earned yesterday").
+      c.okusd.rewardsHistory({ limit: '2' }).next(),
       // Fast redemptions settle at once: only standard ones can still be on their way.
       c.okusd.redeemHistory({ type: 'standard', limit: '100' }).next(),
     ]);
-    return { account: account[0], limits: limits[0], apr: apr[0], latestReward: rewards[0], pendingRedemptions: pending.filter(pendingStandardRedemption) };
+    return { account: account[0], limits: limits[0], apr: apr[0], latestReward: rewards[0], rewards, pendingRedemptions: pending.filter(pendingStandardRedemption) };
   },
   stable: async ({ client: c, previous }) => {
     // The APY adds to the holding; a failure here must not hide it. The coins held before are asked at once.

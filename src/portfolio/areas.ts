@@ -26,12 +26,15 @@ export interface AreaData {
     ethApy: T.RatePoint | undefined;
     solApy: T.RatePoint | undefined;
   };
-  /** USD index prices (public), one request for every currency: what the Overview values holdings at. */
-  prices: { usd: ReadonlyMap<string, string> };
+  /** USD index prices (public), one request for every currency: what the Overview values holdings at; `at`: each index's time. */
+  prices: { usd: ReadonlyMap<string, string>; at?: ReadonlyMap<string, number> };
   /** OKX's own valuation of the account, in USD: the Overview's cross-check. */
   valuation: { valuation: T.AssetValuation | undefined };
-  /** The last 24 hours of savings lending records (hourly, every currency): the savings' 24-hour earnings. */
-  recent: { lending: T.LendingRecord[]; since: number };
+  /**
+   * Savings lending records (hourly, every currency) from `from` (the start of yesterday, UTC) on: the savings'
+   * 24-hour earnings (those from `since`) and yesterday's; `complete` false when the read stopped short of `from`.
+   */
+  recent: { lending: T.LendingRecord[]; since: number; from?: number; complete?: boolean };
   /**
    * OKUSD: the holding and its earnings, today's quotas, the latest APR and daily reward, and the standard
    * redemptions still on their way (D+5/D+6).
@@ -41,6 +44,8 @@ export interface AreaData {
     limits: T.OkusdLimits | undefined;
     apr: T.OkusdAprPoint | undefined;
     latestReward: T.OkusdReward | undefined;
+    /** The latest daily rewards, newest first (two: today's and yesterday's). */
+    rewards?: T.OkusdReward[];
     pendingRedemptions: T.OkusdRedemption[];
   };
   /** Stable Rewards: each rewards-bearing stablecoin held, and its latest daily APY (public, per currency). */

@@ -99,7 +99,7 @@ export type OverviewInput = { readonly [K in keyof AreaData]?: AreaData[K] } & {
 
 const plain = (value: string | undefined): value is string => value !== undefined && D.isPlainDecimal(value);
 
-function priceOf(prices: ReadonlyMap<string, string> | undefined, ccy: string): { price: string; as: string | undefined } | undefined {
+export function priceOf(prices: ReadonlyMap<string, string> | undefined, ccy: string): { price: string; as: string | undefined } | undefined {
   const own = prices?.get(ccy);
   if (own !== undefined) return { price: own, as: undefined };
   const base = ONE_TO_ONE[ccy];
@@ -108,7 +108,7 @@ function priceOf(prices: ReadonlyMap<string, string> | undefined, ccy: string): 
 }
 
 /** The sum of `amounts` in USD, and what could not be valued. */
-function valueOf(prices: ReadonlyMap<string, string> | undefined, amounts: readonly Amount[]): { usd: string; missing: string[] } {
+export function valueOf(prices: ReadonlyMap<string, string> | undefined, amounts: readonly Amount[]): { usd: string; missing: string[] } {
   let usd = '0';
   const missing: string[] = [];
   for (const { ccy, amt } of amounts) {
@@ -159,7 +159,7 @@ function positions(input: OverviewInput): Position[] {
       // Only what is lent earns; what waits for the market to reach the minimum rate earns nothing yet.
       earningUsd: price === undefined || !plain(b.loanAmt) ? undefined : D.mul(b.loanAmt, price.price),
       earned: [{ ccy: b.ccy, amt: b.earnings }],
-      earned24h: input.recent === undefined ? undefined : input.recent.lending.filter((r) => r.ccy === b.ccy).map((r) => ({ ccy: r.ccy, amt: r.earnings })),
+      earned24h: input.recent === undefined ? undefined : input.recent.lending.filter((r) => r.ccy === b.ccy && Number(r.ts) >= (input.recent?.since ?? 0)).map((r) => ({ ccy: r.ccy, amt: r.earnings })),
       ref: b.ccy,
     });
   }

@@ -121,6 +121,11 @@ export class Portfolio {
     return (this.states.get(area) ?? { status: 'idle' }) as AreaState<K>;
   }
 
+  /** Shows the areas' data again as it is (how it is shown changed, e.g. the valuation unit): nothing is read. */
+  reshow(areas: readonly AreaId[]): void {
+    this.changed.fire(areas);
+  }
+
   /** Loads an area that has never been loaded; resolves when it is ready or failed. */
   ensure(area: AreaId): Promise<void> {
     return this.get(area).status === 'idle' ? this.refresh([area]) : (this.inFlight.get(area) ?? Promise.resolve());

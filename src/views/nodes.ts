@@ -158,7 +158,7 @@ export const AREA_LABELS = (): Record<AreaId, string> => ({
   market: vscode.l10n.t('market rates'),
   prices: vscode.l10n.t('prices'),
   valuation: vscode.l10n.t("OKX's valuation of your account"),
-  recent: vscode.l10n.t('the last 24 hours of savings earnings'),
+  recent: vscode.l10n.t('savings earnings since the start of yesterday (UTC)'),
   okusd: vscode.l10n.t('OKUSD'),
   stable: vscode.l10n.t('Stable Rewards'),
   dual: vscode.l10n.t('Dual Investment orders'),

@@ -10,7 +10,10 @@ import { TOTALS_ONLY, computeOverview, type EarnProduct, type Overview, type Ove
 import type { AreaId, Portfolio } from '../portfolio/portfolio';
 import { PortfolioTree } from './portfolioTree';
 import { VIEW_AREAS } from './viewAreas';
-import { AREA_LABELS, GroupNode, LeafNode, errorNode, fieldsTooltip, percent, share, time, usd, withCcy, type TreeNode } from './nodes';
+import { AREA_LABELS, GroupNode, LeafNode, errorNode, fieldsTooltip, percent, share, time, usd as usdOnly, withCcy, type TreeNode } from './nodes';
+import { earningsByProduct } from '../portfolio/earningsByProduct';
+import { earnedTotalNode, earnedYesterdayNode } from './earningsNodes';
+import { portfolioMoney, type Money } from './unitText';
 
 /** The areas the Overview is computed from (./viewAreas). */
 export const OVERVIEW_AREAS: readonly AreaId[] = VIEW_AREAS.overview;
@@ -58,8 +61,8 @@ export function upcomingText(event: Upcoming, write: (amt: string, ccy: string) 
   }
 }
 
-/** A total as text: "9,100.25 USD", and what it leaves out when it is incomplete. */
-function totalText(total: { usd: string; complete: boolean }): string {
+/** A total as text: "9,100.25 USD" (in the user's unit), and what it leaves out when it is incomplete. */
+function totalText(total: { usd: string; complete: boolean }, usd: (value: string) => string): string {
   return total.complete ? usd(total.usd) : vscode.l10n.t('{0} (incomplete)', usd(total.usd));
 }
 
@@ -84,7 +87,7 @@ export class OverviewView extends PortfolioTree {
   }
 
   /** The Overview's figures from what the portfolio holds now (an area that failed counts as missing). */
-  static compute(portfolio: Portfolio): { overview: Overview; failed: AreaId[] } {
+  static compute(portfolio: Portfolio): { overview: Overview; failed: AreaId[]; input: OverviewInput } {
     const input: Record<string, unknown> = { now: Date.now() };
     const failed: AreaId[] = [];
     for (const area of OVERVIEW_AREAS) {
@@ -92,52 +95,59 @@ export class OverviewView extends PortfolioTree {
       if (state.status === 'error') failed.push(area);
       if (state.status === 'ready') input[area] = state.data;
     }
-    return { overview: computeOverview(input as OverviewInput), failed };
+    return { overview: computeOverview(input as OverviewInput), failed, input: input as OverviewInput };
   }
 
   protected async roots(): Promise<TreeNode[]> {
     if (!this.portfolio.hasCredentials) return [];
     await Promise.all(OVERVIEW_AREAS.map((area) => this.portfolio.ensure(area)));
-    const { overview: o, failed } = OverviewView.compute(this.portfolio);
+    const { overview: o, failed, input } = OverviewView.compute(this.portfolio);
+    // Totals in the user's unit (okxEarn.valuationUnit); OKX's own valuation stays in USD, as OKX gives it.
+    const money = portfolioMoney(this.portfolio);
+    const usd = money.text;
+    const byProduct = earningsByProduct(input, o.positions);
     const errors = failed.map((area) => {
       const state = this.portfolio.get(area);
       return state.status === 'error' ? errorNode(area, state.error) : undefined;
     }).filter((n): n is TreeNode => n !== undefined);
-    const nodes: TreeNode[] = [...errors, this.holdings(o)];
+    const nodes: TreeNode[] = [...errors, this.holdings(o, money)];
     if (o.valuation?.disagrees === true) {
       nodes.push(new LeafNode('overview:valuation', {
         label: vscode.l10n.t("OKX's valuation differs"),
-        description: vscode.l10n.t('{0} by OKX, {1} off', usd(o.valuation.okxUsd), percent(o.valuation.difference)),
+        description: vscode.l10n.t('{0} by OKX, {1} off', usdOnly(o.valuation.okxUsd), percent(o.valuation.difference)),
         icon: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
         tooltip: new vscode.MarkdownString(vscode.l10n.t(
           "OKX values your Earn account (on-chain earn and savings) at {0}; at OKX's index prices the positions listed here add up to {1}, {2} apart. OKX may value some holdings (or prices) differently, or a position may be missing here.",
-          usd(o.valuation.okxUsd), usd(o.valuation.oursUsd), percent(o.valuation.difference),
+          usdOnly(o.valuation.okxUsd), usdOnly(o.valuation.oursUsd), percent(o.valuation.difference),
         )),
         command: OPEN_PORTFOLIO,
       }));
     }
     nodes.push(
       new LeafNode('overview:earned24h', {
-        label: totalText(o.earned24h),
+        label: totalText(o.earned24h, usd),
         description: vscode.l10n.t('Earned in 24 hours'),
         icon: 'calendar',
         tooltip: fieldsTooltip(vscode.l10n.t('Earned in the last 24 hours'), [
           [vscode.l10n.t('Counted'), o.earned24h.covers.map(productName).join(', ')],
           [vscode.l10n.t('Not counted'), vscode.l10n.t('{0}: OKX gives their earnings as totals only (Dual Investment pays at expiry)', TOTALS_ONLY.map(productName).join(', '))],
+          [vscode.l10n.t('Valued'), money.note],
           [vscode.l10n.t('Left out'), missingText(o.earned24h.missing)],
         ]),
         command: OPEN_PORTFOLIO,
       }),
-      new LeafNode('overview:earnedTotal', {
-        label: totalText(o.earnedTotal),
+      earnedYesterdayNode(byProduct, money, productName, missingText, OPEN_PORTFOLIO),
+      earnedTotalNode(byProduct, {
+        label: totalText(o.earnedTotal, usd),
         description: vscode.l10n.t('Earned in total'),
         icon: 'graph',
         tooltip: fieldsTooltip(vscode.l10n.t('Earned so far'), [
           [vscode.l10n.t('From'), vscode.l10n.t("each position's earnings as OKX states them, valued at today's prices")],
+          [vscode.l10n.t('Valued'), money.note],
           [vscode.l10n.t('Left out'), missingText(o.earnedTotal.missing)],
         ]),
         command: OPEN_PORTFOLIO,
-      }),
+      }, money, productName),
       new LeafNode('overview:apy', {
         label: apyText(o.apy),
         description: vscode.l10n.t('Weighted APY'),
@@ -167,15 +177,17 @@ export class OverviewView extends PortfolioTree {
     return nodes;
   }
 
-  private holdings(o: Overview): TreeNode {
+  private holdings(o: Overview, money: Money): TreeNode {
+    const usd = money.text;
     return new GroupNode('overview:holdings', {
-      label: totalText(o.holdings),
+      label: totalText(o.holdings, usd),
       description: vscode.l10n.t('Holdings'),
       icon: 'briefcase',
       expanded: true,
       contextValue: 'okxEarn.overviewHoldings',
       tooltip: fieldsTooltip(vscode.l10n.t('Holdings by currency'), [
         ...o.byCurrency.map((c): [string, string] => [c.key, `${withCcy(c.amt ?? '', c.key)} · ${usd(c.usd)} · ${share(c.share)}`]),
+        [vscode.l10n.t('Valued'), money.note],
         ...(o.holdings.complete ? [] : [[vscode.l10n.t('Left out'), missingText(o.holdings.missing)] as [string, string]]),
         ...(o.valuation === undefined || o.valuation.disagrees ? [] : [[vscode.l10n.t("OKX's valuation"), vscode.l10n.t('agrees ({0} off)', percent(o.valuation.difference))] as [string, string]]),
       ]),

@@ -5,7 +5,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { launchBrowser, type HeadlessBrowser } from '../host/browser';
 import { PROJECT_ROOT, ensureCodeServer, installVsix, startCodeServer, vsixPath, workbenchUrl, type CodeServerInstall, type RunningCodeServer } from '../host/codeServer';
 import { seedUserSettings } from '../host/vscodeStandIn';
@@ -30,6 +30,22 @@ function installExtension(install: CodeServerInstall, extensionsDir: string): vo
   cpSync(installedOnce, extensionsDir, { recursive: true });
   const list = path.join(extensionsDir, 'extensions.json');
   writeFileSync(list, readFileSync(list, 'utf8').replaceAll(installedOnce, extensionsDir));
+}
+
+/** The run's one Chromium: each workbench gets a context of its own in it (as fresh as a new browser's, without its start). */
+let runBrowser: Promise<HeadlessBrowser> | undefined;
+
+async function browserForRun(): Promise<HeadlessBrowser> {
+  // (one that went away, a crash, is replaced rather than failing every later workbench)
+  if (runBrowser === undefined || !(await runBrowser).browser.isConnected()) runBrowser = launchBrowser();
+  return runBrowser;
+}
+
+/** Closes the run's Chromium (mocha's global teardown, setup.ts). */
+export async function closeRunBrowser(): Promise<void> {
+  const browser = runBrowser;
+  runBrowser = undefined;
+  if (browser !== undefined) await (await browser).close();
 }
 
 /** A workbench's name in the run's log: its environment, the other settings it was opened with, its locale. */
@@ -60,7 +76,7 @@ export class Workbench {
   private constructor(
     readonly page: Page,
     private readonly server: RunningCodeServer,
-    private readonly browser: HeadlessBrowser,
+    private readonly context: BrowserContext,
     private readonly scratch: string,
     private readonly label: string,
   ) {}
@@ -85,15 +101,15 @@ export class Workbench {
 
     const server = await startCodeServer(install, { userDataDir, extensionsDir, ...(options.locale === undefined ? {} : { locale: options.locale }) });
     timer.step('code-server');
-    const browser = await launchBrowser();
-    const page = await browser.context.newPage();
+    const context = await (await browserForRun()).browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
     timer.step('chromium');
     await page.goto(workbenchUrl(server, workspace, []));
     timer.step('page load');
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
     timer.step('activity bar');
     console.log(`      workbench (${label}) ready in ${timer.summary()}`);
-    return new Workbench(page, server, browser, scratch, label);
+    return new Workbench(page, server, context, scratch, label);
   }
 
   /**
@@ -299,7 +315,7 @@ export class Workbench {
 
   async close(): Promise<void> {
     const timer = new StepTimer();
-    await this.browser.close();
+    await this.context.close();
     timer.step('chromium');
     await this.server.stop();
     timer.step('code-server');

@@ -296,11 +296,21 @@ export class Workbench {
   /** Expands the named view's pane and collapses the others, so the whole view is on screen. */
   async showOnly(name: string): Promise<void> {
     const headers = this.page.locator('.part.sidebar .pane-header');
-    for (let i = 0; i < (await headers.count()); i++) {
-      const header = headers.nth(i);
-      const label = (await header.getAttribute('aria-label')) ?? '';
-      const expanded = (await header.getAttribute('aria-expanded')) === 'true';
-      if (label.startsWith(name) !== expanded) await header.click();
+    // (a click on a header can be lost while the side bar lays out, after a resize: the headers are read again,
+    // once the wanted view shows as open or 2 s have passed, and any still in the wrong state clicked again)
+    for (let pass = 1; pass <= 3; pass++) {
+      let clicked = false;
+      for (let i = 0; i < (await headers.count()); i++) {
+        const header = headers.nth(i);
+        const label = (await header.getAttribute('aria-label')) ?? '';
+        const expanded = (await header.getAttribute('aria-expanded')) === 'true';
+        if (label.startsWith(name) !== expanded) {
+          await header.click();
+          clicked = true;
+        }
+      }
+      if (!clicked) break;
+      await this.page.locator(`.part.sidebar .pane-header[aria-label^="${name}"][aria-expanded="true"]`).waitFor({ timeout: 2000 }).catch(() => undefined);
     }
     // (the pointer left on a header would soon show its tooltip over the view's first rows)
     await this.clearHover();

@@ -75,20 +75,22 @@ export function firstHourTests(current: () => Workbench, slug: string): void {
       const pane = workbench.pane('More Earn');
       const offers = row(pane, /^On offer$/);
       await offers.waitFor({ timeout: 30_000 });
-      if ((await offers.getAttribute('aria-expanded')) !== 'true') await offers.click();
       const pair = row(pane, /^BTC\/USDT$/);
-      await pair.waitFor({ timeout: 30_000 });
-      if ((await pair.getAttribute('aria-expanded')) !== 'true') await pair.click();
       const product = pane.locator('.monaco-list-row[aria-level="4"]').filter({ hasText: /^\s*[\d,]+ USDT/ }).first();
-      await product.waitFor({ timeout: 30_000 });
-      // (a click that lands while the tree re-renders, as data arrives, opens nothing: it is repeated)
+      // (a click that lands while the tree re-renders, as data arrives, opens nothing, and a refresh can fold the
+      // offers up again under the pointer: the rows are unfolded again and the click repeated)
       let frame: Awaited<ReturnType<Workbench['panelFrame']>> | undefined;
       for (let attempt = 1; frame === undefined; attempt++) {
-        await product.click();
-        frame = await workbench.panelFrame('Amount to invest', 10_000).catch((error: unknown) => {
+        try {
+          if ((await offers.getAttribute('aria-expanded')) !== 'true') await offers.click({ timeout: 10_000 });
+          await pair.waitFor({ timeout: 30_000 });
+          if ((await pair.getAttribute('aria-expanded')) !== 'true') await pair.click({ timeout: 10_000 });
+          await product.waitFor({ timeout: 30_000 });
+          await product.click({ timeout: 10_000 });
+          frame = await workbench.panelFrame('Amount to invest', 10_000);
+        } catch (error) {
           if (attempt === 3) throw error;
-          return undefined;
-        });
+        }
       }
       // The products were listed; now BTC falls 5 %, so OKX's quote differs from what the list said.
       await workbench.focusWorkbench();

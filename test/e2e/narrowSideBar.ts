@@ -123,7 +123,11 @@ export function narrowSideBarTests(current: () => Workbench, slug: string): void
         const total = loans.getByText(/^(Total|Total so far)$/).first();
         // Expanded by its twistie's state, not by what is in sight (an expanded group can be scrolled out of it).
         const accrued = loans.locator('.monaco-list-row').filter({ has: workbench.page.locator('.label-name', { hasText: /^Accrued interest$/ }) }).first();
-        if ((await accrued.getAttribute('aria-expanded')) !== 'true') await accrued.click();
+        // (a click that lands while the tree re-renders, as data arrives, unfolds nothing: it is repeated)
+        for (let attempt = 1; attempt <= 3 && (await accrued.getAttribute('aria-expanded')) !== 'true'; attempt++) {
+          await accrued.click();
+          await total.waitFor({ state: 'attached', timeout: 5000 }).catch(() => undefined);
+        }
         await total.scrollIntoViewIfNeeded();
         await total.waitFor({ timeout: 30_000 });
         rows = await drawnRows(workbench, 'Loans');

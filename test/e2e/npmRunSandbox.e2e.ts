@@ -32,6 +32,7 @@ describe('`npm run sandbox`: a newcomer\'s first minute', function () {
       child?.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
       child?.once('exit', (code) => reject(new Error(`npm run sandbox exited (${String(code)}):\n${out}`)));
     });
+    console.log(`      "npm run sandbox" printed its URL after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     browser = await launchBrowser();
     const page = await browser.context.newPage();
     await page.goto(url);

@@ -121,6 +121,9 @@ export function panelTests(current: () => Workbench, slug: string, cspViolations
       await second.waitFor({ timeout: 30_000 });
       const frame = await workbench.panelFromMenu(second, 'Show Loan LTV…', 'USDC loan');
       await frame.locator('.gauge .track').waitFor();
+      // (the order is drawn first, its prices and OKX's limits for it just after: what they fill in is waited for)
+      // (matched on the text content, whose table cells run together with no space between them)
+      await frame.locator('#app').filter({ hasText: /Could borrow more\s*USDC\s*[\d,.]+ USDC/ }).waitFor({ timeout: 15_000 }).catch(() => undefined);
       const text = await frame.locator('#app').innerText();
       assert.match(text, /Order ID \d+/);
       assert.match(text, /Liquidation price\s+[\d,]+\.\d\d USDC \(BTC-USDC\)/, "OKX's liquidation price in the pair's quote currency, to the cent");

@@ -3,7 +3,13 @@
  * minutes, which would otherwise count against the first test's `before` hook).
  */
 import { ensureCodeServer } from '../host/codeServer';
+import { closeRunBrowser } from './workbench';
 
 export function mochaGlobalSetup(): void {
   ensureCodeServer();
+}
+
+/** After the last test: the Chromium the workbenches shared (workbench.ts). */
+export async function mochaGlobalTeardown(): Promise<void> {
+  await closeRunBrowser();
 }

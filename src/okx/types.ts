@@ -8,6 +8,9 @@ export type Decimal = string;
 /** Unix time in milliseconds, as a string, e.g. "1597026383085". */
 export type Millis = string;
 
+/** The trading account and auto-earn (outside the chapter). */
+export type * from './tradingAccount';
+
 /**
  * A response field with documented values that may still bring new ones: editors suggest the known values,
  * and code must handle the others.

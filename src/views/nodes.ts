@@ -165,6 +165,8 @@ export const AREA_LABELS = (): Record<AreaId, string> => ({
   stable: vscode.l10n.t('Stable Rewards'),
   dual: vscode.l10n.t('Dual Investment orders'),
   dualPairs: vscode.l10n.t('Dual Investment currency pairs'),
+  funding: vscode.l10n.t('funding account balances'),
+  trading: vscode.l10n.t('trading account balances'),
 });
 
 /** "Could not load …": what happened, and a click to retry. The rest of the view keeps working. */

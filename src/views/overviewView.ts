@@ -10,6 +10,7 @@ import { TOTALS_ONLY, computeOverview, type EarnProduct, type Overview, type Ove
 import type { AreaId, Portfolio } from '../portfolio/portfolio';
 import { PortfolioTree } from './portfolioTree';
 import { VIEW_AREAS } from './viewAreas';
+import { idleNode, idleOf } from './idleRows';
 import { AREA_LABELS, GroupNode, LeafNode, errorNode, fieldsTooltip, percent, share, time, usd, withCcy, type TreeNode } from './nodes';
 
 /** The areas the Overview is computed from (./viewAreas). */
@@ -103,7 +104,8 @@ export class OverviewView extends PortfolioTree {
       const state = this.portfolio.get(area);
       return state.status === 'error' ? errorNode(area, state.error) : undefined;
     }).filter((n): n is TreeNode => n !== undefined);
-    const nodes: TreeNode[] = [...errors, this.holdings(o)];
+    const idle = idleNode(idleOf(this.portfolio, Date.now()));
+    const nodes: TreeNode[] = [...errors, this.holdings(o), ...(idle === undefined ? [] : [idle])];
     if (o.valuation?.disagrees === true) {
       nodes.push(new LeafNode('overview:valuation', {
         label: vscode.l10n.t("OKX's valuation differs"),

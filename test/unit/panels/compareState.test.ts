@@ -6,6 +6,8 @@ import { COMPARE_PANEL_AREAS, compareCommand } from '../../../src/panels/compare
 import { buildCompareState, compareInputOf, compareText, heldCcys } from '../../../src/panels/compareState';
 import { dualPairKey, dualPairsFor, rankOptions } from '../../../src/portfolio/compare';
 import { Portfolio } from '../../../src/portfolio/portfolio';
+import { bestText, IDLE_ROW_AREAS, idleOf } from '../../../src/views/idleRows';
+import { OVERVIEW_AREAS } from '../../../src/views/overviewView';
 import { startSim, type SimHarness } from '../support/sim';
 
 describe('panels/compareState: the Compare panel against the simulator', () => {
@@ -93,5 +95,40 @@ describe('panels/compareState: the Compare panel against the simulator', () => {
     assert.ok(positions.every((p) => p > 0), 'every row');
     assert.deepEqual([...positions].sort((a, b) => a - b), positions, 'in order');
     assert.ok(text.endsWith(state.honest));
+  });
+});
+
+describe('views/idleRows: the Overview\'s idle money against the simulator', () => {
+  let h: SimHarness;
+  before(async () => {
+    h = await startSim({ rateLimits: false, frozenClock: true });
+  });
+  after(() => h.sim.close());
+
+  it('lists each currency idle in the funding and trading accounts with the best product keeping it, the largest first', async () => {
+    const portfolio = new Portfolio(h.client);
+    await portfolio.refresh([...OVERVIEW_AREAS, ...IDLE_ROW_AREAS]);
+    const rows = idleOf(portfolio, h.sim.clock.now()) ?? [];
+    const usdt = rows.find((r) => r.ccy === 'USDT');
+    // 25,000 in the funding account; the trading account's 3,200 are all lent by auto-earn.
+    assert.equal(usdt?.amt, '25000');
+    assert.equal(usdt?.trading, '0');
+    assert.equal(rows.find((r) => r.ccy === 'USDC')?.amt, '5800', '5,000 funding + 800 trading (auto-earn off)');
+    for (const c of ['BETH', 'OKSOL', 'OKUSD', 'USDG']) assert.ok(!rows.some((r) => r.ccy === c), `${c} earns where it is held`);
+    for (let i = 1; i < rows.length; i++) {
+      const [a, b] = [rows[i - 1]?.usd, rows[i]?.usd];
+      if (a !== undefined && b !== undefined) assert.ok(D.gte(a, b), 'the largest USD value first');
+    }
+    const input = compareInputOf(portfolio, h.sim.clock.now());
+    const best = rankOptions('USDT', input).find((o) => o.buyable && o.rate !== undefined && o.product !== 'dual');
+    assert.equal(usdt?.best.id, best?.id);
+    assert.match(bestText(usdt?.best ?? (best as never)), /^(Simple Earn|OKUSD|On-chain earn( \(\d+ days\))?) pays \d+(\.\d+)?% now \((lending rate|APR|estimated APY)\)$/);
+    const eth = rows.find((r) => r.ccy === 'ETH');
+    assert.equal(eth?.amt, '5', '4.2 funding + 0.8 trading');
+    assert.equal(eth?.best.product, 'eth', 'staking is the best for ETH that keeps it in ETH');
+  });
+
+  it('without either account read there is no row (not a guess)', () => {
+    assert.equal(idleOf(new Portfolio(h.client), h.sim.clock.now()), undefined);
   });
 });

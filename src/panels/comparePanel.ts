@@ -160,6 +160,8 @@ export class ComparePanel implements vscode.Disposable {
     const { command, arg } = compareCommand(option);
     try {
       await vscode.commands.executeCommand(command, arg);
+      // What was moved left the funding account: the idle money (here and in the Overview) is read again.
+      await this.portfolio.refresh(IDLE_AREAS, { fresh: true });
     } catch (error) {
       this.flows.log.error(`${command} from the compare panel: ${error instanceof Error ? error.message : String(error)}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('This action could not be started: {0}', error instanceof Error ? error.message : String(error)));

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { dualProductPickLabel } from '../../src/commands/dual';
+import * as D from '../../src/decimal';
+import { formatDisplayAmount } from '../../src/portfolio/format';
 import type { OkxEarnApi } from '../../src/extension';
 import type { EndpointId } from '../../src/okx/endpoints';
 import { OkxClient } from '../../src/okx/client';
@@ -131,6 +133,27 @@ describe('Compare panel: every product that takes a currency, each row running i
     const btc = await settled('BTC');
     assert.ok(btc.rows.some((r) => r.id === 'dual:BTC-USDT:C'), 'BTC "sell high" takes BTC');
     assert.equal(api.panels().filter((p) => p.key === 'compare').length, 1, 'one Compare panel');
+  });
+
+  it('the Overview lists idle money with the best product and which rate it is; a click compares that currency', async () => {
+    await vscode.commands.executeCommand('okxEarn.refresh');
+    const idle = await waitFor(async () => (await api.renderView('overview', 2)).find((i) => i.id === 'overview:idle'), 'the idle-money group');
+    const usdt = idle.children.find((c) => c.id === 'overview:idle:USDT');
+    assert.ok(usdt, idle.children.map((c) => c.id ?? '').join(', '));
+    // What the funding account holds now (25,000 USDT less what the rows above bought, read again after each);
+    // the trading account's USDT are all lent by auto-earn, so not idle.
+    const funding = sim.state.funding.USDT ?? '0';
+    assert.ok(D.lt(funding, '25000') && D.gt(funding, '24000'), funding);
+    assert.equal(usdt.label, `${formatDisplayAmount(funding)} USDT idle`);
+    assert.match(usdt.description, /^(Simple Earn|OKUSD|On-chain earn( \(\d+ days\))?) pays \d+(\.\d+)?% now \((lending rate|APR|estimated APY)\)$/);
+    assert.equal(usdt.contextValue, 'okxEarn.idle', 'its menu offers Compare too');
+    for (const earning of ['BETH', 'OKSOL', 'OKUSD', 'USDG']) assert.ok(!idle.children.some((c) => c.id === `overview:idle:${earning}`), `${earning} earns where it is held`);
+    assert.equal(usdt.command?.command, 'okxEarn.compare');
+    await vscode.commands.executeCommand(usdt.command.command, ...usdt.command.arguments);
+    const state = await settled('USDT');
+    // The row's product is the panel's best one that keeps the money in USDT.
+    const best = state.rows.find((r) => !r.id.startsWith('dual:') && r.action !== undefined && /%$/.test(r.rate));
+    assert.ok(best !== undefined && usdt.description.includes(best.rate), `${usdt.description} names ${best?.product ?? ''} at ${best?.rate ?? ''}`);
   });
 
   it('drops malformed messages and stale ids, sending nothing', async () => {

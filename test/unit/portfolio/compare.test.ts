@@ -50,7 +50,7 @@ function input(extra: Partial<CompareInput> = {}): CompareInput {
     sol: { balance: undefined, product: { fastRedemptionDailyLimit: '100', fastRedemptionAvail: '50', minAmt: '0.01', redemptDays: '3' } },
     okusd: { account: undefined, limits: undefined, apr: { apr: '0.0418', ts: String(NOW) }, latestReward: undefined, pendingRedemptions: [] },
     dualPairs: { pairs },
-    dualProducts: new Map([[dualPairKey(pairs[1] as T.DualCurrencyPair), [dualProduct('BTC-USDT', 'P', '0.25', 2), dualProduct('BTC-USDT', 'P', '0.4', 7), dualProduct('BTC-USDT', 'P', '0.9', 1, -1)]]]),
+    dualProducts: new Map([[dualPairKey(pairs[1]), [dualProduct('BTC-USDT', 'P', '0.25', 2), dualProduct('BTC-USDT', 'P', '0.4', 7), dualProduct('BTC-USDT', 'P', '0.9', 1, -1)]]]),
     ...extra,
   };
 }
@@ -94,12 +94,12 @@ describe('portfolio/compare: every product that takes a currency, the highest ra
     assert.deepEqual(btc.map((o) => o.id), ['savings', 'dual:BTC-USDT:C']);
     assert.equal(btc.find((o) => o.id === 'dual:BTC-USDT:C')?.buyable, true, 'not read yet: the flow lists what is open');
     assert.ok(!btc.some((o) => o.product === 'okusd'));
-    assert.equal(dualInvestedCcy(pairs[0] as T.DualCurrencyPair), 'BTC');
-    assert.equal(dualInvestedCcy(pairs[1] as T.DualCurrencyPair), 'USDT');
+    assert.equal(dualInvestedCcy(pairs[0]), 'BTC');
+    assert.equal(dualInvestedCcy(pairs[1]), 'USDT');
   });
 
   it('a pair read with nothing open cannot be bought now; a currency no product takes has no option', () => {
-    const ranked = rankOptions('USDT', input({ dualProducts: new Map([[dualPairKey(pairs[2] as T.DualCurrencyPair), []]]) }));
+    const ranked = rankOptions('USDT', input({ dualProducts: new Map([[dualPairKey(pairs[2]), []]]) }));
     assert.equal(ranked.find((o) => o.id === 'dual:ETH-USDT:P')?.buyable, false);
     assert.deepEqual(rankOptions('XYZ', input()), []);
   });

@@ -135,7 +135,7 @@ const thenCommonJs = {
 const extension = { ...extensionModules, plugins: [...extensionModules.plugins, thenCommonJs] };
 
 // One browser bundle per panel: dist/webview/<panel>.js (and .css); webview/common.ts is shared by them.
-const webviewEntries = ['webview/product.ts', 'webview/ltv.ts', 'webview/portfolio.ts'];
+const webviewEntries = ['webview/product.ts', 'webview/ltv.ts', 'webview/portfolio.ts', 'webview/compare.ts'];
 
 /** @type {import('esbuild').BuildOptions} */
 const webview = {

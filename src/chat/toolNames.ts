@@ -11,6 +11,7 @@ export const TOOL_KINDS = {
   okxEarn_loanRisk: 'read',
   okxEarn_offers: 'read',
   okxEarn_dualProducts: 'read',
+  okxEarn_compare: 'read',
   okxEarn_rateHistory: 'read',
   okxEarn_history: 'read',
   okxEarn_onchainPurchase: 'action',

@@ -30,8 +30,9 @@ import { portfolioAnswer } from './portfolioAnswer';
 import { PATTERNS, checkToolInput, type InputSpec, type ToolInput } from './toolInput';
 import { TOOL_KINDS, type ToolKind as Kind, type ToolName } from './toolNames';
 import * as text from './toolText';
+import { compareTool } from './compareTool';
 
-interface ToolDefinition {
+export interface ToolDefinition {
   readonly name: string;
   readonly kind: Kind;
   readonly input: InputSpec;
@@ -156,6 +157,7 @@ export class ChatToolRunner {
     const notFound = (what: string): string => l10n.t('Not sent ({0}): {1}', this.where(), what);
 
     return [
+      compareTool(() => this.portfolio, () => this.where()),
       {
         name: 'okxEarn_portfolio',
         kind: 'read',

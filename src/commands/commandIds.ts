@@ -28,7 +28,7 @@ export const EXPORT_COMMAND_IDS = [
 export const SANDBOX_COMMAND_IDS = ['okxEarn.sandbox.badDay', 'okxEarn.sandbox.movePrice'] as const;
 
 /** ./panels: opening the panels. */
-export const PANEL_COMMAND_IDS = ['okxEarn.openProduct', 'okxEarn.openPortfolio', 'okxEarn.openLtv'] as const;
+export const PANEL_COMMAND_IDS = ['okxEarn.openProduct', 'okxEarn.openPortfolio', 'okxEarn.openLtv', 'okxEarn.compare'] as const;
 
 /** ./productsFilter: the Products view's filter (registered with the view, when it loads). */
 export const PRODUCTS_FILTER_COMMAND_IDS = ['okxEarn.filterProducts', 'okxEarn.clearProductsFilter'] as const;

@@ -11,6 +11,7 @@ import { percent, shortWithCcy, time } from '../views/nodes';
 import { dualOrderStateLabel, dualProductName } from '../views/dualLabels';
 import { loanName } from '../views/loanLabels';
 import { ltvSummary } from '../views/loansView';
+import { registerCompareCommand } from './compare';
 
 function targetOf(payload: Payload | undefined): ProductTarget | undefined {
   switch (payload?.kind) {
@@ -92,6 +93,7 @@ export function registerPanelCommands(panels: PanelOpener, portfolio: Portfolio)
       if (target !== undefined) panels.openProduct(target);
     }),
     vscode.commands.registerCommand('okxEarn.openPortfolio', () => panels.openPortfolio()),
+    registerCompareCommand(panels, portfolio),
     vscode.commands.registerCommand('okxEarn.openLtv', async (arg?: unknown) => {
       const payload = (arg as TreeNode | undefined)?.payload;
       if (payload?.kind === 'loan' || payload?.kind === 'collateral') {

@@ -283,11 +283,13 @@ export class OkxClient {
     orderHistory: (params: T.DualOrderHistoryRequest = {}) => this.pages('dualOrderHistory', params),
   };
 
-  /** Outside the Financial Product chapter: the funding account and public index prices. */
+  /** Outside the Financial Product chapter: the funding and trading accounts (auto-earn) and public index prices. */
   readonly account = {
     fundingBalances: (params: T.FundingBalancesRequest = {}) => this.call('fundingBalances', params),
     assetValuation: (params: T.AssetValuationRequest = {}) => this.call('assetValuation', params),
     indexTickers: (params: T.IndexTickersRequest) => this.call('indexTickers', params),
+    tradingBalance: (params: T.TradingBalanceRequest = {}) => this.call('tradingBalance', params),
+    setAutoEarn: (params: T.SetAutoEarnRequest) => this.call('setAutoEarn', params),
   };
 
   /** OKX's clock (public, unsigned). */

@@ -6,6 +6,7 @@
  * limiter, the simulator and the README's API table are driven by it.
  */
 import type * as T from './types';
+import { TRADING_ACCOUNT_ENDPOINTS, type TradingAccountEndpointTypes } from './tradingAccount';
 
 export type Product = 'onchain' | 'eth' | 'sol' | 'savings' | 'loan' | 'stable' | 'okusd' | 'dual' | 'account' | 'public';
 
@@ -48,8 +49,8 @@ export interface EndpointSpec {
   readonly clientMethod: string;
 }
 
-/** Request parameters and response `data` of each endpoint. */
-export interface EndpointTypes {
+/** Request parameters and response `data` of each endpoint (the trading account's in ./tradingAccount). */
+export interface EndpointTypes extends TradingAccountEndpointTypes {
   onchainOffers: { params: T.OffersRequest; data: T.Offer[] };
   onchainPurchase: { params: T.PurchaseRequest; data: T.OrderAck[] };
   onchainRedeem: { params: T.RedeemRequest; data: T.OrderAck[] };
@@ -399,6 +400,7 @@ export const ENDPOINTS: { readonly [K in EndpointId]: EndpointSpec } = {
     auth: 'public', permission: null, rateLimit: { count: 20, windowMs: 2000, scope: 'ip' }, moneyMoving: false, data: 'array',
     clientMethod: 'account.indexTickers',
   },
+  ...TRADING_ACCOUNT_ENDPOINTS,
 
   publicTime: {
     // Not a Financial Product endpoint: the server clock, used to correct the signing timestamp.

@@ -13,3 +13,6 @@ export type * from './wire/okusd';
 export type * from './wire/dual';
 export type * from './wire/account';
 export type * from './wire/public';
+
+/** The trading account and auto-earn (outside the chapter). */
+export type * from './tradingAccount';

@@ -82,5 +82,14 @@ export function panelLabels(): PanelLabels {
     day: vscode.l10n.t('Day'),
     total: vscode.l10n.t('Total'),
     refreshingChart: vscode.l10n.t('Refreshing: these are the figures read before, until the newest are in.'),
+    compareCcy: vscode.l10n.t('Currency'),
+    compareHeld: vscode.l10n.t('Held'),
+    compareOthers: vscode.l10n.t('Other currencies'),
+    compareProduct: vscode.l10n.t('Product'),
+    compareRate: vscode.l10n.t('Rate now'),
+    compareTerm: vscode.l10n.t('Term and lock-up'),
+    comparePayback: vscode.l10n.t('How the money comes back'),
+    compareMin: vscode.l10n.t('Minimum'),
+    compareRisk: vscode.l10n.t('What can be lost'),
   };
 }

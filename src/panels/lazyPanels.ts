@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { PanelSnapshot, Panels } from './panels';
 import type { ProductTarget } from './productState';
-import { LTV_VIEW, PORTFOLIO_VIEW, PRODUCT_VIEW } from './viewTypes';
+import { COMPARE_VIEW, LTV_VIEW, PORTFOLIO_VIEW, PRODUCT_VIEW } from './viewTypes';
 
 /** What the commands open panels with. */
 export interface PanelOpener {
@@ -15,6 +15,8 @@ export interface PanelOpener {
   openPortfolio(): void;
   /** The LTV panel of one loan order (`loanKey` is its ordId). */
   openLtv(loanKey: string): void;
+  /** The Compare panel (one at most) for a currency. */
+  openCompare(ccy: string): void;
 }
 
 export class LazyPanels implements PanelOpener, vscode.Disposable {
@@ -27,7 +29,7 @@ export class LazyPanels implements PanelOpener, vscode.Disposable {
     private readonly create: () => Promise<Panels>,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.disposables = [PRODUCT_VIEW, LTV_VIEW, PORTFOLIO_VIEW].map((viewType) =>
+    this.disposables = [PRODUCT_VIEW, LTV_VIEW, PORTFOLIO_VIEW, COMPARE_VIEW].map((viewType) =>
       vscode.window.registerWebviewPanelSerializer(viewType, {
         deserializeWebviewPanel: async (panel, state) => {
           const panels = await this.load().catch(() => undefined);
@@ -48,6 +50,10 @@ export class LazyPanels implements PanelOpener, vscode.Disposable {
 
   openLtv(loanKey: string): void {
     void this.load().then((panels) => panels.openLtv(loanKey), () => undefined);
+  }
+
+  openCompare(ccy: string): void {
+    void this.load().then((panels) => panels.openCompare(ccy), () => undefined);
   }
 
   /** The open panels (none before the hosts are loaded). */

@@ -5,7 +5,6 @@
  * only from dist/webview and media, receive nothing secret, and every message they send is checked against the
  * protocol (the rest dropped and logged).
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Portfolio } from '../portfolio/portfolio';
 import type { OkxClient } from '../okx/client';
@@ -19,23 +18,25 @@ import { ChartCache, historyHost, STABLE_RANGES } from './productChart';
 import { buildMoreEarnState, type MoreEarnExtras } from './moreEarnState';
 import { loadMoreEarnExtras } from './moreEarnExtras';
 import { restorableDual } from './moreEarnSeries';
-import { panelLabels } from './labels';
-import { EARNINGS_RANGES, RANGES, parseFromWebview, type EarningsRange, type HostMessage, type LtvState, type PortfolioState, type ProductState, type RangeDays, type WebviewMessage } from './protocol';
+import { EARNINGS_RANGES, RANGES, parseFromWebview, type EarningsRange, type CompareState, type HostMessage, type LtvState, type PortfolioState, type ProductState, type RangeDays, type WebviewMessage } from './protocol';
 import { buildPortfolioState } from './portfolioState';
 import { EarningsHistory } from './earningsHistory';
 import { rangeStart } from './earningsSeries';
 import { OVERVIEW_AREAS } from '../views/overviewView';
-import type { Connection } from '../connection';
+import type { PanelHostContext } from './panelHostContext';
 import { RateHistoryStore } from '../portfolio/historyCache';
-import { LTV_VIEW, PORTFOLIO_VIEW, PRODUCT_VIEW } from './viewTypes';
+import { COMPARE_VIEW, LTV_VIEW, PORTFOLIO_VIEW, PRODUCT_VIEW } from './viewTypes';
+import { panelHtml } from './panelHtml';
+import { COMPARE_KEY, ComparePanel } from './comparePanel';
 
 export { LTV_VIEW, PORTFOLIO_VIEW, PRODUCT_VIEW };
+export type { PanelHostContext } from './panelHostContext';
 
 export interface PanelSnapshot {
   readonly viewType: string;
   readonly key: string;
   readonly title: string;
-  readonly state: ProductState | LtvState | PortfolioState | undefined;
+  readonly state: ProductState | LtvState | PortfolioState | CompareState | undefined;
   /** Milliseconds from creating the panel to the webview's first paint of content. */
   readonly firstPaintMs: number | undefined;
   readonly dropped: number;
@@ -60,17 +61,13 @@ interface OpenPanel {
   dropped: number;
 }
 
-/** What the panels need of the extension besides the portfolio: the connection (its client) and the log. */
-export interface PanelHostContext {
-  readonly connection: Connection;
-  readonly log: vscode.LogOutputChannel;
-}
-
 export class Panels implements vscode.Disposable {
   private readonly open = new Map<string, OpenPanel>();
   private readonly charts: ChartCache;
   private readonly earnings: EarningsHistory;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The Compare panel (./comparePanel). */
+  private readonly compare: ComparePanel;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -86,6 +83,7 @@ export class Panels implements vscode.Disposable {
       historyDir === undefined ? undefined : { history: new RateHistoryStore(historyDir), host: () => historyHost(this.flows.connection.current.environment, client()) },
     );
     this.earnings = new EarningsHistory(() => this.flows.connection.current.client);
+    this.compare = new ComparePanel(extensionUri, portfolio, flows);
     // The serializers that call restore() are registered by ./lazyPanels, before this module is loaded.
     this.disposables.push(
       portfolio.onDidChange((areas) => {
@@ -127,6 +125,11 @@ export class Panels implements vscode.Disposable {
     this.show(PORTFOLIO_VIEW, 'portfolio', vscode.l10n.t('OKX Earn Portfolio'), { kind: 'portfolio' });
   }
 
+  /** The Compare panel for `ccy`. */
+  openCompare(ccy: string): void {
+    this.compare.show(ccy);
+  }
+
   /** The LTV panel of one loan order (`loanKey` is its ordId). */
   openLtv(loanKey: string): void {
     const loans = this.loans();
@@ -140,7 +143,8 @@ export class Panels implements vscode.Disposable {
   }
 
   snapshot(): PanelSnapshot[] {
-    return [...this.open.values()].map((e) => ({
+    const compare = this.compare.snapshot();
+    return [...(compare === undefined ? [] : [compare]), ...[...this.open.values()].map((e) => ({
       viewType: e.viewType,
       key: e.key,
       title: e.panel.title,
@@ -148,11 +152,12 @@ export class Panels implements vscode.Disposable {
       firstPaintMs: e.firstPaintMs,
       dropped: e.dropped,
       csp: /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(e.panel.webview.html)?.[1] ?? '',
-    }));
+    }))];
   }
 
   /** Hands a message to a panel as if its webview had sent it (the integration tests' way in). */
   async deliver(key: string, raw: unknown): Promise<void> {
+    if (key === COMPARE_KEY) return this.compare.deliver(raw);
     const entry = this.open.get(key);
     if (entry !== undefined) await this.receive(entry, raw);
   }
@@ -169,6 +174,7 @@ export class Panels implements vscode.Disposable {
 
   /** The serializer's callback: adopts a panel restored after a reload (nothing to wait for). */
   restore(panel: vscode.WebviewPanel, viewType: string, saved: unknown): Promise<void> {
+    if (viewType === COMPARE_VIEW) return Promise.resolve(this.compare.restore(panel, saved));
     const state = saved as { key?: unknown; target?: unknown; range?: unknown } | undefined;
     const target = state?.target as OpenPanel['target'] | undefined;
     if (typeof state?.key !== 'string' || target === undefined || typeof target.kind !== 'string' || (target.kind === 'dual' && !restorableDual(target)) || this.open.has(state.key)) {
@@ -193,7 +199,7 @@ export class Panels implements vscode.Disposable {
     const entry: OpenPanel = { panel, key, viewType, created: performance.now(), target, range, state: undefined, extras: undefined, moreEarn: {}, amount: undefined, firstPaintMs: undefined, dropped: 0 };
     this.open.set(key, entry);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'okx-earn.svg');
-    panel.webview.html = this.html(panel.webview, viewType === LTV_VIEW ? 'ltv' : viewType === PORTFOLIO_VIEW ? 'portfolio' : 'product', { key, target, range });
+    panel.webview.html = panelHtml(panel.webview, this.extensionUri, viewType === LTV_VIEW ? 'ltv' : viewType === PORTFOLIO_VIEW ? 'portfolio' : 'product', { key, target, range });
     panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(entry, raw));
     panel.onDidDispose(() => this.open.delete(key));
   }
@@ -379,38 +385,8 @@ export class Panels implements vscode.Disposable {
     entry.panel.webview.postMessage(message).then(undefined, () => undefined);
   }
 
-  private html(webview: vscode.Webview, script: 'product' | 'ltv' | 'portfolio', initial: { key: string; target: OpenPanel['target']; range: RangeDays }): string {
-    const nonce = randomBytes(16).toString('base64');
-    const asset = (...path: string[]): vscode.Uri => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path));
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource} data:`,
-      `script-src 'nonce-${nonce}'`,
-      // Not covered by default-src: no <base> may re-point relative URLs, no form may post anywhere.
-      "base-uri 'none'",
-      "form-action 'none'",
-    ].join('; ');
-    const boot = JSON.stringify({ ...initial, labels: panelLabels(), locale: vscode.env.language }).replace(/</g, '\\u003c');
-    return `<!DOCTYPE html>
-<html lang="${vscode.env.language}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('media', 'panel.css').toString()}">
-<link rel="stylesheet" href="${asset('dist', 'webview', `${script}.css`).toString()}">
-</head>
-<body>
-<main id="app" aria-live="polite"><p class="loading">${vscode.l10n.t('Loading…')}</p></main>
-<script nonce="${nonce}" id="boot" type="application/json">${boot}</script>
-<script nonce="${nonce}" src="${asset('dist', 'webview', `${script}.js`).toString()}"></script>
-</body>
-</html>`;
-  }
-
   dispose(): void {
+    this.compare.dispose();
     for (const entry of this.open.values()) entry.panel.dispose();
     for (const d of this.disposables) d.dispose();
   }

@@ -212,6 +212,47 @@ export interface PortfolioState {
   readonly error: string | undefined;
 }
 
+/** One product that takes the compared currency: every cell as shown. */
+export interface CompareRow {
+  /** What the row's button sends back (the option's id: `savings`, `onchain:4005`, `dual:BTC-USDT:P`…). */
+  readonly id: string;
+  readonly product: string;
+  /** "3.78%", or that OKX gives no rate now. */
+  readonly rate: string;
+  /** Which rate it is: "lending rate savers earned in the last hour". */
+  readonly rateKind: string;
+  /** Term and lock-up. */
+  readonly term: string;
+  /** How and when the money comes back. */
+  readonly payback: string;
+  readonly min: string;
+  /** What can be lost. */
+  readonly risk: string;
+  /** The button's label; undefined when it cannot be subscribed now (`note` says why). */
+  readonly action: string | undefined;
+  readonly note: string;
+}
+
+export interface CompareState {
+  readonly kind: 'compare';
+  readonly title: string;
+  /** The currency compared. */
+  readonly ccy: string;
+  /** The picker: the currencies held first, then every other currency a product takes. */
+  readonly held: readonly string[];
+  readonly others: readonly string[];
+  /** That the rates are today's and may change, and that nothing is bought without the flow's confirmation. */
+  readonly honest: string;
+  /** The products, the highest rate first. */
+  readonly rows: readonly CompareRow[];
+  /** When no product takes the currency: that ('' otherwise). */
+  readonly empty: string;
+  /** While Dual Investment products are read: that ('' otherwise). */
+  readonly loading: string;
+  readonly updated: string;
+  readonly error: string | undefined;
+}
+
 /** Every fixed text of the panels, localized by the host (webviews have no vscode.l10n). */
 export const LABEL_KEYS = [
   'chart', 'range7', 'range30', 'range90', 'range365', 'chartKeys', 'chartLowest', 'chartHighest', 'chartReadout', 'chartReadoutBand', 'chartLatest', 'purchase', 'redeem', 'position', 'noPosition', 'facts', 'refresh', 'updated',
@@ -223,6 +264,7 @@ export const LABEL_KEYS = [
   'reduceCollateral', 'loadingChart', 'safe', 'warning', 'marginCallLevel', 'liquidationLevel', 'noLoan',
   'orderId', 'borrowMore', 'repay', 'takeBack', 'nothingToTakeBack',
   'totals', 'byProduct', 'byCurrency', 'earningsPerDay', 'upcoming', 'nothingUpcoming', 'dailyFigures', 'day', 'total', 'refreshingChart',
+  'compareCcy', 'compareHeld', 'compareOthers', 'compareProduct', 'compareRate', 'compareTerm', 'comparePayback', 'compareMin', 'compareRisk',
 ] as const;
 export type PanelLabels = Readonly<Record<(typeof LABEL_KEYS)[number], string>>;
 
@@ -235,7 +277,7 @@ export interface Boot {
   readonly locale: string;
 }
 
-export type HostMessage = { readonly type: 'state'; readonly state: ProductState | LtvState | PortfolioState };
+export type HostMessage = { readonly type: 'state'; readonly state: ProductState | LtvState | PortfolioState | CompareState };
 
 export type WebviewMessage =
   | { readonly type: 'ready' }
@@ -247,7 +289,15 @@ export type WebviewMessage =
   | { readonly type: 'loan'; readonly action: 'borrow' | 'repay' }
   /** What the user typed in a product page's amount field (checked as a decimal by the host). */
   | { readonly type: 'amount'; readonly amount: string }
-  | { readonly type: 'refresh' };
+  | { readonly type: 'refresh' }
+  /** The Compare panel: compare another currency. */
+  | { readonly type: 'ccy'; readonly ccy: string }
+  /** The Compare panel: a row's Subscribe/Buy button (the row's id). */
+  | { readonly type: 'compare'; readonly id: string };
+
+const CCY = /^[A-Z0-9]{1,12}$/;
+/** A Compare row's id: `savings`, `eth`, `onchain:4005`, `dual:BTC-USDT:P`. */
+const COMPARE_ID = /^[a-z]{3,8}(:[A-Za-z0-9_.-]{1,40}(:[A-Z])?)?$/;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -268,12 +318,16 @@ export function parseFromWebview(raw: unknown): WebviewMessage | undefined {
       return only('action') && (raw.action === 'purchase' || raw.action === 'redeem') ? { type: 'action', action: raw.action } : undefined;
     case 'loan':
       return only('action') && (raw.action === 'borrow' || raw.action === 'repay') ? { type: 'loan', action: raw.action } : undefined;
+    case 'ccy':
+      return only('ccy') && typeof raw.ccy === 'string' && CCY.test(raw.ccy) ? { type: 'ccy', ccy: raw.ccy } : undefined;
+    case 'compare':
+      return only('id') && typeof raw.id === 'string' && COMPARE_ID.test(raw.id) ? { type: 'compare', id: raw.id } : undefined;
     case 'amount':
       return only('amount') && typeof raw.amount === 'string' && raw.amount.length <= MAX_AMOUNT_TEXT ? { type: 'amount', amount: raw.amount } : undefined;
     case 'collateral': {
       if (!only('action', 'ccy') || (raw.action !== 'add' && raw.action !== 'reduce')) return undefined;
       const ccy = raw.ccy;
-      if (ccy !== undefined && (typeof ccy !== 'string' || !/^[A-Z0-9]{1,12}$/.test(ccy))) return undefined;
+      if (ccy !== undefined && (typeof ccy !== 'string' || !CCY.test(ccy))) return undefined;
       return ccy === undefined ? { type: 'collateral', action: raw.action } : { type: 'collateral', action: raw.action, ccy };
     }
     default:

@@ -2,3 +2,4 @@
 export const PRODUCT_VIEW = 'okxEarn.product';
 export const LTV_VIEW = 'okxEarn.ltv';
 export const PORTFOLIO_VIEW = 'okxEarn.portfolio';
+export const COMPARE_VIEW = 'okxEarn.compare';

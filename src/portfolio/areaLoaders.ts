@@ -46,6 +46,8 @@ export const AREA_ENDPOINTS: { readonly [K in AreaId]: readonly EndpointId[] } =
   stable: ['stableRewardsBalance', 'stableRewardsApyHistory'],
   dual: ['dualOrderHistory'],
   dualPairs: ['dualCurrencyPairs'],
+  funding: ['fundingBalances'],
+  trading: ['tradingBalance'],
 };
 
 /**
@@ -168,6 +170,9 @@ export const LOADERS: Loaders = {
   },
   dual: async ({ client: c }) => ({ orders: await c.dual.orderHistory({ limit: '100' }).next() }),
   dualPairs: async ({ client: c }) => ({ pairs: await c.dual.currencyPairs() }),
+  funding: async ({ client: c }) => ({ balances: await c.account.fundingBalances() }),
+  // OKX answers one object for the account; its details are the currencies held (all of them: no ccy filter).
+  trading: async ({ client: c }) => ({ details: (await c.account.tradingBalance())[0]?.details ?? [] }),
   market: async ({ client: c }) => {
     // Without a currency, one history page holds every currency's latest hour, whatever the limit.
     const [lendingRates, latestRates, eth, sol] = await Promise.all([

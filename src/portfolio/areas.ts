@@ -54,13 +54,17 @@ export interface AreaData {
   dual: { orders: T.DualOrder[] };
   /** Dual Investment: the currency pairs on offer (each pair once per direction). */
   dualPairs: { pairs: T.DualCurrencyPair[] };
+  /** The funding account: every currency with a balance above zero (GET /api/v5/asset/balances). */
+  funding: { balances: T.FundingBalance[] };
+  /** The trading account: each currency held, with its auto-earn state (GET /api/v5/account/balance). */
+  trading: { details: T.TradingBalanceDetail[] };
 }
 
 export type AreaId = keyof AreaData;
-export const AREA_IDS: readonly AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'loans', 'loanLimits', 'offers', 'market', 'prices', 'valuation', 'recent', 'okusd', 'stable', 'dual', 'dualPairs'];
+export const AREA_IDS: readonly AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'loans', 'loanLimits', 'offers', 'market', 'prices', 'valuation', 'recent', 'okusd', 'stable', 'dual', 'dualPairs', 'funding', 'trading'];
 
 /** Areas that need an API key; `market` and `prices` are public. */
-export const PRIVATE_AREAS: ReadonlySet<AreaId> = new Set(['onchain', 'eth', 'sol', 'savings', 'loans', 'loanLimits', 'offers', 'valuation', 'recent', 'okusd', 'stable', 'dual', 'dualPairs']);
+export const PRIVATE_AREAS: ReadonlySet<AreaId> = new Set(['onchain', 'eth', 'sol', 'savings', 'loans', 'loanLimits', 'offers', 'valuation', 'recent', 'okusd', 'stable', 'dual', 'dualPairs', 'funding', 'trading']);
 
 /** The record type of each history the views can page through. */
 export interface HistoryRecords {

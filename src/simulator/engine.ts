@@ -10,6 +10,7 @@ import { FIAT_PER_USD, INDEX_QUOTES, borrowingRate, indexTicker, lendingRate, sa
 import { page } from './paging';
 import { amount, annualRate, oneOf, pageQuery, required, text, type RawParams } from './params';
 import { badParam, fail } from './simError';
+import { TradingDesk, fundingBalances } from './accounts';
 import { DualDesk } from './dual';
 import { LoanDesk, type Funding } from './loans';
 import { OkusdDesk } from './okusd';
@@ -32,6 +33,7 @@ export class Portfolio {
   readonly okusd: OkusdDesk;
   readonly stableRewards: StableRewardsDesk;
   readonly dual: DualDesk;
+  readonly trading: TradingDesk;
 
   constructor(
     readonly state: SimState,
@@ -42,6 +44,7 @@ export class Portfolio {
     this.okusd = new OkusdDesk(state, funding);
     this.stableRewards = new StableRewardsDesk(state, funding);
     this.dual = new DualDesk(state, funding, prices);
+    this.trading = new TradingDesk(state, (c) => (prices.has(c) ? prices.usd(c, this.state.lastTick) : undefined));
   }
 
   usd(ccy: string, now: number): string {
@@ -358,23 +361,17 @@ export class Portfolio {
     dualOrderHistory: (p) => this.dual.orderHistory(p),
 
     // ---- account (outside the chapter)
-    fundingBalances: (p) => {
-      const wanted = text(p, 'ccy')?.split(',');
-      if (wanted !== undefined && (wanted.length > 20 || wanted.some((c) => !/^[A-Z0-9]{1,12}$/.test(c)))) badParam('ccy');
-      // Only currencies with a balance above zero, as OKX answers.
-      return Object.entries(this.state.funding)
-        .filter(([ccy, bal]) => D.isPositive(bal) && (wanted === undefined || wanted.includes(ccy)))
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([ccy, bal]) => ({ ccy, bal: D.roundDown(bal, 16), availBal: D.roundDown(bal, 16), frozenBal: '0' }));
-    },
+    fundingBalances: (p) => fundingBalances(this.state, p),
+    tradingBalance: (p, now) => this.trading.balance(p, now),
+    setAutoEarn: (p, now) => this.trading.setAutoEarn(p, now),
     indexTickers: (p, now) => this.indexTickers(p, now),
     assetValuation: (p, now) => this.assetValuation(p, now),
   };
 
   /**
    * OKX's valuation of the account, from the same state and prices: the funding account (BETH and OKSOL are
-   * tokens held there), and the Earn account (on-chain earn orders not yet settled, and savings). No trading
-   * or classic account is simulated. In BTC (OKX's default), USDT, USD or a fiat unit at fixed simulated rates.
+   * tokens held there), the trading account (./accounts), and the Earn account (on-chain earn orders not yet
+   * settled, and savings). No classic account is simulated. In BTC (OKX's default), USDT, USD or a fiat unit at fixed simulated rates.
    */
   private assetValuation(p: RawParams, now: number): T.AssetValuation[] {
     const unit = text(p, 'ccy') ?? 'BTC';
@@ -385,11 +382,12 @@ export class Portfolio {
       D.sum(this.state.orders.filter((o) => o.state !== '3').flatMap((o) => o.invest.map((i) => value(i.ccy, i.amt)))),
       D.sum(Object.entries(this.state.savings).map(([ccy, s]) => value(ccy, s.amt))),
     );
+    const trading = this.trading.value(value);
     const dp = unit === 'BTC' ? 8 : 2;
     return [{
-      totalBal: D.roundDown(D.add(funding, earn), dp),
+      totalBal: D.roundDown(D.sum([funding, trading, earn]), dp),
       ts: String(now),
-      details: { funding: D.roundDown(funding, dp), trading: '0', classic: '0', earn: D.roundDown(earn, dp) },
+      details: { funding: D.roundDown(funding, dp), trading: D.roundDown(trading, dp), classic: '0', earn: D.roundDown(earn, dp) },
     }];
   }
 
@@ -528,6 +526,7 @@ export class Portfolio {
     this.okusd.catchUp(now);
     this.stableRewards.catchUp(now);
     this.dual.catchUp(now);
+    this.trading.catchUp(now);
     const cutoff = now - KEEP_HISTORY_MS;
     state.lendingHistory = state.lendingHistory.filter((r) => r.ts >= cutoff);
     this.loans.prune(cutoff);
@@ -609,6 +608,7 @@ export class Portfolio {
 
   private hourly(hour: number): void {
     savingsHour(this.state, hour);
+    this.trading.hourly(hour);
     this.loans.hourly(hour);
   }
 }

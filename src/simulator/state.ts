@@ -6,6 +6,7 @@ import { add, div, gte, mul, roundDown, sub, sum } from '../decimal';
 import type { EarningType, OfferState, OrderState, StakingHistoryStatus, StakingHistoryType } from '../okx/types';
 import { DAY, HOUR, MINUTE } from './clock';
 import { lendingRate, okusdApr, stakingApy } from './market';
+import { demoTrading, emptyTrading, type SimTrading } from './accounts';
 
 export interface SimOffer {
   productId: string;
@@ -308,6 +309,8 @@ export interface SimState {
   okusd: SimOkusd;
   stableRewards: SimStableRewards;
   dual: SimDual;
+  /** The trading account (spot mode) and its auto-earn: ./accounts. */
+  trading: SimTrading;
   basePrices: Record<string, string>;
 }
 
@@ -439,6 +442,7 @@ export function demoState(now: number): SimState {
     okusd: okusdConfig(now),
     stableRewards: stableRewardsConfig(now),
     dual: dualConfig(),
+    trading: demoTrading(now),
     basePrices: { ...DEMO_PRICES },
   };
   demoMoreEarnProducts(state, now);
@@ -690,9 +694,10 @@ export function upgradeState(saved: unknown): SimState {
 }
 
 /** A state saved before OKUSD, Stable Rewards and Dual Investment: the products, with nothing held in them. */
-function withMoreEarnProducts(state: Partial<Pick<SimState, 'okusd' | 'stableRewards' | 'dual'>> & Omit<SimState, 'okusd' | 'stableRewards' | 'dual'>): SimState {
+function withMoreEarnProducts(state: Partial<Pick<SimState, 'okusd' | 'stableRewards' | 'dual' | 'trading'>> & Omit<SimState, 'okusd' | 'stableRewards' | 'dual' | 'trading'>): SimState {
   return {
     ...state,
+    trading: state.trading ?? emptyTrading(),
     okusd: state.okusd ?? okusdConfig(state.lastTick),
     stableRewards: state.stableRewards ?? { ...stableRewardsConfig(state.lastTick), holdings: {} },
     dual: state.dual ?? dualConfig(),

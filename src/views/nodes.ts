@@ -23,6 +23,8 @@ export type Payload =
   | { readonly kind: 'dualOrder'; readonly order: DualOrder }
   | { readonly kind: 'dualPair'; readonly pair: DualCurrencyPair }
   | { readonly kind: 'dualProduct'; readonly product: DualProduct }
+  /** Money held idle in the funding and trading accounts (the Overview's idle-money rows). */
+  | { readonly kind: 'idle'; readonly ccy: string }
   /** A money move whose outcome is still unknown (../commands/pendingMoves). */
   | { readonly kind: 'pending'; readonly id: string };
 
@@ -163,6 +165,8 @@ export const AREA_LABELS = (): Record<AreaId, string> => ({
   stable: vscode.l10n.t('Stable Rewards'),
   dual: vscode.l10n.t('Dual Investment orders'),
   dualPairs: vscode.l10n.t('Dual Investment currency pairs'),
+  funding: vscode.l10n.t('funding account balances'),
+  trading: vscode.l10n.t('trading account balances'),
 });
 
 /** "Could not load …": what happened, and a click to retry. The rest of the view keeps working. */

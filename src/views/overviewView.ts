@@ -13,6 +13,7 @@ import { VIEW_AREAS } from './viewAreas';
 import { AREA_LABELS, GroupNode, LeafNode, errorNode, fieldsTooltip, percent, share, time, usd as usdOnly, withCcy, type TreeNode } from './nodes';
 import { earningsByProduct } from '../portfolio/earningsByProduct';
 import { earnedTotalNode, earnedYesterdayNode } from './earningsNodes';
+import { idleNode, idleOf } from './idleRows';
 import { portfolioMoney, type Money } from './unitText';
 
 /** The areas the Overview is computed from (./viewAreas). */
@@ -110,7 +111,8 @@ export class OverviewView extends PortfolioTree {
       const state = this.portfolio.get(area);
       return state.status === 'error' ? errorNode(area, state.error) : undefined;
     }).filter((n): n is TreeNode => n !== undefined);
-    const nodes: TreeNode[] = [...errors, this.holdings(o, money)];
+    const idle = idleNode(idleOf(this.portfolio, Date.now()), money);
+    const nodes: TreeNode[] = [...errors, this.holdings(o, money), ...(idle === undefined ? [] : [idle])];
     if (o.valuation?.disagrees === true) {
       nodes.push(new LeafNode('overview:valuation', {
         label: vscode.l10n.t("OKX's valuation differs"),

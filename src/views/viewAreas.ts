@@ -6,8 +6,8 @@ import type { AreaId } from '../portfolio/portfolio';
 import type { ViewKey } from './viewIds';
 
 export const VIEW_AREAS: { readonly [K in ViewKey]: readonly AreaId[] } = {
-  /** Everything the totals are computed from: three more requests than the other views make (prices, valuation, recent). */
-  overview: ['onchain', 'eth', 'sol', 'savings', 'okusd', 'stable', 'dual', 'loans', 'market', 'prices', 'valuation', 'recent'],
+  /** Everything the totals are computed from (prices, valuation, recent), and the idle money (funding, trading, offers). */
+  overview: ['onchain', 'eth', 'sol', 'savings', 'okusd', 'stable', 'dual', 'loans', 'market', 'prices', 'valuation', 'recent', 'funding', 'trading', 'offers'],
   staking: ['onchain', 'eth', 'sol'],
   savings: ['savings', 'market'],
   moreEarn: ['okusd', 'stable', 'dual', 'dualPairs'],

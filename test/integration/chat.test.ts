@@ -5,7 +5,7 @@ import type { OkxEarnApi } from '../../src/extension';
 import { Simulator, type SimKey } from '../../src/simulator/server';
 import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
 
-const READ_TOOLS = ['okxEarn_dualProducts', 'okxEarn_history', 'okxEarn_loanRisk', 'okxEarn_offers', 'okxEarn_portfolio', 'okxEarn_positions', 'okxEarn_rateHistory'];
+const READ_TOOLS = ['okxEarn_compare', 'okxEarn_dualProducts', 'okxEarn_history', 'okxEarn_loanRisk', 'okxEarn_offers', 'okxEarn_portfolio', 'okxEarn_positions', 'okxEarn_rateHistory'];
 const ACTION_TOOLS = [
   'okxEarn_adjustCollateral', 'okxEarn_borrow', 'okxEarn_cancelEthRedemption', 'okxEarn_dualPurchase', 'okxEarn_dualRedeemEarly', 'okxEarn_okusdRedeem', 'okxEarn_okusdSubscribe', 'okxEarn_onchainCancel', 'okxEarn_onchainPurchase', 'okxEarn_onchainRedeem',
   'okxEarn_repay', 'okxEarn_savingsRedeem', 'okxEarn_savingsSubscribe', 'okxEarn_setLendingRate', 'okxEarn_stake', 'okxEarn_unstake',
@@ -113,6 +113,19 @@ describe('Chat tools (vscode.lm.invokeTool), against the simulator', function ()
     assert.match(await invoke('okxEarn_rateHistory', { product: 'stable', ccy: 'USDG', days: '7' }), /USDG Stable Rewards APY, daily \(.*\), 7 points/);
     assert.match(await invoke('okxEarn_history', { kind: 'okusdSubscribe', days: '30' }), /okusdSubscribe history, last 30 days.*\n- .*settleCcy OKUSD/s);
     assert.match(await invoke('okxEarn_history', { kind: 'dual', days: '30' }), new RegExp(`\n- .*ordId ${live.ordId}`));
+  });
+
+  it('compare by chat: every product that takes USDT, the highest rate first, with which rate each is and what can be lost', async () => {
+    const text = await invoke('okxEarn_compare', { ccy: 'USDT' });
+    assert.match(text, /^Compared on .+\.\n\nEvery product that takes USDT, the highest rate first:\n\n1\. /);
+    for (const row of [/\d+\. Simple Earn savings: [\d.]+% \(lending rate savers earned in the last hour\)/, /\d+\. OKUSD: [\d.]+% \(latest daily APR\)/, /\d+\. On-chain earn · On-Chain Defi: [\d.]+% \(OKX's estimated APY\)/, /\d+\. Dual Investment · BTC\/USDT · Buy low: [\d.]+% \(annualised yield of the best product on offer, if the strike is not reached\)/]) {
+      assert.match(text, row);
+    }
+    assert.match(text, /What can be lost: Converted to BTC at the strike/);
+    assert.match(text, /they change .* and are not promised/);
+    const rates = [...text.matchAll(/^\d+\. [^:]+: ([\d.]+)% \(/gm)].map((m) => m[1] ?? '');
+    for (let i = 1; i < rates.length; i++) assert.ok(D.lte(rates[i] ?? '', rates[i - 1] ?? ''), `${rates.join(' ')}: the highest first`);
+    assert.match(await invoke('okxEarn_compare', { ccy: 'usdt' }), /The input was refused, nothing was done/);
   });
 
   it('Dual Investment by chat: the products on offer, then a purchase in OKX Earn\'s own confirmation with both outcomes, sent once', async () => {

@@ -34,4 +34,16 @@ describe('panels/protocol: only well-formed messages from a webview get through'
     ];
     for (const message of bad) assert.equal(parseFromWebview(message), undefined, JSON.stringify(message));
   });
+
+  it('the Compare panel: a currency code to compare, a row id to act on; nothing else', () => {
+    for (const good of [{ type: 'ccy', ccy: 'USDT' }, { type: 'compare', id: 'savings' }, { type: 'compare', id: 'onchain:4005' }, { type: 'compare', id: 'dual:BTC-USDT:P' }]) {
+      assert.deepEqual(parseFromWebview(good), good);
+    }
+    const bad: unknown[] = [
+      { type: 'ccy' }, { type: 'ccy', ccy: 'usdt' }, { type: 'ccy', ccy: '<b>' }, { type: 'ccy', ccy: 'USDT', amt: '1' },
+      { type: 'compare' }, { type: 'compare', id: 5 }, { type: 'compare', id: 'okxEarn.savings.subscribe' }, { type: 'compare', id: 'dual:BTC-USDT:P', amt: '100' },
+      { type: 'compare', id: `onchain:${'1'.repeat(41)}` },
+    ];
+    for (const message of bad) assert.equal(parseFromWebview(message), undefined, JSON.stringify(message));
+  });
 });

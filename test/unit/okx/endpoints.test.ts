@@ -45,12 +45,12 @@ describe('okx/endpoints: the table against the API reference', () => {
     }
   });
 
-  it('counts per product: on-chain 6, ETH 7, SOL 6, savings 6, flexible loan 11, Stable Rewards 3, OKUSD 8, Dual Investment 8; account 3', () => {
+  it('counts per product: on-chain 6, ETH 7, SOL 6, savings 6, flexible loan 11, Stable Rewards 3, OKUSD 8, Dual Investment 8; account 5 (funding and trading balances, auto-earn, valuation, index prices)', () => {
     const counts: Record<string, number> = {};
     for (const id of [...FINANCE_ENDPOINT_IDS, ...ACCOUNT_ENDPOINT_IDS]) {
       counts[ENDPOINTS[id].product] = (counts[ENDPOINTS[id].product] ?? 0) + 1;
     }
-    assert.deepEqual(counts, { onchain: 6, eth: 7, sol: 6, savings: 6, loan: 11, stable: 3, okusd: 8, dual: 8, account: 3 });
+    assert.deepEqual(counts, { onchain: 6, eth: 7, sol: 6, savings: 6, loan: 11, stable: 3, okusd: 8, dual: 8, account: 5 });
   });
 
   it('the idempotency keys the More Earn money moves carry: clOrdId for OKUSD, the single-use quote id for Dual Investment', () => {

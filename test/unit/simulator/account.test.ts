@@ -9,17 +9,20 @@ describe('simulator: the account endpoints follow its own state and prices', () 
   });
   afterEach(() => h.sim.close());
 
-  it('asset valuation: funding and Earn account at the feed\'s prices; a purchase moves value from one to the other', async () => {
+  it('asset valuation: funding, trading and Earn account at the feed\'s prices; a purchase moves value from one to the other', async () => {
     const [before] = await h.client.account.assetValuation({ ccy: 'USD' });
     assert.ok(before);
     const state = h.sim.state;
     const usd = (ccy: string): string => h.sim.prices.usd(ccy, h.sim.clock.now());
     const funding = D.sum(Object.entries(state.funding).map(([ccy, amt]) => D.mul(amt, usd(ccy))));
     assert.equal(before.details.funding, D.roundDown(funding, 2));
-    assert.deepEqual([before.details.trading, before.details.classic], ['0', '0']);
-    assert.equal(before.totalBal, D.roundDown(D.add(funding, D.sum(
+    // The trading account (issue 26) is valued too; no classic account is simulated.
+    const trading = D.sum(Object.entries(state.trading.balances).map(([ccy, held]) => D.mul(held.cashBal, usd(ccy))));
+    assert.ok(D.isPositive(trading), 'the demo trading account holds something');
+    assert.deepEqual([before.details.trading, before.details.classic], [D.roundDown(trading, 2), '0']);
+    assert.equal(before.totalBal, D.roundDown(D.sum([funding, trading, D.sum(
       [...state.orders.filter((o) => o.state !== '3').flatMap((o) => o.invest.map((i) => D.mul(i.amt, usd(i.ccy)))), ...Object.entries(state.savings).map(([ccy, s]) => D.mul(s.amt, usd(ccy)))],
-    )), 2));
+    )]), 2));
 
     await h.client.onchain.purchase({ productId: '4005', investData: [{ ccy: 'USDT', amt: '1000' }] });
     const [after] = await h.client.account.assetValuation({ ccy: 'USD' });

@@ -67,5 +67,7 @@ export const SAMPLE_PARAMS: { [K in EndpointId]: ParamsOf<K> } = {
   fundingBalances: { ccy: 'BTC,ETH' },
   assetValuation: { ccy: 'USD' },
   indexTickers: { instId: 'BTC-USD' },
+  tradingBalance: { ccy: 'BTC,ETH' },
+  setAutoEarn: { earnType: '0', ccy: 'BTC', action: 'turn_on' },
   publicTime: {},
 };

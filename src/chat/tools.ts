@@ -27,11 +27,12 @@ import { environmentLabel, readSettings } from '../settings';
 import { optTypeOfProductId } from '../portfolio/dualPayoff';
 import { dualDirectionLabel, dualOutcomeLines } from '../views/dualLabels';
 import { OVERVIEW_AREAS, OverviewView } from '../views/overviewView';
+import { autoEarnTools } from './autoEarnTools';
 import { PATTERNS, checkToolInput, type InputSpec, type ToolInput } from './toolInput';
 import { TOOL_KINDS, type ToolKind as Kind, type ToolName } from './toolNames';
 import * as text from './toolText';
 
-interface ToolDefinition {
+export interface ToolDefinition {
   readonly name: string;
   readonly kind: Kind;
   readonly input: InputSpec;
@@ -156,6 +157,7 @@ export class ChatToolRunner {
     const notFound = (what: string): string => l10n.t('Not sent ({0}): {1}', this.where(), what);
 
     return [
+      ...autoEarnTools({ where: () => this.where(), areas: (...a) => this.areas(...a), flowFor }),
       {
         name: 'okxEarn_portfolio',
         kind: 'read',

@@ -62,7 +62,7 @@ export function demoTrading(now: number): SimTrading {
   const on = now - 3 * DAY;
   const matchDelayMs = 2 * MINUTE;
   const held = (cashBal: string, autoEarn?: SimAutoEarn): SimTradingCcy => (autoEarn === undefined ? { cashBal, uTime: now - DAY } : { cashBal, uTime: now - HOUR, autoEarn });
-  return {
+  const trading: SimTrading = {
     balances: {
       USDT: held('3200', { earnType: '0', since: on, matchedAt: on + matchDelayMs, matched: '3200', earned: '0' }),
       USDC: held('800'),
@@ -75,6 +75,10 @@ export function demoTrading(now: number): SimTrading {
     autoEarnTypes: autoEarnTypes(),
     matchDelayMs,
   };
+  // What USDT has earned since it was matched, hour by hour, as the market paid.
+  const desk = new TradingDesk({ trading } as SimState, () => undefined);
+  for (let hour = Math.floor(on / HOUR) * HOUR + HOUR; hour <= now; hour += HOUR) desk.hourly(hour);
+  return trading;
 }
 
 /** A state saved before the trading account: an empty one, auto-earn offered as in the demo. */

@@ -23,6 +23,8 @@ export type Payload =
   | { readonly kind: 'dualOrder'; readonly order: DualOrder }
   | { readonly kind: 'dualPair'; readonly pair: DualCurrencyPair }
   | { readonly kind: 'dualProduct'; readonly product: DualProduct }
+  /** A currency of the trading account, for auto-earn (./autoEarnRows). */
+  | { readonly kind: 'autoEarn'; readonly ccy: string }
   /** A money move whose outcome is still unknown (../commands/pendingMoves). */
   | { readonly kind: 'pending'; readonly id: string };
 

@@ -7,9 +7,10 @@ import type { ViewKey } from './viewIds';
 
 export const VIEW_AREAS: { readonly [K in ViewKey]: readonly AreaId[] } = {
   /** Everything the totals are computed from: three more requests than the other views make (prices, valuation, recent). */
-  overview: ['onchain', 'eth', 'sol', 'savings', 'okusd', 'stable', 'dual', 'loans', 'market', 'prices', 'valuation', 'recent'],
+  overview: ['onchain', 'eth', 'sol', 'savings', 'okusd', 'stable', 'dual', 'loans', 'market', 'prices', 'valuation', 'recent', 'trading'],
   staking: ['onchain', 'eth', 'sol'],
-  savings: ['savings', 'market'],
+  /** With auto-earn, per currency of the trading account. */
+  savings: ['savings', 'market', 'trading'],
   moreEarn: ['okusd', 'stable', 'dual', 'dualPairs'],
   /** With what can be taken back of each collateral, read only while this view shows it. */
   loans: ['loans', 'loanLimits'],

@@ -76,8 +76,7 @@ export function demoTrading(now: number): SimTrading {
     matchDelayMs,
   };
   // What USDT has earned since it was matched, hour by hour, as the market paid.
-  const desk = new TradingDesk({ trading } as SimState, () => undefined);
-  for (let hour = Math.floor(on / HOUR) * HOUR + HOUR; hour <= now; hour += HOUR) desk.hourly(hour);
+  for (let hour = Math.floor(on / HOUR) * HOUR + HOUR; hour <= now; hour += HOUR) tradingHour(trading, hour);
   return trading;
 }
 
@@ -109,6 +108,34 @@ export function autoLendStatus(trading: SimTrading, ccy: string): T.AutoLendStat
   if (trading.autoEarnTypes[ccy] === undefined) return 'unsupported';
   if (held?.autoEarn === undefined) return 'off';
   return held.autoEarn.matchedAt === undefined ? 'pending' : 'active';
+}
+
+/** A pending currency whose wait is over by `at`, with a balance to lend, is matched: all of its balance. */
+function match(trading: SimTrading, held: SimTradingCcy, at: number): void {
+  const on = held.autoEarn;
+  const due = on === undefined ? undefined : on.since + trading.matchDelayMs;
+  if (on === undefined || due === undefined || on.matchedAt !== undefined || !D.isPositive(held.cashBal) || at < due) return;
+  on.matchedAt = due;
+  on.matched = held.cashBal;
+  held.uTime = due;
+}
+
+/**
+ * One hour of the lending market: what was matched for the whole hour before earns that hour's savings lending
+ * rate, credited to the balance; what waits to be matched earns nothing.
+ */
+export function tradingHour(trading: SimTrading, hour: number): void {
+  for (const [ccy, held] of Object.entries(trading.balances)) {
+    match(trading, held, hour);
+    const on = held.autoEarn;
+    if (on?.matchedAt === undefined || on.matchedAt > hour - HOUR) continue;
+    const earned = D.roundDown(D.div(D.mul(on.matched, lendingRate(ccy, hour)), '8760'), 16);
+    held.cashBal = D.add(held.cashBal, earned);
+    on.earned = D.add(on.earned, earned);
+    // What came in since (the interest too) is idle balance, lent with the rest.
+    on.matched = held.cashBal;
+    held.uTime = hour;
+  }
 }
 
 export class TradingDesk {
@@ -165,7 +192,7 @@ export class TradingDesk {
     const held = (this.trading.balances[ccy] ??= { cashBal: '0', uTime: now });
     if (action === 'turn_on') {
       held.autoEarn ??= { earnType, since: now, matched: '0', earned: '0' };
-      this.match(held, now);
+      match(this.trading, held, now);
     } else {
       delete held.autoEarn;
     }
@@ -173,34 +200,14 @@ export class TradingDesk {
     return [{ earnType, ccy, action, apr: '' }];
   }
 
-  /** A pending currency whose wait is over by `at`, with a balance to lend, is matched: all of its balance. */
-  private match(held: SimTradingCcy, at: number): void {
-    const on = held.autoEarn;
-    const due = on === undefined ? undefined : on.since + this.trading.matchDelayMs;
-    if (on === undefined || due === undefined || on.matchedAt !== undefined || !D.isPositive(held.cashBal) || at < due) return;
-    on.matchedAt = due;
-    on.matched = held.cashBal;
-    held.uTime = due;
-  }
-
-  /** One hour of the lending market: what is matched earns the hour's savings lending rate; the rest waits. */
+  /** One hour of the lending market (./accounts' tradingHour). */
   hourly(hour: number): void {
-    for (const [ccy, held] of Object.entries(this.trading.balances)) {
-      this.match(held, hour);
-      const on = held.autoEarn;
-      if (on?.matchedAt === undefined || on.matchedAt > hour - HOUR) continue;
-      const earned = D.roundDown(D.div(D.mul(on.matched, lendingRate(ccy, hour)), '8760'), 16);
-      held.cashBal = D.add(held.cashBal, earned);
-      on.earned = D.add(on.earned, earned);
-      // What came in since (the interest too) is idle balance, lent with the rest.
-      on.matched = held.cashBal;
-      held.uTime = hour;
-    }
+    tradingHour(this.trading, hour);
   }
 
   /** Matches what has waited long enough by `now` (the hours are the engine's). */
   catchUp(now: number): void {
-    for (const held of Object.values(this.trading.balances)) this.match(held, now);
+    for (const held of Object.values(this.trading.balances)) match(this.trading, held, now);
   }
 
   /** The trading account's value, for OKX's valuation of the account. */

@@ -8,7 +8,7 @@ import type { DualProduct } from '../okx/types';
 import { COMPARE_AREAS, dualPairKey, dualPairsFor, rankOptions } from '../portfolio/compare';
 import type { Portfolio } from '../portfolio/portfolio';
 import { compareInputOf, compareRow, compareText, honestText } from '../panels/compareState';
-import type { ToolDefinition } from './tools';
+import type { ToolDefinition } from './toolDefinition';
 import { PATTERNS } from './toolInput';
 
 /** The ranking for `ccy`, as text: the areas read now, the Dual Investment products of its pairs read too. */

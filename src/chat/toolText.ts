@@ -50,7 +50,7 @@ export function noKeyText(l10n: L10n): string {
 export const productLabel = (l10n: L10n, product: string): string =>
   ({
     onchain: l10n.t('On-chain earn'), eth: l10n.t('ETH staking'), sol: l10n.t('SOL staking'), savings: l10n.t('Simple Earn (savings)'),
-    okusd: l10n.t('OKUSD'), stable: l10n.t('Stable Rewards'), dual: l10n.t('Dual Investment'),
+    okusd: l10n.t('OKUSD'), stable: l10n.t('Stable Rewards'), dual: l10n.t('Dual Investment'), autoEarn: l10n.t('Auto-earn'),
   })[product] ?? product;
 
 function upcomingLine(l10n: L10n, e: Upcoming): string {

@@ -27,19 +27,15 @@ import { environmentLabel, readSettings } from '../settings';
 import { optTypeOfProductId } from '../portfolio/dualPayoff';
 import { dualDirectionLabel, dualOutcomeLines } from '../views/dualLabels';
 import { portfolioAnswer } from './portfolioAnswer';
-import { PATTERNS, checkToolInput, type InputSpec, type ToolInput } from './toolInput';
+import { autoEarnTools } from './autoEarnTools';
+import { PATTERNS, checkToolInput, type ToolInput } from './toolInput';
 import { TOOL_KINDS, type ToolKind as Kind, type ToolName } from './toolNames';
+import type { ToolDefinition } from './toolDefinition';
 import * as text from './toolText';
+
+export type { ToolDefinition } from './toolDefinition';
 import { compareTool } from './compareTool';
 
-export interface ToolDefinition {
-  readonly name: string;
-  readonly kind: Kind;
-  readonly input: InputSpec;
-  /** For action tools: what it would do, in words (shown before it runs). */
-  describe?(input: ToolInput): string;
-  run(input: ToolInput, token: vscode.CancellationToken): Promise<string>;
-}
 
 const str = (input: ToolInput, name: string): string | undefined => (typeof input[name] === 'string' ? input[name] : undefined);
 const need = (input: ToolInput, name: string): string => str(input, name) ?? '';
@@ -158,6 +154,7 @@ export class ChatToolRunner {
 
     return [
       compareTool(() => this.portfolio, () => this.where()),
+      ...autoEarnTools({ where: () => this.where(), areas: (...a) => this.areas(...a), flowFor }),
       {
         name: 'okxEarn_portfolio',
         kind: 'read',

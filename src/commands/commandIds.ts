@@ -11,6 +11,7 @@ export const MONEY_COMMAND_IDS = [
   'okxEarn.savings.subscribe', 'okxEarn.savings.redeem', 'okxEarn.savings.setRate',
   'okxEarn.loan.borrow', 'okxEarn.loan.repay', 'okxEarn.loan.addCollateral', 'okxEarn.loan.reduceCollateral', 'okxEarn.loan.maxLoan',
   'okxEarn.okusd.subscribe', 'okxEarn.okusd.redeem', 'okxEarn.dual.purchase', 'okxEarn.dual.redeemEarly',
+  'okxEarn.autoEarn.turnOn', 'okxEarn.autoEarn.turnOff',
 ] as const;
 
 /** ./pendingChecker: the rows of moves whose outcome is unknown. */

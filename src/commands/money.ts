@@ -1,6 +1,7 @@
 /** Registers the money-moving commands (palette and tree context menus). Each returns true when carried out. */
 import * as vscode from 'vscode';
 import { errorText } from '../messages';
+import * as autoEarn from './autoEarn';
 import * as dual from './dual';
 import * as loan from './loan';
 import type { FlowContext } from './moneyAction';
@@ -33,6 +34,8 @@ function flowLabel(action: string): string {
     'okusd.redeem': () => vscode.l10n.t('an OKUSD redemption'),
     'dual.purchase': () => vscode.l10n.t('a Dual Investment purchase'),
     'dual.redeemEarly': () => vscode.l10n.t('a Dual Investment early redemption'),
+    'autoEarn.turnOn': () => vscode.l10n.t('turning auto-earn on'),
+    'autoEarn.turnOff': () => vscode.l10n.t('turning auto-earn off'),
   };
   return labels[action]?.() ?? action;
 }
@@ -66,6 +69,8 @@ export function registerMoneyCommands(context: FlowContext): vscode.Disposable[]
     'okxEarn.okusd.redeem': () => okusd.redeem(context),
     'okxEarn.dual.purchase': (arg) => dual.purchase(context, arg),
     'okxEarn.dual.redeemEarly': (arg) => dual.redeemEarly(context, arg),
+    'okxEarn.autoEarn.turnOn': (arg) => autoEarn.turnOn(context, arg),
+    'okxEarn.autoEarn.turnOff': (arg) => autoEarn.turnOff(context, arg),
   };
   return Object.entries(commands).map(([id, run]) =>
     vscode.commands.registerCommand(id, async (arg?: unknown) => {

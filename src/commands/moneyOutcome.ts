@@ -46,6 +46,7 @@ export function viewOfArea(area: AreaId): { readonly command: string; readonly n
     case 'sol':
       return { command: 'okxEarn.staking.focus', name: vscode.l10n.t('Staking') };
     case 'savings':
+    case 'trading':
       return { command: 'okxEarn.savings.focus', name: vscode.l10n.t('Savings') };
     case 'loans':
       return { command: 'okxEarn.loans.focus', name: vscode.l10n.t('Loans') };

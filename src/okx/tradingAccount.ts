@@ -5,8 +5,8 @@
  * trading-account-get-balance.md, trading-account-set-auto-earn.md); every amount a decimal string. The two
  * endpoints' table rows are here too (spread into ./endpoints' one table).
  */
-import type { EndpointSpec } from './endpoints';
-import type { Decimal, Millis, OpenEnum } from './types';
+import type { EndpointSpec } from './endpointSpec';
+import type { Decimal, Millis, OpenEnum } from './wire/common';
 
 export interface TradingBalanceRequest {
   /** Up to 20 currencies, comma-separated, e.g. `BTC,ETH`. */

@@ -9,7 +9,7 @@
  * without a price is left out and named. No `vscode` import.
  */
 import * as D from '../decimal';
-import { EARN_PRODUCTS, TOTALS_ONLY, valueOf, type Amount, type EarnProduct, type OverviewInput, type Position } from './overview';
+import { EARN_PRODUCTS, NO_EARNINGS_FIGURE, TOTALS_ONLY, valueOf, type Amount, type EarnProduct, type OverviewInput, type Position } from './overview';
 
 const DAY_MS = 86_400_000;
 
@@ -102,7 +102,8 @@ export function earningsByProduct(input: OverviewInput, positions: readonly Posi
   const held = new Set(positions.map((p) => p.product));
   const rows: DayEarning[] = [];
   for (const product of EARN_PRODUCTS) {
-    if (TOTALS_ONLY.includes(product)) {
+    // OKX gives on-chain earn, Stable Rewards and Dual Investment as totals only, and no figure at all for auto-earn.
+    if (TOTALS_ONLY.includes(product) || NO_EARNINGS_FIGURE.includes(product)) {
       if (held.has(product)) rows.push({ product, kind: 'noDailyFigure' });
       continue;
     }
@@ -132,7 +133,8 @@ export function earningsByProduct(input: OverviewInput, positions: readonly Posi
     ...rows.flatMap((r) => (r.kind === 'unknown' ? [r.product === 'savings' ? 'recent' : r.product] : [])),
     ...figures.flatMap((r) => r.missing),
   ])];
-  const total = EARN_PRODUCTS.filter((product) => held.has(product)).map((product): TotalEarning => {
+  // Auto-earn has no earnings figure from OKX (its balance grows): left out here, as from the Overview's earnings.
+  const total = EARN_PRODUCTS.filter((product) => held.has(product) && !NO_EARNINGS_FIGURE.includes(product)).map((product): TotalEarning => {
     const amounts = perCurrency(positions.filter((p) => p.product === product).flatMap((p) => p.earned));
     const { usd, missing: unpriced } = valueOf(prices, amounts);
     return { product, amounts, usd, missing: [...new Set(unpriced)], paidAtExpiry: product === 'dual' };

@@ -10,10 +10,12 @@ import * as D from '../decimal';
 import type * as T from '../okx/types';
 import { dualOrderOpen, type AreaData } from './portfolio';
 
-export type EarnProduct = 'onchain' | 'eth' | 'sol' | 'savings' | 'okusd' | 'stable' | 'dual';
-export const EARN_PRODUCTS: readonly EarnProduct[] = ['onchain', 'eth', 'sol', 'savings', 'okusd', 'stable', 'dual'];
+export type EarnProduct = 'onchain' | 'eth' | 'sol' | 'savings' | 'okusd' | 'stable' | 'dual' | 'autoEarn';
+export const EARN_PRODUCTS: readonly EarnProduct[] = ['onchain', 'eth', 'sol', 'savings', 'okusd', 'stable', 'dual', 'autoEarn'];
 /** Products whose earnings OKX gives as totals only (no figure for a day): left out of the 24-hour earnings. */
 export const TOTALS_ONLY: readonly EarnProduct[] = ['onchain', 'stable', 'dual'];
+/** Products for whose earnings OKX gives no figure at all (auto-earn: the trading balance grows by them). */
+export const NO_EARNINGS_FIGURE: readonly EarnProduct[] = ['autoEarn'];
 
 const DAY_MS = 86_400_000;
 /** Staking tokens OKX issues 1:1 for what was staked: valued at that currency's price where OKX gives none of their own. */
@@ -26,7 +28,7 @@ export interface Amount {
 
 /**
  * One holding: an on-chain order's investment, the staked BETH/OKSOL, a savings currency, the OKUSD held, a
- * Stable Rewards coin, or an open Dual Investment order's principal.
+ * Stable Rewards coin, an open Dual Investment order's principal, or what auto-earn has matched of a trading balance.
  */
 export interface Position {
   readonly product: EarnProduct;
@@ -202,6 +204,17 @@ function positions(input: OverviewInput): Position[] {
       ref: order.ordId,
     });
   }
+  // Auto-earn, while it earns: what OKX has matched of a trading balance, at the savings lending rate.
+  for (const d of input.trading?.details ?? []) {
+    if (d.autoLendStatus !== 'active' || !plain(d.autoLendMtAmt) || D.isZero(d.autoLendMtAmt)) continue;
+    const lending = input.market?.latestRates.find((r) => r.ccy === d.ccy)?.lendingRate;
+    const price = priceOf(prices, d.ccy);
+    position({
+      product: 'autoEarn', ccy: d.ccy, amt: d.autoLendMtAmt, apy: plain(lending) ? lending : undefined,
+      earningUsd: price === undefined ? undefined : D.mul(d.autoLendMtAmt, price.price),
+      earned: [], earned24h: undefined, ref: d.ccy,
+    });
+  }
   return list;
 }
 
@@ -242,7 +255,11 @@ function shares(entries: Map<string, { usd: string; amt?: string }>, total: stri
     .sort((a, b) => D.cmp(b.usd, a.usd));
 }
 
-/** Which areas the Overview is built from, and are not there: their figures are missing from every total. */
+/**
+ * Which areas the Overview is built from, and are not there: their figures are missing from every total. The
+ * trading account (auto-earn while it earns) is not among them: without it there is no auto-earn row, and the
+ * Overview says the area failed.
+ */
 const AREAS_FOR_TOTALS = ['onchain', 'eth', 'sol', 'savings', 'okusd', 'stable', 'dual', 'prices'] as const;
 
 export function computeOverview(input: OverviewInput): Overview {
@@ -267,7 +284,7 @@ export function computeOverview(input: OverviewInput): Overview {
   const covered = list.filter((p) => p.earned24h !== undefined);
   const earned24 = valueOf(prices, covered.flatMap((p) => p.earned24h ?? []));
   // Savings are covered by the lending history; OKUSD by its latest daily reward.
-  const covers = EARN_PRODUCTS.filter((product) => !TOTALS_ONLY.includes(product) && (product !== 'savings' || input.recent !== undefined) && (product !== 'okusd' || input.okusd?.account !== undefined));
+  const covers = EARN_PRODUCTS.filter((product) => !TOTALS_ONLY.includes(product) && !NO_EARNINGS_FIGURE.includes(product) && (product !== 'savings' || input.recent !== undefined) && (product !== 'okusd' || input.okusd?.account !== undefined));
 
   // Holdings-weighted APY: each position's yield on what earns, over everything held (valued).
   let weighted = '0';

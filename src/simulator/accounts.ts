@@ -21,33 +21,7 @@ import { DAY, HOUR, MINUTE } from './clock';
 import { lendingRate, savingsCurrencies } from './market';
 import { oneOf, required, text, type RawParams } from './params';
 import { badParam, fail } from './simError';
-import type { SimState } from './state';
-
-export interface SimAutoEarn {
-  earnType: T.AutoEarnType;
-  /** When it was turned on. */
-  since: number;
-  /** When the market matched it (absent: pending). */
-  matchedAt?: number;
-  matched: string;
-  /** Earned since it was turned on (the simulator's own record: OKX's balance page does not show it). */
-  earned: string;
-}
-
-export interface SimTradingCcy {
-  cashBal: string;
-  uTime: number;
-  /** Absent while auto-earn is off. */
-  autoEarn?: SimAutoEarn;
-}
-
-export interface SimTrading {
-  balances: Record<string, SimTradingCcy>;
-  /** The currencies OKX auto-earns, each with the earnType that does it; any other currency is `unsupported`. */
-  autoEarnTypes: Record<string, T.AutoEarnType>;
-  /** How long a currency turned on waits to be matched. */
-  matchDelayMs: number;
-}
+import type { SimState, SimAutoEarn, SimTradingCcy, SimTrading } from './stateTypes';
 
 /** Auto lend for every savings currency (earnType 0); USDG through USDG earn (earnType 1). */
 function autoEarnTypes(): Record<string, T.AutoEarnType> {
@@ -62,7 +36,7 @@ export function demoTrading(now: number): SimTrading {
   const on = now - 3 * DAY;
   const matchDelayMs = 2 * MINUTE;
   const held = (cashBal: string, autoEarn?: SimAutoEarn): SimTradingCcy => (autoEarn === undefined ? { cashBal, uTime: now - DAY } : { cashBal, uTime: now - HOUR, autoEarn });
-  return {
+  const trading: SimTrading = {
     balances: {
       USDT: held('3200', { earnType: '0', since: on, matchedAt: on + matchDelayMs, matched: '3200', earned: '0' }),
       USDC: held('800'),
@@ -75,6 +49,9 @@ export function demoTrading(now: number): SimTrading {
     autoEarnTypes: autoEarnTypes(),
     matchDelayMs,
   };
+  // What USDT has earned since it was matched, hour by hour, as the market paid.
+  for (let hour = Math.floor(on / HOUR) * HOUR + HOUR; hour <= now; hour += HOUR) tradingHour(trading, hour);
+  return trading;
 }
 
 /** A state saved before the trading account: an empty one, auto-earn offered as in the demo. */
@@ -105,6 +82,34 @@ export function autoLendStatus(trading: SimTrading, ccy: string): T.AutoLendStat
   if (trading.autoEarnTypes[ccy] === undefined) return 'unsupported';
   if (held?.autoEarn === undefined) return 'off';
   return held.autoEarn.matchedAt === undefined ? 'pending' : 'active';
+}
+
+/** A pending currency whose wait is over by `at`, with a balance to lend, is matched: all of its balance. */
+function match(trading: SimTrading, held: SimTradingCcy, at: number): void {
+  const on = held.autoEarn;
+  const due = on === undefined ? undefined : on.since + trading.matchDelayMs;
+  if (on === undefined || due === undefined || on.matchedAt !== undefined || !D.isPositive(held.cashBal) || at < due) return;
+  on.matchedAt = due;
+  on.matched = held.cashBal;
+  held.uTime = due;
+}
+
+/**
+ * One hour of the lending market: what was matched for the whole hour before earns that hour's savings lending
+ * rate, credited to the balance; what waits to be matched earns nothing.
+ */
+export function tradingHour(trading: SimTrading, hour: number): void {
+  for (const [ccy, held] of Object.entries(trading.balances)) {
+    match(trading, held, hour);
+    const on = held.autoEarn;
+    if (on?.matchedAt === undefined || on.matchedAt > hour - HOUR) continue;
+    const earned = D.roundDown(D.div(D.mul(on.matched, lendingRate(ccy, hour)), '8760'), 16);
+    held.cashBal = D.add(held.cashBal, earned);
+    on.earned = D.add(on.earned, earned);
+    // What came in since (the interest too) is idle balance, lent with the rest.
+    on.matched = held.cashBal;
+    held.uTime = hour;
+  }
 }
 
 export class TradingDesk {
@@ -161,7 +166,7 @@ export class TradingDesk {
     const held = (this.trading.balances[ccy] ??= { cashBal: '0', uTime: now });
     if (action === 'turn_on') {
       held.autoEarn ??= { earnType, since: now, matched: '0', earned: '0' };
-      this.match(held, now);
+      match(this.trading, held, now);
     } else {
       delete held.autoEarn;
     }
@@ -169,34 +174,14 @@ export class TradingDesk {
     return [{ earnType, ccy, action, apr: '' }];
   }
 
-  /** A pending currency whose wait is over by `at`, with a balance to lend, is matched: all of its balance. */
-  private match(held: SimTradingCcy, at: number): void {
-    const on = held.autoEarn;
-    const due = on === undefined ? undefined : on.since + this.trading.matchDelayMs;
-    if (on === undefined || due === undefined || on.matchedAt !== undefined || !D.isPositive(held.cashBal) || at < due) return;
-    on.matchedAt = due;
-    on.matched = held.cashBal;
-    held.uTime = due;
-  }
-
-  /** One hour of the lending market: what is matched earns the hour's savings lending rate; the rest waits. */
+  /** One hour of the lending market (./accounts' tradingHour). */
   hourly(hour: number): void {
-    for (const [ccy, held] of Object.entries(this.trading.balances)) {
-      this.match(held, hour);
-      const on = held.autoEarn;
-      if (on?.matchedAt === undefined || on.matchedAt > hour - HOUR) continue;
-      const earned = D.roundDown(D.div(D.mul(on.matched, lendingRate(ccy, hour)), '8760'), 16);
-      held.cashBal = D.add(held.cashBal, earned);
-      on.earned = D.add(on.earned, earned);
-      // What came in since (the interest too) is idle balance, lent with the rest.
-      on.matched = held.cashBal;
-      held.uTime = hour;
-    }
+    tradingHour(this.trading, hour);
   }
 
   /** Matches what has waited long enough by `now` (the hours are the engine's). */
   catchUp(now: number): void {
-    for (const held of Object.values(this.trading.balances)) this.match(held, now);
+    for (const held of Object.values(this.trading.balances)) match(this.trading, held, now);
   }
 
   /** The trading account's value, for OKX's valuation of the account. */

@@ -36,7 +36,9 @@ function dayRow(row: DayEarning, day: EarningsByProduct['day'], money: Money, na
       icon: 'circle-slash',
       tooltip: row.product === 'dual'
         ? vscode.l10n.t('Dual Investment pays its yield at expiry, with the principal: there is nothing to count for a day before.')
-        : vscode.l10n.t('OKX gives the earnings of {0} as totals only, with no figure for a day: see "Earned in total".', product),
+        : row.product === 'autoEarn'
+          ? vscode.l10n.t('OKX gives no earnings figure for auto-earn: what it earns is added to the matched amount.')
+          : vscode.l10n.t('OKX gives the earnings of {0} as totals only, with no figure for a day: see "Earned in total".', product),
     }, parent);
   }
   if (row.kind === 'unknown') {

@@ -25,6 +25,8 @@ export type Payload =
   | { readonly kind: 'dualProduct'; readonly product: DualProduct }
   /** Money held idle in the funding and trading accounts (the Overview's idle-money rows). */
   | { readonly kind: 'idle'; readonly ccy: string }
+  /** A currency of the trading account, for auto-earn (./autoEarnRows). */
+  | { readonly kind: 'autoEarn'; readonly ccy: string }
   /** A money move whose outcome is still unknown (../commands/pendingMoves). */
   | { readonly kind: 'pending'; readonly id: string };
 

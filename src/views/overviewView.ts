@@ -28,13 +28,15 @@ export function productName(product: EarnProduct): string {
     case 'okusd': return vscode.l10n.t('OKUSD');
     case 'stable': return vscode.l10n.t('Stable Rewards');
     case 'dual': return vscode.l10n.t('Dual Investment');
+    case 'autoEarn': return vscode.l10n.t('Auto-earn');
   }
 }
 
 /** The view a product's holdings are listed in. */
 export function productView(product: EarnProduct): vscode.Command {
   switch (product) {
-    case 'savings': return { command: 'okxEarn.savings.focus', title: vscode.l10n.t('Show in Savings') };
+    case 'savings':
+    case 'autoEarn': return { command: 'okxEarn.savings.focus', title: vscode.l10n.t('Show in Savings') };
     case 'okusd':
     case 'stable':
     case 'dual': return { command: 'okxEarn.moreEarn.focus', title: vscode.l10n.t('Show in More Earn') };

@@ -1,11 +1,12 @@
 /**
  * Savings (Simple Earn flexible): per currency, amount, lent, pending, earnings and the user's minimum rate. A
  * currency that lends nothing because its minimum is above what the market pays is flagged, with the fix (set a
- * lower minimum) one click away.
+ * lower minimum) one click away. Below them, auto-earn per currency of the trading account (./autoEarnRows).
  */
 import * as vscode from 'vscode';
 import * as D from '../decimal';
-import type { SavingsBalance } from '../okx/types';
+import type { LendingRatePoint, SavingsBalance } from '../okx/types';
+import { autoEarnGroup } from './autoEarnRows';
 import type { Portfolio } from '../portfolio/portfolio';
 import { PortfolioTree } from './portfolioTree';
 import { VIEW_AREAS } from './viewAreas';
@@ -29,7 +30,13 @@ export class SavingsView extends PortfolioTree {
     if (!this.portfolio.hasCredentials) return [];
     // The market's lending rates only add the "not lending" flag: a failure there leaves the savings as they are.
     const [nodes] = await Promise.all([this.area('savings', ({ balances }) => balances.map((b) => this.currency(b))), this.portfolio.ensure('market')]);
-    return nodes;
+    const autoEarn = await this.area('trading', ({ details }) => [autoEarnGroup(details, this.latestRates())]);
+    return [...nodes, ...autoEarn];
+  }
+
+  private latestRates(): readonly LendingRatePoint[] | undefined {
+    const market = this.portfolio.get('market');
+    return 'data' in market ? market.data?.latestRates : undefined;
   }
 
   private marketRate(ccy: string): string | undefined {

@@ -9,7 +9,8 @@ export const VIEW_AREAS: { readonly [K in ViewKey]: readonly AreaId[] } = {
   /** Everything the totals are computed from (prices, valuation, recent), and the idle money (funding, trading, offers). */
   overview: ['onchain', 'eth', 'sol', 'savings', 'okusd', 'stable', 'dual', 'loans', 'market', 'prices', 'valuation', 'recent', 'funding', 'trading', 'offers'],
   staking: ['onchain', 'eth', 'sol'],
-  savings: ['savings', 'market'],
+  /** With auto-earn, per currency of the trading account. */
+  savings: ['savings', 'market', 'trading'],
   moreEarn: ['okusd', 'stable', 'dual', 'dualPairs'],
   /** With what can be taken back of each collateral, read only while this view shows it. */
   loans: ['loans', 'loanLimits'],

@@ -5,10 +5,10 @@ import type { OkxEarnApi } from '../../src/extension';
 import { Simulator, type SimKey } from '../../src/simulator/server';
 import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows } from './helpers';
 
-const READ_TOOLS = ['okxEarn_compare', 'okxEarn_dualProducts', 'okxEarn_history', 'okxEarn_loanRisk', 'okxEarn_offers', 'okxEarn_portfolio', 'okxEarn_positions', 'okxEarn_rateHistory'];
+const READ_TOOLS = ['okxEarn_autoEarn', 'okxEarn_compare', 'okxEarn_dualProducts', 'okxEarn_history', 'okxEarn_loanRisk', 'okxEarn_offers', 'okxEarn_portfolio', 'okxEarn_positions', 'okxEarn_rateHistory'];
 const ACTION_TOOLS = [
   'okxEarn_adjustCollateral', 'okxEarn_borrow', 'okxEarn_cancelEthRedemption', 'okxEarn_dualPurchase', 'okxEarn_dualRedeemEarly', 'okxEarn_okusdRedeem', 'okxEarn_okusdSubscribe', 'okxEarn_onchainCancel', 'okxEarn_onchainPurchase', 'okxEarn_onchainRedeem',
-  'okxEarn_repay', 'okxEarn_savingsRedeem', 'okxEarn_savingsSubscribe', 'okxEarn_setLendingRate', 'okxEarn_stake', 'okxEarn_unstake',
+  'okxEarn_repay', 'okxEarn_savingsRedeem', 'okxEarn_savingsSubscribe', 'okxEarn_setAutoEarn', 'okxEarn_setLendingRate', 'okxEarn_stake', 'okxEarn_unstake',
 ];
 
 /**

@@ -45,7 +45,7 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
   });
 
   /** The simulator's holdings in USD, added up here from its own state and prices (not by the extension's code). */
-  function expectedHoldings(): { total: string; onchain: string; savings: string; okusd: string; stable: string; dual: string } {
+  function expectedHoldings(): { total: string; onchain: string; savings: string; okusd: string; stable: string; dual: string; autoEarn: string } {
     const state = sim.state;
     const usd = (ccy: string): string => sim.prices.usd(ccy, sim.clock.now());
     const onchain = D.sum(state.orders.filter((o) => o.state !== '3').flatMap((o) => o.invest.map((i) => D.mul(i.amt, usd(i.ccy)))));
@@ -59,7 +59,9 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
       .filter((c) => state.stableRewards.holdings[c] !== undefined || D.isPositive(state.funding[c] ?? '0'))
       .map((c) => D.mul(D.roundDown(state.funding[c] ?? '0', 8), usd(c))));
     const dual = D.sum(state.dual.orders.filter((o) => !['settled', 'redeemed', 'rejected'].includes(o.state)).map((o) => D.mul(o.notionalSz, usd(o.notionalCcy))));
-    return { total: D.sum([onchain, eth, sol, savings, okusd, stable, dual]), onchain, savings, okusd, stable, dual };
+    // Auto-earn while it earns (issue 26): what is matched of a trading balance.
+    const autoEarn = D.sum(Object.entries(state.trading.balances).filter(([, b]) => b.autoEarn?.matchedAt !== undefined).map(([ccy, b]) => D.mul(D.roundDown(b.autoEarn?.matched ?? '0', 16), usd(ccy))));
+    return { total: D.sum([onchain, eth, sol, savings, okusd, stable, dual, autoEarn]), onchain, savings, okusd, stable, dual, autoEarn };
   }
 
   it('the Overview view: holdings in USD with each product\'s share, earnings, weighted APY, loans net, what comes next', async () => {
@@ -81,7 +83,7 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
     assert.match(product('onchain', 'On-chain earn').label, new RegExp(`^${usdText(expected.onchain).replace(/[.]/g, '\\.')} · \\d+\\.\\d%$`));
     assert.match(product('savings', 'Simple Earn (savings)').label, /^[\d,]+\.\d\d USD · \d+\.\d%$/);
     // The More Earn products, each with its share: OKUSD, Stable Rewards, the live Dual Investment order.
-    for (const [key, label, usd] of [['okusd', 'OKUSD', expected.okusd], ['stable', 'Stable Rewards', expected.stable], ['dual', 'Dual Investment', expected.dual]] as const) {
+    for (const [key, label, usd] of [['okusd', 'OKUSD', expected.okusd], ['stable', 'Stable Rewards', expected.stable], ['dual', 'Dual Investment', expected.dual], ['autoEarn', 'Auto-earn', expected.autoEarn]] as const) {
       assert.ok(D.isPositive(usd), `the demo holds ${label}`);
       assert.match(product(key, label).label, new RegExp(`^${usdText(usd).replace(/[.]/g, '\\.')} · \\d+\\.\\d%$`));
     }
@@ -127,7 +129,7 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
       const s = api.panels().find((p) => p.key === 'portfolio')?.state as PortfolioState | undefined;
       return s?.kind === 'portfolio' && !s.earnings.loading && s.earnings.points.length > 0 ? s : undefined;
     }, 'the Portfolio panel with its earnings');
-    assert.deepEqual(state.byProduct.map((s) => s.label).sort(), ['Dual Investment', 'ETH staking', 'OKUSD', 'On-chain earn', 'SOL staking', 'Simple Earn (savings)', 'Stable Rewards']);
+    assert.deepEqual(state.byProduct.map((s) => s.label).sort(), ['Auto-earn', 'Dual Investment', 'ETH staking', 'OKUSD', 'On-chain earn', 'SOL staking', 'Simple Earn (savings)', 'Stable Rewards']);
     const shares = D.sum(state.byProduct.map((s) => s.share));
     assert.ok(D.gte(shares, '0.9999') && D.lte(shares, '1'), `the shares add up (each to 8 places): ${shares}`);
     // As text, each at one decimal, rounded (issue 25, item 4): the same figure as in the Overview view.

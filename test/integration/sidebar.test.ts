@@ -118,7 +118,8 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
     assert.equal(find(staking, 'ETH staking').description, `${formatDisplayAmount(D.add(state.funding.BETH ?? '0', redeeming))} BETH`);
     assert.equal(find(staking, 'SOL staking').description, `${formatDisplayAmount(state.funding.OKSOL ?? '0')} OKSOL`);
 
-    const savings = await api.renderView('savings', 1);
+    // Below the savings currencies, the Auto-earn group (issue 26).
+    const savings = (await api.renderView('savings', 1)).filter((s) => s.id !== 'autoEarn');
     assert.deepEqual(savings.map((s) => s.label), Object.keys(state.savings));
     for (const [ccy, s] of Object.entries(state.savings)) {
       const item = find(savings, ccy);
@@ -196,7 +197,7 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
     const product = await waitFor(() => api.panels().find((p) => p.key === 'product:onchain:101'), 'the DOT product panel');
     assert.equal(product.title, 'DOT · Polkadot', 'titled with the product, not "On-chain earn 101"');
     for (const label of ['ETH staking', 'SOL staking']) assert.equal(find(staking, label).command?.command, 'okxEarn.openProduct');
-    const savings = await api.renderView('savings', 0);
+    const savings = (await api.renderView('savings', 0)).filter((s) => s.id !== 'autoEarn');
     assert.ok(savings.every((s) => s.command?.command === 'okxEarn.openProduct'), 'each savings currency opens its product panel');
     const products = await api.renderView('products', 3);
     const offers = find(products, 'On-chain earn offers').children.flatMap((c) => (c.id?.startsWith('offer:') === true ? [c] : c.children));
@@ -249,6 +250,10 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
     assert.deepEqual(menuOf('okxEarn.loan'), ['okxEarn.loan.borrow', 'okxEarn.loan.repay', 'okxEarn.loan.addCollateral', 'okxEarn.loan.reduceCollateral', 'okxEarn.loan.maxLoan', 'okxEarn.openLtv']);
     assert.deepEqual(menuOf('okxEarn.loan.locked'), ['okxEarn.loan.borrow', 'okxEarn.loan.repay', 'okxEarn.loan.addCollateral', 'okxEarn.loan.maxLoan', 'okxEarn.openLtv']);
     assert.deepEqual(menuOf('okxEarn.collateral.locked'), ['okxEarn.loan.addCollateral', 'okxEarn.openLtv']);
+    assert.deepEqual(menuOf('okxEarn.autoEarn.off'), ['okxEarn.autoEarn.turnOn']);
+    assert.deepEqual(menuOf('okxEarn.autoEarn.on'), ['okxEarn.autoEarn.turnOff']);
+    assert.deepEqual(menuOf('okxEarn.autoEarn.unsupported'), []);
+    assert.deepEqual(menuOf('okxEarn.autoEarnGroup'), ['okxEarn.autoEarn.turnOn', 'okxEarn.autoEarn.turnOff']);
 
     // The first order is above its initial LTV (66% against 60%): OKX gives nothing back; the second (35%) can.
     await vscode.commands.executeCommand('okxEarn.refresh');

@@ -65,8 +65,15 @@ describe('zh-cn: the extension in Simplified Chinese, amounts and rates as OKX s
     assert.ok(earning.children.every((order) => /^\d+(\.\d+)?% · [\d,.]+( \w+)? · .+$/.test(order.description)), earning.children.map((o) => o.description).join(' | '));
 
     const savings = await api.renderView('savings', 1);
-    assert.ok(savings.length > 0);
-    for (const currency of savings) {
+    // Auto-earn (issue 26): OKX's name for it, 自动赚币, and each currency's state in Chinese.
+    const autoEarn = savings.find((i) => i.id === 'autoEarn');
+    assert.equal(autoEarn?.label, '自动赚币');
+    assert.match(autoEarn.description, /^\d+ 个已开启 · \d+ 个赚币中$/);
+    assert.match(find(autoEarn.children, 'USDT').description, /^[\d,.]+ USDT · 已开启 · 赚币中 · \d+(\.\d+)?%$/);
+    assert.match(find(autoEarn.children, 'ATOM').description, /^[\d,.]+ ATOM · 该币种不支持$/);
+    const currencies = savings.filter((i) => i !== autoEarn);
+    assert.ok(currencies.length > 0);
+    for (const currency of currencies) {
       assert.match(currency.description, /^([\d,.]+ · 最低 \d+(\.\d+)?%|未出借 · 最低 \d+(\.\d+)?% > \d+(\.\d+)?%)$/);
       const flagged = currency.description.startsWith('未出借');
       assert.deepEqual(currency.children.map((c) => c.label), [...(flagged ? ['未出借'] : []), '数量', '已出借', '待处理', '收益', '您的最低出借利率', '出借明细']);

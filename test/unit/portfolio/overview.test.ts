@@ -138,7 +138,7 @@ describe('portfolio/overview: totals in exact decimals, never a silent zero', ()
     const h = await startSim({ rateLimits: false, frozenClock: true });
     try {
       const portfolio = new Portfolio(h.client);
-      const areas: AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'okusd', 'stable', 'dual', 'loans', 'market', 'prices', 'valuation', 'recent'];
+      const areas: AreaId[] = ['onchain', 'eth', 'sol', 'savings', 'okusd', 'stable', 'dual', 'loans', 'market', 'prices', 'valuation', 'recent', 'trading'];
       await portfolio.refresh(areas);
       const data = Object.fromEntries(areas.map((a) => [a, (portfolio.get(a) as { data?: unknown }).data]));
       const o = computeOverview({ ...(data as OverviewInput), now: h.sim.clock.now() });
@@ -146,8 +146,8 @@ describe('portfolio/overview: totals in exact decimals, never a silent zero', ()
       assert.equal(o.valuation?.disagrees, false);
       assert.equal(o.loans?.orders, 2);
       assert.ok(o.upcoming.length >= 3, 'a pending ETH redemption, a redeeming DOT order, fixed terms');
-      // The More Earn products' demo holdings: OKUSD, USDG in Stable Rewards, a live BTC Dual Investment order.
-      assert.deepEqual(['okusd', 'stable', 'dual'].map((p) => o.byProduct.some((s) => s.key === p)), [true, true, true]);
+      // The More Earn products' demo holdings: OKUSD, USDG in Stable Rewards, a live BTC Dual Investment order, USDT auto-earning.
+      assert.deepEqual(['okusd', 'stable', 'dual', 'autoEarn'].map((p) => o.byProduct.some((s) => s.key === p)), [true, true, true, true]);
       assert.ok(o.upcoming.some((u) => u.kind === 'okusdRedemption'), 'the standard OKUSD redemption on its way');
       assert.ok(o.upcoming.some((u) => u.kind === 'dualExpiry'), 'the live Dual Investment order expires');
       assert.equal(h.sim.received('assetValuation')[0]?.params?.ccy, 'USD');

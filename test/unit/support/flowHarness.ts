@@ -4,6 +4,7 @@
  * carried out counted at the simulator. For the outcome matrix (../flows/outcomes.test.ts).
  */
 import './fakeVscode';
+import * as autoEarn from '../../../src/commands/autoEarn';
 import * as dual from '../../../src/commands/dual';
 import * as loan from '../../../src/commands/loan';
 // Wires "already open" (one flow per action) to what the user or the chat tool is told.
@@ -125,4 +126,7 @@ export const FLOWS: readonly FlowCase[] = [
       return dual.redeemEarly(c, { payload: { kind: 'dualOrder', order } });
     },
   },
+  // Settled by the currency's own state (autoLendStatus): as certain as an order's state.
+  { name: 'turning auto-earn on', endpoint: 'setAutoEarn', keyed: true, answers: {}, run: (c) => autoEarn.turnOn(c, { payload: { kind: 'autoEarn', ccy: 'USDC' } }) },
+  { name: 'turning auto-earn off', endpoint: 'setAutoEarn', keyed: true, answers: {}, run: (c) => autoEarn.turnOff(c, { payload: { kind: 'autoEarn', ccy: 'USDT' } }) },
 ];

@@ -27,12 +27,14 @@ describe('views/overview: earnings by product, and totals in the unit chosen', f
     assert.match(group.label, /^[\d,]+\.\d\d USD$/, 'complete: every product with a daily figure was read for the day');
     assert.match(group.tooltip, /\| Day \| .*2026.*00:00–24:00 UTC \|/);
     const row = (product: string): (typeof group.children)[number] => byId(group.children, `overview:earnedYesterday:${product}`);
-    for (const product of ['onchain', 'stable', 'dual']) {
+    // Auto-earn (USDT earning in the demo): OKX gives no earnings figure for it, never a 0.00 for the day.
+    for (const product of ['onchain', 'stable', 'dual', 'autoEarn']) {
       assert.equal(row(product).label, 'no daily figure', product);
       assert.equal(row(product).collapsible, 0);
     }
     assert.match(row('onchain').tooltip, /OKX gives the earnings of On-chain earn as totals only/);
     assert.match(row('dual').tooltip, /pays its yield at expiry/);
+    assert.match(row('autoEarn').tooltip, /no earnings figure for auto-earn/);
     // Simple Earn: exactly the simulator's lending records of yesterday (UTC), at the index prices.
     const { overview, input } = OverviewView.compute(portfolio);
     const byProduct = earningsByProduct(input, overview.positions);

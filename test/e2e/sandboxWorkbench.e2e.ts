@@ -1,3 +1,4 @@
+import { earnPageTests } from './earnPageScreens';
 import { firstHourTests } from './firstHourScreens';
 import { narrowSideBarTests } from './narrowSideBar';
 import { panelTests } from './panelPages';
@@ -53,6 +54,7 @@ describe('The sandbox in one workbench: the views, a purchase, then panels, prod
       productPageTests(() => workbench, slug, cspViolations);
       narrowSideBarTests(() => workbench, slug);
       firstHourTests(() => workbench, slug);
+      earnPageTests(() => workbench, slug, () => sideBarWidth);
     });
   }
 });

@@ -242,10 +242,11 @@ describe('Sidebar, keys and the LTV indicator, against the simulator', function 
           return ga === gb ? Number(oa) - Number(ob) : ga < gb ? -1 : 1;
         })
         .map((m) => m.command);
-    assert.deepEqual(menuOf('okxEarn.eth'), ['okxEarn.eth.stake', 'okxEarn.eth.redeem', 'okxEarn.openProduct']);
-    assert.deepEqual(menuOf('okxEarn.sol'), ['okxEarn.sol.stake', 'okxEarn.sol.redeem', 'okxEarn.openProduct']);
-    assert.deepEqual(menuOf('okxEarn.savings'), ['okxEarn.savings.subscribe', 'okxEarn.savings.redeem', 'okxEarn.savings.setRate', 'okxEarn.openProduct']);
-    assert.deepEqual(menuOf('okxEarn.onchainOrder.earning'), ['okxEarn.onchain.redeem', 'okxEarn.openProduct']);
+    // A holding also offers Compare Products for a Currency… (issue 26), before its details.
+    assert.deepEqual(menuOf('okxEarn.eth'), ['okxEarn.eth.stake', 'okxEarn.eth.redeem', 'okxEarn.compare', 'okxEarn.openProduct']);
+    assert.deepEqual(menuOf('okxEarn.sol'), ['okxEarn.sol.stake', 'okxEarn.sol.redeem', 'okxEarn.compare', 'okxEarn.openProduct']);
+    assert.deepEqual(menuOf('okxEarn.savings'), ['okxEarn.savings.subscribe', 'okxEarn.savings.redeem', 'okxEarn.savings.setRate', 'okxEarn.compare', 'okxEarn.openProduct']);
+    assert.deepEqual(menuOf('okxEarn.onchainOrder.earning'), ['okxEarn.onchain.redeem', 'okxEarn.compare', 'okxEarn.openProduct']);
     assert.deepEqual(menuOf('okxEarn.offer.purchasable'), ['okxEarn.onchain.purchase', 'okxEarn.openProduct']);
     assert.deepEqual(menuOf('okxEarn.loan'), ['okxEarn.loan.borrow', 'okxEarn.loan.repay', 'okxEarn.loan.addCollateral', 'okxEarn.loan.reduceCollateral', 'okxEarn.loan.maxLoan', 'okxEarn.openLtv']);
     assert.deepEqual(menuOf('okxEarn.loan.locked'), ['okxEarn.loan.borrow', 'okxEarn.loan.repay', 'okxEarn.loan.addCollateral', 'okxEarn.loan.maxLoan', 'okxEarn.openLtv']);

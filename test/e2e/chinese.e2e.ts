@@ -44,7 +44,7 @@ describe('zh-cn: the walkthrough, the sidebar and the LTV panel in Simplified Ch
     await workbench.screenshot('zh-cn-sidebar-staking');
 
     await workbench.showOnly('活期简单赚币');
-    await workbench.pane('活期简单赚币').getByText('USDT', { exact: true }).waitFor({ timeout: 30_000 });
+    await workbench.pane('活期简单赚币').getByText('USDT', { exact: true }).first().waitFor({ timeout: 30_000 });
     assert.match(await workbench.pane('活期简单赚币').locator('.monaco-list-row').first().innerText(), /最低 \d+(\.\d+)?%/);
     await workbench.screenshot('zh-cn-sidebar-savings');
 

@@ -25,7 +25,8 @@ export function sandboxViewTests(current: () => Workbench): void {
     it('Savings: one row per currency with amount and minimum rate', async function () {
       await workbench.showOnly('Savings');
       const pane = workbench.pane('Savings');
-      for (const ccy of ['USDT', 'USDC', 'BTC', 'ETH']) await pane.getByText(ccy, { exact: true }).waitFor({ timeout: 30_000 });
+      // (.first(): the savings row; the Auto-earn group below names currencies too)
+      for (const ccy of ['USDT', 'USDC', 'BTC', 'ETH']) await pane.getByText(ccy, { exact: true }).first().waitFor({ timeout: 30_000 });
       await workbench.screenshot('sandbox-savings');
     });
 

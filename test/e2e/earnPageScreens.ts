@@ -17,15 +17,6 @@ export function earnPageTests(current: () => Workbench, slug: string, sideBarWid
       await workbench.sideBarWidth(sideBarWidth());
     });
 
-    /** Answers a quick pick opened by a command: the row whose label starts with `label`. */
-    async function pick(label: string): Promise<void> {
-      const input = workbench.page.locator('.quick-input-widget input');
-      await input.waitFor();
-      await input.fill(label);
-      await workbench.page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: label }).waitFor({ timeout: 15_000 });
-      await input.press('Enter');
-    }
-
     /** The cards' rates, top to bottom, as numbers (for the order only: the figures themselves are text). */
     async function rates(cards: Locator): Promise<number[]> {
       return (await cards.locator('.rate-figure').allInnerTexts()).map((t) => Number(/([\d.]+)%/.exec(t)?.[1] ?? 'NaN'));
@@ -33,7 +24,7 @@ export function earnPageTests(current: () => Workbench, slug: string, sideBarWid
 
     it('the Compare panel: every product that takes USDT, the highest rate first, each saying which rate it is', async function () {
       await workbench.runCommand('OKX Earn: Compare Products for a Currency…');
-      await pick('USDT');
+      await workbench.pick('USDT');
       const frame = await workbench.panelFrame('Rates as OKX gives them now');
       const cards = frame.locator('article.option');
       await cards.nth(2).waitFor({ timeout: 30_000 });

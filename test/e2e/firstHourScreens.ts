@@ -17,15 +17,6 @@ export function firstHourTests(current: () => Workbench, slug: string): void {
       workbench = current();
     });
 
-    /** Answers a quick pick opened by a command: the row whose label starts with `label`. */
-    async function pick(label: string): Promise<void> {
-      const input = workbench.page.locator('.quick-input-widget input');
-      await input.waitFor();
-      await input.fill(label);
-      await workbench.page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: label }).waitFor({ timeout: 15_000 });
-      await input.press('Enter');
-    }
-
     const row = (pane: Locator, label: RegExp): Locator => pane.locator('.monaco-list-row').filter({ has: workbench.page.locator('.label-name', { hasText: label }) }).first();
 
     it('the Portfolio panel while a slow refresh is on its way: the last figures, marked as refreshing, never 0.00', async function () {
@@ -39,7 +30,7 @@ export function firstHourTests(current: () => Workbench, slug: string): void {
 
       await workbench.focusWorkbench();
       await workbench.runCommand("OKX Earn: Sandbox: Play OKX's Bad Day…");
-      await pick('Slow: every answer takes 5 s');
+      await workbench.pick('Slow: every answer takes 5 s');
       try {
         await frame.locator('.actions vscode-button').filter({ hasText: 'Refresh' }).first().click();
         await frame.locator('p.refreshing').filter({ hasText: /^⟳\s*Refreshing… the figures below are those read at / }).waitFor({ timeout: 15_000 });
@@ -52,7 +43,7 @@ export function firstHourTests(current: () => Workbench, slug: string): void {
       } finally {
         await workbench.focusWorkbench();
         await workbench.runCommand("OKX Earn: Sandbox: Play OKX's Bad Day…");
-        await pick('Off: a good day');
+        await workbench.pick('Off: a good day');
       }
       await frame.locator('p.refreshing').waitFor({ state: 'detached', timeout: 60_000 });
     });
@@ -95,8 +86,8 @@ export function firstHourTests(current: () => Workbench, slug: string): void {
       // The products were listed; now BTC falls 5 %, so OKX's quote differs from what the list said.
       await workbench.focusWorkbench();
       await workbench.runCommand('OKX Earn: Sandbox: Move a Price…');
-      await pick('BTC');
-      await pick('-5%');
+      await workbench.pick('BTC');
+      await workbench.pick('-5%');
       const minimum = /^At expiry, for ([\d,.]+) (BTC|USDT)$/.exec(await frame.locator('section h2').filter({ hasText: /^At expiry, for / }).innerText());
       assert.ok(minimum !== null);
       await frame.locator('vscode-button').filter({ hasText: 'Buy This Product…' }).click();
@@ -118,8 +109,8 @@ export function firstHourTests(current: () => Workbench, slug: string): void {
       // BTC back up (to 99.75 % of where it was), so the next theme's loans are where they were.
       await workbench.focusWorkbench();
       await workbench.runCommand('OKX Earn: Sandbox: Move a Price…');
-      await pick('BTC');
-      await pick('+5%');
+      await workbench.pick('BTC');
+      await workbench.pick('+5%');
     });
 
     it('the borrow confirmation: the interest rate to be paid and where the money goes', async function () {
@@ -130,7 +121,7 @@ export function firstHourTests(current: () => Workbench, slug: string): void {
       const input = workbench.page.locator('.quick-input-widget input');
       await input.waitFor();
       // The currency, when asked, then the amount.
-      if ((await workbench.page.locator('.quick-input-widget .monaco-list-row').count()) > 0) await pick('USDC');
+      if ((await workbench.page.locator('.quick-input-widget .monaco-list-row').count()) > 0) await workbench.pick('USDC');
       await input.fill('100');
       await input.press('Enter');
       const dialog = workbench.page.locator('.monaco-dialog-box');

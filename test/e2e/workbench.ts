@@ -224,6 +224,15 @@ export class Workbench {
     }
   }
 
+  /** Answers a quick pick a command opened: types `label` and takes the focused row once it shows it. */
+  async pick(label: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(label);
+    await this.page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: label }).waitFor({ timeout: 15_000 });
+    await input.press('Enter');
+  }
+
   /** Drags the side bar's edge so that it is `width` pixels wide (long rows then show whole). */
   async sideBarWidth(width: number): Promise<void> {
     const box = await this.page.locator('.part.sidebar').boundingBox();

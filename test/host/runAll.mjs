@@ -46,8 +46,34 @@ function count(output, word) {
   return [...output.matchAll(new RegExp(`^\\s*(\\d+) ${word}\\b`, 'gm'))].reduce((sum, match) => sum + Number(match[1]), 0);
 }
 
+/**
+ * The titles of the failed tests in a step's output, from mocha's list after "N failing" (`  1) Suite` then the
+ * nested titles, the test's own ending in ":"), so the closing summary names them where a CI log's tail shows it.
+ */
+function failedTitles(output) {
+  const titles = [];
+  const lists = output.split(/^\s*(\d+) failing\s*$/m);
+  for (let at = 1; at + 1 < lists.length; at += 2) {
+    const count = Number(lists[at]);
+    const lines = lists[at + 1].split('\n');
+    let next = 1;
+    for (let i = 0; i < lines.length && next <= count; i++) {
+      const first = new RegExp(`^  ${next}\\) (.*)$`).exec(lines[i]);
+      if (first === null) continue;
+      const parts = [first[1].trim()];
+      while (!parts[parts.length - 1].endsWith(':') && i + 1 < lines.length && lines[i + 1].trim() !== '') {
+        parts.push(lines[++i].trim());
+      }
+      titles.push(parts.join(' › ').replace(/:$/, ''));
+      next++;
+    }
+  }
+  return titles;
+}
+
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const results = [];
+const failures = [];
 /** Counts a finished step into the totals and the summary. */
 function record(step, { code, output, seconds }, alongside = '') {
   let note = code === 0 ? 'ok' : `FAILED (exit ${code})`;
@@ -65,6 +91,7 @@ function record(step, { code, output, seconds }, alongside = '') {
     totals.failed += failed;
     totals.skipped += skipped;
     note += `: ${passed} passed, ${failed} failed, ${skipped} skipped`;
+    for (const title of failedTitles(output)) failures.push(`${step.name}: ${title}`);
   } else if (code !== 0) {
     totals.failed += 1;
   }
@@ -98,5 +125,9 @@ for (const step of steps) {
 
 console.log('\n=== summary ===');
 for (const line of results) console.log(line);
+if (failures.length > 0) {
+  console.log('\nfailed:');
+  for (const line of failures) console.log(`  ${line}`);
+}
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);

@@ -40,6 +40,8 @@ export class Connection implements vscode.Disposable {
   private simulator: Simulator | undefined;
   private starting: Promise<Simulator> | undefined;
   private state: ConnectionState = { environment: 'production', client: undefined, profile: undefined, label: '', problem: undefined };
+  /** What the current state was built from: an update that finds the same changes nothing (sameBuild). */
+  private built: Build | undefined;
   private updating: Promise<void> = Promise.resolve();
 
   constructor(
@@ -92,6 +94,12 @@ export class Connection implements vscode.Disposable {
       }
     }
 
+    // Nothing changed (a second update for one change, e.g. a key stored by our command and then announced by
+    // SecretStorage): the client, what it has loaded and its loads in flight stay. A new client would drop them,
+    // and a flow reading its data at that moment would find nothing to act on.
+    const build: Build = { environment: settings.environment, endpoint: environment, profile, credentials, problem, timeoutMs: settings.requestTimeoutMs, rateLimitScale: this.rateLimitScale };
+    if (this.built !== undefined && sameBuild(this.built, build)) return;
+    this.built = build;
     const client =
       environment === undefined
         ? undefined
@@ -202,4 +210,22 @@ export class Connection implements vscode.Disposable {
     this.changed.dispose();
     this.retrying.dispose();
   }
+}
+
+/** What a connection state is built from (held in memory only, as the client holds the credentials). */
+interface Build {
+  readonly environment: EnvironmentSetting;
+  readonly endpoint: Environment | undefined;
+  readonly profile: string | undefined;
+  readonly credentials: Credentials | undefined;
+  readonly problem: string | undefined;
+  readonly timeoutMs: number;
+  readonly rateLimitScale: number;
+}
+
+function sameBuild(a: Build, b: Build): boolean {
+  const sameEndpoint = a.endpoint?.baseUrl === b.endpoint?.baseUrl && a.endpoint?.simulated === b.endpoint?.simulated;
+  const sameKey =
+    a.credentials?.apiKey === b.credentials?.apiKey && a.credentials?.secretKey === b.credentials?.secretKey && a.credentials?.passphrase === b.credentials?.passphrase;
+  return a.environment === b.environment && sameEndpoint && a.profile === b.profile && sameKey && a.problem === b.problem && a.timeoutMs === b.timeoutMs && a.rateLimitScale === b.rateLimitScale;
 }

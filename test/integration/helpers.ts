@@ -223,6 +223,8 @@ export async function useTestKey(api: OkxEarnApi, profile: string, key: { apiKey
     setup.restore();
   }
   await waitFor(() => api.connectionLabel() === `${profile} · Custom host` || undefined, `the ${profile} key`);
+  // And every update asked meanwhile (SecretStorage announces the stored key after our command has used it).
+  await api.whenConnected();
 }
 
 /** Removes a stored profile through the real command, confirming its modal. */

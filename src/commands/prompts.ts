@@ -212,6 +212,8 @@ export async function areaData<K extends AreaId>(portfolio: Portfolio, area: K):
   }
   if (now.status === 'ready') return now.data;
   if (now.status === 'error') void ui.error(errorText(now.error));
+  // Forgotten while it loaded: the connection changed (another profile, key or environment) under the flow.
+  else void ui.warn(vscode.l10n.t('The connection to OKX changed while this was being read, so nothing was sent. Run the command again.'));
   return undefined;
 }
 

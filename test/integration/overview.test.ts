@@ -174,8 +174,8 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
     const holdings = (s: PortfolioState | undefined): string | undefined => s?.totals.find(([label]) => label === 'Holdings')?.[1];
     const before = await waitFor(() => (shown()?.refreshing === '' ? shown() : undefined), 'the panel at rest');
     assert.match(holdings(before) ?? '', /^[\d,]+\.\d\d USD$/);
-    // The prices come slowly this time: the panel is mid-refresh for five seconds.
-    sim.faults.add({ fault: { kind: 'latency', ms: 5000 }, endpoint: 'indexTickers', times: 1 });
+    // The prices come slowly this time: the panel is mid-refresh for three seconds.
+    sim.faults.add({ fault: { kind: 'latency', ms: 3000 }, endpoint: 'indexTickers', times: 1 });
     const refreshed = api.deliverToPanel('portfolio', { type: 'refresh' });
     const during = await waitFor(() => (shown()?.refreshing !== '' ? shown() : undefined), 'the panel mid-refresh', 5000);
     assert.match(during.refreshing, /^Refreshing… the figures below are those read at /);

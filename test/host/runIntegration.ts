@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       throw new Error(`OKX_EARN_CODE_SERVER_BUILDS: unknown build "${name}" (lowest, latest)`);
     }
     const skip = suitesToSkip(name as keyof typeof CODE_SERVER_BUILDS);
-    console.log(`\nIntegration tests: VS Code ${build.vscode} (code-server ${build.codeServer}) in headless Chromium${skip === '' ? '' : `; the money-flow suites (${skip}) run on the latest build only`}`);
+    console.log(`\nIntegration tests: VS Code ${build.vscode} (code-server ${build.codeServer}) in headless Chromium${skip === '' ? '' : `; the suites of our own flows and figures (${skip}) run on the latest build only`}`);
     await attempt(`VS Code ${build.vscode}`, () => runTests({
       extensionDevelopmentPath,
       extensionTestsPath,

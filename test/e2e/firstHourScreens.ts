@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { drawnRows } from './narrowSideBar';
-import type { Workbench } from './workbench';
+import { ONCE, type Workbench } from './workbench';
 
 /**
  * What a newcomer reads before trusting the extension (issue 25), in one theme's workbench (run in
@@ -19,7 +19,8 @@ export function firstHourTests(current: () => Workbench, slug: string): void {
 
     const row = (pane: Locator, label: RegExp): Locator => pane.locator('.monaco-list-row').filter({ has: workbench.page.locator('.label-name', { hasText: label }) }).first();
 
-    it('the Portfolio panel while a slow refresh is on its way: the last figures, marked as refreshing, never 0.00', async function () {
+    // A slow refresh and a re-quote, once (in the light theme): neither changes with the theme.
+    if (slug === ONCE) it('the Portfolio panel while a slow refresh is on its way: the last figures, marked as refreshing, never 0.00', async function () {
       await workbench.closeAllEditors();
       await workbench.runCommand('OKX Earn: Show Portfolio');
       const frame = await workbench.panelFrame('By currency');
@@ -60,7 +61,7 @@ export function firstHourTests(current: () => Workbench, slug: string): void {
       await workbench.page.keyboard.press('Escape');
     });
 
-    it('a Dual Investment purchase whose quote changed: the confirmation shows listed → quoted', async function () {
+    if (slug === ONCE) it('a Dual Investment purchase whose quote changed: the confirmation shows listed → quoted', async function () {
       await workbench.closeAllEditors();
       await workbench.showOnly('More Earn');
       const pane = workbench.pane('More Earn');

@@ -12,6 +12,12 @@ import { seedUserSettings } from '../host/vscodeStandIn';
 
 export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
+/**
+ * The theme in which the sandbox workbench's tests of what does not change with the theme run (once); the others
+ * shoot every page and view again in their colours (sandboxWorkbench.e2e.ts).
+ */
+export const ONCE = 'light';
+
 /** The extensions folder the .vsix was installed into, once per run. */
 let installedOnce: string | undefined;
 

@@ -61,12 +61,7 @@ describe('Network: connections and VS Code\'s proxy settings', function () {
     await sim.close();
   });
 
-  // Skipped for now: since the live-prices work (public WebSocket, issue 24) landed, this count fails in most full
-  // runs (20-21 new connections for 29 requests) though it passes in a targeted run; the cause is not found yet.
-  // Since issue 27 (a refresh asks only what is stale), a full run of the latest build's suites measured 5 new
-  // connections for the 4 max-redeem look-ups held by their limit: one more than it allows. Kept visible as
-  // pending rather than weakened; see the closing note of 2026-12-06.
-  it.skip('a refresh right after another reuses its connections', async () => {
+  it('a refresh right after another reuses its connections', async () => {
     await refreshAll();
     const opened = counter.connections;
     const sent = sim.received().length;

@@ -7,8 +7,8 @@
  */
 import { ENDPOINTS, type DataOf, type EndpointId, type EndpointSpec, type ParamsOf, type RateLimit } from './endpoints';
 import type { Environment } from './environments';
-import { dataProblem, failedItem, parseEnvelope } from './envelope';
-import { LOCAL_MESSAGES, OkxError, categoryForHttpStatus, errorForCode, isDocumentedRefusal } from './errors';
+import { LOCAL_MESSAGES, OkxError } from './errors';
+import { interpretAnswer, notPrepared, retryAfterMs, transportFailure, unclear, unexpected, type Attempt, type WireResponse } from './attemptOutcome';
 import { RateLimiter } from './rateLimiter';
 import { clientRateLimitScale, scaleRateLimit } from './testRateLimits';
 import { redactor } from './redact';
@@ -91,29 +91,6 @@ export interface ClientOptions {
 }
 
 const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 4000, maxRetryAfterMs: 5000 };
-
-/** OKX's own messages are shown as detail only; a longer one is cut. */
-const MAX_OKX_MESSAGE = 500;
-
-/** Transport errors that prove the request never left this machine. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
-const NOT_SENT_PREFIXES = ['CERT_', 'ERR_TLS_', 'UNABLE_TO_', 'DEPTH_ZERO_', 'SELF_SIGNED_', 'ERR_SSL_'];
-
-function wasNeverSent(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (NOT_SENT_CODES.has(code) || NOT_SENT_PREFIXES.some((prefix) => code.startsWith(prefix)));
-}
-
-interface WireResponse {
-  readonly status: number;
-  readonly text: string;
-  readonly retryAfterMs: number | undefined;
-}
-
-/** What one attempt came to. */
-type Attempt =
-  | { kind: 'ok'; data: unknown; status: number }
-  | { kind: 'fail'; error: OkxError; status: number | undefined; retry: 'no' | 'yes' | 'clock'; retryAfterMs?: number };
 
 /** Amount-free fields that name the currency a request is about, for messages like "Insufficient BTC balance". */
 function currencyOf(params: object): string | undefined {
@@ -445,12 +422,12 @@ export class OkxClient {
     try {
       wire = await this.send(`${this.#environment.baseUrl}${requestPath}`, spec.method, headers, body);
     } catch (error) {
-      return this.transportFailure(id, spec, error, redact);
+      return transportFailure(id, spec, error, redact, this.#timeoutMs);
     }
     try {
-      return this.interpret(id, spec, wire, ccy, redact);
+      return interpretAnswer(id, spec, wire, ccy, redact, () => this.#now());
     } catch (error) {
-      // Nothing in interpret() should throw; if something does, the answer was not understood.
+      // Nothing in interpretAnswer() should throw; if something does, the answer was not understood.
       return spec.moneyMoving
         ? unclear(id, wire.status)
         : { kind: 'fail', status: wire.status, retry: 'no', error: unexpected(id, error, redact) };
@@ -468,171 +445,4 @@ export class OkxClient {
       clearTimeout(timer);
     }
   }
-
-  private transportFailure(id: EndpointId, spec: EndpointSpec, error: unknown, redact: (text: unknown) => string): Attempt {
-    const timedOut = (error as { name?: unknown } | null)?.name === 'AbortError';
-    if (spec.moneyMoving && !wasNeverSent(error)) {
-      return {
-        kind: 'fail',
-        status: undefined,
-        retry: 'no',
-        error: new OkxError({ category: 'unknown-outcome', template: LOCAL_MESSAGES.unknownOutcome, endpoint: id }),
-      };
-    }
-    const detail = error instanceof Error ? redact(error.message) : 'unknown error';
-    return {
-      kind: 'fail',
-      status: undefined,
-      retry: 'yes',
-      error: timedOut
-        ? new OkxError({ category: 'network', template: LOCAL_MESSAGES.timeout, args: { seconds: String(this.#timeoutMs / 1000) }, endpoint: id })
-        : new OkxError({ category: 'network', template: LOCAL_MESSAGES.network, args: { detail }, endpoint: id }),
-    };
-  }
-
-  private interpret(id: EndpointId, spec: EndpointSpec, wire: WireResponse, ccy: string | undefined, redact: (text: unknown) => string): Attempt {
-    const { status } = wire;
-    const money = spec.moneyMoving;
-    const retryAt = wire.retryAfterMs === undefined ? {} : { retryAt: this.#now() + wire.retryAfterMs };
-
-    if (status >= 300 && status < 400) {
-      // Never followed: it would carry the body, key, passphrase and signature to wherever Location points.
-      if (money) {
-        return {
-          kind: 'fail',
-          status,
-          retry: 'no',
-          error: new OkxError({ category: 'unknown-outcome', template: LOCAL_MESSAGES.redirectOutcome, args: { status: String(status) }, httpStatus: status, endpoint: id }),
-        };
-      }
-      return {
-        kind: 'fail',
-        status,
-        retry: 'no',
-        error: new OkxError({ category: 'unavailable', template: LOCAL_MESSAGES.redirect, args: { status: String(status) }, httpStatus: status, endpoint: id }),
-      };
-    }
-
-    const serverTrouble = status >= 500 || status === 429;
-    const envelope = parseEnvelope(wire.text);
-    if (envelope === undefined) {
-      // Not an OKX answer (an HTML error page, an empty or cut-off body). For a money-moving request only a
-      // 4xx from something in front of OKX proves it was refused.
-      if (money && (status < 400 || status >= 500)) {
-        return unclear(id, status);
-      }
-      const category = status === 200 ? 'unavailable' : categoryForHttpStatus(status);
-      return {
-        kind: 'fail',
-        status,
-        retry: serverTrouble || status === 200 ? 'yes' : 'no',
-        retryAfterMs: wire.retryAfterMs,
-        error: new OkxError({
-          category,
-          template: status === 200 || status >= 500 ? LOCAL_MESSAGES.notJson : LOCAL_MESSAGES.httpStatus,
-          args: { status: String(status) },
-          httpStatus: status,
-          endpoint: id,
-          ...retryAt,
-        }),
-      };
-    }
-
-    // Per-item sCode/sMsg take precedence over the top-level pair.
-    const failed = failedItem(envelope.data);
-    const code = failed?.code ?? envelope.code;
-    const okxMessage = clip(redact(failed?.msg ?? envelope.msg));
-
-    if (code === '0') {
-      // A money move's answer is read by the caller (the order id): it must have the documented shape.
-      const problem = dataProblem(envelope.data, spec.data);
-      if (money && (problem !== undefined || status >= 400)) {
-        return unclear(id, status);
-      }
-      if (problem !== undefined) {
-        return {
-          kind: 'fail',
-          status,
-          retry: 'no',
-          error: new OkxError({ category: 'unavailable', template: LOCAL_MESSAGES.badShape, args: { detail: problem }, httpStatus: status, endpoint: id }),
-        };
-      }
-      return { kind: 'ok', data: envelope.data, status };
-    }
-
-    const base = code.split('_')[0] ?? code;
-    if (money && base === '50004') {
-      return {
-        kind: 'fail',
-        status,
-        retry: 'no',
-        error: new OkxError({ category: 'unknown-outcome', template: LOCAL_MESSAGES.unknownOutcome, code, httpStatus: status, okxMessage, endpoint: id }),
-      };
-    }
-    if (money && status >= 500 && !isDocumentedRefusal(code)) {
-      // A server error with a code OKX does not document as a refusal: it may have been carried out.
-      return unclear(id, status, code, okxMessage);
-    }
-    const error = errorForCode({ code, httpStatus: status, okxMessage, endpoint: id, args: ccy === undefined ? {} : { ccy }, ...retryAt });
-    let retry: 'no' | 'yes' | 'clock' = 'no';
-    if (base === '50102') {
-      retry = 'clock';
-    } else if (base === '50011' || base === '50013' || base === '50004' || status >= 500) {
-      retry = 'yes';
-    }
-    return {
-      kind: 'fail',
-      status,
-      retry,
-      retryAfterMs: base === '50011' ? (wire.retryAfterMs ?? spec.rateLimit.windowMs) : wire.retryAfterMs,
-      error,
-    };
-  }
-}
-
-/** A money move whose answer proves neither success nor refusal. */
-function unclear(id: EndpointId, status: number, code?: string, okxMessage?: string): Attempt {
-  return {
-    kind: 'fail',
-    status,
-    retry: 'no',
-    error: new OkxError({
-      category: 'unknown-outcome',
-      template: LOCAL_MESSAGES.unclearOutcome,
-      args: { status: String(status) },
-      httpStatus: status,
-      endpoint: id,
-      ...(code === undefined ? {} : { code }),
-      ...(okxMessage === undefined ? {} : { okxMessage }),
-    }),
-  };
-}
-
-function describe(error: unknown, redact: (text: unknown) => string): string {
-  return redact(error instanceof Error ? `${error.name}: ${error.message}` : error);
-}
-
-/** Something went wrong before the request left: nothing was sent. */
-function notPrepared(id: EndpointId, error: unknown, redact: (text: unknown) => string = redactor([])): OkxError {
-  return new OkxError({ category: 'other', template: LOCAL_MESSAGES.notPrepared, args: { detail: describe(error, redact) }, endpoint: id });
-}
-
-/** Something went wrong reading an answer to a read. */
-function unexpected(id: EndpointId, error: unknown, redact: (text: unknown) => string = redactor([])): OkxError {
-  return new OkxError({ category: 'unavailable', template: LOCAL_MESSAGES.unexpected, args: { detail: describe(error, redact) }, endpoint: id });
-}
-
-function clip(text: string): string {
-  return text.length > MAX_OKX_MESSAGE ? `${text.slice(0, MAX_OKX_MESSAGE)}…` : text;
-}
-
-/**
- * Retry-After in milliseconds: delay-seconds or an HTTP date; undefined when absent, unreadable, or not in
- * the future.
- */
-export function retryAfterMs(header: string | null, now: number): number | undefined {
-  if (header === null) return undefined;
-  const value = header.trim();
-  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
-  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
 }

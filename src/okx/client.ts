@@ -15,6 +15,7 @@ import { redactor } from './redact';
 import { buildQuery, isoTimestamp, sign } from './signing';
 import { keepAliveFetch, type FetchLike } from './transport';
 import { pagerFor, type PagedEndpoint, type Pager } from './pager';
+import { accountCalls, dualCalls, ethCalls, loanCalls, okusdCalls, onchainCalls, savingsCalls, solCalls, stableRewardsCalls } from './productCalls';
 
 export type { FetchLike } from './transport';
 /** Also where callers found them before the pager had a file of its own. */
@@ -157,82 +158,17 @@ export class OkxClient {
     return `OkxClient ${JSON.stringify(this.toJSON())}`;
   }
 
-  // ------------------------------------------------------------------ products
+  // ------------------------------------------------------------------ products (each product's calls: ./productCalls)
 
-  readonly onchain = {
-    offers: (params: T.OffersRequest = {}) => this.call('onchainOffers', params),
-    purchase: (params: T.PurchaseRequest) => this.call('onchainPurchase', params),
-    redeem: (params: T.RedeemRequest) => this.call('onchainRedeem', params),
-    cancel: (params: T.CancelRequest) => this.call('onchainCancel', params),
-    activeOrders: (params: T.ActiveOrdersRequest = {}) => this.call('onchainActiveOrders', params),
-    orderHistory: (params: T.OrderHistoryRequest = {}) => this.pages('onchainOrderHistory', params),
-  };
-
-  readonly eth = {
-    productInfo: () => this.call('ethProductInfo', {}),
-    purchase: (params: T.AmountRequest) => this.call('ethPurchase', params),
-    redeem: (params: T.AmountRequest) => this.call('ethRedeem', params),
-    cancelRedeem: (params: T.CancelRedeemRequest) => this.call('ethCancelRedeem', params),
-    balance: () => this.call('ethBalance', {}),
-    history: (params: T.StakingHistoryRequest = {}) => this.pages('ethHistory', params),
-    apyHistory: (params: T.ApyHistoryRequest) => this.call('ethApyHistory', params),
-  };
-
-  readonly sol = {
-    productInfo: () => this.call('solProductInfo', {}),
-    purchase: (params: T.AmountRequest) => this.call('solPurchase', params),
-    redeem: (params: T.AmountRequest) => this.call('solRedeem', params),
-    balance: () => this.call('solBalance', {}),
-    history: (params: T.StakingHistoryRequest = {}) => this.pages('solHistory', params),
-    apyHistory: (params: T.ApyHistoryRequest) => this.call('solApyHistory', params),
-  };
-
-  readonly savings = {
-    balance: (params: T.SavingsBalanceRequest = {}) => this.call('savingsBalance', params),
-    purchaseRedempt: (params: T.SavingsPurchaseRedemptRequest) => this.call('savingsPurchaseRedempt', params),
-    setLendingRate: (params: T.SetLendingRateRequest) => this.call('savingsSetLendingRate', params),
-    lendingHistory: (params: T.LendingHistoryRequest = {}) => this.pages('savingsLendingHistory', params),
-    lendingRateSummary: (params: T.LendingRateSummaryRequest = {}) => this.call('savingsLendingRateSummary', params),
-    lendingRateHistory: (params: T.LendingRateHistoryRequest = {}) => this.pages('savingsLendingRateHistory', params),
-  };
-
-  readonly loan = {
-    borrowCurrencies: () => this.call('loanBorrowCurrencies', {}),
-    collateralAssets: (params: T.CollateralAssetsRequest = {}) => this.call('loanCollateralAssets', params),
-    maxLoan: (params: T.MaxLoanRequest) => this.call('loanMaxLoan', params),
-    maxCollateralRedeem: (params: T.MaxCollateralRedeemRequest) => this.call('loanMaxCollateralRedeem', params),
-    adjustCollateral: (params: T.AdjustCollateralRequest) => this.call('loanAdjustCollateral', params),
-    borrow: (params: T.BorrowRequest) => this.call('loanBorrow', params),
-    repay: (params: T.RepayRequest) => this.call('loanRepay', params),
-    emodeInfo: () => this.call('loanEmodeInfo', {}),
-    /** Every order, or the one `ordId` names. */
-    info: (params: T.LoanInfoRequest = {}) => this.call('loanInfo', params),
-    history: (params: T.LoanHistoryRequest = {}) => this.pages('loanHistory', params),
-    interestAccrued: (params: T.InterestAccruedRequest = {}) => this.pages('loanInterestAccrued', params),
-  };
-
-  /** Stable Rewards: what OKX still offers since quote, trade and their history were decommissioned (2026-07-14). */
-  readonly stableRewards = {
-    productInfo: (params: T.StableRewardsProductInfoRequest) => this.call('stableRewardsProductInfo', params),
-    balance: (params: T.StableRewardsBalanceRequest = {}) => this.call('stableRewardsBalance', params),
-    apyHistory: (params: T.StableRewardsApyHistoryRequest) => this.call('stableRewardsApyHistory', params),
-  };
-
-  /**
-   * OKUSD. Subscribe and redeem take a `clOrdId`: make one per user action and keep it, so that an unknown
-   * outcome can be looked up in the histories rather than sent again.
-   */
-  readonly okusd = {
-    limits: () => this.call('okusdLimits', {}),
-    subscribe: (params: T.OkusdSubscribeRequest) => this.call('okusdSubscribe', params),
-    redeem: (params: T.OkusdRedeemRequest) => this.call('okusdRedeem', params),
-    account: () => this.call('okusdAccount', {}),
-    subscribeHistory: (params: T.OkusdHistoryRequest = {}) => this.pages('okusdSubscribeHistory', params),
-    /** Standard redemptions unless `type` says `fast` (OKX's default). */
-    redeemHistory: (params: T.OkusdRedeemHistoryRequest = {}) => this.pages('okusdRedeemHistory', params),
-    rewardsHistory: (params: T.OkusdHistoryRequest = {}) => this.pages('okusdRewardsHistory', params),
-    aprHistory: (params: T.OkusdHistoryRequest = {}) => this.pages('okusdAprHistory', params),
-  };
+  readonly onchain = onchainCalls(this);
+  readonly eth = ethCalls(this);
+  readonly sol = solCalls(this);
+  readonly savings = savingsCalls(this);
+  readonly loan = loanCalls(this);
+  readonly stableRewards = stableRewardsCalls(this);
+  readonly okusd = okusdCalls(this);
+  readonly dual = dualCalls(this);
+  readonly account = accountCalls(this);
 
   /**
    * How long a request to `id` would wait for OKX's rate limit now (0: it would be sent at once). For requests
@@ -250,27 +186,6 @@ export class OkxClient {
   private limiterKey(id: EndpointId): string {
     return `${ENDPOINTS[id].rateLimit.scope === 'ip' ? 'ip' : `user:${this.#credentials?.apiKey ?? ''}`}:${id}`;
   }
-
-  /** Dual Investment: quote → trade, and early redemption as redeem-quote → redeem. */
-  readonly dual = {
-    currencyPairs: () => this.call('dualCurrencyPairs', {}),
-    products: (params: T.DualProductsRequest) => this.call('dualProducts', params),
-    quote: (params: T.DualQuoteRequest) => this.call('dualQuote', params),
-    trade: (params: T.DualTradeRequest) => this.call('dualTrade', params),
-    redeemQuote: (params: T.DualRedeemQuoteRequest) => this.call('dualRedeemQuote', params),
-    redeem: (params: T.DualRedeemRequest) => this.call('dualRedeem', params),
-    orderState: (params: T.DualOrderStateRequest) => this.call('dualOrderState', params),
-    orderHistory: (params: T.DualOrderHistoryRequest = {}) => this.pages('dualOrderHistory', params),
-  };
-
-  /** Outside the Financial Product chapter: the funding and trading accounts (auto-earn) and public index prices. */
-  readonly account = {
-    fundingBalances: (params: T.FundingBalancesRequest = {}) => this.call('fundingBalances', params),
-    assetValuation: (params: T.AssetValuationRequest = {}) => this.call('assetValuation', params),
-    indexTickers: (params: T.IndexTickersRequest) => this.call('indexTickers', params),
-    tradingBalance: (params: T.TradingBalanceRequest = {}) => this.call('tradingBalance', params),
-    setAutoEarn: (params: T.SetAutoEarnRequest) => this.call('setAutoEarn', params),
-  };
 
   /** OKX's clock (public, unsigned). */
   serverTime(): Promise<T.ServerTime[]> {

@@ -5,8 +5,8 @@
 import * as D from '../decimal';
 import type { DataOf, EndpointId } from '../okx/endpoints';
 import type * as T from '../okx/types';
-import { DAY, dayOf, HOUR, MINUTE, periodMs, YEAR_MS } from './clock';
-import { FIAT_PER_USD, INDEX_QUOTES, borrowingRate, indexTicker, lendingRate, savingsCurrencies, stakingApy, type PriceFeed } from './market';
+import { DAY, HOUR, MINUTE, periodMs, YEAR_MS } from './clock';
+import { FIAT_PER_USD, INDEX_QUOTES, borrowingRate, indexTicker, lendingRate, savingsCurrencies, type PriceFeed } from './market';
 import { page } from './paging';
 import { amount, annualRate, oneOf, pageQuery, required, text, type RawParams } from './params';
 import { badParam, fail } from './simError';
@@ -16,7 +16,8 @@ import { LoanDesk, type Funding } from './loans';
 import { OkusdDesk } from './okusd';
 import { savingsHour } from './savingsHour';
 import { StableRewardsDesk } from './stableRewards';
-import { nextId, type SimOrder, type SimStaking, type SimState } from './state';
+import { StakingDesk } from './staking';
+import { nextId, type SimOrder, type SimState } from './state';
 
 export type { RawParams } from './params';
 
@@ -34,6 +35,7 @@ export class Portfolio {
   readonly stableRewards: StableRewardsDesk;
   readonly dual: DualDesk;
   readonly trading: TradingDesk;
+  readonly staking: StakingDesk;
 
   constructor(
     readonly state: SimState,
@@ -44,6 +46,7 @@ export class Portfolio {
     this.okusd = new OkusdDesk(state, funding);
     this.stableRewards = new StableRewardsDesk(state, funding);
     this.dual = new DualDesk(state, funding, prices);
+    this.staking = new StakingDesk(state, funding);
     this.trading = new TradingDesk(state, (c) => (prices.has(c) ? prices.usd(c, this.state.lastTick) : undefined));
   }
 
@@ -208,36 +211,20 @@ export class Portfolio {
       }));
     },
 
-    // ---- ETH staking
-    ethProductInfo: (_p, now) => [{ fastRedemptionDailyLimit: this.fastLeft(this.state.eth, now, true), ...this.productFields(this.state.eth, 'eth', now) }],
-    ethPurchase: (p, now) => this.stake(this.state.eth, p, now),
-    ethRedeem: (p, now) => this.unstake(this.state.eth, p, now),
-    ethCancelRedeem: (p, now) => {
-      const ordId = required(p, 'ordId');
-      const record = this.state.eth.history.find((r) => r.ordId === ordId && r.type === 'redeem') ?? badParam('ordId');
-      if (record.status === 'success') fail('51722', 'The redemption has already completed');
-      if (record.status !== 'pending') fail('51725', 'Cancellation is not supported at this time');
-      record.status = 'cancelled';
-      record.completedTime = now;
-      record.redeemingAmt = '';
-      this.credit(this.state.eth.ccy, record.amt);
-      return [{ ordId }];
-    },
-    ethBalance: (_p, now) => this.stakingBalance(this.state.eth, now, true),
-    ethHistory: (p) => this.stakingHistory(this.state.eth, p, true),
-    ethApyHistory: (p, now) => this.apyHistory('eth', p, now),
-
-    // ---- SOL staking
-    solProductInfo: (_p, now) => ({
-      fastRedemptionDailyLimit: this.state.sol.fastDailyLimit,
-      fastRedemptionAvail: this.fastLeft(this.state.sol, now, false),
-      ...this.productFields(this.state.sol, 'sol', now),
-    }),
-    solPurchase: (p, now) => this.stake(this.state.sol, p, now),
-    solRedeem: (p, now) => this.unstake(this.state.sol, p, now),
-    solBalance: (_p, now) => this.stakingBalance(this.state.sol, now, false),
-    solHistory: (p) => this.stakingHistory(this.state.sol, p, false),
-    solApyHistory: (p, now) => this.apyHistory('sol', p, now),
+    // ---- ETH and SOL staking (src/simulator/staking.ts)
+    ethProductInfo: (_p, now) => this.staking.ethProductInfo(now),
+    ethPurchase: (p, now) => this.staking.stake(this.state.eth, p, now),
+    ethRedeem: (p, now) => this.staking.unstake(this.state.eth, p, now),
+    ethCancelRedeem: (p, now) => this.staking.cancelEthRedeem(p, now),
+    ethBalance: (_p, now) => this.staking.balance(this.state.eth, now, true),
+    ethHistory: (p) => this.staking.history(this.state.eth, p, true),
+    ethApyHistory: (p, now) => this.staking.apyHistory('eth', p, now),
+    solProductInfo: (_p, now) => this.staking.solProductInfo(now),
+    solPurchase: (p, now) => this.staking.stake(this.state.sol, p, now),
+    solRedeem: (p, now) => this.staking.unstake(this.state.sol, p, now),
+    solBalance: (_p, now) => this.staking.balance(this.state.sol, now, false),
+    solHistory: (p) => this.staking.history(this.state.sol, p, false),
+    solApyHistory: (p, now) => this.staking.apyHistory('sol', p, now),
 
     // ---- Simple Earn (savings)
     savingsBalance: (p) => {
@@ -429,86 +416,6 @@ export class Portfolio {
     return ccy;
   }
 
-  /**
-   * The product-info fields OKX added in 2026. `rate` is in PERCENT, as OKX's examples give it ("2.23" for
-   * 2.23 %), while apy-history gives fractions: the simulator's documented choice for an undocumented unit.
-   */
-  private productFields(s: SimStaking, product: 'eth' | 'sol', now: number): Required<T.StakingProductFields> {
-    return {
-      rate: D.roundDown(D.mul(stakingApy(product, now), '100'), 2),
-      redemptDays: String(Math.round(s.redeemDelayMs / DAY)),
-      minAmt: s.minPurchase,
-    };
-  }
-
-  private fastLeft(s: SimStaking, now: number, eth: boolean): string {
-    const used = s.fastUsedDay === dayOf(now) ? s.fastUsed : '0';
-    // ETH's product-info reports the daily limit itself; SOL's also says how much is left today.
-    return eth ? s.fastDailyLimit : D.max('0', D.sub(s.fastDailyLimit, used));
-  }
-
-  private stake(s: SimStaking, p: RawParams, now: number): [] {
-    const amt = amount(p, 'amt');
-    if (D.lt(amt, s.minPurchase)) fail('51727', `The minimum subscription amount is ${s.minPurchase} ${s.base}`);
-    this.debit(s.base, amt, '51008');
-    s.history.push({ ordId: nextId(this.state), type: 'purchase', amt, redeemingAmt: '', status: 'pending', requestTime: now, estCompletedTime: now + MINUTE });
-    return [];
-  }
-
-  private unstake(s: SimStaking, p: RawParams, now: number): [] {
-    const amt = amount(p, 'amt');
-    this.debit(s.ccy, amt, '51008');
-    if (s.fastUsedDay !== dayOf(now)) {
-      s.fastUsedDay = dayOf(now);
-      s.fastUsed = '0';
-    }
-    const fast = D.lte(D.add(s.fastUsed, amt), s.fastDailyLimit);
-    if (fast) {
-      s.fastUsed = D.add(s.fastUsed, amt);
-      this.credit(s.base, amt);
-      s.history.push({ ordId: nextId(this.state), type: 'redeem', amt, redeemingAmt: '', status: 'success', requestTime: now, completedTime: now });
-    } else {
-      s.history.push({
-        ordId: nextId(this.state), type: 'redeem', amt, redeemingAmt: amt, status: 'pending', requestTime: now, estCompletedTime: now + s.redeemDelayMs,
-      });
-    }
-    return [];
-  }
-
-  private redeeming(s: SimStaking): string {
-    return D.sum(s.history.filter((r) => r.type === 'redeem' && r.status === 'pending').map((r) => r.amt));
-  }
-
-  private stakingBalance(s: SimStaking, now: number, withTs: boolean): T.StakingBalance[] {
-    const amt = D.add(this.balance(s.ccy), this.redeeming(s));
-    if (D.isZero(amt) && D.isZero(s.totalInterest)) return [];
-    return [{
-      ccy: s.ccy, amt: D.roundDown(amt, 8), latestInterestAccrual: s.latestInterest, totalInterestAccrual: s.totalInterest,
-      ...(withTs ? { ts: String(dayOf(now) * DAY) } : {}),
-    }];
-  }
-
-  private stakingHistory(s: SimStaking, p: RawParams, eth: boolean): T.StakingHistoryRecord[] {
-    const type = oneOf(p, 'type', ['purchase', 'redeem']);
-    const status = oneOf(p, 'status', eth ? ['pending', 'success', 'failed', 'cancelled'] : ['pending', 'success', 'failed']);
-    const records = s.history.filter((r) => (type === undefined || r.type === type) && (status === undefined || r.status === status));
-    return page(records, (r) => String(r.requestTime), pageQuery(p)).map((r) => ({
-      type: r.type, amt: r.amt, redeemingAmt: r.redeemingAmt, status: r.status,
-      ...(eth ? { ordId: r.ordId } : {}),
-      requestTime: String(r.requestTime), completedTime: ms(r.completedTime), estCompletedTime: ms(r.estCompletedTime),
-    }));
-  }
-
-  private apyHistory(product: 'eth' | 'sol', p: RawParams, now: number): T.RatePoint[] {
-    const days = required(p, 'days');
-    if (!/^\d+$/.test(days) || Number(days) < 1 || Number(days) > 365) badParam('days');
-    const today = dayOf(now) * DAY;
-    return Array.from({ length: Number(days) }, (_, i) => {
-      const ts = today - i * DAY;
-      return { rate: stakingApy(product, ts), ts: String(ts) };
-    });
-  }
-
   // ------------------------------------------------------------------ time
 
   /** Brings the portfolio from `lastTick` up to `now` (at most 30 days of catching up). */
@@ -519,7 +426,7 @@ export class Portfolio {
     for (const order of state.orders) {
       if (order.state !== '3') this.advanceOrder(order, from, now);
     }
-    for (const s of [state.eth, state.sol]) this.advanceStaking(s, now, s === state.eth ? 'eth' : 'sol');
+    this.staking.catchUp(now);
     for (let hour = Math.floor(from / HOUR) * HOUR + HOUR; hour <= now; hour += HOUR) this.hourly(hour);
     this.loans.settle(now);
     this.loans.liquidateIfDue(now);
@@ -584,25 +491,6 @@ export class Portfolio {
       }
     } else {
       for (const e of order.earnings) e.earnings = '0';
-    }
-  }
-
-  private advanceStaking(s: SimStaking, now: number, product: 'eth' | 'sol'): void {
-    for (const record of s.history) {
-      if (record.status !== 'pending' || (record.estCompletedTime ?? 0) > now) continue;
-      record.status = 'success';
-      record.completedTime = record.estCompletedTime;
-      record.redeemingAmt = '';
-      // A purchase turns ETH/SOL into BETH/OKSOL; a redemption the other way round.
-      this.credit(record.type === 'purchase' ? s.ccy : s.base, record.amt);
-    }
-    for (let day = s.lastRewardDay + 1; day <= dayOf(now); day++) {
-      const staked = D.add(this.balance(s.ccy), this.redeeming(s));
-      const reward = D.roundDown(D.div(D.mul(staked, stakingApy(product, day * DAY)), '365'), 8);
-      this.credit(s.ccy, reward);
-      s.latestInterest = reward;
-      s.totalInterest = D.add(s.totalInterest, reward);
-      s.lastRewardDay = day;
     }
   }
 

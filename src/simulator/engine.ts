@@ -1,11 +1,14 @@
 /**
  * The simulator's business rules: what each endpoint does to the portfolio, with OKX's validation
  * and error codes, and how the portfolio moves on with (simulated) time. Money is text throughout.
+ * Each product's rules live in its desk (./onchain, ./staking, ./loans, ./okusd, ./stableRewards, ./dual,
+ * ./accounts); this routes each endpoint to it, keeps the funding account they share, and holds savings,
+ * index prices and the account's valuation.
  */
 import * as D from '../decimal';
 import type { DataOf, EndpointId } from '../okx/endpoints';
 import type * as T from '../okx/types';
-import { DAY, HOUR, MINUTE, periodMs, YEAR_MS } from './clock';
+import { DAY, HOUR } from './clock';
 import { FIAT_PER_USD, INDEX_QUOTES, borrowingRate, indexTicker, lendingRate, savingsCurrencies, type PriceFeed } from './market';
 import { page } from './paging';
 import { amount, annualRate, oneOf, pageQuery, required, text, type RawParams } from './params';
@@ -14,10 +17,11 @@ import { TradingDesk, fundingBalances } from './accounts';
 import { DualDesk } from './dual';
 import { LoanDesk, type Funding } from './loans';
 import { OkusdDesk } from './okusd';
+import { OnchainDesk } from './onchain';
 import { savingsHour } from './savingsHour';
 import { StableRewardsDesk } from './stableRewards';
 import { StakingDesk } from './staking';
-import { nextId, type SimOrder, type SimState } from './state';
+import type { SimState } from './state';
 
 export type { RawParams } from './params';
 
@@ -25,9 +29,6 @@ type Handler<K extends EndpointId> = (params: RawParams, now: number) => DataOf<
 
 const LENDING_RATE_HISTORY_START = Date.UTC(2021, 11, 14);
 const KEEP_HISTORY_MS = 30 * DAY;
-const ORDER_STATES = ['8', '13', '9', '1', '2'];
-
-const ms = (time: number | undefined): string => (time === undefined ? '' : String(time));
 
 export class Portfolio {
   readonly loans: LoanDesk;
@@ -35,6 +36,7 @@ export class Portfolio {
   readonly stableRewards: StableRewardsDesk;
   readonly dual: DualDesk;
   readonly trading: TradingDesk;
+  readonly onchain: OnchainDesk;
   readonly staking: StakingDesk;
 
   constructor(
@@ -46,6 +48,7 @@ export class Portfolio {
     this.okusd = new OkusdDesk(state, funding);
     this.stableRewards = new StableRewardsDesk(state, funding);
     this.dual = new DualDesk(state, funding, prices);
+    this.onchain = new OnchainDesk(state, funding);
     this.staking = new StakingDesk(state, funding);
     this.trading = new TradingDesk(state, (c) => (prices.has(c) ? prices.usd(c, this.state.lastTick) : undefined));
   }
@@ -78,138 +81,13 @@ export class Portfolio {
   private readonly handlers: { [K in EndpointId]: Handler<K> } = {
     publicTime: (_p, now) => [{ ts: String(now) }],
 
-    // ---- on-chain earn
-    onchainOffers: (p) => {
-      const productId = text(p, 'productId');
-      const ccy = text(p, 'ccy');
-      oneOf(p, 'protocolType', ['defi']);
-      return this.state.offers
-        .filter((o) => (productId === undefined || o.productId === productId) && (ccy === undefined || o.ccy === ccy))
-        .map((o) => ({
-          ccy: o.ccy, productId: o.productId, protocol: o.protocol, protocolType: 'defi', term: o.term, apy: o.apy, earlyRedeem: o.earlyRedeem,
-          investData: o.invest.map((i) => ({ ccy: i.ccy, bal: this.balance(i.ccy), minAmt: i.minAmt, maxAmt: i.maxAmt })),
-          earningData: o.earning.map((e) => ({ ccy: e.ccy, earningType: e.earningType })),
-          state: o.state, redeemPeriod: [...o.redeemPeriod], fastRedemptionDailyLimit: o.fastRedemptionDailyLimit,
-        }));
-    },
-
-    onchainPurchase: (p, now) => {
-      const offer = this.state.offers.find((o) => o.productId === required(p, 'productId')) ?? badParam('productId');
-      const tag = text(p, 'tag');
-      if (tag !== undefined && !/^[A-Za-z0-9]{1,16}$/.test(tag)) badParam('tag');
-      const term = text(p, 'term');
-      if (offer.term === '0' ? term !== undefined && term !== '0' : term !== offer.term) badParam('term');
-      const investData = p.investData;
-      if (!Array.isArray(investData) || investData.length === 0) return badParam('investData');
-      const invest = investData.map((item: unknown) => {
-        if (typeof item !== 'object' || item === null) return badParam('investData');
-        const entry = item as RawParams;
-        const limits = offer.invest.find((i) => i.ccy === entry.ccy) ?? badParam('ccy');
-        return { limits, amt: amount(entry, 'amt') };
-      });
-      if (offer.state === 'sold_out') fail('51730', 'This product is sold out');
-      if (offer.state === 'Stop') fail('51731', 'Subscription to this product is suspended');
-      for (const { limits, amt } of invest) {
-        if (D.lt(amt, limits.minAmt)) fail('51727', `The minimum subscription amount is ${limits.minAmt} ${limits.ccy}`);
-        if (D.gt(amt, limits.maxAmt)) fail('51728', `The maximum subscription amount is ${limits.maxAmt} ${limits.ccy}`);
-        if (D.lt(this.balance(limits.ccy), amt)) fail('51736', `Insufficient ${limits.ccy} balance`);
-      }
-      for (const { limits, amt } of invest) this.debit(limits.ccy, amt, '51736');
-      const order: SimOrder = {
-        ordId: nextId(this.state), productId: offer.productId, ccy: offer.ccy, protocol: offer.protocol, term: offer.term, apy: offer.apy,
-        state: '8', stateSince: now, purchasedTime: now, tag: tag ?? '',
-        invest: invest.map(({ limits, amt }) => ({ ccy: limits.ccy, amt })),
-        earnings: offer.earning.map((e) => ({ ccy: e.ccy, earningType: e.earningType, earnings: '0' })),
-      };
-      this.state.orders.push(order);
-      return [{ ordId: order.ordId, tag: order.tag }];
-    },
-
-    onchainRedeem: (p, now) => {
-      if (oneOf(p, 'protocolType', ['defi']) === undefined) badParam('protocolType');
-      const allowEarly = p.allowEarlyRedeem;
-      if (allowEarly !== undefined && typeof allowEarly !== 'boolean') badParam('allowEarlyRedeem');
-      const order = this.activeOrder(required(p, 'ordId'));
-      if (order.state !== '1') fail('51724', 'Redemption is not supported in the current order state');
-      const offer = this.state.offers.find((o) => o.productId === order.productId);
-      const maturity = order.purchasedTime + Number(order.term) * DAY;
-      if (order.term !== '0' && now < maturity) {
-        if (offer?.earlyRedeem !== true) fail('51723', 'This product does not support early redemption');
-        if (allowEarly !== true) fail('51729', 'The order has not reached its redemption date');
-      }
-      const invested = order.invest[0]?.amt ?? '0';
-      const fast = offer !== undefined && offer.fastRedemptionDailyLimit !== '' && D.lte(invested, offer.fastRedemptionDailyLimit);
-      order.state = '2';
-      order.stateSince = now;
-      if (fast) {
-        order.estSettlementTime = now + MINUTE;
-        order.cancelRedemptionDeadline = now;
-        order.fastRedeeming = order.invest.map((i) => ({ ccy: i.ccy, redeemingAmt: i.amt }));
-      } else {
-        const [, longest] = offer?.redeemPeriod ?? ['1D', '1D'];
-        order.estSettlementTime = now + periodMs(longest);
-        order.cancelRedemptionDeadline = now + Math.min(HOUR, periodMs(longest) / 2);
-      }
-      return [{ ordId: order.ordId, tag: order.tag }];
-    },
-
-    onchainCancel: (p, now) => {
-      if (oneOf(p, 'protocolType', ['defi']) === undefined) badParam('protocolType');
-      const order = this.activeOrder(required(p, 'ordId'));
-      if (order.state === '8') {
-        order.state = '13';
-        order.stateSince = now;
-      } else if (order.state === '2') {
-        if (order.fastRedeeming !== undefined) fail('51762', 'The order is partially redeemed and cannot be cancelled');
-        if (now > (order.cancelRedemptionDeadline ?? 0)) fail('51725', 'Cancellation is not supported at this time');
-        order.state = '1';
-        order.stateSince = now;
-        delete order.estSettlementTime;
-        delete order.cancelRedemptionDeadline;
-      } else if (order.state === '1') {
-        fail('51726', 'There is no subscription or redemption to cancel');
-      } else {
-        fail('51725', 'Cancellation is not supported at this time');
-      }
-      return [{ ordId: order.ordId, tag: order.tag }];
-    },
-
-    onchainActiveOrders: (p) => {
-      const productId = text(p, 'productId');
-      const ccy = text(p, 'ccy');
-      oneOf(p, 'protocolType', ['defi']);
-      const wanted = oneOf(p, 'state', ORDER_STATES);
-      return this.state.orders
-        .filter((o) => o.state !== '3')
-        .filter((o) => (productId === undefined || o.productId === productId) && (ccy === undefined || o.ccy === ccy))
-        .filter((o) => wanted === undefined || o.state === wanted)
-        .sort((a, b) => Number(b.ordId) - Number(a.ordId))
-        .map((o) => ({
-          ccy: o.ccy, ordId: o.ordId, productId: o.productId, state: o.state, protocol: o.protocol, protocolType: 'defi', term: o.term,
-          apy: o.apy, investData: o.invest.map((i) => ({ ...i })),
-          earningData: o.earnings.map((e) => ({ ccy: e.ccy, earningType: e.earningType, earnings: D.roundDown(e.earnings, 8) })),
-          fastRedemptionData: (o.fastRedeeming ?? []).map((f) => ({ ...f })),
-          purchasedTime: ms(o.purchasedTime),
-          estSettlementTime: ms(o.estSettlementTime),
-          cancelRedemptionDeadline: ms(o.cancelRedemptionDeadline),
-          tag: o.tag,
-        }));
-    },
-
-    onchainOrderHistory: (p) => {
-      const productId = text(p, 'productId');
-      const ccy = text(p, 'ccy');
-      oneOf(p, 'protocolType', ['defi']);
-      const done = this.state.orders.filter(
-        (o) => o.state === '3' && (productId === undefined || o.productId === productId) && (ccy === undefined || o.ccy === ccy),
-      );
-      return page(done, (o) => o.ordId, pageQuery(p)).map((o) => ({
-        ccy: o.ccy, ordId: o.ordId, productId: o.productId, state: '3', protocol: o.protocol, protocolType: 'defi', term: o.term, apy: o.apy,
-        investData: o.invest.map((i) => ({ ...i })),
-        earningData: o.earnings.map((e) => ({ ccy: e.ccy, earningType: e.earningType, realizedEarnings: D.roundDown(e.earnings, 8) })),
-        purchasedTime: ms(o.purchasedTime), redeemedTime: ms(o.redeemedTime), tag: o.tag,
-      }));
-    },
+    // ---- on-chain earn (src/simulator/onchain.ts)
+    onchainOffers: (p) => this.onchain.offers(p),
+    onchainPurchase: (p, now) => this.onchain.purchase(p, now),
+    onchainRedeem: (p, now) => this.onchain.redeem(p, now),
+    onchainCancel: (p, now) => this.onchain.cancel(p, now),
+    onchainActiveOrders: (p) => this.onchain.activeOrders(p),
+    onchainOrderHistory: (p) => this.onchain.orderHistory(p),
 
     // ---- ETH and SOL staking (src/simulator/staking.ts)
     ethProductInfo: (_p, now) => this.staking.ethProductInfo(now),
@@ -401,11 +279,6 @@ export class Portfolio {
     return tickers;
   }
 
-  private activeOrder(ordId: string): SimOrder {
-    const order = this.state.orders.find((o) => o.ordId === ordId && o.state !== '3');
-    return order ?? badParam('ordId');
-  }
-
   private requireSavings(): void {
     if (!this.state.savingsActivated) fail('58002', 'Please activate Savings Account first');
   }
@@ -423,9 +296,7 @@ export class Portfolio {
     const state = this.state;
     if (now <= state.lastTick) return;
     const from = Math.max(state.lastTick, now - KEEP_HISTORY_MS);
-    for (const order of state.orders) {
-      if (order.state !== '3') this.advanceOrder(order, from, now);
-    }
+    this.onchain.catchUp(from, now);
     this.staking.catchUp(now);
     for (let hour = Math.floor(from / HOUR) * HOUR + HOUR; hour <= now; hour += HOUR) this.hourly(hour);
     this.loans.settle(now);
@@ -438,60 +309,6 @@ export class Portfolio {
     state.lendingHistory = state.lendingHistory.filter((r) => r.ts >= cutoff);
     this.loans.prune(cutoff);
     state.lastTick = now;
-  }
-
-  private advanceOrder(order: SimOrder, from: number, to: number): void {
-    let t = from;
-    for (;;) {
-      const next =
-        order.state === '8' ? order.stateSince + 30_000
-        : order.state === '9' ? order.stateSince + 60_000
-        : order.state === '13' ? order.stateSince + 30_000
-        : order.state === '2' ? (order.estSettlementTime ?? to)
-        : Number.POSITIVE_INFINITY;
-      const end = Math.min(next, to);
-      if ((order.state === '1' || order.state === '2') && end > t) this.accrue(order, end - t);
-      t = Math.max(t, end);
-      if (next > to) return;
-      if (order.state === '8') this.enter(order, '9', next);
-      else if (order.state === '9') this.enter(order, '1', next);
-      else if (order.state === '13') this.complete(order, next, false);
-      else if (order.state === '2') this.complete(order, next, true);
-      if (order.state === '3') return;
-    }
-  }
-
-  private enter(order: SimOrder, state: SimOrder['state'], at: number): void {
-    order.state = state;
-    order.stateSince = at;
-  }
-
-  private accrue(order: SimOrder, duration: number): void {
-    const years = D.div(String(duration), String(YEAR_MS), 12);
-    const principal = order.invest[0]?.amt ?? '0';
-    order.earnings.forEach((e, i) => {
-      // The first earning currency is the product's own; reward tokens accrue at a hundredth of it.
-      const accrued = D.mul(D.mul(principal, order.apy), years);
-      e.earnings = D.roundDown(D.add(e.earnings, i === 0 ? accrued : D.div(accrued, '100')), 12);
-    });
-  }
-
-  private complete(order: SimOrder, at: number, redeemed: boolean): void {
-    order.state = '3';
-    order.stateSince = at;
-    order.redeemedTime = at;
-    delete order.estSettlementTime;
-    delete order.cancelRedemptionDeadline;
-    delete order.fastRedeeming;
-    for (const i of order.invest) this.credit(i.ccy, i.amt);
-    if (redeemed) {
-      for (const e of order.earnings) {
-        e.earnings = D.roundDown(e.earnings, 8);
-        this.credit(e.ccy, e.earnings);
-      }
-    } else {
-      for (const e of order.earnings) e.earnings = '0';
-    }
   }
 
   private hourly(hour: number): void {

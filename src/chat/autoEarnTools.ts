@@ -5,22 +5,14 @@
  */
 import * as vscode from 'vscode';
 import * as autoEarn from '../commands/autoEarn';
-import type { FlowContext } from '../commands/moneyAction';
 import type * as T from '../okx/types';
 import { autoEarnRows, isOn } from '../portfolio/autoEarn';
-import type { AreaData, AreaId } from '../portfolio/portfolio';
 import { autoEarnLine, autoEarnWhat } from '../views/autoEarnLabels';
 import { PATTERNS, type ToolInput } from './toolInput';
-import type { ToolDefinition } from './toolDefinition';
+import type { ToolDefinition, ToolHelpers } from './toolDefinition';
 
-export interface AutoEarnToolHelpers {
-  /** "OKX Earn, Sandbox", for every answer. */
-  where(): string;
-  /** Areas read now (an area that failed throws). */
-  areas<K extends AreaId>(...areas: K[]): Promise<{ [P in K]?: AreaData[P] }>;
-  /** Runs a flow for the tool and tells what became of it. */
-  flowFor<A>(what: string, run: (context: FlowContext) => Promise<A>, answers: Record<string, string>): Promise<string>;
-}
+/** What the auto-earn tools use of the runner's helpers (./toolDefinition). */
+export type AutoEarnToolHelpers = Pick<ToolHelpers, 'where' | 'areas' | 'flowFor'>;
 
 const str = (input: ToolInput, name: string): string => (typeof input[name] === 'string' ? input[name] : '');
 

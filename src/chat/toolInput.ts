@@ -48,6 +48,14 @@ export const PATTERNS = {
   count: /^([1-9]|[1-4]\d|50)$/,
 } as const;
 
+/** An amount, required (for the action tools that move one). */
+export const amountField = { type: 'string', required: true, pattern: PATTERNS.amount } as const;
+
+/** A text field of a checked input, when given. */
+export const str = (input: ToolInput, name: string): string | undefined => (typeof input[name] === 'string' ? input[name] : undefined);
+/** A text field the tool declares required ('' should it be missing all the same). */
+export const need = (input: ToolInput, name: string): string => str(input, name) ?? '';
+
 /** Checks `raw` against `spec`: only declared fields, each of its type, required ones present. */
 export function checkToolInput(raw: unknown, spec: InputSpec): { ok: true; input: ToolInput } | { ok: false; problem: InputProblem } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return problem('The input must be an object of named fields.');

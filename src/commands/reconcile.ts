@@ -7,7 +7,7 @@
  *   in: such a match is only probable (two identical actions look the same), and the user is told so.
  * - A history is paged until that time window is covered, never just its first page.
  */
-import type { Pager } from '../okx/client';
+import type { Pager } from '../okx/pager';
 import { OkxError } from '../okx/errors';
 
 /** 'certain': matched by an id or by the state of the very order; 'probable': by amount and time only. */

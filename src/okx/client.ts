@@ -6,111 +6,25 @@
  * an OkxError with a category.
  */
 import { ENDPOINTS, type DataOf, type EndpointId, type EndpointSpec, type ParamsOf, type RateLimit } from './endpoints';
+import type { ClientOptions, Credentials, RequestEvent, RetryEvent, RetryPolicy } from './clientOptions';
 import type { Environment } from './environments';
-import { dataProblem, failedItem, parseEnvelope } from './envelope';
-import { LOCAL_MESSAGES, OkxError, categoryForHttpStatus, errorForCode, isDocumentedRefusal } from './errors';
+import { LOCAL_MESSAGES, OkxError } from './errors';
+import { interpretAnswer, notPrepared, retryAfterMs, transportFailure, unclear, unexpected, type Attempt, type WireResponse } from './attemptOutcome';
 import { RateLimiter } from './rateLimiter';
 import { clientRateLimitScale, scaleRateLimit } from './testRateLimits';
 import { redactor } from './redact';
 import { buildQuery, isoTimestamp, sign } from './signing';
 import { keepAliveFetch, type FetchLike } from './transport';
+import { pagerFor, type PagedEndpoint, type Pager } from './pager';
+import { accountCalls, dualCalls, ethCalls, loanCalls, okusdCalls, onchainCalls, savingsCalls, solCalls, stableRewardsCalls } from './productCalls';
 
 export type { FetchLike } from './transport';
+export type { ClientOptions, Credentials, RequestEvent, RetryEvent, RetryPolicy } from './clientOptions';
+/** Also where callers found them before the pager had a file of its own. */
+export type { Pager, PagedEndpoint } from './pager';
 import type * as T from './types';
 
-export interface Credentials {
-  readonly apiKey: string;
-  readonly secretKey: string;
-  readonly passphrase: string;
-}
-
-export interface RetryPolicy {
-  /** Attempts in all for a read (the first included). */
-  readonly maxAttempts: number;
-  readonly baseDelayMs: number;
-  readonly maxDelayMs: number;
-  /**
-   * The longest Retry-After a read waits for before trying again; when OKX asks for longer, the read fails at
-   * once with an error that says when to try again.
-   */
-  readonly maxRetryAfterMs: number;
-}
-
-/** One line for the request log: never a header, a body or a secret. */
-export interface RequestEvent {
-  readonly endpoint: EndpointId;
-  readonly method: string;
-  /** Path and query as sent. */
-  readonly path: string;
-  readonly attempt: number;
-  readonly httpStatus: number | undefined;
-  /** OKX's code ('0' on success), when an OKX response came back. */
-  readonly code: string | undefined;
-  readonly durationMs: number;
-  readonly error: OkxError | undefined;
-}
-
-/** A read about to be sent again after a wait, so that whoever is waiting can be told until when. */
-export interface RetryEvent {
-  readonly endpoint: EndpointId;
-  readonly method: string;
-  readonly path: string;
-  /** The attempt that failed. */
-  readonly attempt: number;
-  readonly delayMs: number;
-  /** When it is sent again, in local epoch milliseconds (the `now` clock). */
-  readonly at: number;
-  /** Why: the failed attempt's error ('rate-limit' when OKX said too many requests). */
-  readonly error: OkxError;
-}
-
-export interface ClientOptions {
-  readonly environment: Environment;
-  readonly credentials?: Credentials;
-  /** Per request; default 10 000 ms. */
-  readonly timeoutMs?: number;
-  readonly retry?: Partial<RetryPolicy>;
-  /** Share one limiter between clients of the same account (and for the per-IP public limits). */
-  readonly limiter?: RateLimiter;
-  readonly fetch?: FetchLike;
-  /** Wall clock for signing timestamps; default Date.now. */
-  readonly now?: () => number;
-  readonly sleep?: (ms: number) => Promise<void>;
-  /** Source of backoff jitter, in [0, 1). */
-  readonly random?: () => number;
-  readonly onRequest?: (event: RequestEvent) => void;
-  readonly onRetry?: (event: RetryEvent) => void;
-  /**
-   * Test-only (see ./testRateLimits): OKX's rate-limit windows multiplied by this, 0 < scale ≤ 1. Honoured only
-   * against a loopback address (a simulator); against any other host the client keeps OKX's real limits.
-   */
-  readonly rateLimitScale?: number;
-}
-
 const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 4000, maxRetryAfterMs: 5000 };
-
-/** OKX's own messages are shown as detail only; a longer one is cut. */
-const MAX_OKX_MESSAGE = 500;
-
-/** Transport errors that prove the request never left this machine. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
-const NOT_SENT_PREFIXES = ['CERT_', 'ERR_TLS_', 'UNABLE_TO_', 'DEPTH_ZERO_', 'SELF_SIGNED_', 'ERR_SSL_'];
-
-function wasNeverSent(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (NOT_SENT_CODES.has(code) || NOT_SENT_PREFIXES.some((prefix) => code.startsWith(prefix)));
-}
-
-interface WireResponse {
-  readonly status: number;
-  readonly text: string;
-  readonly retryAfterMs: number | undefined;
-}
-
-/** What one attempt came to. */
-type Attempt =
-  | { kind: 'ok'; data: unknown; status: number }
-  | { kind: 'fail'; error: OkxError; status: number | undefined; retry: 'no' | 'yes' | 'clock'; retryAfterMs?: number };
 
 /** Amount-free fields that name the currency a request is about, for messages like "Insufficient BTC balance". */
 function currencyOf(params: object): string | undefined {
@@ -177,82 +91,17 @@ export class OkxClient {
     return `OkxClient ${JSON.stringify(this.toJSON())}`;
   }
 
-  // ------------------------------------------------------------------ products
+  // ------------------------------------------------------------------ products (each product's calls: ./productCalls)
 
-  readonly onchain = {
-    offers: (params: T.OffersRequest = {}) => this.call('onchainOffers', params),
-    purchase: (params: T.PurchaseRequest) => this.call('onchainPurchase', params),
-    redeem: (params: T.RedeemRequest) => this.call('onchainRedeem', params),
-    cancel: (params: T.CancelRequest) => this.call('onchainCancel', params),
-    activeOrders: (params: T.ActiveOrdersRequest = {}) => this.call('onchainActiveOrders', params),
-    orderHistory: (params: T.OrderHistoryRequest = {}) => this.pages('onchainOrderHistory', params),
-  };
-
-  readonly eth = {
-    productInfo: () => this.call('ethProductInfo', {}),
-    purchase: (params: T.AmountRequest) => this.call('ethPurchase', params),
-    redeem: (params: T.AmountRequest) => this.call('ethRedeem', params),
-    cancelRedeem: (params: T.CancelRedeemRequest) => this.call('ethCancelRedeem', params),
-    balance: () => this.call('ethBalance', {}),
-    history: (params: T.StakingHistoryRequest = {}) => this.pages('ethHistory', params),
-    apyHistory: (params: T.ApyHistoryRequest) => this.call('ethApyHistory', params),
-  };
-
-  readonly sol = {
-    productInfo: () => this.call('solProductInfo', {}),
-    purchase: (params: T.AmountRequest) => this.call('solPurchase', params),
-    redeem: (params: T.AmountRequest) => this.call('solRedeem', params),
-    balance: () => this.call('solBalance', {}),
-    history: (params: T.StakingHistoryRequest = {}) => this.pages('solHistory', params),
-    apyHistory: (params: T.ApyHistoryRequest) => this.call('solApyHistory', params),
-  };
-
-  readonly savings = {
-    balance: (params: T.SavingsBalanceRequest = {}) => this.call('savingsBalance', params),
-    purchaseRedempt: (params: T.SavingsPurchaseRedemptRequest) => this.call('savingsPurchaseRedempt', params),
-    setLendingRate: (params: T.SetLendingRateRequest) => this.call('savingsSetLendingRate', params),
-    lendingHistory: (params: T.LendingHistoryRequest = {}) => this.pages('savingsLendingHistory', params),
-    lendingRateSummary: (params: T.LendingRateSummaryRequest = {}) => this.call('savingsLendingRateSummary', params),
-    lendingRateHistory: (params: T.LendingRateHistoryRequest = {}) => this.pages('savingsLendingRateHistory', params),
-  };
-
-  readonly loan = {
-    borrowCurrencies: () => this.call('loanBorrowCurrencies', {}),
-    collateralAssets: (params: T.CollateralAssetsRequest = {}) => this.call('loanCollateralAssets', params),
-    maxLoan: (params: T.MaxLoanRequest) => this.call('loanMaxLoan', params),
-    maxCollateralRedeem: (params: T.MaxCollateralRedeemRequest) => this.call('loanMaxCollateralRedeem', params),
-    adjustCollateral: (params: T.AdjustCollateralRequest) => this.call('loanAdjustCollateral', params),
-    borrow: (params: T.BorrowRequest) => this.call('loanBorrow', params),
-    repay: (params: T.RepayRequest) => this.call('loanRepay', params),
-    emodeInfo: () => this.call('loanEmodeInfo', {}),
-    /** Every order, or the one `ordId` names. */
-    info: (params: T.LoanInfoRequest = {}) => this.call('loanInfo', params),
-    history: (params: T.LoanHistoryRequest = {}) => this.pages('loanHistory', params),
-    interestAccrued: (params: T.InterestAccruedRequest = {}) => this.pages('loanInterestAccrued', params),
-  };
-
-  /** Stable Rewards: what OKX still offers since quote, trade and their history were decommissioned (2026-07-14). */
-  readonly stableRewards = {
-    productInfo: (params: T.StableRewardsProductInfoRequest) => this.call('stableRewardsProductInfo', params),
-    balance: (params: T.StableRewardsBalanceRequest = {}) => this.call('stableRewardsBalance', params),
-    apyHistory: (params: T.StableRewardsApyHistoryRequest) => this.call('stableRewardsApyHistory', params),
-  };
-
-  /**
-   * OKUSD. Subscribe and redeem take a `clOrdId`: make one per user action and keep it, so that an unknown
-   * outcome can be looked up in the histories rather than sent again.
-   */
-  readonly okusd = {
-    limits: () => this.call('okusdLimits', {}),
-    subscribe: (params: T.OkusdSubscribeRequest) => this.call('okusdSubscribe', params),
-    redeem: (params: T.OkusdRedeemRequest) => this.call('okusdRedeem', params),
-    account: () => this.call('okusdAccount', {}),
-    subscribeHistory: (params: T.OkusdHistoryRequest = {}) => this.pages('okusdSubscribeHistory', params),
-    /** Standard redemptions unless `type` says `fast` (OKX's default). */
-    redeemHistory: (params: T.OkusdRedeemHistoryRequest = {}) => this.pages('okusdRedeemHistory', params),
-    rewardsHistory: (params: T.OkusdHistoryRequest = {}) => this.pages('okusdRewardsHistory', params),
-    aprHistory: (params: T.OkusdHistoryRequest = {}) => this.pages('okusdAprHistory', params),
-  };
+  readonly onchain = onchainCalls(this);
+  readonly eth = ethCalls(this);
+  readonly sol = solCalls(this);
+  readonly savings = savingsCalls(this);
+  readonly loan = loanCalls(this);
+  readonly stableRewards = stableRewardsCalls(this);
+  readonly okusd = okusdCalls(this);
+  readonly dual = dualCalls(this);
+  readonly account = accountCalls(this);
 
   /**
    * How long a request to `id` would wait for OKX's rate limit now (0: it would be sent at once). For requests
@@ -270,27 +119,6 @@ export class OkxClient {
   private limiterKey(id: EndpointId): string {
     return `${ENDPOINTS[id].rateLimit.scope === 'ip' ? 'ip' : `user:${this.#credentials?.apiKey ?? ''}`}:${id}`;
   }
-
-  /** Dual Investment: quote → trade, and early redemption as redeem-quote → redeem. */
-  readonly dual = {
-    currencyPairs: () => this.call('dualCurrencyPairs', {}),
-    products: (params: T.DualProductsRequest) => this.call('dualProducts', params),
-    quote: (params: T.DualQuoteRequest) => this.call('dualQuote', params),
-    trade: (params: T.DualTradeRequest) => this.call('dualTrade', params),
-    redeemQuote: (params: T.DualRedeemQuoteRequest) => this.call('dualRedeemQuote', params),
-    redeem: (params: T.DualRedeemRequest) => this.call('dualRedeem', params),
-    orderState: (params: T.DualOrderStateRequest) => this.call('dualOrderState', params),
-    orderHistory: (params: T.DualOrderHistoryRequest = {}) => this.pages('dualOrderHistory', params),
-  };
-
-  /** Outside the Financial Product chapter: the funding and trading accounts (auto-earn) and public index prices. */
-  readonly account = {
-    fundingBalances: (params: T.FundingBalancesRequest = {}) => this.call('fundingBalances', params),
-    assetValuation: (params: T.AssetValuationRequest = {}) => this.call('assetValuation', params),
-    indexTickers: (params: T.IndexTickersRequest) => this.call('indexTickers', params),
-    tradingBalance: (params: T.TradingBalanceRequest = {}) => this.call('tradingBalance', params),
-    setAutoEarn: (params: T.SetAutoEarnRequest) => this.call('setAutoEarn', params),
-  };
 
   /** OKX's clock (public, unsigned). */
   serverTime(): Promise<T.ServerTime[]> {
@@ -312,31 +140,7 @@ export class OkxClient {
 
   /** A history endpoint, one page at a time, newest first. */
   pages<K extends PagedEndpoint>(id: K, params: ParamsOf<K>): Pager<DataOf<K>[number]> {
-    const cursor = ENDPOINTS[id].cursor;
-    if (cursor === undefined) {
-      throw new Error(`${id} is not a paged endpoint`);
-    }
-    const pageSize = Number(params.limit ?? String(ENDPOINTS[id].defaultLimit ?? 100));
-    const pageBy = ENDPOINTS[id].pageBy ?? 'after';
-    // The next page's bound. `after` and `endId` are strictly older than the cursor; `end` is an inclusive time,
-    // paged as a time several records can share (below): the pager asks from the last time + 1 ms, so `end` is
-    // that minus 1 ms — the last time itself, whose records already read the pager skips.
-    const older = (cursorValue: string): Partial<Record<'after' | 'end' | 'endId', string>> =>
-      pageBy === 'end' ? { end: (BigInt(cursorValue) - 1n).toString() } : { [pageBy]: cursorValue };
-    return new Pager<DataOf<K>[number]>(
-      async (after) => {
-        const page: DataOf<K> = await this.call(id, after === undefined ? params : { ...params, ...older(after) });
-        return page;
-      },
-      (record) => {
-        const value = (record as unknown as Record<string, unknown>)[cursor];
-        return typeof value === 'string' && value !== '' ? value : undefined;
-      },
-      pageSize,
-      // A time can be shared by several records (savings: one per currency per hour, unless one currency is
-      // asked for; OKUSD orders placed in the same millisecond); an order id or a reference id is not.
-      pageBy === 'end' || (cursor === 'ts' || cursor === 'requestTime') && !(typeof (params as { ccy?: unknown }).ccy === 'string' && (params as { ccy: string }).ccy !== ''),
-    );
+    return pagerFor(id, params, (pageParams) => this.call(id, pageParams));
   }
 
   // ------------------------------------------------------------------ the wire
@@ -466,12 +270,12 @@ export class OkxClient {
     try {
       wire = await this.send(`${this.#environment.baseUrl}${requestPath}`, spec.method, headers, body);
     } catch (error) {
-      return this.transportFailure(id, spec, error, redact);
+      return transportFailure(id, spec, error, redact, this.#timeoutMs);
     }
     try {
-      return this.interpret(id, spec, wire, ccy, redact);
+      return interpretAnswer(id, spec, wire, ccy, redact, () => this.#now());
     } catch (error) {
-      // Nothing in interpret() should throw; if something does, the answer was not understood.
+      // Nothing in interpretAnswer() should throw; if something does, the answer was not understood.
       return spec.moneyMoving
         ? unclear(id, wire.status)
         : { kind: 'fail', status: wire.status, retry: 'no', error: unexpected(id, error, redact) };
@@ -487,280 +291,6 @@ export class OkxClient {
       return { status: response.status, text, retryAfterMs: retryAfterMs(response.headers.get('retry-after'), this.#now()) };
     } finally {
       clearTimeout(timer);
-    }
-  }
-
-  private transportFailure(id: EndpointId, spec: EndpointSpec, error: unknown, redact: (text: unknown) => string): Attempt {
-    const timedOut = (error as { name?: unknown } | null)?.name === 'AbortError';
-    if (spec.moneyMoving && !wasNeverSent(error)) {
-      return {
-        kind: 'fail',
-        status: undefined,
-        retry: 'no',
-        error: new OkxError({ category: 'unknown-outcome', template: LOCAL_MESSAGES.unknownOutcome, endpoint: id }),
-      };
-    }
-    const detail = error instanceof Error ? redact(error.message) : 'unknown error';
-    return {
-      kind: 'fail',
-      status: undefined,
-      retry: 'yes',
-      error: timedOut
-        ? new OkxError({ category: 'network', template: LOCAL_MESSAGES.timeout, args: { seconds: String(this.#timeoutMs / 1000) }, endpoint: id })
-        : new OkxError({ category: 'network', template: LOCAL_MESSAGES.network, args: { detail }, endpoint: id }),
-    };
-  }
-
-  private interpret(id: EndpointId, spec: EndpointSpec, wire: WireResponse, ccy: string | undefined, redact: (text: unknown) => string): Attempt {
-    const { status } = wire;
-    const money = spec.moneyMoving;
-    const retryAt = wire.retryAfterMs === undefined ? {} : { retryAt: this.#now() + wire.retryAfterMs };
-
-    if (status >= 300 && status < 400) {
-      // Never followed: it would carry the body, key, passphrase and signature to wherever Location points.
-      if (money) {
-        return {
-          kind: 'fail',
-          status,
-          retry: 'no',
-          error: new OkxError({ category: 'unknown-outcome', template: LOCAL_MESSAGES.redirectOutcome, args: { status: String(status) }, httpStatus: status, endpoint: id }),
-        };
-      }
-      return {
-        kind: 'fail',
-        status,
-        retry: 'no',
-        error: new OkxError({ category: 'unavailable', template: LOCAL_MESSAGES.redirect, args: { status: String(status) }, httpStatus: status, endpoint: id }),
-      };
-    }
-
-    const serverTrouble = status >= 500 || status === 429;
-    const envelope = parseEnvelope(wire.text);
-    if (envelope === undefined) {
-      // Not an OKX answer (an HTML error page, an empty or cut-off body). For a money-moving request only a
-      // 4xx from something in front of OKX proves it was refused.
-      if (money && (status < 400 || status >= 500)) {
-        return unclear(id, status);
-      }
-      const category = status === 200 ? 'unavailable' : categoryForHttpStatus(status);
-      return {
-        kind: 'fail',
-        status,
-        retry: serverTrouble || status === 200 ? 'yes' : 'no',
-        retryAfterMs: wire.retryAfterMs,
-        error: new OkxError({
-          category,
-          template: status === 200 || status >= 500 ? LOCAL_MESSAGES.notJson : LOCAL_MESSAGES.httpStatus,
-          args: { status: String(status) },
-          httpStatus: status,
-          endpoint: id,
-          ...retryAt,
-        }),
-      };
-    }
-
-    // Per-item sCode/sMsg take precedence over the top-level pair.
-    const failed = failedItem(envelope.data);
-    const code = failed?.code ?? envelope.code;
-    const okxMessage = clip(redact(failed?.msg ?? envelope.msg));
-
-    if (code === '0') {
-      // A money move's answer is read by the caller (the order id): it must have the documented shape.
-      const problem = dataProblem(envelope.data, spec.data);
-      if (money && (problem !== undefined || status >= 400)) {
-        return unclear(id, status);
-      }
-      if (problem !== undefined) {
-        return {
-          kind: 'fail',
-          status,
-          retry: 'no',
-          error: new OkxError({ category: 'unavailable', template: LOCAL_MESSAGES.badShape, args: { detail: problem }, httpStatus: status, endpoint: id }),
-        };
-      }
-      return { kind: 'ok', data: envelope.data, status };
-    }
-
-    const base = code.split('_')[0] ?? code;
-    if (money && base === '50004') {
-      return {
-        kind: 'fail',
-        status,
-        retry: 'no',
-        error: new OkxError({ category: 'unknown-outcome', template: LOCAL_MESSAGES.unknownOutcome, code, httpStatus: status, okxMessage, endpoint: id }),
-      };
-    }
-    if (money && status >= 500 && !isDocumentedRefusal(code)) {
-      // A server error with a code OKX does not document as a refusal: it may have been carried out.
-      return unclear(id, status, code, okxMessage);
-    }
-    const error = errorForCode({ code, httpStatus: status, okxMessage, endpoint: id, args: ccy === undefined ? {} : { ccy }, ...retryAt });
-    let retry: 'no' | 'yes' | 'clock' = 'no';
-    if (base === '50102') {
-      retry = 'clock';
-    } else if (base === '50011' || base === '50013' || base === '50004' || status >= 500) {
-      retry = 'yes';
-    }
-    return {
-      kind: 'fail',
-      status,
-      retry,
-      retryAfterMs: base === '50011' ? (wire.retryAfterMs ?? spec.rateLimit.windowMs) : wire.retryAfterMs,
-      error,
-    };
-  }
-}
-
-/** A money move whose answer proves neither success nor refusal. */
-function unclear(id: EndpointId, status: number, code?: string, okxMessage?: string): Attempt {
-  return {
-    kind: 'fail',
-    status,
-    retry: 'no',
-    error: new OkxError({
-      category: 'unknown-outcome',
-      template: LOCAL_MESSAGES.unclearOutcome,
-      args: { status: String(status) },
-      httpStatus: status,
-      endpoint: id,
-      ...(code === undefined ? {} : { code }),
-      ...(okxMessage === undefined ? {} : { okxMessage }),
-    }),
-  };
-}
-
-function describe(error: unknown, redact: (text: unknown) => string): string {
-  return redact(error instanceof Error ? `${error.name}: ${error.message}` : error);
-}
-
-/** Something went wrong before the request left: nothing was sent. */
-function notPrepared(id: EndpointId, error: unknown, redact: (text: unknown) => string = redactor([])): OkxError {
-  return new OkxError({ category: 'other', template: LOCAL_MESSAGES.notPrepared, args: { detail: describe(error, redact) }, endpoint: id });
-}
-
-/** Something went wrong reading an answer to a read. */
-function unexpected(id: EndpointId, error: unknown, redact: (text: unknown) => string = redactor([])): OkxError {
-  return new OkxError({ category: 'unavailable', template: LOCAL_MESSAGES.unexpected, args: { detail: describe(error, redact) }, endpoint: id });
-}
-
-function clip(text: string): string {
-  return text.length > MAX_OKX_MESSAGE ? `${text.slice(0, MAX_OKX_MESSAGE)}…` : text;
-}
-
-/**
- * Retry-After in milliseconds: delay-seconds or an HTTP date; undefined when absent, unreadable, or not in
- * the future.
- */
-export function retryAfterMs(header: string | null, now: number): number | undefined {
-  if (header === null) return undefined;
-  const value = header.trim();
-  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
-  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
-}
-
-/** The history endpoints: those with a `cursor` in the endpoint table (a unit test keeps the two in step). */
-export type PagedEndpoint =
-  | 'onchainOrderHistory'
-  | 'ethHistory'
-  | 'solHistory'
-  | 'savingsLendingHistory'
-  | 'savingsLendingRateHistory'
-  | 'loanHistory'
-  | 'loanInterestAccrued'
-  | 'okusdSubscribeHistory'
-  | 'okusdRedeemHistory'
-  | 'okusdRewardsHistory'
-  | 'okusdAprHistory'
-  | 'dualOrderHistory';
-
-/**
- * Pages through a history endpoint on demand: each `next()` fetches the records older than the last one seen.
- * `done` turns true once a page comes back shorter than the page size.
- *
- * With `ties` (a cursor that is a time several records can share: savings lending has one record per currency
- * per hour, all at the hour), OKX's `after` — strictly older than the cursor — would lose the rest of a group
- * that a page ends inside. Each page is then asked from just after the last time read (`after` = that time
- * + 1 ms) and the records of that time already returned are skipped. A page made only of that one time means
- * more than a page of records share it: they cannot be read page by page without loss, so that throws.
- */
-export class Pager<R> {
-  #after: string | undefined;
-  #done = false;
-  /** With ties: the records (as JSON) already returned at the boundary time, with how often each was. */
-  #seen = new Map<string, number>();
-
-  constructor(
-    private readonly fetchPage: (after: string | undefined) => Promise<R[]>,
-    private readonly cursorOf: (record: R) => string | undefined,
-    private readonly pageSize: number,
-    private readonly ties = false,
-  ) {}
-
-  get done(): boolean {
-    return this.#done;
-  }
-
-  async next(): Promise<R[]> {
-    if (this.#done) {
-      return [];
-    }
-    return this.ties ? this.#nextWithTies() : this.#nextStrict();
-  }
-
-  async #nextStrict(): Promise<R[]> {
-    const page = await this.fetchPage(this.#after);
-    const last = page[page.length - 1];
-    const cursor = last === undefined ? undefined : this.cursorOf(last);
-    if (page.length < this.pageSize || cursor === undefined || cursor === this.#after) {
-      this.#done = true;
-    }
-    this.#after = cursor;
-    return page;
-  }
-
-  async #nextWithTies(): Promise<R[]> {
-    const boundary = this.#after;
-    const page = await this.fetchPage(boundary === undefined ? undefined : (BigInt(boundary) + 1n).toString());
-    const seen = new Map(this.#seen);
-    const fresh = page.filter((record) => {
-      if (this.cursorOf(record) !== boundary) return true;
-      const key = JSON.stringify(record);
-      const times = seen.get(key) ?? 0;
-      if (times === 0) return true;
-      seen.set(key, times - 1);
-      return false;
-    });
-    const last = page[page.length - 1];
-    const cursor = last === undefined ? undefined : this.cursorOf(last);
-    if (page.length < this.pageSize || cursor === undefined || !/^\d{1,16}$/.test(cursor)) {
-      // A short page is the end; a record without a time leaves nothing to ask the next page from.
-      this.#done = true;
-      return fresh;
-    }
-    if (cursor === boundary) {
-      this.#done = true;
-      throw new OkxError({
-        category: 'unavailable',
-        template: LOCAL_MESSAGES.tiedPage,
-        args: { count: String(this.pageSize), time: new Date(Number(cursor)).toISOString() },
-      });
-    }
-    this.#after = cursor;
-    this.#seen = new Map();
-    for (const record of page) {
-      if (this.cursorOf(record) !== cursor) continue;
-      const key = JSON.stringify(record);
-      this.#seen.set(key, (this.#seen.get(key) ?? 0) + 1);
-    }
-    return fresh;
-  }
-
-  async *[Symbol.asyncIterator](): AsyncGenerator<R[]> {
-    while (!this.#done) {
-      const page = await this.next();
-      if (page.length > 0) {
-        yield page;
-      }
     }
   }
 }

@@ -6,7 +6,8 @@
  * from before until the first new page is in (never an empty chart meanwhile).
  */
 import { errorText } from '../messages';
-import type { OkxClient, Pager } from '../okx/client';
+import type { OkxClient } from '../okx/client';
+import type { Pager } from '../okx/pager';
 import type { EarningRecord } from './earningsSeries';
 
 /** The pages of one history, newest first (OkxClient's pagers). */

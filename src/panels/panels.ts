@@ -13,7 +13,7 @@ import { borrowedCcys, loanKey as loanKeyOf } from '../portfolio/risk';
 import { loanName } from '../views/loanLabels';
 import { buildLtvState, type LtvExtras, loadLtvExtras } from './ltvState';
 import { onDidChangeLive } from '../views/liveFigures';
-import { buildProductState, isMoreEarn, type MoreEarnTarget, type ProductTarget, productAreas, productKey, productTitle } from './productState';
+import { buildProductState, isMoreEarn, type ProductTarget, productAreas, productKey, productTitle } from './productState';
 import { ChartCache, historyHost, STABLE_RANGES } from './productChart';
 import { buildMoreEarnState, type MoreEarnExtras } from './moreEarnState';
 import { loadMoreEarnExtras } from './moreEarnExtras';
@@ -27,6 +27,7 @@ import type { PanelHostContext } from './panelHostContext';
 import { RateHistoryStore } from '../portfolio/historyCache';
 import { COMPARE_VIEW, LTV_VIEW, PORTFOLIO_VIEW, PRODUCT_VIEW } from './viewTypes';
 import { panelHtml } from './panelHtml';
+import { runLoanAction, runMoreEarnAction, runProductAction } from './panelButtons';
 import { COMPARE_KEY, ComparePanel } from './comparePanel';
 
 export { LTV_VIEW, PORTFOLIO_VIEW, PRODUCT_VIEW };
@@ -249,74 +250,27 @@ export class Panels implements vscode.Disposable {
       case 'action': {
         if (target.kind === 'loan' || target.kind === 'portfolio') return;
         if (isMoreEarn(target)) {
-          await this.moreEarnAction(entry, target, message.action);
+          await runMoreEarnAction(this.portfolio, this.flows.log, entry, target, message.action);
           return;
         }
-        const command =
-          target.kind === 'onchain' ? (message.action === 'purchase' ? 'okxEarn.onchain.purchase' : 'okxEarn.onchain.redeem')
-          : target.kind === 'eth' ? (message.action === 'purchase' ? 'okxEarn.eth.stake' : 'okxEarn.eth.redeem')
-          : target.kind === 'sol' ? (message.action === 'purchase' ? 'okxEarn.sol.stake' : 'okxEarn.sol.redeem')
-          : message.action === 'purchase' ? 'okxEarn.savings.subscribe' : 'okxEarn.savings.redeem';
-        const offer = target.kind === 'onchain' ? this.offerOf(target.productId) : undefined;
-        const arg =
-          target.kind === 'onchain' && message.action === 'purchase' && offer !== undefined ? { payload: { kind: 'offer', offer } }
-          : target.kind === 'savings' ? { payload: { kind: 'savings', ccy: target.ccy } }
-          : undefined;
-        await vscode.commands.executeCommand(command, arg);
+        await runProductAction(this.portfolio, target, message.action);
         return;
       }
       case 'collateral': {
         if (target.kind !== 'loan') return;
         const loan = findLoan(this.loans(), target.loanKey);
         if (loan === undefined) return;
-        const arg = message.ccy === undefined ? { payload: { kind: 'loan', loan } } : { payload: { kind: 'collateral', ccy: message.ccy, loan } };
-        await vscode.commands.executeCommand(message.action === 'add' ? 'okxEarn.loan.addCollateral' : 'okxEarn.loan.reduceCollateral', arg);
+        await runLoanAction(message, loan);
         return;
       }
       case 'loan': {
         if (target.kind !== 'loan') return;
         const loan = findLoan(this.loans(), target.loanKey);
         if (loan === undefined) return;
-        await vscode.commands.executeCommand(message.action === 'borrow' ? 'okxEarn.loan.borrow' : 'okxEarn.loan.repay', { payload: { kind: 'loan', loan } });
+        await runLoanAction(message, loan);
         return;
       }
     }
-  }
-
-  /**
-   * a More Earn product's button: the command that does it, with the item it is about, as the More Earn view's menus
-   * pass it. The command asks, confirms and sends; the panel only names it. An action the page does not offer
-   * now (a stale click) does nothing.
-   */
-  private async moreEarnAction(entry: OpenPanel, target: MoreEarnTarget, action: 'purchase' | 'redeem'): Promise<void> {
-    const offered = entry.state?.kind === 'product' ? entry.state.actions : [];
-    if (!offered.includes(action)) return;
-    let command: string | undefined;
-    let payload: unknown;
-    if (target.kind === 'okusd') {
-      command = action === 'purchase' ? 'okxEarn.okusd.subscribe' : 'okxEarn.okusd.redeem';
-      payload = { kind: 'okusd' };
-    } else if (target.kind === 'dual' && 'order' in target && action === 'redeem') {
-      const orders = this.portfolio.get('dual');
-      const order = ('data' in orders ? orders.data?.orders.find((o) => o.ordId === target.order.ordId) : undefined) ?? target.order;
-      command = 'okxEarn.dual.redeemEarly';
-      payload = { kind: 'dualOrder', order };
-    } else if (target.kind === 'dual' && 'product' in target && action === 'purchase') {
-      command = 'okxEarn.dual.purchase';
-      payload = { kind: 'dualProduct', product: entry.moreEarn.product ?? target.product };
-    }
-    if (command === undefined) return;
-    try {
-      await vscode.commands.executeCommand(command, { payload });
-    } catch (error) {
-      this.flows.log.error(`${command} from the ${entry.key} panel: ${error instanceof Error ? error.message : String(error)}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('This action could not be started: {0}', error instanceof Error ? error.message : String(error)));
-    }
-  }
-
-  private offerOf(productId: string): unknown {
-    const state = this.portfolio.get('offers');
-    return 'data' in state ? state.data?.offers.find((o) => o.productId === productId) : undefined;
   }
 
   /** Builds the panel's state from the portfolio (and, for a loan, OKX's limits) and posts it. */

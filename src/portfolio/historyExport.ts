@@ -6,7 +6,8 @@
  * no partial result. Amounts are exactly as OKX sent them; times in ISO 8601 UTC, or, in the readable form
  * (./exportColumns), as dates with rates as percentages. No `vscode` import.
  */
-import type { OkxClient, Pager } from '../okx/client';
+import type { OkxClient } from '../okx/client';
+import type { Pager } from '../okx/pager';
 import type * as T from '../okx/types';
 import { csvDocument, isoTime } from './csv';
 import { UTF8_BOM, readableTable, type Table } from './exportColumns';

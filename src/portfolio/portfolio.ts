@@ -3,7 +3,8 @@
  * staking, savings, loans, offers, market rates), each loaded on its own so that one failing area leaves the
  * others intact. Views read it and never call the network themselves. No `vscode` import.
  */
-import type { OkxClient, Pager } from '../okx/client';
+import type { OkxClient } from '../okx/client';
+import type { Pager } from '../okx/pager';
 import type { OkxError } from '../okx/errors';
 import type * as T from '../okx/types';
 import { AREA_IDS, PRIVATE_AREAS, type AreaData, type AreaId, type HistoryKind, type HistoryRecords } from './areas';

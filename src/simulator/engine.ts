@@ -1,12 +1,15 @@
 /**
  * The simulator's business rules: what each endpoint does to the portfolio, with OKX's validation
  * and error codes, and how the portfolio moves on with (simulated) time. Money is text throughout.
+ * Each product's rules live in its desk (./onchain, ./staking, ./loans, ./okusd, ./stableRewards, ./dual,
+ * ./accounts); this routes each endpoint to it, keeps the funding account they share, and holds savings,
+ * index prices and the account's valuation.
  */
 import * as D from '../decimal';
 import type { DataOf, EndpointId } from '../okx/endpoints';
 import type * as T from '../okx/types';
-import { DAY, dayOf, HOUR, MINUTE, periodMs, YEAR_MS } from './clock';
-import { FIAT_PER_USD, INDEX_QUOTES, borrowingRate, indexTicker, lendingRate, savingsCurrencies, stakingApy, type PriceFeed } from './market';
+import { DAY, HOUR } from './clock';
+import { FIAT_PER_USD, INDEX_QUOTES, borrowingRate, indexTicker, lendingRate, savingsCurrencies, type PriceFeed } from './market';
 import { page } from './paging';
 import { amount, annualRate, oneOf, pageQuery, required, text, type RawParams } from './params';
 import { badParam, fail } from './simError';
@@ -14,9 +17,11 @@ import { TradingDesk, fundingBalances } from './accounts';
 import { DualDesk } from './dual';
 import { LoanDesk, type Funding } from './loans';
 import { OkusdDesk } from './okusd';
+import { OnchainDesk } from './onchain';
 import { savingsHour } from './savingsHour';
 import { StableRewardsDesk } from './stableRewards';
-import { nextId, type SimOrder, type SimStaking, type SimState } from './state';
+import { StakingDesk } from './staking';
+import type { SimState } from './state';
 
 export type { RawParams } from './params';
 
@@ -24,9 +29,6 @@ type Handler<K extends EndpointId> = (params: RawParams, now: number) => DataOf<
 
 const LENDING_RATE_HISTORY_START = Date.UTC(2021, 11, 14);
 const KEEP_HISTORY_MS = 30 * DAY;
-const ORDER_STATES = ['8', '13', '9', '1', '2'];
-
-const ms = (time: number | undefined): string => (time === undefined ? '' : String(time));
 
 export class Portfolio {
   readonly loans: LoanDesk;
@@ -34,6 +36,8 @@ export class Portfolio {
   readonly stableRewards: StableRewardsDesk;
   readonly dual: DualDesk;
   readonly trading: TradingDesk;
+  readonly onchain: OnchainDesk;
+  readonly staking: StakingDesk;
 
   constructor(
     readonly state: SimState,
@@ -44,6 +48,8 @@ export class Portfolio {
     this.okusd = new OkusdDesk(state, funding);
     this.stableRewards = new StableRewardsDesk(state, funding);
     this.dual = new DualDesk(state, funding, prices);
+    this.onchain = new OnchainDesk(state, funding);
+    this.staking = new StakingDesk(state, funding);
     this.trading = new TradingDesk(state, (c) => (prices.has(c) ? prices.usd(c, this.state.lastTick) : undefined));
   }
 
@@ -75,169 +81,28 @@ export class Portfolio {
   private readonly handlers: { [K in EndpointId]: Handler<K> } = {
     publicTime: (_p, now) => [{ ts: String(now) }],
 
-    // ---- on-chain earn
-    onchainOffers: (p) => {
-      const productId = text(p, 'productId');
-      const ccy = text(p, 'ccy');
-      oneOf(p, 'protocolType', ['defi']);
-      return this.state.offers
-        .filter((o) => (productId === undefined || o.productId === productId) && (ccy === undefined || o.ccy === ccy))
-        .map((o) => ({
-          ccy: o.ccy, productId: o.productId, protocol: o.protocol, protocolType: 'defi', term: o.term, apy: o.apy, earlyRedeem: o.earlyRedeem,
-          investData: o.invest.map((i) => ({ ccy: i.ccy, bal: this.balance(i.ccy), minAmt: i.minAmt, maxAmt: i.maxAmt })),
-          earningData: o.earning.map((e) => ({ ccy: e.ccy, earningType: e.earningType })),
-          state: o.state, redeemPeriod: [...o.redeemPeriod], fastRedemptionDailyLimit: o.fastRedemptionDailyLimit,
-        }));
-    },
+    // ---- on-chain earn (src/simulator/onchain.ts)
+    onchainOffers: (p) => this.onchain.offers(p),
+    onchainPurchase: (p, now) => this.onchain.purchase(p, now),
+    onchainRedeem: (p, now) => this.onchain.redeem(p, now),
+    onchainCancel: (p, now) => this.onchain.cancel(p, now),
+    onchainActiveOrders: (p) => this.onchain.activeOrders(p),
+    onchainOrderHistory: (p) => this.onchain.orderHistory(p),
 
-    onchainPurchase: (p, now) => {
-      const offer = this.state.offers.find((o) => o.productId === required(p, 'productId')) ?? badParam('productId');
-      const tag = text(p, 'tag');
-      if (tag !== undefined && !/^[A-Za-z0-9]{1,16}$/.test(tag)) badParam('tag');
-      const term = text(p, 'term');
-      if (offer.term === '0' ? term !== undefined && term !== '0' : term !== offer.term) badParam('term');
-      const investData = p.investData;
-      if (!Array.isArray(investData) || investData.length === 0) return badParam('investData');
-      const invest = investData.map((item: unknown) => {
-        if (typeof item !== 'object' || item === null) return badParam('investData');
-        const entry = item as RawParams;
-        const limits = offer.invest.find((i) => i.ccy === entry.ccy) ?? badParam('ccy');
-        return { limits, amt: amount(entry, 'amt') };
-      });
-      if (offer.state === 'sold_out') fail('51730', 'This product is sold out');
-      if (offer.state === 'Stop') fail('51731', 'Subscription to this product is suspended');
-      for (const { limits, amt } of invest) {
-        if (D.lt(amt, limits.minAmt)) fail('51727', `The minimum subscription amount is ${limits.minAmt} ${limits.ccy}`);
-        if (D.gt(amt, limits.maxAmt)) fail('51728', `The maximum subscription amount is ${limits.maxAmt} ${limits.ccy}`);
-        if (D.lt(this.balance(limits.ccy), amt)) fail('51736', `Insufficient ${limits.ccy} balance`);
-      }
-      for (const { limits, amt } of invest) this.debit(limits.ccy, amt, '51736');
-      const order: SimOrder = {
-        ordId: nextId(this.state), productId: offer.productId, ccy: offer.ccy, protocol: offer.protocol, term: offer.term, apy: offer.apy,
-        state: '8', stateSince: now, purchasedTime: now, tag: tag ?? '',
-        invest: invest.map(({ limits, amt }) => ({ ccy: limits.ccy, amt })),
-        earnings: offer.earning.map((e) => ({ ccy: e.ccy, earningType: e.earningType, earnings: '0' })),
-      };
-      this.state.orders.push(order);
-      return [{ ordId: order.ordId, tag: order.tag }];
-    },
-
-    onchainRedeem: (p, now) => {
-      if (oneOf(p, 'protocolType', ['defi']) === undefined) badParam('protocolType');
-      const allowEarly = p.allowEarlyRedeem;
-      if (allowEarly !== undefined && typeof allowEarly !== 'boolean') badParam('allowEarlyRedeem');
-      const order = this.activeOrder(required(p, 'ordId'));
-      if (order.state !== '1') fail('51724', 'Redemption is not supported in the current order state');
-      const offer = this.state.offers.find((o) => o.productId === order.productId);
-      const maturity = order.purchasedTime + Number(order.term) * DAY;
-      if (order.term !== '0' && now < maturity) {
-        if (offer?.earlyRedeem !== true) fail('51723', 'This product does not support early redemption');
-        if (allowEarly !== true) fail('51729', 'The order has not reached its redemption date');
-      }
-      const invested = order.invest[0]?.amt ?? '0';
-      const fast = offer !== undefined && offer.fastRedemptionDailyLimit !== '' && D.lte(invested, offer.fastRedemptionDailyLimit);
-      order.state = '2';
-      order.stateSince = now;
-      if (fast) {
-        order.estSettlementTime = now + MINUTE;
-        order.cancelRedemptionDeadline = now;
-        order.fastRedeeming = order.invest.map((i) => ({ ccy: i.ccy, redeemingAmt: i.amt }));
-      } else {
-        const [, longest] = offer?.redeemPeriod ?? ['1D', '1D'];
-        order.estSettlementTime = now + periodMs(longest);
-        order.cancelRedemptionDeadline = now + Math.min(HOUR, periodMs(longest) / 2);
-      }
-      return [{ ordId: order.ordId, tag: order.tag }];
-    },
-
-    onchainCancel: (p, now) => {
-      if (oneOf(p, 'protocolType', ['defi']) === undefined) badParam('protocolType');
-      const order = this.activeOrder(required(p, 'ordId'));
-      if (order.state === '8') {
-        order.state = '13';
-        order.stateSince = now;
-      } else if (order.state === '2') {
-        if (order.fastRedeeming !== undefined) fail('51762', 'The order is partially redeemed and cannot be cancelled');
-        if (now > (order.cancelRedemptionDeadline ?? 0)) fail('51725', 'Cancellation is not supported at this time');
-        order.state = '1';
-        order.stateSince = now;
-        delete order.estSettlementTime;
-        delete order.cancelRedemptionDeadline;
-      } else if (order.state === '1') {
-        fail('51726', 'There is no subscription or redemption to cancel');
-      } else {
-        fail('51725', 'Cancellation is not supported at this time');
-      }
-      return [{ ordId: order.ordId, tag: order.tag }];
-    },
-
-    onchainActiveOrders: (p) => {
-      const productId = text(p, 'productId');
-      const ccy = text(p, 'ccy');
-      oneOf(p, 'protocolType', ['defi']);
-      const wanted = oneOf(p, 'state', ORDER_STATES);
-      return this.state.orders
-        .filter((o) => o.state !== '3')
-        .filter((o) => (productId === undefined || o.productId === productId) && (ccy === undefined || o.ccy === ccy))
-        .filter((o) => wanted === undefined || o.state === wanted)
-        .sort((a, b) => Number(b.ordId) - Number(a.ordId))
-        .map((o) => ({
-          ccy: o.ccy, ordId: o.ordId, productId: o.productId, state: o.state, protocol: o.protocol, protocolType: 'defi', term: o.term,
-          apy: o.apy, investData: o.invest.map((i) => ({ ...i })),
-          earningData: o.earnings.map((e) => ({ ccy: e.ccy, earningType: e.earningType, earnings: D.roundDown(e.earnings, 8) })),
-          fastRedemptionData: (o.fastRedeeming ?? []).map((f) => ({ ...f })),
-          purchasedTime: ms(o.purchasedTime),
-          estSettlementTime: ms(o.estSettlementTime),
-          cancelRedemptionDeadline: ms(o.cancelRedemptionDeadline),
-          tag: o.tag,
-        }));
-    },
-
-    onchainOrderHistory: (p) => {
-      const productId = text(p, 'productId');
-      const ccy = text(p, 'ccy');
-      oneOf(p, 'protocolType', ['defi']);
-      const done = this.state.orders.filter(
-        (o) => o.state === '3' && (productId === undefined || o.productId === productId) && (ccy === undefined || o.ccy === ccy),
-      );
-      return page(done, (o) => o.ordId, pageQuery(p)).map((o) => ({
-        ccy: o.ccy, ordId: o.ordId, productId: o.productId, state: '3', protocol: o.protocol, protocolType: 'defi', term: o.term, apy: o.apy,
-        investData: o.invest.map((i) => ({ ...i })),
-        earningData: o.earnings.map((e) => ({ ccy: e.ccy, earningType: e.earningType, realizedEarnings: D.roundDown(e.earnings, 8) })),
-        purchasedTime: ms(o.purchasedTime), redeemedTime: ms(o.redeemedTime), tag: o.tag,
-      }));
-    },
-
-    // ---- ETH staking
-    ethProductInfo: (_p, now) => [{ fastRedemptionDailyLimit: this.fastLeft(this.state.eth, now, true), ...this.productFields(this.state.eth, 'eth', now) }],
-    ethPurchase: (p, now) => this.stake(this.state.eth, p, now),
-    ethRedeem: (p, now) => this.unstake(this.state.eth, p, now),
-    ethCancelRedeem: (p, now) => {
-      const ordId = required(p, 'ordId');
-      const record = this.state.eth.history.find((r) => r.ordId === ordId && r.type === 'redeem') ?? badParam('ordId');
-      if (record.status === 'success') fail('51722', 'The redemption has already completed');
-      if (record.status !== 'pending') fail('51725', 'Cancellation is not supported at this time');
-      record.status = 'cancelled';
-      record.completedTime = now;
-      record.redeemingAmt = '';
-      this.credit(this.state.eth.ccy, record.amt);
-      return [{ ordId }];
-    },
-    ethBalance: (_p, now) => this.stakingBalance(this.state.eth, now, true),
-    ethHistory: (p) => this.stakingHistory(this.state.eth, p, true),
-    ethApyHistory: (p, now) => this.apyHistory('eth', p, now),
-
-    // ---- SOL staking
-    solProductInfo: (_p, now) => ({
-      fastRedemptionDailyLimit: this.state.sol.fastDailyLimit,
-      fastRedemptionAvail: this.fastLeft(this.state.sol, now, false),
-      ...this.productFields(this.state.sol, 'sol', now),
-    }),
-    solPurchase: (p, now) => this.stake(this.state.sol, p, now),
-    solRedeem: (p, now) => this.unstake(this.state.sol, p, now),
-    solBalance: (_p, now) => this.stakingBalance(this.state.sol, now, false),
-    solHistory: (p) => this.stakingHistory(this.state.sol, p, false),
-    solApyHistory: (p, now) => this.apyHistory('sol', p, now),
+    // ---- ETH and SOL staking (src/simulator/staking.ts)
+    ethProductInfo: (_p, now) => this.staking.ethProductInfo(now),
+    ethPurchase: (p, now) => this.staking.stake(this.state.eth, p, now),
+    ethRedeem: (p, now) => this.staking.unstake(this.state.eth, p, now),
+    ethCancelRedeem: (p, now) => this.staking.cancelEthRedeem(p, now),
+    ethBalance: (_p, now) => this.staking.balance(this.state.eth, now, true),
+    ethHistory: (p) => this.staking.history(this.state.eth, p, true),
+    ethApyHistory: (p, now) => this.staking.apyHistory('eth', p, now),
+    solProductInfo: (_p, now) => this.staking.solProductInfo(now),
+    solPurchase: (p, now) => this.staking.stake(this.state.sol, p, now),
+    solRedeem: (p, now) => this.staking.unstake(this.state.sol, p, now),
+    solBalance: (_p, now) => this.staking.balance(this.state.sol, now, false),
+    solHistory: (p) => this.staking.history(this.state.sol, p, false),
+    solApyHistory: (p, now) => this.staking.apyHistory('sol', p, now),
 
     // ---- Simple Earn (savings)
     savingsBalance: (p) => {
@@ -414,11 +279,6 @@ export class Portfolio {
     return tickers;
   }
 
-  private activeOrder(ordId: string): SimOrder {
-    const order = this.state.orders.find((o) => o.ordId === ordId && o.state !== '3');
-    return order ?? badParam('ordId');
-  }
-
   private requireSavings(): void {
     if (!this.state.savingsActivated) fail('58002', 'Please activate Savings Account first');
   }
@@ -429,86 +289,6 @@ export class Portfolio {
     return ccy;
   }
 
-  /**
-   * The product-info fields OKX added in 2026. `rate` is in PERCENT, as OKX's examples give it ("2.23" for
-   * 2.23 %), while apy-history gives fractions: the simulator's documented choice for an undocumented unit.
-   */
-  private productFields(s: SimStaking, product: 'eth' | 'sol', now: number): Required<T.StakingProductFields> {
-    return {
-      rate: D.roundDown(D.mul(stakingApy(product, now), '100'), 2),
-      redemptDays: String(Math.round(s.redeemDelayMs / DAY)),
-      minAmt: s.minPurchase,
-    };
-  }
-
-  private fastLeft(s: SimStaking, now: number, eth: boolean): string {
-    const used = s.fastUsedDay === dayOf(now) ? s.fastUsed : '0';
-    // ETH's product-info reports the daily limit itself; SOL's also says how much is left today.
-    return eth ? s.fastDailyLimit : D.max('0', D.sub(s.fastDailyLimit, used));
-  }
-
-  private stake(s: SimStaking, p: RawParams, now: number): [] {
-    const amt = amount(p, 'amt');
-    if (D.lt(amt, s.minPurchase)) fail('51727', `The minimum subscription amount is ${s.minPurchase} ${s.base}`);
-    this.debit(s.base, amt, '51008');
-    s.history.push({ ordId: nextId(this.state), type: 'purchase', amt, redeemingAmt: '', status: 'pending', requestTime: now, estCompletedTime: now + MINUTE });
-    return [];
-  }
-
-  private unstake(s: SimStaking, p: RawParams, now: number): [] {
-    const amt = amount(p, 'amt');
-    this.debit(s.ccy, amt, '51008');
-    if (s.fastUsedDay !== dayOf(now)) {
-      s.fastUsedDay = dayOf(now);
-      s.fastUsed = '0';
-    }
-    const fast = D.lte(D.add(s.fastUsed, amt), s.fastDailyLimit);
-    if (fast) {
-      s.fastUsed = D.add(s.fastUsed, amt);
-      this.credit(s.base, amt);
-      s.history.push({ ordId: nextId(this.state), type: 'redeem', amt, redeemingAmt: '', status: 'success', requestTime: now, completedTime: now });
-    } else {
-      s.history.push({
-        ordId: nextId(this.state), type: 'redeem', amt, redeemingAmt: amt, status: 'pending', requestTime: now, estCompletedTime: now + s.redeemDelayMs,
-      });
-    }
-    return [];
-  }
-
-  private redeeming(s: SimStaking): string {
-    return D.sum(s.history.filter((r) => r.type === 'redeem' && r.status === 'pending').map((r) => r.amt));
-  }
-
-  private stakingBalance(s: SimStaking, now: number, withTs: boolean): T.StakingBalance[] {
-    const amt = D.add(this.balance(s.ccy), this.redeeming(s));
-    if (D.isZero(amt) && D.isZero(s.totalInterest)) return [];
-    return [{
-      ccy: s.ccy, amt: D.roundDown(amt, 8), latestInterestAccrual: s.latestInterest, totalInterestAccrual: s.totalInterest,
-      ...(withTs ? { ts: String(dayOf(now) * DAY) } : {}),
-    }];
-  }
-
-  private stakingHistory(s: SimStaking, p: RawParams, eth: boolean): T.StakingHistoryRecord[] {
-    const type = oneOf(p, 'type', ['purchase', 'redeem']);
-    const status = oneOf(p, 'status', eth ? ['pending', 'success', 'failed', 'cancelled'] : ['pending', 'success', 'failed']);
-    const records = s.history.filter((r) => (type === undefined || r.type === type) && (status === undefined || r.status === status));
-    return page(records, (r) => String(r.requestTime), pageQuery(p)).map((r) => ({
-      type: r.type, amt: r.amt, redeemingAmt: r.redeemingAmt, status: r.status,
-      ...(eth ? { ordId: r.ordId } : {}),
-      requestTime: String(r.requestTime), completedTime: ms(r.completedTime), estCompletedTime: ms(r.estCompletedTime),
-    }));
-  }
-
-  private apyHistory(product: 'eth' | 'sol', p: RawParams, now: number): T.RatePoint[] {
-    const days = required(p, 'days');
-    if (!/^\d+$/.test(days) || Number(days) < 1 || Number(days) > 365) badParam('days');
-    const today = dayOf(now) * DAY;
-    return Array.from({ length: Number(days) }, (_, i) => {
-      const ts = today - i * DAY;
-      return { rate: stakingApy(product, ts), ts: String(ts) };
-    });
-  }
-
   // ------------------------------------------------------------------ time
 
   /** Brings the portfolio from `lastTick` up to `now` (at most 30 days of catching up). */
@@ -516,10 +296,8 @@ export class Portfolio {
     const state = this.state;
     if (now <= state.lastTick) return;
     const from = Math.max(state.lastTick, now - KEEP_HISTORY_MS);
-    for (const order of state.orders) {
-      if (order.state !== '3') this.advanceOrder(order, from, now);
-    }
-    for (const s of [state.eth, state.sol]) this.advanceStaking(s, now, s === state.eth ? 'eth' : 'sol');
+    this.onchain.catchUp(from, now);
+    this.staking.catchUp(now);
     for (let hour = Math.floor(from / HOUR) * HOUR + HOUR; hour <= now; hour += HOUR) this.hourly(hour);
     this.loans.settle(now);
     this.loans.liquidateIfDue(now);
@@ -531,79 +309,6 @@ export class Portfolio {
     state.lendingHistory = state.lendingHistory.filter((r) => r.ts >= cutoff);
     this.loans.prune(cutoff);
     state.lastTick = now;
-  }
-
-  private advanceOrder(order: SimOrder, from: number, to: number): void {
-    let t = from;
-    for (;;) {
-      const next =
-        order.state === '8' ? order.stateSince + 30_000
-        : order.state === '9' ? order.stateSince + 60_000
-        : order.state === '13' ? order.stateSince + 30_000
-        : order.state === '2' ? (order.estSettlementTime ?? to)
-        : Number.POSITIVE_INFINITY;
-      const end = Math.min(next, to);
-      if ((order.state === '1' || order.state === '2') && end > t) this.accrue(order, end - t);
-      t = Math.max(t, end);
-      if (next > to) return;
-      if (order.state === '8') this.enter(order, '9', next);
-      else if (order.state === '9') this.enter(order, '1', next);
-      else if (order.state === '13') this.complete(order, next, false);
-      else if (order.state === '2') this.complete(order, next, true);
-      if (order.state === '3') return;
-    }
-  }
-
-  private enter(order: SimOrder, state: SimOrder['state'], at: number): void {
-    order.state = state;
-    order.stateSince = at;
-  }
-
-  private accrue(order: SimOrder, duration: number): void {
-    const years = D.div(String(duration), String(YEAR_MS), 12);
-    const principal = order.invest[0]?.amt ?? '0';
-    order.earnings.forEach((e, i) => {
-      // The first earning currency is the product's own; reward tokens accrue at a hundredth of it.
-      const accrued = D.mul(D.mul(principal, order.apy), years);
-      e.earnings = D.roundDown(D.add(e.earnings, i === 0 ? accrued : D.div(accrued, '100')), 12);
-    });
-  }
-
-  private complete(order: SimOrder, at: number, redeemed: boolean): void {
-    order.state = '3';
-    order.stateSince = at;
-    order.redeemedTime = at;
-    delete order.estSettlementTime;
-    delete order.cancelRedemptionDeadline;
-    delete order.fastRedeeming;
-    for (const i of order.invest) this.credit(i.ccy, i.amt);
-    if (redeemed) {
-      for (const e of order.earnings) {
-        e.earnings = D.roundDown(e.earnings, 8);
-        this.credit(e.ccy, e.earnings);
-      }
-    } else {
-      for (const e of order.earnings) e.earnings = '0';
-    }
-  }
-
-  private advanceStaking(s: SimStaking, now: number, product: 'eth' | 'sol'): void {
-    for (const record of s.history) {
-      if (record.status !== 'pending' || (record.estCompletedTime ?? 0) > now) continue;
-      record.status = 'success';
-      record.completedTime = record.estCompletedTime;
-      record.redeemingAmt = '';
-      // A purchase turns ETH/SOL into BETH/OKSOL; a redemption the other way round.
-      this.credit(record.type === 'purchase' ? s.ccy : s.base, record.amt);
-    }
-    for (let day = s.lastRewardDay + 1; day <= dayOf(now); day++) {
-      const staked = D.add(this.balance(s.ccy), this.redeeming(s));
-      const reward = D.roundDown(D.div(D.mul(staked, stakingApy(product, day * DAY)), '365'), 8);
-      this.credit(s.ccy, reward);
-      s.latestInterest = reward;
-      s.totalInterest = D.add(s.totalInterest, reward);
-      s.lastRewardDay = day;
-    }
   }
 
   private hourly(hour: number): void {

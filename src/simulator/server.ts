@@ -16,7 +16,8 @@ import { FaultInjector } from './faults';
 import { PriceFeed } from './market';
 import { PublicSocketSim, type PublicSocketSimOptions } from './publicSocket';
 import { SimError } from './simError';
-import { demoState, upgradeState, type SimState } from './state';
+import { demoState, type SimState } from './state';
+import { upgradeState } from './stateUpgrade';
 
 export interface SimKey {
   readonly apiKey: string;

@@ -1,13 +1,14 @@
 /**
  * Everything the simulator knows about its one account, as plain JSON (so `--state FILE` can save and restore
- * it), and the seeded demo portfolio that the sandbox and the tests start from.
+ * it; a file of an earlier version is read by ./stateUpgrade), and the seeded demo portfolio that the sandbox and
+ * the tests start from.
  */
 import { add, div, gte, mul, roundDown, sub, sum } from '../decimal';
 import type { OrderState, StakingHistoryStatus, StakingHistoryType } from '../okx/types';
 import { DAY, HOUR, MINUTE } from './clock';
 import { lendingRate, okusdApr, stakingApy } from './market';
-import { demoTrading, emptyTrading } from './accounts';
-import type { SimOrder, SimStaking, SimLoanRecord, SimInterestRecord, SimLoanOrder, SimLtvLimits, SimOkusdOrder, SimOkusdQuota, SimOkusd, SimStableRewards, SimDualOrder, SimDual, SimState } from './stateTypes';
+import { demoTrading } from './accounts';
+import type { SimOrder, SimStaking, SimLoanOrder, SimOkusdOrder, SimOkusdQuota, SimOkusd, SimStableRewards, SimDualOrder, SimDual, SimState } from './stateTypes';
 
 export type * from './stateTypes';
 
@@ -234,7 +235,7 @@ export function demoState(now: number): SimState {
 }
 
 /** OKUSD's quotas, fees and instant pool, with nothing held yet. */
-function okusdConfig(now: number): SimOkusd {
+export function okusdConfig(now: number): SimOkusd {
   const day = Math.floor(now / DAY);
   const quota = (personal: string, platform: string, baseline: string): SimOkusdQuota => ({
     personalDailyLimit: personal, platformDailyLimit: platform, platformBaseline: baseline, personalUsed: '0', platformUsed: baseline, day,
@@ -253,7 +254,7 @@ function okusdConfig(now: number): SimOkusd {
 }
 
 /** USDG, subscribed with USDC or USDT and redeemable to USDC only (the routes of OKX's example). */
-function stableRewardsConfig(now: number): SimStableRewards {
+export function stableRewardsConfig(now: number): SimStableRewards {
   const route = { subFeeRate: '0.0003', redemptFeeRate: '0', minSubAmt: '1', minRedeemAmt: '0.0000001', remainingSubQuota: '1000000', remainingRedemptQuota: '500000' };
   return {
     products: { USDG: [{ ...route, settleCcy: 'USDC', canRedeem: true }, { ...route, settleCcy: 'USDT', canRedeem: false }] },
@@ -263,7 +264,7 @@ function stableRewardsConfig(now: number): SimStableRewards {
 }
 
 /** BTC and ETH against USDT, calls and puts. */
-function dualConfig(): SimDual {
+export function dualConfig(): SimDual {
   return {
     pairs: [
       { baseCcy: 'BTC', quoteCcy: 'USDT', strikeStep: '500', call: { minSize: '0.001', maxSize: '100', stepSz: '0.001' }, put: { minSize: '10', maxSize: '6000000', stepSz: '1' } },
@@ -335,68 +336,4 @@ export function standardSettlement(ts: number): number {
 export function yymmddOf(ts: number): string {
   const d = new Date(ts);
   return `${String(d.getUTCFullYear() % 100).padStart(2, '0')}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
-}
-
-/** The loan part of a version-1 state file (one loan per account, before OKX's loan orders). */
-interface V1Loan extends SimLtvLimits {
-  loan: { ccy: string; amt: string }[];
-  collateral: { ccy: string; amt: string }[];
-  interestRate: Record<string, string>;
-  quota: Record<string, string>;
-  collateralCurrencies: string[];
-  restricted: string[];
-  minCollateral: Record<string, string>;
-  history: Omit<SimLoanRecord, 'ordId'>[];
-  interest: Omit<SimInterestRecord, 'ordId'>[];
-}
-
-/**
- * A saved state as the current version: version 2 as it is; version 1 (one loan per account) with its loan
- * turned into the account's one loan order. Anything else is refused.
- */
-export function upgradeState(saved: unknown): SimState {
-  const version = (saved as { version?: unknown } | null)?.version;
-  if (version === 2) return withMoreEarnProducts(saved as SimState);
-  if (version !== 1) throw new Error(`not a simulator state (version ${String(version)})`);
-  const { loan: old, ...rest } = saved as Omit<SimState, 'version' | 'loans'> & { version: 1; loan: V1Loan };
-  const state: SimState = {
-    ...rest,
-    version: 2,
-    loans: {
-      orders: [],
-      standard: { initialLTV: old.initialLTV, marginCallLTV: old.marginCallLTV, liqLTV: old.liqLTV },
-      emode: { initialLTV: '0.85', marginCallLTV: '0.9', liqLTV: '0.95' },
-      emodePairs: [],
-      interestRate: old.interestRate,
-      quota: old.quota,
-      collateralCurrencies: old.collateralCurrencies,
-      restricted: old.restricted,
-      minCollateral: old.minCollateral,
-      history: [],
-      interest: [],
-      repayments: [],
-      clientOrderIds: [],
-      repaySettleMs: 3000,
-    },
-  };
-  const open = old.collateral.length > 0 || old.loan.some((l) => l.amt !== '0');
-  const ordId = open ? nextId(state) : '';
-  if (open) {
-    const opened = Math.min(state.lastTick, ...old.history.map((r) => r.ts));
-    state.loans.orders.push({ ordId, eMode: false, createdAt: opened, loan: old.loan, collateral: old.collateral });
-  }
-  state.loans.history = old.history.map((r) => ({ ...r, ordId }));
-  state.loans.interest = old.interest.map((r) => ({ ...r, ordId }));
-  return withMoreEarnProducts(state);
-}
-
-/** A state saved before OKUSD, Stable Rewards and Dual Investment: the products, with nothing held in them. */
-function withMoreEarnProducts(state: Partial<Pick<SimState, 'okusd' | 'stableRewards' | 'dual' | 'trading'>> & Omit<SimState, 'okusd' | 'stableRewards' | 'dual' | 'trading'>): SimState {
-  return {
-    ...state,
-    trading: state.trading ?? emptyTrading(),
-    okusd: state.okusd ?? okusdConfig(state.lastTick),
-    stableRewards: state.stableRewards ?? { ...stableRewardsConfig(state.lastTick), holdings: {} },
-    dual: state.dual ?? dualConfig(),
-  };
 }

@@ -5,7 +5,8 @@
  * pages say (`end` inclusive, `endId` exclusive).
  */
 import * as assert from 'node:assert/strict';
-import { OkxClient, type Pager } from '../../../src/okx/client';
+import { OkxClient } from '../../../src/okx/client';
+import type { Pager } from '../../../src/okx/pager';
 import { ACCOUNT_ENDPOINT_IDS, ENDPOINTS, FINANCE_ENDPOINT_IDS, endpointByRoute, type EndpointId } from '../../../src/okx/endpoints';
 import { customEnvironment } from '../../../src/okx/environments';
 import { RecordingServer, ok, type Reply } from '../support/recordingServer';

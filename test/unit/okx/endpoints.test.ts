@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { PagedEndpoint } from '../../../src/okx/client';
+import type { PagedEndpoint } from '../../../src/okx/pager';
 import { ACCOUNT_ENDPOINT_IDS, ENDPOINTS, FINANCE_ENDPOINT_IDS, endpointByRoute, type EndpointId } from '../../../src/okx/endpoints';
 import { renderEndpointTable } from '../../../src/okx/endpointTable';
 import { SAMPLE_PARAMS } from '../support/requests';

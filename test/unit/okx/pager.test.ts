@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Pager } from '../../../src/okx/client';
+import { Pager } from '../../../src/okx/pager';
 import { OkxError } from '../../../src/okx/errors';
 
 interface Row {

@@ -3,7 +3,8 @@ import * as D from '../../../src/decimal';
 import type { OkxClient } from '../../../src/okx/client';
 import { HOUR, SECOND } from '../../../src/simulator/clock';
 import { Simulator } from '../../../src/simulator/server';
-import { demoState, upgradeState } from '../../../src/simulator/state';
+import { demoState } from '../../../src/simulator/state';
+import { upgradeState } from '../../../src/simulator/stateUpgrade';
 import { rawRequest, startSim, type SimHarness } from '../support/sim';
 
 /** Expects the call to fail with `code` (OKX's), with its message for the assertion text. */

@@ -3,7 +3,8 @@ import * as D from '../../../src/decimal';
 import type { OkxClient } from '../../../src/okx/client';
 import { DAY, MINUTE } from '../../../src/simulator/clock';
 import { okusdApr } from '../../../src/simulator/market';
-import { demoState, standardSettlement, upgradeState } from '../../../src/simulator/state';
+import { demoState, standardSettlement } from '../../../src/simulator/state';
+import { upgradeState } from '../../../src/simulator/stateUpgrade';
 import { instantLimiter, startSim, type SimHarness } from '../support/sim';
 
 describe('simulator: OKUSD (2026)', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { chartTests } from './charts';
-import { SCREENSHOT_DIR, type Workbench } from './workbench';
+import { ONCE, SCREENSHOT_DIR, type Workbench } from './workbench';
 
 /**
  * The panels (a product's page, the LTV panel, the Portfolio panel) and their charts, in one theme's workbench
@@ -133,7 +133,8 @@ export function panelTests(current: () => Workbench, slug: string, cspViolations
       assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
     });
 
-    it('the LTV panel in a narrow editor: every button whole, nothing cut', async function () {
+    // A narrow editor's layout is the same in every theme: once (ONCE), its colours shot at full width.
+    if (slug === ONCE) it('the LTV panel in a narrow editor: every button whole, nothing cut', async function () {
       const frame = await workbench.panelFrame('USDC loan');
       await workbench.page.setViewportSize({ width: 820, height: 900 });
       try {

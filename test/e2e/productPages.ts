@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Workbench } from './workbench';
+import { ONCE, type Workbench } from './workbench';
 
 /**
  * The product pages of OKUSD, a Stable Rewards coin and Dual Investment (an order and a product), opened from the
@@ -64,7 +64,8 @@ export function productPageTests(current: () => Workbench, slug: string, cspViol
       assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
     });
 
-    it('the Stable Rewards and OKUSD pages in a narrow editor: their tables fit, nothing cut', async function () {
+    // A narrow editor's layout is the same in every theme: once (ONCE), its colours shot at full width.
+    if (slug === ONCE) it('the Stable Rewards and OKUSD pages in a narrow editor: their tables fit, nothing cut', async function () {
       const frame = await workbench.panelFrame('Settlement currencies');
       await workbench.page.setViewportSize({ width: 820, height: 900 });
       try {

@@ -41,10 +41,11 @@ export function liveLtvTests(current: () => Workbench): void {
       await statusItem().filter({ hasText: /^\s*(\S+\s)?LTV \d+\.\d%\s*$/ }).waitFor({ timeout: 30_000 });
       // (a tooltip opened before the pause was known keeps its old text: the pointer leaves and comes back)
       const paused = workbench.page.locator('.monaco-hover').getByText(/Live prices paused/);
+      // A hover shows within a second: one showing the old text is put away and asked again soon.
       for (let attempt = 1; !(await paused.isVisible()); attempt++) {
         await statusItem().hover();
-        const shown = await paused.waitFor({ timeout: 10_000 }).then(() => true, () => false);
-        if (!shown && attempt === 3) await paused.waitFor({ timeout: 1 });
+        const shown = await paused.waitFor({ timeout: 3_000 }).then(() => true, () => false);
+        if (!shown && attempt === 6) await paused.waitFor({ timeout: 1 });
         if (!shown) await workbench.clearHover();
       }
       assert.equal(await statusItem().filter({ hasText: /≈/ }).count(), 0);

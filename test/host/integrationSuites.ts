@@ -19,6 +19,18 @@ export const LATEST_ONLY_SUITES: readonly string[] = [
   'overview', 'panelsMoreEarn', 'refreshPlan', 'valuationUnit',
 ];
 
+/**
+ * Tests of our own logic inside the surface suites, by their exact titles, run on the latest build only: what a
+ * live price move costs in requests, how a year of rates loads page by page, what a chart keeps between sessions,
+ * and OKX's real limits kept through two refreshes. The unit tests check that each title exists.
+ */
+export const LATEST_ONLY_TESTS: readonly string[] = [
+  'a price move that crosses nothing costs no request',
+  'a year still loading says how far back it reaches so far; back to 30 days meanwhile, the finished chart is not "loading"',
+  'a chart opened again in a new session shows the kept history and asks OKX only for the newest page',
+  "keeps OKX's real rate limits: two full refreshes in a row, none refused with 50011, no endpoint over its count in any window",
+];
+
 /** The environment variable test/integration/index.ts reads: suites (basenames) not to run. */
 export const SKIP_SUITES_ENV = 'OKX_EARN_INTEGRATION_SKIP';
 
@@ -31,4 +43,9 @@ export function suitesToSkip(build: 'lowest' | 'latest', env: NodeJS.ProcessEnv 
 export function suiteRuns(fileName: string, skip: string | undefined): boolean {
   const left = new Set((skip ?? '').split(',').filter((name) => name !== ''));
   return !left.has(fileName.replace(/\.test\.[jt]s$/, ''));
+}
+
+/** Whether a test titled `title` runs, given SKIP_SUITES_ENV's value (set on the lowest build only). */
+export function testRuns(title: string, skip: string | undefined): boolean {
+  return (skip ?? '') === '' || !LATEST_ONLY_TESTS.includes(title);
 }

@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { chromiumPath } from './browser';
 import { CODE_SERVER_BUILDS, PROJECT_ROOT } from './codeServer';
-import { SKIP_SUITES_ENV, suitesToSkip } from './integrationSuites';
+import { LATEST_ONLY_TESTS, SKIP_SUITES_ENV, suitesToSkip } from './integrationSuites';
 
 type Host = 'code-server' | 'electron';
 
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       throw new Error(`OKX_EARN_CODE_SERVER_BUILDS: unknown build "${name}" (lowest, latest)`);
     }
     const skip = suitesToSkip(name as keyof typeof CODE_SERVER_BUILDS);
-    console.log(`\nIntegration tests: VS Code ${build.vscode} (code-server ${build.codeServer}) in headless Chromium${skip === '' ? '' : `; the suites of our own flows and figures (${skip}) run on the latest build only`}`);
+    console.log(`\nIntegration tests: VS Code ${build.vscode} (code-server ${build.codeServer}) in headless Chromium${skip === '' ? '' : `; the suites of our own flows and figures (${skip}) and ${LATEST_ONLY_TESTS.length} tests of our logic in the others run on the latest build only`}`);
     await attempt(`VS Code ${build.vscode}`, () => runTests({
       extensionDevelopmentPath,
       extensionTestsPath,

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { CODE_SERVER_BUILDS, PROJECT_ROOT, buildFor, cacheDir, codeServerCache } from '../host/codeServer';
-import { LATEST_ONLY_SUITES, suiteRuns, suitesToSkip } from '../host/integrationSuites';
+import { LATEST_ONLY_SUITES, LATEST_ONLY_TESTS, suiteRuns, suitesToSkip, testRuns } from '../host/integrationSuites';
 import { chooseHost } from '../host/runIntegration';
 import { parseLaunchArgs } from '../host/vscodeStandIn';
 import { WorkbenchLogFilter } from '../host/workbenchLog';
@@ -91,6 +91,16 @@ describe('test host: which integration suites run on which build', () => {
     const lowest = suitesToSkip('lowest', {});
     assert.deepEqual(suites.filter((name) => !suiteRuns(name, lowest)).map((name) => name.replace('.test.ts', '')), [...LATEST_ONLY_SUITES].sort());
     assert.equal(suitesToSkip('lowest', { OKX_EARN_INTEGRATION_FULL: '1' }), '', 'every suite on request');
+  });
+
+  it('the tests of our own logic inside the surface suites run on the latest build only, and each exists by its title', () => {
+    const sources = suites.map((name) => readFileSync(path.join(PROJECT_ROOT, 'test', 'integration', name), 'utf8')).join('\n');
+    for (const title of LATEST_ONLY_TESTS) {
+      assert.ok(sources.includes(`it(${JSON.stringify(title)}`) || sources.includes(`it('${title}'`), title);
+      assert.equal(testRuns(title, suitesToSkip('latest', {})), true, `${title} on the latest build`);
+      assert.equal(testRuns(title, suitesToSkip('lowest', {})), false, `${title} not on the lowest`);
+    }
+    assert.equal(testRuns('activates and reports how long activate() took', suitesToSkip('lowest', {})), true);
   });
 
   it("the suites that meet VS Code's own surfaces run on both builds", () => {

@@ -1,8 +1,8 @@
 // `npm test`: every suite (lint, typecheck, unit, the bench's quick mode, integration in VS Code, package, e2e), each
 // runner's own summary printed as it runs, then one closing line over all mocha suites and each step's time. Exits
-// non-zero if anything failed. Lint, typecheck and the bench's quick mode (nothing timed; the bench's waits are on
-// simulated windows) run one after another alongside the unit tests, their output printed when those end; nothing
-// runs alongside VS Code, whose suites include timing-sensitive tests.
+// non-zero if anything failed. Lint (CPU only, nothing timed) runs alongside the unit tests, then the webview's
+// typecheck and the bench's quick mode (its waits are on simulated windows), its output printed when they end;
+// nothing runs alongside VS Code, whose suites include timing-sensitive tests.
 import { spawn } from 'node:child_process';
 
 const steps = [
@@ -10,13 +10,14 @@ const steps = [
     name: 'unit',
     script: 'test:unit',
     mocha: true,
-    alongside: [
-      { name: 'lint', script: 'lint' },
+    // After the unit tests, in their lane (lint, alone alongside, takes about as long as they do).
+    then: [
       // The root project was type-checked as it compiled (`pretest`: tsc -p . --outDir out): only the webview's is left.
       { name: 'typecheck', script: 'typecheck:webview' },
       // The bench's quick mode: its waits are on simulated windows, and it asserts no time.
       { name: 'bench', script: 'bench:quick' },
     ],
+    alongside: [{ name: 'lint', script: 'lint' }],
   },
   { name: 'integration', script: 'test:integration', mocha: true },
   { name: 'package', script: 'package' },
@@ -109,6 +110,10 @@ for (const step of steps) {
   const names = alongside.map((other) => other.name).join(' and ');
   console.log(`\n=== ${step.name} (npm run ${step.script})${names === '' ? '' : `, with ${names} alongside`} ===`);
   record(step, await run(step.script));
+  for (const next of step.then ?? []) {
+    console.log(`\n=== ${next.name} (npm run ${next.script}), after ${step.name} ===`);
+    record(next, await run(next.script), `  (after ${step.name})`);
+  }
   if (others !== undefined) {
     const done = await others;
     alongside.forEach((other, i) => {

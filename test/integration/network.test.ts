@@ -72,10 +72,12 @@ describe('Network: connections and VS Code\'s proxy settings', function () {
     const fresh = counter.connections - opened;
     console.log(`      the second refresh: ${requests} requests, ${lookups} max-redeem look-ups, ${fresh} new connections`);
     assert.ok(requests >= AREA_IDS.length, `the second refresh sent ${requests} requests`);
-    // Without reuse every request opens one (20 here). With it, the only new ones are for the loan orders'
-    // max-redeem look-ups: held by their limit (5 in 2 s) until the first refresh's have aged out, they go
-    // out seconds after the rest, and may find the idle connections already closed.
-    assert.ok(fresh <= lookups, `the second refresh (${requests} requests, ${lookups} max-redeem look-ups) opened ${fresh} connections`);
+    // Without reuse every request opens one (20-21 of 29 when keep-alive was lost). With it, new ones open only
+    // where this refresh has more requests in flight at once than the first left idle, and for the loan orders'
+    // max-redeem look-ups: held by their limit (5 in 2 s) until the first refresh's have aged out, they go out
+    // seconds after the rest and may find the idle connections closed. Measured: 2 to 6 of 32. So: at most a
+    // quarter of the requests open a connection.
+    assert.ok(fresh <= Math.floor(requests / 4), `the second refresh (${requests} requests, ${lookups} max-redeem look-ups) opened ${fresh} connections`);
   });
 
   it("keeps OKX's real rate limits: two full refreshes in a row, none refused with 50011, no endpoint over its count in any window", async () => {

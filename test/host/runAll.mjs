@@ -1,8 +1,8 @@
 // `npm test`: every suite (lint, typecheck, unit, the bench's quick mode, integration in VS Code, package, e2e), each
 // runner's own summary printed as it runs, then one closing line over all mocha suites and each step's time. Exits
-// non-zero if anything failed. Lint (CPU only, nothing timed) runs alongside the unit tests, then the webview's
-// typecheck and the bench's quick mode (its waits are on simulated windows), its output printed when they end;
-// nothing runs alongside VS Code, whose suites include timing-sensitive tests.
+// non-zero if anything failed. Lint and the webview's typecheck (CPU only, nothing timed) run alongside the unit
+// tests and the bench's quick mode after them (its waits are on simulated windows), their output printed when those
+// end; nothing runs alongside VS Code, whose suites include timing-sensitive tests.
 import { spawn } from 'node:child_process';
 
 const steps = [
@@ -10,14 +10,14 @@ const steps = [
     name: 'unit',
     script: 'test:unit',
     mocha: true,
-    // After the unit tests, in their lane (lint, alone alongside, takes about as long as they do).
-    then: [
+    // After the unit tests, in their lane: the bench's quick mode (its waits are on simulated windows, and it
+    // asserts no time).
+    then: [{ name: 'bench', script: 'bench:quick' }],
+    alongside: [
+      { name: 'lint', script: 'lint' },
       // The root project was type-checked as it compiled (`pretest`: tsc -p . --outDir out): only the webview's is left.
       { name: 'typecheck', script: 'typecheck:webview' },
-      // The bench's quick mode: its waits are on simulated windows, and it asserts no time.
-      { name: 'bench', script: 'bench:quick' },
     ],
-    alongside: [{ name: 'lint', script: 'lint' }],
   },
   { name: 'integration', script: 'test:integration', mocha: true },
   { name: 'package', script: 'package' },

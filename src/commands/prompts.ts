@@ -213,7 +213,9 @@ export async function areaData<K extends AreaId>(portfolio: Portfolio, area: K):
   if (now.status === 'ready') return now.data;
   if (now.status === 'error') void ui.error(errorText(now.error));
   // Forgotten while it loaded: the connection changed (another profile, key or environment) under the flow.
-  else void ui.warn(vscode.l10n.t('The connection to OKX changed while this was being read, so nothing was sent. Run the command again.'));
+  else if (now.status === 'idle') void ui.warn(vscode.l10n.t('The connection to OKX changed while this was being read, so nothing was sent. Run the command again.'));
+  // Read again and again meanwhile (each money move elsewhere asks for a fresh read): not settled yet.
+  else void ui.warn(vscode.l10n.t('OKX is still being read for this, so nothing was sent. Run the command again in a moment.'));
   return undefined;
 }
 

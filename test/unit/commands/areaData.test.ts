@@ -29,4 +29,19 @@ describe('commands/prompts: the data a flow acts on', function () {
     assert.equal(await reading, undefined);
     assert.deepEqual(fakeWindow.shown.map((s) => [s.kind, s.message]), [['warning', 'The connection to OKX changed while this was being read, so nothing was sent. Run the command again.']]);
   });
+
+  it('an area read again and again meanwhile (still loading after three waits): nothing to act on, and said so', async () => {
+    let waits = 0;
+    const busy = {
+      refresh: () => Promise.resolve(),
+      ensure: () => {
+        waits += 1;
+        return Promise.resolve();
+      },
+      get: () => ({ status: 'loading' as const }),
+    } as unknown as Portfolio;
+    assert.equal(await areaData(busy, 'dual'), undefined);
+    assert.equal(waits, 3);
+    assert.deepEqual(fakeWindow.shown.map((s) => [s.kind, s.message]), [['warning', 'OKX is still being read for this, so nothing was sent. Run the command again in a moment.']]);
+  });
 });

@@ -13,6 +13,7 @@ import { RecordingServer, ok, type Reply } from '../support/recordingServer';
 import { CREDENTIALS, SAMPLE_PARAMS } from '../support/requests';
 import { readChapter2026 } from '../support/seeds';
 import { instantLimiter } from '../support/sim';
+import { until } from '../support/until';
 
 const MORE_EARN = /\/finance\/(okusd|stable-rewards|sfp\/dcd)\//;
 
@@ -72,7 +73,7 @@ describe('okx/client: OKUSD, Stable Rewards and Dual Investment', () => {
       await assert.rejects(client({ timeoutMs: 50 }).call(id, SAMPLE_PARAMS[id]), { category: 'unknown-outcome' });
       // On a busy machine the server may see the request after the client gave up on it: wait for it, then for
       // anything more (a resend would follow at once).
-      for (let waited = 0; server.requests.length === 0 && waited < 2000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+      await until(() => server.requests.length > 0, `${id} at the server`);
       await new Promise((resolve) => setTimeout(resolve, 100));
       assert.equal(server.requests.length, 1, `${id} sent once`);
     }

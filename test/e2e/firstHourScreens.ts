@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
-import { drawnRows } from './narrowSideBar';
+import { drawnRows, type DrawnRow } from './narrowSideBar';
 import { ONCE, type Workbench } from './workbench';
 
 /**
@@ -142,8 +142,14 @@ export function firstHourTests(current: () => Workbench, slug: string): void {
       await pane.getByText('Holdings', { exact: true }).waitFor({ timeout: 30_000 });
       const box = await workbench.page.locator('.part.sidebar').boundingBox();
       assert.ok(box !== null && Math.abs(box.width - 260) < 8, `a 260 px side bar (${String(box?.width)})`);
-      // Each row leads with its figure, drawn whole; only the name after it may be cut.
-      const rows = (await drawnRows(workbench, 'Overview')).filter((r) => /^[\d,]+(\.\d+)? USD/.test(r.label));
+      // Each row leads with its figure, drawn whole; only the name after it may be cut. Measured again for up to
+      // 10 s while the side bar settles at its width and a refresh redraws the rows; the last measure decides.
+      const figureRows = async (): Promise<DrawnRow[]> => (await drawnRows(workbench, 'Overview')).filter((r) => /^[\d,]+(\.\d+)? USD/.test(r.label));
+      let rows = await figureRows();
+      for (let tries = 0; tries < 20 && (rows.length < 5 || rows.some((r) => r.labelVisible !== r.label)); tries++) {
+        await workbench.page.waitForTimeout(500);
+        rows = await figureRows();
+      }
       assert.ok(rows.length >= 5, `figure rows: ${rows.map((r) => r.label).join(' | ')}`);
       for (const r of rows) assert.equal(r.labelVisible, r.label, `"${r.label}" drawn whole`);
       await workbench.page.screenshot({ path: await workbench.screenshot(`overview-260-${slug}`), clip: { x: 0, y: 0, width: box.x + box.width + 40, height: box.y + box.height } });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Workbench } from './workbench';
 
 /** A tree row as drawn: its label, its whole description, and the part of the description not cut off. */
-interface DrawnRow {
+export interface DrawnRow {
   readonly label: string;
   readonly description: string;
   /** What is drawn of the description (a prefix). */

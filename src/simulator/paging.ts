@@ -12,18 +12,18 @@ export function page<R>(records: readonly R[], cursor: (record: R) => string, qu
       badParam(name);
     }
   }
-  const key = (record: R): bigint => BigInt(cursor(record));
-  let selected = [...records].sort((a, b) => (key(b) > key(a) ? 1 : key(b) < key(a) ? -1 : 0));
+  // Each record's cursor read once (a history holds thousands of records), then sorted newest first.
+  let selected = records.map((record) => ({ record, key: BigInt(cursor(record)) })).sort((a, b) => (b.key > a.key ? 1 : b.key < a.key ? -1 : 0));
   if (query.after !== undefined) {
     const after = BigInt(query.after);
-    selected = selected.filter((record) => key(record) < after);
+    selected = selected.filter(({ key }) => key < after);
   }
   if (query.before !== undefined) {
     const before = BigInt(query.before);
     // Newer than `before`: the ones closest to it, still newest first.
-    selected = selected.filter((record) => key(record) > before).slice(-Number(limitText));
+    selected = selected.filter(({ key }) => key > before).slice(-Number(limitText));
   }
-  return selected.slice(0, Number(limitText));
+  return selected.slice(0, Number(limitText)).map(({ record }) => record);
 }
 
 /**

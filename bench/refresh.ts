@@ -12,6 +12,7 @@
 import type { EndpointId } from '../src/okx/endpoints';
 import { OkxClient } from '../src/okx/client';
 import { customEnvironment } from '../src/okx/environments';
+import { memoryFollowUps, type FollowUpStore } from '../src/portfolio/followUpMemory';
 import { pollAreas } from '../src/portfolio/pollPlan';
 import { AREA_IDS, Portfolio } from '../src/portfolio/portfolio';
 import { SANDBOX_CREDENTIALS, Simulator } from '../src/simulator/server';
@@ -43,6 +44,8 @@ export interface RefreshResult {
 export interface OurRuns {
   readonly client: string;
   readonly cold: RefreshRun;
+  /** Cold, in a new session that has what the last one kept (./followUpMemory); the same as `cold` where nothing is kept. */
+  readonly coldKept: RefreshRun;
   readonly again: RefreshRun;
   readonly poll: RefreshRun;
   readonly statusBar: RefreshRun;
@@ -58,8 +61,11 @@ interface Sent {
 export interface Subject {
   readonly name: string;
   readonly areas: readonly string[];
-  /** `rateLimitScale`: OKX's windows shortened (the quick mode), on the simulator and the client alike. */
-  portfolio(url: string, rateLimitScale: number): PortfolioLike;
+  /**
+   * `rateLimitScale`: OKX's windows shortened (the quick mode), on the simulator and the client alike. `kept`:
+   * where the session keeps its follow-ups for the next (a commit without them ignores it).
+   */
+  portfolio(url: string, rateLimitScale: number, kept?: FollowUpStore): PortfolioLike;
   statusBarAreas(portfolio: PortfolioLike): readonly string[];
 }
 
@@ -67,7 +73,7 @@ export interface Subject {
 export const AFTER: Subject = {
   name: 'okx-earn',
   areas: AREA_IDS,
-  portfolio: (url, rateLimitScale) => new Portfolio(new OkxClient({ environment: customEnvironment(url), credentials: SANDBOX_CREDENTIALS, rateLimitScale })),
+  portfolio: (url, rateLimitScale, kept) => new Portfolio(new OkxClient({ environment: customEnvironment(url), credentials: SANDBOX_CREDENTIALS, rateLimitScale }), Date.now, kept),
   statusBarAreas: (portfolio) => pollAreas(portfolio as unknown as Portfolio, []),
 };
 
@@ -108,11 +114,22 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 /** Ours, at the commit `subject` is of, in every case; and the requests of its cold refresh (for the peers). */
 export async function ourRefreshes(subject: Subject, latencyMs = LATENCY_MS, rateLimitScale = 1): Promise<{ runs: OurRuns; sent: Sent[] }> {
   const pastWindows = (): Promise<void> => pause(PAST_WINDOWS_MS * rateLimitScale + 5);
-  // A first refresh elsewhere, not measured: modules loaded and code warm, as in a window that has run a while.
+  // A first refresh elsewhere, not measured: modules loaded and code warm, as in a window that has run a while;
+  // what it keeps for the next session is the last session's, for `coldKept`.
+  const kept = memoryFollowUps();
   await withServer(latencyMs, async (url) => {
-    const portfolio = subject.portfolio(url, rateLimitScale);
+    const portfolio = subject.portfolio(url, rateLimitScale, kept);
     await portfolio.refresh(subject.areas);
     portfolio.dispose();
+  }, rateLimitScale);
+  const coldKept = await withServer(latencyMs, async (url, sim, counter) => {
+    const portfolio = subject.portfolio(url, rateLimitScale, kept);
+    const run = await measure(sim, counter, async () => {
+      await portfolio.refresh(subject.areas);
+      return subject.areas.filter((area) => portfolio.get(area).status === 'error').length;
+    });
+    portfolio.dispose();
+    return run;
   }, rateLimitScale);
   const shown = await withServer(latencyMs, async (url, sim, counter) => {
     const portfolio = subject.portfolio(url, rateLimitScale);
@@ -143,7 +160,7 @@ export async function ourRefreshes(subject: Subject, latencyMs = LATENCY_MS, rat
     return run;
   }, rateLimitScale);
   const { sent, ...runs } = shown;
-  return { runs: { client: subject.name, ...runs, statusBarNoLoan }, sent };
+  return { runs: { client: subject.name, ...runs, coldKept, statusBarNoLoan }, sent };
 }
 
 export async function peerRefresh(make: PeerFactory, sent: readonly Sent[], latencyMs = LATENCY_MS): Promise<RefreshResult> {

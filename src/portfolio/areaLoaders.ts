@@ -7,8 +7,9 @@ import type { OkxClient } from '../okx/client';
 import type { EndpointId } from '../okx/endpoints';
 import type * as T from '../okx/types';
 import type { AreaData, AreaId } from './areas';
+import { collateralLookups, type CollateralLookup, type FollowUps } from './followUpMemory';
 import { usdIndex } from './prices';
-import { loanKey, orderParam } from './risk';
+import { loanKey } from './risk';
 import { pendingEthRedemption, pendingStandardRedemption } from './scopes';
 
 /** The loan orders as last loaded, and when (the loans area's `updatedAt`). */
@@ -25,6 +26,8 @@ export interface LoadContext<K extends AreaId> {
   readonly loans: () => Promise<LoansSeen | undefined>;
   /** The loan orders shown now (while they load again: the last ones), without waiting. */
   readonly loansShown: readonly T.LoanInfo[] | undefined;
+  /** What the last session's refreshes asked per order and coin (./followUpMemory), when nothing is shown yet. */
+  readonly remembered: FollowUps | undefined;
 }
 
 type Loaders = { [K in AreaId]: (context: LoadContext<K>) => Promise<AreaData[K]> };
@@ -60,7 +63,7 @@ export function freshForMs(area: AreaId, client: OkxClient): number {
 }
 
 const DAY_MS = 86_400_000;
-/** At most this many pages of lending history for yesterday and today (100 hourly records a page). */
+/** At most this many pages of lending history for each of yesterday and today (100 hourly records a page). */
 const RECENT_PAGES = 10;
 
 /**
@@ -83,6 +86,22 @@ async function followUps<F, R>(first: Promise<F>, keysOf: (f: F) => readonly str
   return [answered, results];
 }
 
+/**
+ * Savings lending records older than `before` (from the newest without it) back to `start`, paged until a record
+ * older than `start` shows (or the history ends, or RECENT_PAGES): whether it got that far is `complete`.
+ */
+async function lendingSince(c: OkxClient, before: number | undefined, start: number): Promise<{ records: T.LendingRecord[]; complete: boolean }> {
+  const pager = c.savings.lendingHistory({ limit: '100', ...(before === undefined ? {} : { after: String(before) }) });
+  const records: T.LendingRecord[] = [];
+  let reached = false;
+  for (let pages = 0; pages < RECENT_PAGES && !pager.done && !reached; pages++) {
+    const page = await pager.next();
+    records.push(...page.filter((r) => Number(r.ts) >= start));
+    reached = page.some((r) => Number(r.ts) < start);
+  }
+  return { records, complete: reached || pager.done };
+}
+
 export const LOADERS: Loaders = {
   onchain: async ({ client: c }) => ({ orders: await c.onchain.activeOrders() }),
   eth: async ({ client: c }) => {
@@ -99,32 +118,31 @@ export const LOADERS: Loaders = {
   },
   savings: async ({ client: c }) => ({ balances: await c.savings.balance() }),
   loans: async ({ client: c }) => ({ loans: await c.loan.info() }),
-  loanLimits: async ({ client: c, loans, loansShown }) => {
-    // One look-up per order and collateral currency ("BTC@ordId"); those of the orders shown now go out
-    // alongside the loans' own refresh, if one is in flight.
-    const pairKey = (loan: T.LoanInfo, ccy: string): string => `${ccy}@${loanKey(loan)}`;
-    const byKey = new Map<string, { loan: T.LoanInfo; ccy: string }>();
-    const remember = (list: readonly T.LoanInfo[]): string[] =>
-      list.flatMap((loan) => loan.collateralData.map(({ ccy }) => {
-        const key = pairKey(loan, ccy);
-        byKey.set(key, { loan, ccy });
-        return key;
-      }));
-    const known = loansShown === undefined ? [] : remember(loansShown);
+  loanLimits: async ({ client: c, loans, loansShown, remembered }) => {
+    // One look-up per order and collateral currency ("BTC@ordId"); those of the orders shown now (or, before
+    // any is, those the last session had) go out alongside the loans' own refresh, if one is in flight.
+    const byKey = new Map<string, CollateralLookup>();
+    const remember = (lookups: readonly CollateralLookup[]): string[] =>
+      lookups.map((lookup) => {
+        byKey.set(lookup.key, lookup);
+        return lookup.key;
+      });
+    const known = remember(loansShown === undefined ? (remembered?.collateral ?? []) : collateralLookups(loansShown));
     const ask = async (key: string): Promise<string | undefined> => {
-      const pair = byKey.get(key);
-      if (pair === undefined) return undefined;
+      const lookup = byKey.get(key);
+      if (lookup === undefined) return undefined;
       // Only a hint for the menus: a failure leaves that currency out (the command then asks OKX itself).
-      const max = (await c.loan.maxCollateralRedeem({ ccy: pair.ccy, ...orderParam(pair.loan) }).catch(() => [])).find((m) => m.ccy === pair.ccy);
+      const order = lookup.ordId === '' ? {} : { ordId: lookup.ordId };
+      const max = (await c.loan.maxCollateralRedeem({ ccy: lookup.ccy, ...order }).catch(() => [])).find((m) => m.ccy === lookup.ccy);
       return max?.maxRedeemAmt;
     };
-    const [seen, answers] = await followUps(loans(), (s) => (s === undefined ? [] : remember(s.loans)), known, ask);
+    const [seen, answers] = await followUps(loans(), (s) => (s === undefined ? [] : remember(collateralLookups(s.loans))), known, ask);
     const maxRedeem = new Map<string, ReadonlyMap<string, string>>();
     for (const loan of seen?.loans ?? []) {
       const byCcy = new Map<string, string>();
-      for (const { ccy } of loan.collateralData) {
-        const max = answers.get(pairKey(loan, ccy));
-        if (max !== undefined) byCcy.set(ccy, max);
+      for (const lookup of collateralLookups([loan])) {
+        const max = answers.get(lookup.key);
+        if (max !== undefined) byCcy.set(lookup.ccy, max);
       }
       maxRedeem.set(loanKey(loan), byCcy);
     }
@@ -134,20 +152,16 @@ export const LOADERS: Loaders = {
   prices: async ({ client: c }) => usdIndex(c),
   valuation: async ({ client: c }) => ({ valuation: (await c.account.assetValuation({ ccy: 'USD' }))[0] }),
   recent: async ({ client: c }) => {
-    // Newest first: read until a record is older than the start of yesterday (UTC), which covers the last 24
-    // hours and the last complete UTC day (OKX's time, as far as this client knows it).
+    // Newest first: the last 24 hours and the last complete UTC day (OKX's time, as far as this client knows
+    // it). Read as two slices at once, today's from the newest record and yesterday's from the start of today
+    // back, each paged until it reaches its start: one round trip while a day holds a page (100 records, four
+    // currencies lent hourly), where one pager from the newest took a round trip per page.
     const okxNow = Date.now() + c.clockOffsetMs;
     const since = okxNow - DAY_MS;
     const from = Math.floor(okxNow / DAY_MS) * DAY_MS - DAY_MS;
-    const pager = c.savings.lendingHistory({ limit: '100' });
-    const lending: T.LendingRecord[] = [];
-    let reached = false;
-    for (let pages = 0; pages < RECENT_PAGES && !pager.done && !reached; pages++) {
-      const page = await pager.next();
-      lending.push(...page.filter((r) => Number(r.ts) >= from));
-      reached = page.some((r) => Number(r.ts) < from);
-    }
-    return { lending, since, from, complete: reached || pager.done };
+    const today = from + DAY_MS;
+    const [todays, yesterdays] = await Promise.all([lendingSince(c, undefined, today), lendingSince(c, today, from)]);
+    return { lending: [...todays.records, ...yesterdays.records], since, from, complete: todays.complete && yesterdays.complete };
   },
   okusd: async ({ client: c }) => {
     const [account, limits, apr, rewards, pending] = await Promise.all([
@@ -161,11 +175,12 @@ export const LOADERS: Loaders = {
     ]);
     return { account: account[0], limits: limits[0], apr: apr[0], latestReward: rewards[0], rewards, pendingRedemptions: pending.filter(pendingStandardRedemption) };
   },
-  stable: async ({ client: c, previous }) => {
-    // The APY adds to the holding; a failure here must not hide it. The coins held before are asked at once.
+  stable: async ({ client: c, previous, remembered }) => {
+    // The APY adds to the holding; a failure here must not hide it. The coins held before (in this session, or
+    // the last) are asked at once.
     const apyOf = (ccy: string): Promise<T.StableRewardsApyPoint | undefined> => c.stableRewards.apyHistory({ ccy, days: '1' }).then(([latest]) => latest, () => undefined);
     const balance = c.stableRewards.balance().then(([b]) => b?.details ?? []);
-    const [holdings, apy] = await followUps(balance, (list) => list.map((h) => h.ccy), previous?.holdings.map((h) => h.ccy) ?? [], apyOf);
+    const [holdings, apy] = await followUps(balance, (list) => list.map((h) => h.ccy), previous?.holdings.map((h) => h.ccy) ?? remembered?.stableCcys ?? [], apyOf);
     return { holdings, apy };
   },
   dual: async ({ client: c }) => ({ orders: await c.dual.orderHistory({ limit: '100' }).next() }),

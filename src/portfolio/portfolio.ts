@@ -10,6 +10,7 @@ import type * as T from '../okx/types';
 import { AREA_IDS, PRIVATE_AREAS, type AreaData, type AreaId, type HistoryKind, type HistoryRecords } from './areas';
 import { LOADERS, freshForMs, type LoadContext, type LoansSeen } from './areaLoaders';
 import { Emitter } from './emitter';
+import { collateralLookups, type FollowUpStore } from './followUpMemory';
 
 export { AREA_IDS, PRIVATE_AREAS, type AreaData, type AreaId, type HistoryKind, type HistoryRecords } from './areas';
 import { dualProductOf, historyScope } from './scopes';
@@ -96,6 +97,8 @@ export class Portfolio {
     private client: OkxClient | undefined,
     /** The clock `updatedAt` and freshness are read on (tests pass their own). */
     private readonly now: () => number = Date.now,
+    /** Where this account's per-order and per-coin look-ups are kept for the next session (./followUpMemory). */
+    private followUpStore?: FollowUpStore,
   ) {}
 
   get hasClient(): boolean {
@@ -106,9 +109,13 @@ export class Portfolio {
     return this.client?.hasCredentials === true;
   }
 
-  /** A new connection (environment, profile or key): everything loaded so far is forgotten. */
-  setClient(client: OkxClient | undefined): void {
+  /**
+   * A new connection (environment, profile or key): everything loaded so far is forgotten. `followUps`: where
+   * this account's look-ups are kept between sessions, if anywhere.
+   */
+  setClient(client: OkxClient | undefined, followUps?: FollowUpStore): void {
     this.client = client;
+    this.followUpStore = followUps;
     this.generation += 1;
     this.states.clear();
     this.inFlight.clear();
@@ -184,6 +191,7 @@ export class Portfolio {
         (data) => {
           if (generation === this.generation) {
             this.states.set(area, { status: 'ready', data, updatedAt: this.now() });
+            this.keepFollowUps(area);
             // Products are re-quoted as the market moves: a refresh of the pairs reads them again when shown.
             if (area === 'dualPairs') this.dualProductLists.clear();
           }
@@ -204,6 +212,19 @@ export class Portfolio {
     return done;
   }
 
+  /** After the loans or the Stable Rewards coins loaded: what the next session's first refresh asks alongside. */
+  private keepFollowUps(area: AreaId): void {
+    const store = this.followUpStore;
+    if (store === undefined || (area !== 'loans' && area !== 'stable')) return;
+    const kept = store.read();
+    const loans = this.get('loans');
+    const stable = this.get('stable');
+    store.write({
+      collateral: area === 'loans' && 'data' in loans && loans.data !== undefined ? collateralLookups(loans.data.loans) : (kept?.collateral ?? []),
+      stableCcys: area === 'stable' && 'data' in stable && stable.data !== undefined ? stable.data.holdings.map((h) => h.ccy) : (kept?.stableCcys ?? []),
+    });
+  }
+
   /** What a loader is given: the client, what its area held, and the loan orders (for their limits). */
   private context(client: OkxClient, previous: AreaData[AreaId] | undefined): LoadContext<AreaId> {
     const loans = this.get('loans');
@@ -211,6 +232,7 @@ export class Portfolio {
       client,
       previous,
       loansShown: 'data' in loans ? loans.data?.loans : undefined,
+      remembered: this.followUpStore?.read(),
       loans: async (): Promise<LoansSeen | undefined> => {
         // After a fresh load queued behind the one in flight, if any: the orders as they are now.
         await (this.queued.get('loans') ?? this.inFlight.get('loans') ?? this.ensure('loans'));

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ENDPOINTS, type EndpointId } from '../../../src/okx/endpoints';
 import { AREA_ENDPOINTS } from '../../../src/portfolio/areaLoaders';
+import { memoryFollowUps } from '../../../src/portfolio/followUpMemory';
 import { outdatedByLoans, pollAreas } from '../../../src/portfolio/pollPlan';
 import { AREA_IDS, Portfolio, type AreaId } from '../../../src/portfolio/portfolio';
 import { instantLimiter, startSim, type SimHarness } from '../support/sim';
@@ -142,5 +143,68 @@ describe('portfolio: a refresh asks only what is shown and what is stale', () =>
     const loans = portfolio.get('loans');
     assert.ok(limits.status === 'ready' && loans.status === 'ready' && limits.data.loansAt === loans.updatedAt, 'read for the orders just loaded');
     assert.equal([...limits.data.maxRedeem.values()].reduce((n, m) => n + m.size, 0), h.sim.state.loans.orders.reduce((n, o) => n + o.collateral.length, 0));
+  });
+
+  describe('a new session\'s first refresh: one round trip', () => {
+    const LATENCY = 300;
+    /** The spread of arrival times at the simulator of one refresh of `areas`, and what it sent. */
+    async function arrivals(p: Portfolio, areas: readonly AreaId[]): Promise<{ spread: number; sent: Map<EndpointId, number> }> {
+      const from = h.sim.requests.length;
+      await p.refresh(areas);
+      const at = h.sim.requests.slice(from).map((r) => r.at);
+      return { spread: Math.max(...at) - Math.min(...at), sent: sentSince(h, from) };
+    }
+
+    it('with nothing kept, the per-order and per-coin look-ups wait for their lists; with what the last session kept, they go out alongside', async () => {
+      const areas: AreaId[] = ['loans', 'loanLimits', 'stable'];
+      const kept = memoryFollowUps();
+      const last = new Portfolio(h.clientWith({ limiter: instantLimiter() }), () => now, kept);
+      await last.refresh(areas);
+      last.dispose();
+      const collaterals = h.sim.state.loans.orders.reduce((n, o) => n + o.collateral.length, 0);
+      assert.equal(kept.read()?.collateral.length, collaterals);
+      assert.deepEqual(kept.read()?.stableCcys, ['USDG']);
+
+      h.sim.faults.add({ fault: { kind: 'latency', ms: LATENCY } });
+      const first = await arrivals(new Portfolio(h.clientWith({ limiter: instantLimiter() }), () => now), areas);
+      assert.ok(first.spread >= LATENCY, `nothing kept: two rounds (${first.spread} ms between the first and last request)`);
+      const next = new Portfolio(h.clientWith({ limiter: instantLimiter() }), () => now, kept);
+      const second = await arrivals(next, areas);
+      assert.ok(second.spread < LATENCY, `kept: one round (${second.spread} ms)`);
+      assert.deepEqual(second.sent, first.sent, 'the same requests');
+      const limits = next.get('loanLimits');
+      assert.ok(limits.status === 'ready');
+      assert.equal([...limits.data.maxRedeem.values()].reduce((n, m) => n + m.size, 0), collaterals);
+    });
+
+    it('a kept look-up that no longer applies (the order repaid) is asked, not kept, and forgotten', async () => {
+      const kept = memoryFollowUps();
+      const last = new Portfolio(h.clientWith({ limiter: instantLimiter() }), () => now, kept);
+      await last.refresh(['loans', 'loanLimits']);
+      const [gone, stays] = h.sim.state.loans.orders;
+      assert.ok(gone !== undefined && stays !== undefined);
+      h.sim.state.loans.orders.splice(0, 1);
+      const next = new Portfolio(h.clientWith({ limiter: instantLimiter() }), () => now, kept);
+      await next.refresh(['loans', 'loanLimits']);
+      const limits = next.get('loanLimits');
+      assert.ok(limits.status === 'ready');
+      assert.deepEqual([...limits.data.maxRedeem.keys()], [stays.ordId]);
+      assert.deepEqual(kept.read()?.collateral.map((l) => l.ordId), stays.collateral.map(() => stays.ordId), 'only the order there is now');
+    });
+
+    it("yesterday's and today's savings lending records in one round trip, the same records as paging from the newest", async () => {
+      h.sim.faults.add({ fault: { kind: 'latency', ms: LATENCY } });
+      const fresh = new Portfolio(h.clientWith({ limiter: instantLimiter() }), () => now);
+      const { spread, sent } = await arrivals(fresh, ['recent']);
+      assert.ok(spread < LATENCY, `one round (${spread} ms)`);
+      assert.equal(sent.get('savingsLendingHistory'), 2, 'today from the newest, yesterday from the start of today');
+      const recent = fresh.get('recent');
+      assert.ok(recent.status === 'ready' && recent.data.from !== undefined);
+      const from = recent.data.from;
+      const expected = h.sim.state.lendingHistory.filter((r) => r.ts >= from).sort((a, b) => b.ts - a.ts).map((r) => `${r.ccy}@${r.ts}`);
+      assert.ok(expected.length > 100, `more than a page (${expected.length} records)`);
+      assert.deepEqual(recent.data.lending.map((r) => `${r.ccy}@${r.ts}`), expected);
+      assert.equal(recent.data.complete, true);
+    });
   });
 });

@@ -58,4 +58,24 @@ describe('Refresh: only what is shown is asked for', function () {
     const savings = await api.renderView('savings', 0);
     assert.ok(savings.some((item) => item.label === 'USDT'), savings.map((i) => i.label).join(', '));
   });
+
+  it("a new connection to an account seen before sends its kept collateral look-ups alongside the loans: one round trip", async () => {
+    // The Loans view was shown (above): its look-ups are kept for this host and profile.
+    await vscode.commands.executeCommand('okxEarn.loans.focus');
+    const collaterals = sim.state.loans.orders.reduce((n, o) => n + o.collateral.length, 0);
+    await removeTestKey('refresh-plan');
+    const latencyMs = 800;
+    sim.faults.add({ fault: { kind: 'latency', ms: latencyMs } });
+    try {
+      const from = sim.received().length;
+      await useTestKey(api, 'refresh-plan', SANDBOX_KEY);
+      const since = (id: EndpointId): number[] => sim.received().slice(from).filter((r) => r.endpoint === id).map((r) => r.at);
+      await waitFor(() => (since('loanMaxCollateralRedeem').length >= collaterals ? true : undefined), "the Loans view's look-ups on the new connection");
+      const loans = Math.min(...since('loanInfo'));
+      const lookups = since('loanMaxCollateralRedeem').slice(0, collaterals);
+      assert.ok(lookups.every((at) => at - loans < latencyMs), `sent before loan-info answered (${lookups.map((at) => at - loans).join(', ')} ms after it, answers take ${latencyMs} ms)`);
+    } finally {
+      sim.faults.clear();
+    }
+  });
 });

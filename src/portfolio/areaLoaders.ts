@@ -1,10 +1,8 @@
 /**
- * How each area of the portfolio is read from OKX, and which endpoints each reads: the endpoints decide how
- * long an area's data counts as fresh (the longest of their rate windows, `freshForMs`), so that a refresh
- * never asks OKX again for what it answered within its window. No `vscode` import.
+ * How each area of the portfolio is read from OKX (the endpoints each reads, which decide how long its data is
+ * fresh, are in ./areaEndpoints). Loaded on the first refresh, not at start-up (./portfolio). No `vscode` import.
  */
 import type { OkxClient } from '../okx/client';
-import type { EndpointId } from '../okx/endpoints';
 import type * as T from '../okx/types';
 import type { AreaData, AreaId } from './areas';
 import { collateralLookups, type CollateralLookup, type FollowUps } from './followUpMemory';
@@ -31,36 +29,6 @@ export interface LoadContext<K extends AreaId> {
 }
 
 type Loaders = { [K in AreaId]: (context: LoadContext<K>) => Promise<AreaData[K]> };
-
-/** Every endpoint an area's loader reads (a unit test checks them against what the simulator receives). */
-export const AREA_ENDPOINTS: { readonly [K in AreaId]: readonly EndpointId[] } = {
-  onchain: ['onchainActiveOrders'],
-  eth: ['ethBalance', 'ethProductInfo', 'ethHistory'],
-  sol: ['solBalance', 'solProductInfo'],
-  savings: ['savingsBalance'],
-  loans: ['loanInfo'],
-  loanLimits: ['loanMaxCollateralRedeem'],
-  offers: ['onchainOffers'],
-  market: ['savingsLendingRateSummary', 'savingsLendingRateHistory', 'ethApyHistory', 'solApyHistory'],
-  prices: ['indexTickers'],
-  valuation: ['assetValuation'],
-  recent: ['savingsLendingHistory'],
-  okusd: ['okusdAccount', 'okusdLimits', 'okusdAprHistory', 'okusdRewardsHistory', 'okusdRedeemHistory'],
-  stable: ['stableRewardsBalance', 'stableRewardsApyHistory'],
-  dual: ['dualOrderHistory'],
-  dualPairs: ['dualCurrencyPairs'],
-  funding: ['fundingBalances'],
-  trading: ['tradingBalance'],
-};
-
-/**
- * How long an area's data is fresh: the longest rate window (this client's: OKX's, or a test's shorter ones) of
- * the endpoints it reads. Asked again sooner, at least one of them would wait in the limiter for an answer that
- * can hardly differ.
- */
-export function freshForMs(area: AreaId, client: OkxClient): number {
-  return Math.max(...AREA_ENDPOINTS[area].map((id) => client.rateLimit(id).windowMs));
-}
 
 const DAY_MS = 86_400_000;
 /** At most this many pages of lending history for each of yesterday and today (100 hourly records a page). */

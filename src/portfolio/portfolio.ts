@@ -8,7 +8,8 @@ import type { Pager } from '../okx/pager';
 import type { OkxError } from '../okx/errors';
 import type * as T from '../okx/types';
 import { AREA_IDS, PRIVATE_AREAS, type AreaData, type AreaId, type HistoryKind, type HistoryRecords } from './areas';
-import { LOADERS, freshForMs, type LoadContext, type LoansSeen } from './areaLoaders';
+import { freshForMs } from './areaEndpoints';
+import type { LoadContext, LoansSeen } from './areaLoaders';
 import { Emitter } from './emitter';
 import { collateralLookups, type FollowUpStore } from './followUpMemory';
 
@@ -185,8 +186,10 @@ export class Portfolio {
     const kept = 'data' in previous && previous.data !== undefined ? { data: previous.data, updatedAt: previous.updatedAt } : {};
     this.states.set(area, { status: 'loading', ...kept });
     this.changed.fire([area]);
-    const loader = LOADERS[area] as (context: LoadContext<AreaId>) => Promise<AreaData[AreaId]>;
-    const done = loader(this.context(client, 'data' in previous ? previous.data : undefined))
+    // What the loader is given is taken now; the loaders themselves load with the first refresh (./areaLoaders).
+    const context = this.context(client, 'data' in previous ? previous.data : undefined);
+    const done = import('./areaLoaders')
+      .then(({ LOADERS }) => (LOADERS[area] as (context: LoadContext<AreaId>) => Promise<AreaData[AreaId]>)(context))
       .then(
         (data) => {
           if (generation === this.generation) {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ENDPOINTS, type EndpointId } from '../../../src/okx/endpoints';
-import { AREA_ENDPOINTS } from '../../../src/portfolio/areaLoaders';
+import { AREA_ENDPOINTS } from '../../../src/portfolio/areaEndpoints';
 import { memoryFollowUps } from '../../../src/portfolio/followUpMemory';
 import { outdatedByLoans, pollAreas } from '../../../src/portfolio/pollPlan';
 import { AREA_IDS, Portfolio, type AreaId } from '../../../src/portfolio/portfolio';

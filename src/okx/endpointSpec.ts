@@ -1,4 +1,4 @@
-/** What the endpoint table (./endpoints) says of each endpoint: its product, path, auth, permission and rate limit. */
+/** What the endpoint tables say of each endpoint: what is sent (./endpoints), and what OKX's reference calls it (./endpointDocs). */
 export type Product = 'onchain' | 'eth' | 'sol' | 'savings' | 'loan' | 'stable' | 'okusd' | 'dual' | 'account' | 'public';
 
 export interface RateLimit {
@@ -9,16 +9,12 @@ export interface RateLimit {
   readonly scope: 'user' | 'ip';
 }
 
+/** What the client needs to send an endpoint's request and read its answer. */
 export interface EndpointSpec {
   readonly method: 'GET' | 'POST';
   readonly path: string;
-  readonly product: Product;
-  /** The endpoint's title in OKX's reference. */
-  readonly title: string;
   /** Public endpoints are sent unsigned. */
   readonly auth: 'private' | 'public';
-  /** The API-key permission a private endpoint needs. */
-  readonly permission: 'Read' | 'Trade' | null;
   readonly rateLimit: RateLimit;
   /**
    * Moves or commits the user's money. Such a request is never sent twice by the client: a lost response
@@ -36,6 +32,15 @@ export interface EndpointSpec {
   readonly pageBy?: 'after' | 'end' | 'endId';
   /** OKX's page size when `limit` is not sent, where it is not 100. */
   readonly defaultLimit?: number;
+}
+
+/** What OKX's reference says of an endpoint (./endpointDocs), beside what the client sends. */
+export interface EndpointDoc {
+  readonly product: Product;
+  /** The endpoint's title in OKX's reference. */
+  readonly title: string;
+  /** The API-key permission a private endpoint needs. */
+  readonly permission: 'Read' | 'Trade' | null;
   /** The client method that calls it, for the docs. */
   readonly clientMethod: string;
 }

@@ -1,5 +1,6 @@
 /** The README's API table, rendered from the endpoint table (a unit test keeps the README in step). */
-import { ACCOUNT_ENDPOINT_IDS, ENDPOINTS, FINANCE_ENDPOINT_IDS, type Product, type RateLimit } from './endpoints';
+import { ACCOUNT_ENDPOINT_IDS, ENDPOINT_DOCS, FINANCE_ENDPOINT_IDS } from './endpointDocs';
+import { ENDPOINTS, type Product, type RateLimit } from './endpoints';
 
 const PRODUCT_NAMES: Record<Product, string> = {
   onchain: 'On-chain earn',
@@ -26,9 +27,10 @@ export function renderEndpointTable(): string {
   ];
   for (const id of [...FINANCE_ENDPOINT_IDS, ...ACCOUNT_ENDPOINT_IDS]) {
     const spec = ENDPOINTS[id];
+    const doc = ENDPOINT_DOCS[id];
     rows.push(
-      `| ${PRODUCT_NAMES[spec.product]} | \`${spec.method} ${spec.path.replace('/api/v5/finance', '')}\` | \`${spec.clientMethod}\` | ` +
-        `${spec.auth === 'public' ? 'public' : spec.permission ?? ''} | ${describeLimit(spec.rateLimit)} | ${spec.moneyMoving ? 'yes' : ''} |`,
+      `| ${PRODUCT_NAMES[doc.product]} | \`${spec.method} ${spec.path.replace('/api/v5/finance', '')}\` | \`${doc.clientMethod}\` | ` +
+        `${spec.auth === 'public' ? 'public' : doc.permission ?? ''} | ${describeLimit(spec.rateLimit)} | ${spec.moneyMoving ? 'yes' : ''} |`,
     );
   }
   return rows.join('\n');

@@ -9,7 +9,7 @@ import type { EndpointSpec, RateLimit } from './endpointSpec';
 import type * as T from './types';
 import { TRADING_ACCOUNT_ENDPOINTS, type TradingAccountEndpointTypes } from './tradingAccount';
 
-export type { EndpointSpec, Product, RateLimit } from './endpointSpec';
+export type { EndpointDoc, EndpointSpec, Product, RateLimit } from './endpointSpec';
 
 /** Request parameters and response `data` of each endpoint (the trading account's in ./tradingAccount). */
 export interface EndpointTypes extends TradingAccountEndpointTypes {
@@ -96,289 +96,266 @@ const BASE = '/api/v5/finance';
 
 export const ENDPOINTS: { readonly [K in EndpointId]: EndpointSpec } = {
   onchainOffers: {
-    method: 'GET', path: `${BASE}/staking-defi/offers`, product: 'onchain', title: 'Offers',
-    auth: 'private', permission: 'Read', rateLimit: perSecond(3), moneyMoving: false, data: 'array', clientMethod: 'onchain.offers',
+    method: 'GET', path: `${BASE}/staking-defi/offers`,
+    auth: 'private', rateLimit: perSecond(3), moneyMoving: false, data: 'array',
   },
   onchainPurchase: {
-    method: 'POST', path: `${BASE}/staking-defi/purchase`, product: 'onchain', title: 'Purchase',
-    auth: 'private', permission: 'Trade', rateLimit: perSecond(2), moneyMoving: true, data: 'array', clientMethod: 'onchain.purchase',
+    method: 'POST', path: `${BASE}/staking-defi/purchase`,
+    auth: 'private', rateLimit: perSecond(2), moneyMoving: true, data: 'array',
   },
   onchainRedeem: {
-    method: 'POST', path: `${BASE}/staking-defi/redeem`, product: 'onchain', title: 'Redeem',
-    auth: 'private', permission: 'Trade', rateLimit: perSecond(2), moneyMoving: true, data: 'array', clientMethod: 'onchain.redeem',
+    method: 'POST', path: `${BASE}/staking-defi/redeem`,
+    auth: 'private', rateLimit: perSecond(2), moneyMoving: true, data: 'array',
   },
   onchainCancel: {
-    method: 'POST', path: `${BASE}/staking-defi/cancel`, product: 'onchain', title: 'Cancel purchases/redemptions',
-    auth: 'private', permission: 'Trade', rateLimit: perSecond(2), moneyMoving: true, data: 'array', clientMethod: 'onchain.cancel',
+    method: 'POST', path: `${BASE}/staking-defi/cancel`,
+    auth: 'private', rateLimit: perSecond(2), moneyMoving: true, data: 'array',
   },
   onchainActiveOrders: {
-    method: 'GET', path: `${BASE}/staking-defi/orders-active`, product: 'onchain', title: 'Active orders',
-    auth: 'private', permission: 'Read', rateLimit: perSecond(3), moneyMoving: false, data: 'array', clientMethod: 'onchain.activeOrders',
+    method: 'GET', path: `${BASE}/staking-defi/orders-active`,
+    auth: 'private', rateLimit: perSecond(3), moneyMoving: false, data: 'array',
   },
   onchainOrderHistory: {
-    method: 'GET', path: `${BASE}/staking-defi/orders-history`, product: 'onchain', title: 'Order history',
-    auth: 'private', permission: 'Read', rateLimit: perSecond(3), moneyMoving: false, data: 'array', cursor: 'ordId',
-    clientMethod: 'onchain.orderHistory',
+    method: 'GET', path: `${BASE}/staking-defi/orders-history`,
+    auth: 'private', rateLimit: perSecond(3), moneyMoving: false, data: 'array', cursor: 'ordId',
   },
 
   ethProductInfo: {
-    method: 'GET', path: `${BASE}/staking-defi/eth/product-info`, product: 'eth', title: 'Product info',
-    auth: 'private', permission: 'Read', rateLimit: perSecond(3), moneyMoving: false, data: 'array', clientMethod: 'eth.productInfo',
+    method: 'GET', path: `${BASE}/staking-defi/eth/product-info`,
+    auth: 'private', rateLimit: perSecond(3), moneyMoving: false, data: 'array',
   },
   ethPurchase: {
-    method: 'POST', path: `${BASE}/staking-defi/eth/purchase`, product: 'eth', title: 'Purchase',
-    auth: 'private', permission: 'Trade', rateLimit: perSecond(2), moneyMoving: true, data: 'array', clientMethod: 'eth.purchase',
+    method: 'POST', path: `${BASE}/staking-defi/eth/purchase`,
+    auth: 'private', rateLimit: perSecond(2), moneyMoving: true, data: 'array',
   },
   ethRedeem: {
-    method: 'POST', path: `${BASE}/staking-defi/eth/redeem`, product: 'eth', title: 'Redeem',
-    auth: 'private', permission: 'Trade', rateLimit: perSecond(2), moneyMoving: true, data: 'array', clientMethod: 'eth.redeem',
+    method: 'POST', path: `${BASE}/staking-defi/eth/redeem`,
+    auth: 'private', rateLimit: perSecond(2), moneyMoving: true, data: 'array',
   },
   ethCancelRedeem: {
-    method: 'POST', path: `${BASE}/staking-defi/eth/cancel-redeem`, product: 'eth', title: 'Cancel redeem',
-    auth: 'private', permission: 'Trade', rateLimit: perSecond(2), moneyMoving: true, data: 'array', clientMethod: 'eth.cancelRedeem',
+    method: 'POST', path: `${BASE}/staking-defi/eth/cancel-redeem`,
+    auth: 'private', rateLimit: perSecond(2), moneyMoving: true, data: 'array',
   },
   ethBalance: {
-    method: 'GET', path: `${BASE}/staking-defi/eth/balance`, product: 'eth', title: 'Balance',
-    auth: 'private', permission: 'Read', rateLimit: perSecond(6), moneyMoving: false, data: 'array', clientMethod: 'eth.balance',
+    method: 'GET', path: `${BASE}/staking-defi/eth/balance`,
+    auth: 'private', rateLimit: perSecond(6), moneyMoving: false, data: 'array',
   },
   ethHistory: {
-    method: 'GET', path: `${BASE}/staking-defi/eth/purchase-redeem-history`, product: 'eth', title: 'Purchase&Redeem history',
-    auth: 'private', permission: 'Read', rateLimit: perSecond(6), moneyMoving: false, data: 'array', cursor: 'requestTime',
-    clientMethod: 'eth.history',
+    method: 'GET', path: `${BASE}/staking-defi/eth/purchase-redeem-history`,
+    auth: 'private', rateLimit: perSecond(6), moneyMoving: false, data: 'array', cursor: 'requestTime',
   },
   ethApyHistory: {
-    method: 'GET', path: `${BASE}/staking-defi/eth/apy-history`, product: 'eth', title: 'APY history (Public)',
-    auth: 'public', permission: null, rateLimit: perSecond(6, 'ip'), moneyMoving: false, data: 'array', clientMethod: 'eth.apyHistory',
+    method: 'GET', path: `${BASE}/staking-defi/eth/apy-history`,
+    auth: 'public', rateLimit: perSecond(6, 'ip'), moneyMoving: false, data: 'array',
   },
 
   solProductInfo: {
-    method: 'GET', path: `${BASE}/staking-defi/sol/product-info`, product: 'sol', title: 'Product info',
-    auth: 'private', permission: 'Read', rateLimit: perSecond(3), moneyMoving: false, data: 'object', clientMethod: 'sol.productInfo',
+    method: 'GET', path: `${BASE}/staking-defi/sol/product-info`,
+    auth: 'private', rateLimit: perSecond(3), moneyMoving: false, data: 'object',
   },
   solPurchase: {
-    method: 'POST', path: `${BASE}/staking-defi/sol/purchase`, product: 'sol', title: 'Purchase',
-    auth: 'private', permission: 'Trade', rateLimit: perSecond(2), moneyMoving: true, data: 'array', clientMethod: 'sol.purchase',
+    method: 'POST', path: `${BASE}/staking-defi/sol/purchase`,
+    auth: 'private', rateLimit: perSecond(2), moneyMoving: true, data: 'array',
   },
   solRedeem: {
-    method: 'POST', path: `${BASE}/staking-defi/sol/redeem`, product: 'sol', title: 'Redeem',
-    auth: 'private', permission: 'Trade', rateLimit: perSecond(2), moneyMoving: true, data: 'array', clientMethod: 'sol.redeem',
+    method: 'POST', path: `${BASE}/staking-defi/sol/redeem`,
+    auth: 'private', rateLimit: perSecond(2), moneyMoving: true, data: 'array',
   },
   solBalance: {
-    method: 'GET', path: `${BASE}/staking-defi/sol/balance`, product: 'sol', title: 'Balance',
-    auth: 'private', permission: 'Read', rateLimit: perSecond(6), moneyMoving: false, data: 'array', clientMethod: 'sol.balance',
+    method: 'GET', path: `${BASE}/staking-defi/sol/balance`,
+    auth: 'private', rateLimit: perSecond(6), moneyMoving: false, data: 'array',
   },
   solHistory: {
-    method: 'GET', path: `${BASE}/staking-defi/sol/purchase-redeem-history`, product: 'sol', title: 'Purchase&Redeem history',
-    auth: 'private', permission: 'Read', rateLimit: perSecond(6), moneyMoving: false, data: 'array', cursor: 'requestTime',
-    clientMethod: 'sol.history',
+    method: 'GET', path: `${BASE}/staking-defi/sol/purchase-redeem-history`,
+    auth: 'private', rateLimit: perSecond(6), moneyMoving: false, data: 'array', cursor: 'requestTime',
   },
   solApyHistory: {
-    method: 'GET', path: `${BASE}/staking-defi/sol/apy-history`, product: 'sol', title: 'APY history (Public)',
-    auth: 'public', permission: null, rateLimit: perSecond(6, 'ip'), moneyMoving: false, data: 'array', clientMethod: 'sol.apyHistory',
+    method: 'GET', path: `${BASE}/staking-defi/sol/apy-history`,
+    auth: 'public', rateLimit: perSecond(6, 'ip'), moneyMoving: false, data: 'array',
   },
 
   savingsBalance: {
-    method: 'GET', path: `${BASE}/savings/balance`, product: 'savings', title: 'Saving balance',
-    auth: 'private', permission: 'Read', rateLimit: perSecond(6), moneyMoving: false, data: 'array', clientMethod: 'savings.balance',
+    method: 'GET', path: `${BASE}/savings/balance`,
+    auth: 'private', rateLimit: perSecond(6), moneyMoving: false, data: 'array',
   },
   savingsPurchaseRedempt: {
-    method: 'POST', path: `${BASE}/savings/purchase-redempt`, product: 'savings', title: 'Savings purchase/redemption',
-    auth: 'private', permission: 'Trade', rateLimit: perSecond(6), moneyMoving: true, data: 'array', clientMethod: 'savings.purchaseRedempt',
+    method: 'POST', path: `${BASE}/savings/purchase-redempt`,
+    auth: 'private', rateLimit: perSecond(6), moneyMoving: true, data: 'array',
   },
   savingsSetLendingRate: {
-    method: 'POST', path: `${BASE}/savings/set-lending-rate`, product: 'savings', title: 'Set lending rate',
-    auth: 'private', permission: 'Trade', rateLimit: perSecond(6), moneyMoving: true, data: 'array', clientMethod: 'savings.setLendingRate',
+    method: 'POST', path: `${BASE}/savings/set-lending-rate`,
+    auth: 'private', rateLimit: perSecond(6), moneyMoving: true, data: 'array',
   },
   savingsLendingHistory: {
-    method: 'GET', path: `${BASE}/savings/lending-history`, product: 'savings', title: 'Lending history',
-    auth: 'private', permission: 'Read', rateLimit: perSecond(6), moneyMoving: false, data: 'array', cursor: 'ts',
-    clientMethod: 'savings.lendingHistory',
+    method: 'GET', path: `${BASE}/savings/lending-history`,
+    auth: 'private', rateLimit: perSecond(6), moneyMoving: false, data: 'array', cursor: 'ts',
   },
   savingsLendingRateSummary: {
-    method: 'GET', path: `${BASE}/savings/lending-rate-summary`, product: 'savings', title: 'Public borrow info (public)',
-    auth: 'public', permission: null, rateLimit: perSecond(6, 'ip'), moneyMoving: false, data: 'array', clientMethod: 'savings.lendingRateSummary',
+    method: 'GET', path: `${BASE}/savings/lending-rate-summary`,
+    auth: 'public', rateLimit: perSecond(6, 'ip'), moneyMoving: false, data: 'array',
   },
   savingsLendingRateHistory: {
-    method: 'GET', path: `${BASE}/savings/lending-rate-history`, product: 'savings', title: 'Public borrow history (public)',
-    auth: 'public', permission: null, rateLimit: perSecond(6, 'ip'), moneyMoving: false, data: 'array', cursor: 'ts',
-    clientMethod: 'savings.lendingRateHistory',
+    method: 'GET', path: `${BASE}/savings/lending-rate-history`,
+    auth: 'public', rateLimit: perSecond(6, 'ip'), moneyMoving: false, data: 'array', cursor: 'ts',
   },
 
   loanBorrowCurrencies: {
-    method: 'GET', path: `${BASE}/flexible-loan/borrow-currencies`, product: 'loan', title: 'Borrowable currencies',
-    auth: 'private', permission: 'Read', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array', clientMethod: 'loan.borrowCurrencies',
+    method: 'GET', path: `${BASE}/flexible-loan/borrow-currencies`,
+    auth: 'private', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array',
   },
   loanCollateralAssets: {
-    method: 'GET', path: `${BASE}/flexible-loan/collateral-assets`, product: 'loan', title: 'Collateral assets',
-    auth: 'private', permission: 'Read', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array', clientMethod: 'loan.collateralAssets',
+    method: 'GET', path: `${BASE}/flexible-loan/collateral-assets`,
+    auth: 'private', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array',
   },
   loanMaxLoan: {
     // A POST that only reads: safe to retry.
-    method: 'POST', path: `${BASE}/flexible-loan/max-loan`, product: 'loan', title: 'Maximum loan amount',
-    auth: 'private', permission: 'Read', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array', clientMethod: 'loan.maxLoan',
+    method: 'POST', path: `${BASE}/flexible-loan/max-loan`,
+    auth: 'private', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array',
   },
   loanMaxCollateralRedeem: {
-    method: 'GET', path: `${BASE}/flexible-loan/max-collateral-redeem-amount`, product: 'loan', title: 'Maximum collateral redeem amount',
-    auth: 'private', permission: 'Read', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array',
-    clientMethod: 'loan.maxCollateralRedeem',
+    method: 'GET', path: `${BASE}/flexible-loan/max-collateral-redeem-amount`,
+    auth: 'private', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array',
   },
   loanAdjustCollateral: {
-    method: 'POST', path: `${BASE}/flexible-loan/adjust-collateral`, product: 'loan', title: 'Adjust collateral',
-    auth: 'private', permission: 'Trade', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: true, data: 'array', clientMethod: 'loan.adjustCollateral',
+    method: 'POST', path: `${BASE}/flexible-loan/adjust-collateral`,
+    auth: 'private', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: true, data: 'array',
   },
   loanBorrow: {
-    method: 'POST', path: `${BASE}/flexible-loan/borrow`, product: 'loan', title: 'Borrow',
-    auth: 'private', permission: 'Trade', rateLimit: LOAN_ORDER_LIMIT, moneyMoving: true, data: 'array', clientMethod: 'loan.borrow',
+    method: 'POST', path: `${BASE}/flexible-loan/borrow`,
+    auth: 'private', rateLimit: LOAN_ORDER_LIMIT, moneyMoving: true, data: 'array',
   },
   loanRepay: {
-    method: 'POST', path: `${BASE}/flexible-loan/repay`, product: 'loan', title: 'Repay',
-    auth: 'private', permission: 'Trade', rateLimit: LOAN_ORDER_LIMIT, moneyMoving: true, data: 'array', clientMethod: 'loan.repay',
+    method: 'POST', path: `${BASE}/flexible-loan/repay`,
+    auth: 'private', rateLimit: LOAN_ORDER_LIMIT, moneyMoving: true, data: 'array',
   },
   loanEmodeInfo: {
     // Documented with "Permission: Read" and "does not require authentication": sent unsigned.
-    method: 'GET', path: `${BASE}/flexible-loan/emode-info`, product: 'loan', title: 'E-Mode info',
-    auth: 'public', permission: 'Read', rateLimit: { count: 5, windowMs: 2000, scope: 'ip' }, moneyMoving: false, data: 'array',
-    clientMethod: 'loan.emodeInfo',
+    method: 'GET', path: `${BASE}/flexible-loan/emode-info`,
+    auth: 'public', rateLimit: { count: 5, windowMs: 2000, scope: 'ip' }, moneyMoving: false, data: 'array',
   },
   loanInfo: {
-    method: 'GET', path: `${BASE}/flexible-loan/loan-info`, product: 'loan', title: 'Loan info',
-    auth: 'private', permission: 'Read', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array', clientMethod: 'loan.info',
+    method: 'GET', path: `${BASE}/flexible-loan/loan-info`,
+    auth: 'private', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array',
   },
   loanHistory: {
-    method: 'GET', path: `${BASE}/flexible-loan/loan-history`, product: 'loan', title: 'Loan history',
-    auth: 'private', permission: 'Read', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array', cursor: 'refId',
-    clientMethod: 'loan.history',
+    method: 'GET', path: `${BASE}/flexible-loan/loan-history`,
+    auth: 'private', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array', cursor: 'refId',
   },
   loanInterestAccrued: {
-    method: 'GET', path: `${BASE}/flexible-loan/interest-accrued`, product: 'loan', title: 'Accrued interest',
-    auth: 'private', permission: 'Read', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array', cursor: 'refId',
-    clientMethod: 'loan.interestAccrued',
+    method: 'GET', path: `${BASE}/flexible-loan/interest-accrued`,
+    auth: 'private', rateLimit: FLEXIBLE_LOAN_LIMIT, moneyMoving: false, data: 'array', cursor: 'refId',
   },
 
   stableRewardsProductInfo: {
-    method: 'GET', path: `${BASE}/stable-rewards/product-info`, product: 'stable', title: 'Product info',
-    auth: 'private', permission: 'Read', rateLimit: per(5, 2), moneyMoving: false, data: 'array', clientMethod: 'stableRewards.productInfo',
+    method: 'GET', path: `${BASE}/stable-rewards/product-info`,
+    auth: 'private', rateLimit: per(5, 2), moneyMoving: false, data: 'array',
   },
   stableRewardsBalance: {
-    method: 'GET', path: `${BASE}/stable-rewards/balance`, product: 'stable', title: 'Balance',
-    auth: 'private', permission: 'Read', rateLimit: per(5, 2), moneyMoving: false, data: 'array', clientMethod: 'stableRewards.balance',
+    method: 'GET', path: `${BASE}/stable-rewards/balance`,
+    auth: 'private', rateLimit: per(5, 2), moneyMoving: false, data: 'array',
   },
   stableRewardsApyHistory: {
     // Rate-limited per IP, like the other APY histories: public, sent unsigned.
-    method: 'GET', path: `${BASE}/stable-rewards/apy-history`, product: 'stable', title: 'APY history',
-    auth: 'public', permission: null, rateLimit: perSecond(6, 'ip'), moneyMoving: false, data: 'array', clientMethod: 'stableRewards.apyHistory',
+    method: 'GET', path: `${BASE}/stable-rewards/apy-history`,
+    auth: 'public', rateLimit: perSecond(6, 'ip'), moneyMoving: false, data: 'array',
   },
 
   okusdLimits: {
-    method: 'GET', path: `${BASE}/okusd/limits`, product: 'okusd', title: 'OKUSD limits',
-    auth: 'private', permission: 'Read', rateLimit: per(2, 2), moneyMoving: false, data: 'array', clientMethod: 'okusd.limits',
+    method: 'GET', path: `${BASE}/okusd/limits`,
+    auth: 'private', rateLimit: per(2, 2), moneyMoving: false, data: 'array',
   },
   okusdSubscribe: {
     // Idempotent by clOrdId (the same one again returns the original order); still never resent by the client.
-    method: 'POST', path: `${BASE}/okusd/subscribe`, product: 'okusd', title: 'Subscribe OKUSD',
-    auth: 'private', permission: 'Trade', rateLimit: per(1, 2), moneyMoving: true, data: 'array', clientMethod: 'okusd.subscribe',
+    method: 'POST', path: `${BASE}/okusd/subscribe`,
+    auth: 'private', rateLimit: per(1, 2), moneyMoving: true, data: 'array',
   },
   okusdRedeem: {
-    method: 'POST', path: `${BASE}/okusd/redeem`, product: 'okusd', title: 'Redeem OKUSD',
-    auth: 'private', permission: 'Trade', rateLimit: per(1, 2), moneyMoving: true, data: 'array', clientMethod: 'okusd.redeem',
+    method: 'POST', path: `${BASE}/okusd/redeem`,
+    auth: 'private', rateLimit: per(1, 2), moneyMoving: true, data: 'array',
   },
   okusdAccount: {
-    method: 'GET', path: `${BASE}/okusd/account`, product: 'okusd', title: 'Get OKUSD Account',
-    auth: 'private', permission: 'Read', rateLimit: per(2, 2), moneyMoving: false, data: 'array', clientMethod: 'okusd.account',
+    method: 'GET', path: `${BASE}/okusd/account`,
+    auth: 'private', rateLimit: per(2, 2), moneyMoving: false, data: 'array',
   },
   okusdSubscribeHistory: {
-    method: 'GET', path: `${BASE}/okusd/subscribe/history`, product: 'okusd', title: 'Get Subscription History',
-    auth: 'private', permission: 'Read', rateLimit: per(5, 2), moneyMoving: false, data: 'array', cursor: 'ts', pageBy: 'end',
-    clientMethod: 'okusd.subscribeHistory',
+    method: 'GET', path: `${BASE}/okusd/subscribe/history`,
+    auth: 'private', rateLimit: per(5, 2), moneyMoving: false, data: 'array', cursor: 'ts', pageBy: 'end',
   },
   okusdRedeemHistory: {
-    method: 'GET', path: `${BASE}/okusd/redeem/history`, product: 'okusd', title: 'Get Redemption History',
-    auth: 'private', permission: 'Read', rateLimit: per(5, 2), moneyMoving: false, data: 'array', cursor: 'ts', pageBy: 'end',
-    clientMethod: 'okusd.redeemHistory',
+    method: 'GET', path: `${BASE}/okusd/redeem/history`,
+    auth: 'private', rateLimit: per(5, 2), moneyMoving: false, data: 'array', cursor: 'ts', pageBy: 'end',
   },
   okusdRewardsHistory: {
-    method: 'GET', path: `${BASE}/okusd/rewards/history`, product: 'okusd', title: 'Get Rewards History',
-    auth: 'private', permission: 'Read', rateLimit: per(5, 2), moneyMoving: false, data: 'array', cursor: 'ts', pageBy: 'end', defaultLimit: 30,
-    clientMethod: 'okusd.rewardsHistory',
+    method: 'GET', path: `${BASE}/okusd/rewards/history`,
+    auth: 'private', rateLimit: per(5, 2), moneyMoving: false, data: 'array', cursor: 'ts', pageBy: 'end', defaultLimit: 30,
   },
   okusdAprHistory: {
     // Product-wide figures, yet documented as needing an API key.
-    method: 'GET', path: `${BASE}/okusd/rate/history`, product: 'okusd', title: 'Get APR History',
-    auth: 'private', permission: 'Read', rateLimit: per(5, 2), moneyMoving: false, data: 'array', cursor: 'ts', pageBy: 'end', defaultLimit: 30,
-    clientMethod: 'okusd.aprHistory',
+    method: 'GET', path: `${BASE}/okusd/rate/history`,
+    auth: 'private', rateLimit: per(5, 2), moneyMoving: false, data: 'array', cursor: 'ts', pageBy: 'end', defaultLimit: 30,
   },
 
   dualCurrencyPairs: {
-    method: 'GET', path: `${BASE}/sfp/dcd/currency-pair`, product: 'dual', title: 'Currency pairs',
-    auth: 'private', permission: 'Read', rateLimit: perSecond(1), moneyMoving: false, data: 'array', clientMethod: 'dual.currencyPairs',
+    method: 'GET', path: `${BASE}/sfp/dcd/currency-pair`,
+    auth: 'private', rateLimit: perSecond(1), moneyMoving: false, data: 'array',
   },
   dualProducts: {
-    method: 'GET', path: `${BASE}/sfp/dcd/products`, product: 'dual', title: 'Product info',
-    auth: 'private', permission: 'Read', rateLimit: perSecond(1), moneyMoving: false, data: 'array', clientMethod: 'dual.products',
+    method: 'GET', path: `${BASE}/sfp/dcd/products`,
+    auth: 'private', rateLimit: perSecond(1), moneyMoving: false, data: 'array',
   },
   dualQuote: {
     // A POST that commits nothing: a quote that is not traded just expires.
-    method: 'POST', path: `${BASE}/sfp/dcd/quote`, product: 'dual', title: 'Request for quote',
-    auth: 'private', permission: 'Read', rateLimit: per(10, 60), moneyMoving: false, data: 'array', clientMethod: 'dual.quote',
+    method: 'POST', path: `${BASE}/sfp/dcd/quote`,
+    auth: 'private', rateLimit: per(10, 60), moneyMoving: false, data: 'array',
   },
   dualTrade: {
     // No client order id: the quote id is the one key, and a quote is traded at most once.
-    method: 'POST', path: `${BASE}/sfp/dcd/trade`, product: 'dual', title: 'Trade',
-    auth: 'private', permission: 'Trade', rateLimit: per(2, 60), moneyMoving: true, data: 'array', clientMethod: 'dual.trade',
+    method: 'POST', path: `${BASE}/sfp/dcd/trade`,
+    auth: 'private', rateLimit: per(2, 60), moneyMoving: true, data: 'array',
   },
   dualRedeemQuote: {
-    method: 'POST', path: `${BASE}/sfp/dcd/redeem-quote`, product: 'dual', title: 'Request for redeem quote',
-    auth: 'private', permission: 'Read', rateLimit: per(10, 60), moneyMoving: false, data: 'array', clientMethod: 'dual.redeemQuote',
+    method: 'POST', path: `${BASE}/sfp/dcd/redeem-quote`,
+    auth: 'private', rateLimit: per(10, 60), moneyMoving: false, data: 'array',
   },
   dualRedeem: {
-    method: 'POST', path: `${BASE}/sfp/dcd/redeem`, product: 'dual', title: 'Redeem',
-    auth: 'private', permission: 'Trade', rateLimit: per(2, 60), moneyMoving: true, data: 'array', clientMethod: 'dual.redeem',
+    method: 'POST', path: `${BASE}/sfp/dcd/redeem`,
+    auth: 'private', rateLimit: per(2, 60), moneyMoving: true, data: 'array',
   },
   dualOrderState: {
-    method: 'GET', path: `${BASE}/sfp/dcd/order-status`, product: 'dual', title: 'Order state',
-    auth: 'private', permission: 'Read', rateLimit: perSecond(3), moneyMoving: false, data: 'array', clientMethod: 'dual.orderState',
+    method: 'GET', path: `${BASE}/sfp/dcd/order-status`,
+    auth: 'private', rateLimit: perSecond(3), moneyMoving: false, data: 'array',
   },
   dualOrderHistory: {
-    method: 'GET', path: `${BASE}/sfp/dcd/order-history`, product: 'dual', title: 'Order history',
-    auth: 'private', permission: 'Read', rateLimit: perSecond(1), moneyMoving: false, data: 'array', cursor: 'ordId', pageBy: 'endId',
-    clientMethod: 'dual.orderHistory',
+    method: 'GET', path: `${BASE}/sfp/dcd/order-history`,
+    auth: 'private', rateLimit: perSecond(1), moneyMoving: false, data: 'array', cursor: 'ordId', pageBy: 'endId',
   },
 
   fundingBalances: {
     // Funding account (outside the chapter): what purchases spend and repayments come from.
-    method: 'GET', path: '/api/v5/asset/balances', product: 'account', title: 'Get balance',
-    auth: 'private', permission: 'Read', rateLimit: perSecond(6), moneyMoving: false, data: 'array', clientMethod: 'account.fundingBalances',
+    method: 'GET', path: '/api/v5/asset/balances',
+    auth: 'private', rateLimit: perSecond(6), moneyMoving: false, data: 'array',
   },
   assetValuation: {
     // OKX's own valuation of the account (outside the chapter), to cross-check the Overview's total. The English
     // page says 1 request per second, the Chinese one 1 per 2 seconds: the slower is the one kept.
-    method: 'GET', path: '/api/v5/asset/asset-valuation', product: 'account', title: 'Get account asset valuation',
-    auth: 'private', permission: 'Read', rateLimit: { count: 1, windowMs: 2000, scope: 'user' }, moneyMoving: false, data: 'array',
-    clientMethod: 'account.assetValuation',
+    method: 'GET', path: '/api/v5/asset/asset-valuation',
+    auth: 'private', rateLimit: { count: 1, windowMs: 2000, scope: 'user' }, moneyMoving: false, data: 'array',
   },
   indexTickers: {
     // Public index prices (outside the chapter), for USD values where OKX's loan figures give none.
-    method: 'GET', path: '/api/v5/market/index-tickers', product: 'account', title: 'Get index tickers',
-    auth: 'public', permission: null, rateLimit: { count: 20, windowMs: 2000, scope: 'ip' }, moneyMoving: false, data: 'array',
-    clientMethod: 'account.indexTickers',
+    method: 'GET', path: '/api/v5/market/index-tickers',
+    auth: 'public', rateLimit: { count: 20, windowMs: 2000, scope: 'ip' }, moneyMoving: false, data: 'array',
   },
   ...TRADING_ACCOUNT_ENDPOINTS,
 
   publicTime: {
     // Not a Financial Product endpoint: the server clock, used to correct the signing timestamp.
-    method: 'GET', path: '/api/v5/public/time', product: 'public', title: 'Get system time',
-    auth: 'public', permission: null, rateLimit: { count: 10, windowMs: 2000, scope: 'ip' }, moneyMoving: false, data: 'array',
-    clientMethod: 'serverTime',
+    method: 'GET', path: '/api/v5/public/time',
+    auth: 'public', rateLimit: { count: 10, windowMs: 2000, scope: 'ip' }, moneyMoving: false, data: 'array',
   },
 };
 
 export const ENDPOINT_IDS = Object.keys(ENDPOINTS) as EndpointId[];
-
-/** The Financial Product chapter's endpoints (everything but the account endpoints and the server clock). */
-export const FINANCE_ENDPOINT_IDS = ENDPOINT_IDS.filter((id) => ENDPOINTS[id].product !== 'public' && ENDPOINTS[id].product !== 'account');
-
-/** The endpoints outside the chapter that the extension uses (funding balances, index prices). */
-export const ACCOUNT_ENDPOINT_IDS = ENDPOINT_IDS.filter((id) => ENDPOINTS[id].product === 'account');
 
 export function endpointByRoute(method: string, path: string): EndpointId | undefined {
   return ENDPOINT_IDS.find((id) => ENDPOINTS[id].method === method && ENDPOINTS[id].path === path);

@@ -72,16 +72,13 @@ export interface TradingAccountEndpointTypes {
 
 export const TRADING_ACCOUNT_ENDPOINTS: { readonly [K in keyof TradingAccountEndpointTypes]: EndpointSpec } = {
   tradingBalance: {
-    // The page gives no permission line: a balance read needs Read.
-    method: 'GET', path: '/api/v5/account/balance', product: 'account', title: 'Get balance',
-    auth: 'private', permission: 'Read', rateLimit: { count: 10, windowMs: 2000, scope: 'user' }, moneyMoving: false, data: 'array',
-    clientMethod: 'account.tradingBalance',
+    method: 'GET', path: '/api/v5/account/balance',
+    auth: 'private', rateLimit: { count: 10, windowMs: 2000, scope: 'user' }, moneyMoving: false, data: 'array',
   },
   setAutoEarn: {
     // Not a transfer, but it changes what OKX does with the user's money: Trade, and never sent twice (an
     // unanswered request is settled by reading the currency's autoLendStatus).
-    method: 'POST', path: '/api/v5/account/set-auto-earn', product: 'account', title: 'Set auto earn',
-    auth: 'private', permission: 'Trade', rateLimit: { count: 2, windowMs: 2000, scope: 'user' }, moneyMoving: true, data: 'array',
-    clientMethod: 'account.setAutoEarn',
+    method: 'POST', path: '/api/v5/account/set-auto-earn',
+    auth: 'private', rateLimit: { count: 2, windowMs: 2000, scope: 'user' }, moneyMoving: true, data: 'array',
   },
 };

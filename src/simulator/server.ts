@@ -7,6 +7,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ENDPOINTS, endpointByRoute, type EndpointId } from '../okx/endpoints';
+import { ENDPOINT_DOCS } from '../okx/endpointDocs';
 import { sign } from '../okx/signing';
 import { scaleRateLimit } from '../okx/testRateLimits';
 import { answerLate, LateRequests, ReadReplica } from './badDays';
@@ -364,7 +365,7 @@ export class Simulator {
     if (key.ipAllowList !== undefined && !key.ipAllowList.includes(remoteAddress.replace(/^::ffff:/, ''))) {
       throw new SimError('50110', `Your IP ${remoteAddress} is not included in your API key's IP whitelist`, 401);
     }
-    if (ENDPOINTS[id].permission === 'Trade' && key.permission !== 'trade') {
+    if (ENDPOINT_DOCS[id].permission === 'Trade' && key.permission !== 'trade') {
       throw new SimError('50120', 'API key doesn\'t have permission to access this endpoint', 401);
     }
   }

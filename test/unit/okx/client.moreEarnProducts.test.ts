@@ -7,7 +7,8 @@
 import * as assert from 'node:assert/strict';
 import { OkxClient } from '../../../src/okx/client';
 import type { Pager } from '../../../src/okx/pager';
-import { ACCOUNT_ENDPOINT_IDS, ENDPOINTS, FINANCE_ENDPOINT_IDS, endpointByRoute, type EndpointId } from '../../../src/okx/endpoints';
+import { ACCOUNT_ENDPOINT_IDS, ENDPOINT_DOCS, FINANCE_ENDPOINT_IDS } from '../../../src/okx/endpointDocs';
+import { ENDPOINTS, endpointByRoute, type EndpointId } from '../../../src/okx/endpoints';
 import { customEnvironment } from '../../../src/okx/environments';
 import { RecordingServer, ok, type Reply } from '../support/recordingServer';
 import { CREDENTIALS, SAMPLE_PARAMS } from '../support/requests';
@@ -87,13 +88,14 @@ describe('okx/client: OKUSD, Stable Rewards and Dual Investment', () => {
     const c = client() as unknown as Record<string, unknown>;
     for (const id of [...FINANCE_ENDPOINT_IDS, ...ACCOUNT_ENDPOINT_IDS]) {
       const spec = ENDPOINTS[id];
-      const [area, name] = spec.clientMethod.split('.') as [string, string];
+      const { clientMethod } = ENDPOINT_DOCS[id];
+      const [area, name] = clientMethod.split('.') as [string, string];
       const method = (c[area] as Record<string, (params: unknown) => unknown> | undefined)?.[name];
-      assert.equal(typeof method, 'function', spec.clientMethod);
+      assert.equal(typeof method, 'function', clientMethod);
       server.requests.splice(0);
       const result = method?.(SAMPLE_PARAMS[id]);
       await (spec.cursor === undefined ? result : (result as Pager<unknown>).next());
-      assert.deepEqual(server.requests.map((r) => `${r.method} ${r.path}`), [`${spec.method} ${spec.path}`], spec.clientMethod);
+      assert.deepEqual(server.requests.map((r) => `${r.method} ${r.path}`), [`${spec.method} ${spec.path}`], clientMethod);
     }
   });
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { OkxClient, type FetchLike } from '../../../src/okx/client';
-import { ACCOUNT_ENDPOINT_IDS, ENDPOINTS, FINANCE_ENDPOINT_IDS } from '../../../src/okx/endpoints';
+import { ACCOUNT_ENDPOINT_IDS, FINANCE_ENDPOINT_IDS } from '../../../src/okx/endpointDocs';
+import { ENDPOINTS } from '../../../src/okx/endpoints';
 import { customEnvironment, okxEnvironment } from '../../../src/okx/environments';
 import { sign } from '../../../src/okx/signing';
 import { CREDENTIALS, SAMPLE_PARAMS } from '../support/requests';

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { OkxClient } from '../../../src/okx/client';
 import { ENDPOINTS } from '../../../src/okx/endpoints';
+import { ENDPOINT_DOCS } from '../../../src/okx/endpointDocs';
 import { customEnvironment } from '../../../src/okx/environments';
 import { RecordingServer } from '../support/recordingServer';
 import { CREDENTIALS } from '../support/requests';
@@ -67,7 +68,7 @@ describe('okx/client: the trading account and auto-earn, against the pages\' exa
   });
 
   it('the table: balance is a Read (10 / 2 s), set-auto-earn a Trade sent at most once (2 / 2 s)', () => {
-    assert.deepEqual([ENDPOINTS.tradingBalance.permission, ENDPOINTS.tradingBalance.rateLimit.count, ENDPOINTS.tradingBalance.rateLimit.windowMs, ENDPOINTS.tradingBalance.moneyMoving], ['Read', 10, 2000, false]);
-    assert.deepEqual([ENDPOINTS.setAutoEarn.permission, ENDPOINTS.setAutoEarn.rateLimit.count, ENDPOINTS.setAutoEarn.rateLimit.windowMs, ENDPOINTS.setAutoEarn.moneyMoving], ['Trade', 2, 2000, true]);
+    assert.deepEqual([ENDPOINT_DOCS.tradingBalance.permission, ENDPOINTS.tradingBalance.rateLimit.count, ENDPOINTS.tradingBalance.rateLimit.windowMs, ENDPOINTS.tradingBalance.moneyMoving], ['Read', 10, 2000, false]);
+    assert.deepEqual([ENDPOINT_DOCS.setAutoEarn.permission, ENDPOINTS.setAutoEarn.rateLimit.count, ENDPOINTS.setAutoEarn.rateLimit.windowMs, ENDPOINTS.setAutoEarn.moneyMoving], ['Trade', 2, 2000, true]);
   });
 });

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { PagedEndpoint } from '../../../src/okx/pager';
-import { ACCOUNT_ENDPOINT_IDS, ENDPOINTS, FINANCE_ENDPOINT_IDS, endpointByRoute, type EndpointId } from '../../../src/okx/endpoints';
+import { ACCOUNT_ENDPOINT_IDS, ENDPOINT_DOCS, FINANCE_ENDPOINT_IDS } from '../../../src/okx/endpointDocs';
+import { ENDPOINTS, endpointByRoute, type EndpointId } from '../../../src/okx/endpoints';
 import { renderEndpointTable } from '../../../src/okx/endpointTable';
 import { SAMPLE_PARAMS } from '../support/requests';
 import { readAccountPages2026, readChapter2026, readSeedEndpoints } from '../support/seeds';
@@ -48,7 +49,7 @@ describe('okx/endpoints: the table against the API reference', () => {
   it('counts per product: on-chain 6, ETH 7, SOL 6, savings 6, flexible loan 11, Stable Rewards 3, OKUSD 8, Dual Investment 8; account 5 (funding and trading balances, auto-earn, valuation, index prices)', () => {
     const counts: Record<string, number> = {};
     for (const id of [...FINANCE_ENDPOINT_IDS, ...ACCOUNT_ENDPOINT_IDS]) {
-      counts[ENDPOINTS[id].product] = (counts[ENDPOINTS[id].product] ?? 0) + 1;
+      counts[ENDPOINT_DOCS[id].product] = (counts[ENDPOINT_DOCS[id].product] ?? 0) + 1;
     }
     assert.deepEqual(counts, { onchain: 6, eth: 7, sol: 6, savings: 6, loan: 11, stable: 3, okusd: 8, dual: 8, account: 5 });
   });
@@ -65,7 +66,7 @@ describe('okx/endpoints: the table against the API reference', () => {
     it(`${doc.method} ${doc.path}: limit, scope, auth, permission and shape as documented now`, () => {
       const id = endpointByRoute(doc.method, doc.path);
       assert.ok(id, 'in the table');
-      const spec = ENDPOINTS[id];
+      const spec = { ...ENDPOINTS[id], ...ENDPOINT_DOCS[id] };
       // Where another source gives a slower limit than the page, the slower is kept: never faster than the page.
       const slower = SLOWER_THAN_DOCUMENTED[route(doc)];
       assert.equal(spec.rateLimit.count, slower?.count ?? doc.rateLimit.count);
@@ -87,7 +88,7 @@ describe('okx/endpoints: the table against the API reference', () => {
 
   it('every Trade endpoint is sent at most once, and no Read endpoint is marked so', () => {
     for (const id of [...FINANCE_ENDPOINT_IDS, ...ACCOUNT_ENDPOINT_IDS]) {
-      assert.equal(ENDPOINTS[id].moneyMoving, ENDPOINTS[id].permission === 'Trade', id);
+      assert.equal(ENDPOINTS[id].moneyMoving, ENDPOINT_DOCS[id].permission === 'Trade', id);
     }
   });
 

@@ -270,7 +270,7 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     vscode.commands.registerCommand('okxEarn.showLog', () => log.show()),
   );
 
-  context.subscriptions.push(...registerWalkthrough(context, store, connection));
+  context.subscriptions.push(...registerWalkthrough(context, store, connection, [views.staking, views.savings, views.loans, views.products]));
   void connection.update();
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);

@@ -11,9 +11,16 @@ export const WALKTHROUGH_ID = 'okxEarn.gettingStarted';
 export const HAS_API_KEY = 'okxEarn.hasApiKey';
 /** True once a practice purchase in the Sandbox went through (the last step completes on it). */
 export const PRACTICE_PURCHASED = 'okxEarn.walkthrough.purchased';
+/**
+ * True once one of the tour's views has been on screen (the "Views and status bar" step completes on it too).
+ * VS Code counts `onView:` only when a view turns visible after the walkthrough is registered: a view already on
+ * screen (the sidebar restored open at start-up) never ticked the step.
+ */
+export const VIEWS_SEEN = 'okxEarn.walkthrough.viewsSeen';
 const SHOWN = 'okxEarn.walkthrough.shown';
 
-export function registerWalkthrough(context: vscode.ExtensionContext, store: CredentialStore, connection: Connection): vscode.Disposable[] {
+/** `tourViews`: the views the tour step shows (Staking, Savings, Loans, Products). */
+export function registerWalkthrough(context: vscode.ExtensionContext, store: CredentialStore, connection: Connection, tourViews: readonly vscode.TreeView<unknown>[]): vscode.Disposable[] {
   const fullId = `${context.extension.id}#${WALKTHROUGH_ID}`;
   const updateHasKey = async (): Promise<void> => {
     const keys = await Promise.all(store.profiles().map((profile) => store.get(profile)));
@@ -24,6 +31,7 @@ export function registerWalkthrough(context: vscode.ExtensionContext, store: Cre
   void openOnFirstRun(context, store, fullId);
 
   return [
+    ...watchViewsSeen(context, tourViews),
     store.onDidChange(() => void updateHasKey()),
     vscode.commands.registerCommand('okxEarn.openWalkthrough', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', fullId, false)),
     vscode.commands.registerCommand('okxEarn.walkthrough.purchaseInSandbox', async () => {
@@ -54,4 +62,16 @@ async function openOnFirstRun(context: vscode.ExtensionContext, store: Credentia
   const wanted = vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true);
   if (!wanted || store.profiles().length > 0 || context.extensionMode === vscode.ExtensionMode.Test) return;
   await vscode.commands.executeCommand('workbench.action.openWalkthrough', fullId, false);
+}
+
+/** Sets VIEWS_SEEN (kept in globalState) once any of `views` is visible: now, or when it turns visible. */
+function watchViewsSeen(context: vscode.ExtensionContext, views: readonly vscode.TreeView<unknown>[]): vscode.Disposable[] {
+  void vscode.commands.executeCommand('setContext', VIEWS_SEEN, context.globalState.get<boolean>(VIEWS_SEEN, false));
+  const seen = async (): Promise<void> => {
+    if (context.globalState.get<boolean>(VIEWS_SEEN, false)) return;
+    await context.globalState.update(VIEWS_SEEN, true);
+    await vscode.commands.executeCommand('setContext', VIEWS_SEEN, true);
+  };
+  if (views.some((view) => view.visible)) void seen();
+  return views.map((view) => view.onDidChangeVisibility((e) => (e.visible ? void seen() : undefined)));
 }

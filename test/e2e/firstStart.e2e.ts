@@ -62,6 +62,8 @@ describe('A first start: the sidebar with nothing set up, then the walkthrough, 
       // The step's own button (its title reads the same).
       await sandboxStep.locator('a, .monaco-button').filter({ hasText: /^\s*Try the Sandbox\s*$/ }).first().click();
       await sandboxDone.waitFor({ timeout: 30_000 });
+      // The sidebar's views were on screen before (above): "Views and status bar" is done too.
+      await page.locator('button.getting-started-step[data-step-id$="#tour"][aria-checked="true"]').waitFor({ timeout: 15_000 });
       await workbench.screenshot('walkthrough');
     });
 

@@ -71,7 +71,7 @@ describe('Walkthrough: contributed, and every step completes on something that e
         const [kind, argument = ''] = event.split(/:(.*)/s);
         if (kind === 'onView') assert.ok(views.has(argument), event);
         else if (kind === 'onSettingChanged') assert.ok(settings.has(argument), event);
-        else if (kind === 'onContext') assert.match(argument, /^okxEarn\.(environment == sandbox|hasApiKey|walkthrough\.purchased)$/, event);
+        else if (kind === 'onContext') assert.match(argument, /^okxEarn\.(environment == sandbox|hasApiKey|walkthrough\.purchased|walkthrough\.viewsSeen)$/, event);
         else if (kind === 'onLink') assert.match(argument, /^https:\/\/(www|us|eea)\.okx\.com\/(zh-hans\/)?account\/my-api$/, event);
         else assert.fail(`unexpected completion event ${event}`);
       }

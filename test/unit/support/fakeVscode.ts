@@ -77,6 +77,8 @@ export const fakeWindow = {
   shown: [] as Shown[],
   progress: [] as string[],
   executed: [] as string[],
+  /** Context keys set with `setContext`, by name. */
+  contextKeys: new Map<string, unknown>(),
   /** What is typed into the next input boxes, in order (PRESS_MAX: the Max button); none left: the box is dismissed. */
   typed: [] as string[],
   boxes: [] as BoxSeen[],
@@ -91,6 +93,7 @@ export const fakeWindow = {
     this.shown = [];
     this.progress = [];
     this.executed = [];
+    this.contextKeys = new Map();
     this.confirm = (_m, items) => items[0];
     this.click = () => undefined;
     this.typed = [];
@@ -203,6 +206,7 @@ const vscodeModule: Record<string, unknown> = {
   StatusBarAlignment: { Left: 1, Right: 2 },
   ConfigurationTarget: { Global: 1, Workspace: 2 },
   ColorThemeKind: { Light: 1, Dark: 2, HighContrast: 3, HighContrastLight: 4 },
+  ExtensionMode: { Production: 1, Development: 2, Test: 3 },
   l10n: { t },
   env: { language: 'en', openExternal: () => Promise.resolve(true) },
   workspace: {
@@ -212,8 +216,9 @@ const vscodeModule: Record<string, unknown> = {
   },
   commands: {
     registerCommand: () => new Disposable(),
-    executeCommand: (command: string) => {
+    executeCommand: (command: string, ...args: unknown[]) => {
       fakeWindow.executed.push(command);
+      if (command === 'setContext') fakeWindow.contextKeys.set(String(args[0]), args[1]);
       return Promise.resolve(undefined);
     },
   },

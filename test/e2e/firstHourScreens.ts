@@ -121,8 +121,13 @@ export function firstHourTests(current: () => Workbench, slug: string): void {
       await workbench.contextMenu(order, 'Borrow…');
       const input = workbench.page.locator('.quick-input-widget input');
       await input.waitFor();
-      // The currency, when asked, then the amount.
-      if ((await workbench.page.locator('.quick-input-widget .monaco-list-row').count()) > 0) await workbench.pick('USDC');
+      // The currency, when asked (told by the prompt's title: its rows may not be drawn yet), then the amount.
+      const title = workbench.page.locator('.quick-input-widget .quick-input-title');
+      const currency = /which currency/i;
+      if (currency.test(await title.innerText())) {
+        await workbench.pick('USDC');
+        await title.filter({ hasNotText: currency }).waitFor({ timeout: 15_000 });
+      }
       await input.fill('100');
       await input.press('Enter');
       const dialog = workbench.page.locator('.monaco-dialog-box');

@@ -121,12 +121,14 @@ export function firstHourTests(current: () => Workbench, slug: string): void {
       await workbench.contextMenu(order, 'Borrow…');
       const input = workbench.page.locator('.quick-input-widget input');
       await input.waitFor();
-      // The currency, when asked (told by the prompt's title: its rows may not be drawn yet), then the amount.
+      // Which order, when asked (the right-click can land on a row that a refresh just moved under the pointer),
+      // then the currency, when asked, then the amount: each told by the prompt's title, as its rows may not be
+      // drawn yet.
       const title = workbench.page.locator('.quick-input-widget .quick-input-title');
-      const currency = /which currency/i;
-      if (currency.test(await title.innerText())) {
-        await workbench.pick('USDC');
-        await title.filter({ hasNotText: currency }).waitFor({ timeout: 15_000 });
+      for (const [question, answer] of [[/which loan order/i, 'USDC loan'], [/which currency/i, 'USDC']] as const) {
+        if (!question.test(await title.innerText())) continue;
+        await workbench.pick(answer);
+        await title.filter({ hasNotText: question }).waitFor({ timeout: 15_000 });
       }
       await input.fill('100');
       await input.press('Enter');

@@ -11,7 +11,7 @@ import { Connection, type ConnectionState } from './connection';
 import { CredentialStore } from './credentials';
 import { fullErrorText, retryText } from './messages';
 import { AREA_IDS, Portfolio, type AreaId, type HistoryKind } from './portfolio/portfolio';
-import { mementoFollowUps } from './portfolio/followUpMemory';
+import { followUpAccount, mementoFollowUps } from './portfolio/followUpMemory';
 import { loanKey, ltvLevel, riskiestLoan } from './portfolio/risk';
 import { readSettings } from './settings';
 import { AutoRefresh } from './views/autoRefresh';
@@ -177,9 +177,7 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     // Another host: the live prices of the old one stop (the socket reopens for the new one's loans).
     liveWatch.forgetLoans(Date.now());
     // What the last session asked per order and coin on this host and profile goes out with the first refresh.
-    // (The Sandbox's simulator listens on a new port each session: it is one account whatever its URL.)
-    const host = state.environment === 'sandbox' ? 'sandbox' : state.client?.environment.baseUrl;
-    const account = host === undefined || state.profile === undefined ? undefined : `${host} ${state.profile}`;
+    const account = followUpAccount(state.environment, state.client?.environment.baseUrl, state.profile);
     portfolio.setClient(state.client, account === undefined ? undefined : mementoFollowUps(context.globalState, account));
     for (const view of Object.values(views)) view.description = state.label;
     if (state.problem !== undefined) void vscode.window.showErrorMessage(state.problem);

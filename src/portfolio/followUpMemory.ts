@@ -47,6 +47,16 @@ const MAX_ACCOUNTS = 8;
 const TEXT = /^[A-Za-z0-9@:+._-]{0,64}$/;
 const STORAGE_KEY = 'okxEarn.followUps';
 
+/**
+ * Whose follow-ups a connection reads and writes: the host and profile, or 'sandbox' for the Sandbox (it has no
+ * profile, and its simulator listens on a new port each session). None without a host, or without a profile.
+ */
+export function followUpAccount(environment: string, baseUrl: string | undefined, profile: string | undefined): string | undefined {
+  if (baseUrl === undefined) return undefined;
+  if (environment === 'sandbox') return 'sandbox';
+  return profile === undefined ? undefined : `${baseUrl} ${profile}`;
+}
+
 /** The look-ups of these orders: one per order and collateral currency. */
 export function collateralLookups(loans: readonly T.LoanInfo[]): CollateralLookup[] {
   return loans.flatMap((loan) =>

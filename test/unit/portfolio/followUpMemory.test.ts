@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { collateralLookups, mementoFollowUps, parseFollowUps, type FollowUps, type MementoLike } from '../../../src/portfolio/followUpMemory';
+import { collateralLookups, followUpAccount, mementoFollowUps, parseFollowUps, type FollowUps, type MementoLike } from '../../../src/portfolio/followUpMemory';
 import type * as T from '../../../src/okx/types';
 
 /** A memento in memory that counts its writes. */
@@ -30,6 +30,15 @@ describe('follow-ups kept between sessions', () => {
       { key: 'ETH@2001', ccy: 'ETH', ordId: '2001' },
       { key: 'SOL@ccy:USDC', ccy: 'SOL', ordId: '' },
     ]);
+  });
+
+  it('one account per host and profile; the Sandbox one account whatever its port; none without a host or a profile', () => {
+    assert.equal(followUpAccount('production', 'https://www.okx.com', 'main'), 'https://www.okx.com main');
+    assert.equal(followUpAccount('custom', 'http://127.0.0.1:4000', 'main'), 'http://127.0.0.1:4000 main');
+    assert.equal(followUpAccount('sandbox', 'http://127.0.0.1:41234', undefined), 'sandbox');
+    assert.equal(followUpAccount('sandbox', 'http://127.0.0.1:41999', undefined), 'sandbox');
+    assert.equal(followUpAccount('production', 'https://www.okx.com', undefined), undefined);
+    assert.equal(followUpAccount('custom', undefined, 'main'), undefined);
   });
 
   it('reads back only the shape it writes: ids and currency names, within bounds', () => {

@@ -11,18 +11,10 @@ import { dualOutcomes } from '../../src/portfolio/dualPayoff';
 import { formatAmount, formatPercent } from '../../src/portfolio/format';
 import { SANDBOX_KEY, Simulator, type SimKey } from '../../src/simulator/server';
 import type { SimDualQuote } from '../../src/simulator/state';
-import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows, TEST_RATE_LIMIT_SCALE } from './helpers';
+import { ScriptedWindow, runScripted as run, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows, TEST_RATE_LIMIT_SCALE } from './helpers';
 
 /** A second account on the same simulator: OKX allows 2 trades a minute per key, and the client keeps to it. */
 const SECOND_KEY: SimKey = { apiKey: 'dual-it-key-2', secretKey: 'dual-it-secret-2', passphrase: 'Dual-it-2', permission: 'trade', demo: false, region: 'global' };
-
-/** Runs a command with scripted answers; the confirmation modal answers `confirmWith` (undefined = Cancel). */
-async function run(ui: ScriptedWindow, command: string, options: { inputs?: string[]; picks?: string[]; confirmWith?: string; arg?: unknown } = {}): Promise<unknown> {
-  ui.inputs.push(...(options.inputs ?? []));
-  ui.picks.push(...(options.picks ?? []));
-  ui.choose = (_message, items) => items.find((i) => i === options.confirmWith);
-  return vscode.commands.executeCommand(command, options.arg);
-}
 
 /** An answer the scripted modal gives only after `ms`, as a user taking their time would. */
 function later(ms: number, answer: string): string {

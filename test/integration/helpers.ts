@@ -277,3 +277,11 @@ export function withShortRateLimitWindows(): void {
   before(async () => (await extensionApi()).useTestRateLimitScale(TEST_RATE_LIMIT_SCALE));
   after(async () => (await extensionApi()).useTestRateLimitScale(1));
 }
+
+/** Runs a command with scripted answers; the confirmation modal answers `confirmWith` (undefined = Cancel). */
+export async function runScripted(ui: ScriptedWindow, command: string, options: { inputs?: string[]; picks?: string[]; confirmWith?: string; arg?: unknown } = {}): Promise<unknown> {
+  ui.inputs.push(...(options.inputs ?? []));
+  ui.picks.push(...(options.picks ?? []));
+  ui.choose = (_message, items) => items.find((i) => i === options.confirmWith);
+  return vscode.commands.executeCommand(command, options.arg);
+}

@@ -42,6 +42,9 @@ export const YEAR_MS = 365 * DAY;
 /** The UTC day a time falls on, as a day number: what a daily quota or a daily reward is counted by. */
 export const dayOf = (ts: number): number => Math.floor(ts / DAY);
 
+/** A time as OKX writes it in an answer: milliseconds as text, or '' when there is none. */
+export const msText = (time: number | undefined): string => (time === undefined ? '' : String(time));
+
 /** "28D" or "24H" as milliseconds. */
 export function periodMs(period: string): number {
   const match = /^(\d+)([DH])$/.exec(period);

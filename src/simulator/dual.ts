@@ -18,7 +18,7 @@
  */
 import * as D from '../decimal';
 import type * as T from '../okx/types';
-import { DAY, HOUR } from './clock';
+import { DAY, HOUR, msText } from './clock';
 import { dualAnnualYield } from './dualYield';
 import type { PriceFeed } from './market';
 import { amount, oneOf, required, text, type RawParams } from './params';
@@ -260,7 +260,7 @@ export class DualDesk {
       ordId: o.ordId, quoteId: o.quoteId, state: o.state, productId: o.productId, baseCcy: o.baseCcy, quoteCcy: o.quoteCcy, uly: `${o.baseCcy}-USD`,
       strike: o.strike, notionalSz: o.notionalSz, notionalCcy: o.notionalCcy, absYield: o.absYield, annualizedYield: o.annualizedYield,
       yieldSz: D.roundDown(D.mul(o.notionalSz, o.absYield), 8), yieldCcy: o.notionalCcy, settleSz: o.settleSz, settleCcy: o.settleCcy,
-      settlePx: o.settlePx, settleTime: o.settleTime === undefined ? '' : String(o.settleTime), expTime: String(o.expTime),
+      settlePx: o.settlePx, settleTime: msText(o.settleTime), expTime: String(o.expTime),
       redeemStartTime: String(o.redeemStartTime), redeemEndTime: String(o.redeemEndTime), cTime: String(o.cTime), uTime: String(o.uTime),
     };
   }

@@ -11,7 +11,7 @@
  */
 import * as D from '../decimal';
 import type * as T from '../okx/types';
-import { DAY, dayOf } from './clock';
+import { DAY, dayOf, msText } from './clock';
 import { okusdApr } from './market';
 import { timeRange } from './paging';
 import { oneOf, required, text, type RawParams } from './params';
@@ -188,7 +188,7 @@ export class OkusdDesk {
     return timeRange(this.okusd.orders.filter((o) => o.kind === type), (o) => o.ts, this.rangeQuery(p), 100).map((o) => ({
       ordId: o.ordId, clOrdId: o.clOrdId, ccy: 'OKUSD', amt: D.toFixedDown(o.amt, 8), fee: D.toFixedDown(o.fee, 8), settleCcy: 'USDT',
       settleCcyAmt: D.toFixedDown(o.net, 8), type: o.kind === 'fast' ? 'fast' : 'standard', status: o.status,
-      estSettlementTime: o.settleAt === undefined ? '' : String(o.settleAt), ts: String(o.ts),
+      estSettlementTime: msText(o.settleAt), ts: String(o.ts),
     }));
   }
 

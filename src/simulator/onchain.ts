@@ -6,7 +6,7 @@
  */
 import * as D from '../decimal';
 import type { DataOf } from '../okx/endpoints';
-import { DAY, HOUR, MINUTE, periodMs, YEAR_MS } from './clock';
+import { DAY, HOUR, MINUTE, msText, periodMs, YEAR_MS } from './clock';
 import type { Funding } from './loans';
 import { page } from './paging';
 import { amount, oneOf, pageQuery, required, text, type RawParams } from './params';
@@ -14,8 +14,6 @@ import { badParam, fail } from './simError';
 import { nextId, type SimOrder, type SimState } from './state';
 
 const ORDER_STATES = ['8', '13', '9', '1', '2'];
-
-const ms = (time: number | undefined): string => (time === undefined ? '' : String(time));
 
 export class OnchainDesk {
   constructor(
@@ -133,9 +131,9 @@ export class OnchainDesk {
         apy: o.apy, investData: o.invest.map((i) => ({ ...i })),
         earningData: o.earnings.map((e) => ({ ccy: e.ccy, earningType: e.earningType, earnings: D.roundDown(e.earnings, 8) })),
         fastRedemptionData: (o.fastRedeeming ?? []).map((f) => ({ ...f })),
-        purchasedTime: ms(o.purchasedTime),
-        estSettlementTime: ms(o.estSettlementTime),
-        cancelRedemptionDeadline: ms(o.cancelRedemptionDeadline),
+        purchasedTime: msText(o.purchasedTime),
+        estSettlementTime: msText(o.estSettlementTime),
+        cancelRedemptionDeadline: msText(o.cancelRedemptionDeadline),
         tag: o.tag,
       }));
   }
@@ -151,7 +149,7 @@ export class OnchainDesk {
       ccy: o.ccy, ordId: o.ordId, productId: o.productId, state: '3', protocol: o.protocol, protocolType: 'defi', term: o.term, apy: o.apy,
       investData: o.invest.map((i) => ({ ...i })),
       earningData: o.earnings.map((e) => ({ ccy: e.ccy, earningType: e.earningType, realizedEarnings: D.roundDown(e.earnings, 8) })),
-      purchasedTime: ms(o.purchasedTime), redeemedTime: ms(o.redeemedTime), tag: o.tag,
+      purchasedTime: msText(o.purchasedTime), redeemedTime: msText(o.redeemedTime), tag: o.tag,
     }));
   }
 

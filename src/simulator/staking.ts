@@ -6,15 +6,13 @@
 import * as D from '../decimal';
 import type { DataOf } from '../okx/endpoints';
 import type * as T from '../okx/types';
-import { DAY, dayOf, MINUTE } from './clock';
+import { DAY, dayOf, MINUTE, msText } from './clock';
 import type { Funding } from './loans';
 import { stakingApy } from './market';
 import { page } from './paging';
 import { amount, oneOf, pageQuery, required, type RawParams } from './params';
 import { badParam, fail } from './simError';
 import { nextId, type SimStaking, type SimState } from './state';
-
-const ms = (time: number | undefined): string => (time === undefined ? '' : String(time));
 
 export class StakingDesk {
   constructor(
@@ -113,7 +111,7 @@ export class StakingDesk {
     return page(records, (r) => String(r.requestTime), pageQuery(p)).map((r) => ({
       type: r.type, amt: r.amt, redeemingAmt: r.redeemingAmt, status: r.status,
       ...(eth ? { ordId: r.ordId } : {}),
-      requestTime: String(r.requestTime), completedTime: ms(r.completedTime), estCompletedTime: ms(r.estCompletedTime),
+      requestTime: String(r.requestTime), completedTime: msText(r.completedTime), estCompletedTime: msText(r.estCompletedTime),
     }));
   }
 

@@ -7,7 +7,7 @@ import type * as T from '../okx/types';
 import type { AreaData, AreaId } from './areas';
 import { collateralLookups, type CollateralLookup, type FollowUps } from './followUpMemory';
 import { usdIndex } from './prices';
-import { loanKey } from './risk';
+import { loanKey, orderParam } from './risk';
 import { pendingEthRedemption, pendingStandardRedemption } from './scopes';
 
 /** The loan orders as last loaded, and when (the loans area's `updatedAt`). */
@@ -100,8 +100,7 @@ export const LOADERS: Loaders = {
       const lookup = byKey.get(key);
       if (lookup === undefined) return undefined;
       // Only a hint for the menus: a failure leaves that currency out (the command then asks OKX itself).
-      const order = lookup.ordId === '' ? {} : { ordId: lookup.ordId };
-      const max = (await c.loan.maxCollateralRedeem({ ccy: lookup.ccy, ...order }).catch(() => [])).find((m) => m.ccy === lookup.ccy);
+      const max = (await c.loan.maxCollateralRedeem({ ccy: lookup.ccy, ...orderParam(lookup) }).catch(() => [])).find((m) => m.ccy === lookup.ccy);
       return max?.maxRedeemAmt;
     };
     const [seen, answers] = await followUps(loans(), (s) => (s === undefined ? [] : remember(collateralLookups(s.loans))), known, ask);

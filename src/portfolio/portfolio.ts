@@ -231,11 +231,15 @@ export class Portfolio {
   /** What a loader is given: the client, what its area held, and the loan orders (for their limits). */
   private context(client: OkxClient, previous: AreaData[AreaId] | undefined): LoadContext<AreaId> {
     const loans = this.get('loans');
+    const store = this.followUpStore;
     return {
       client,
       previous,
       loansShown: 'data' in loans ? loans.data?.loans : undefined,
-      remembered: this.followUpStore?.read(),
+      // Read only by the loaders that use it (the loan limits, the Stable Rewards coins).
+      get remembered() {
+        return store?.read();
+      },
       loans: async (): Promise<LoansSeen | undefined> => {
         // After a fresh load queued behind the one in flight, if any: the orders as they are now.
         await (this.queued.get('loans') ?? this.inFlight.get('loans') ?? this.ensure('loans'));

@@ -109,6 +109,12 @@ async function measure(sim: Simulator, counter: ConnectionCounter, refresh: () =
   return { tookMs, requests: sent.length, connections: counter.connections - connections, refused: sent.filter((r) => r.code === '50011').length, failed };
 }
 
+/** Refreshes `areas` and counts those that failed. */
+async function refreshFailures(portfolio: PortfolioLike, areas: readonly string[]): Promise<number> {
+  await portfolio.refresh(areas);
+  return areas.filter((area) => portfolio.get(area).status === 'error').length;
+}
+
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Ours, at the commit `subject` is of, in every case; and the requests of its cold refresh (for the peers). */
@@ -124,19 +130,13 @@ export async function ourRefreshes(subject: Subject, latencyMs = LATENCY_MS, rat
   }, rateLimitScale);
   const coldKept = await withServer(latencyMs, async (url, sim, counter) => {
     const portfolio = subject.portfolio(url, rateLimitScale, kept);
-    const run = await measure(sim, counter, async () => {
-      await portfolio.refresh(subject.areas);
-      return subject.areas.filter((area) => portfolio.get(area).status === 'error').length;
-    });
+    const run = await measure(sim, counter, () => refreshFailures(portfolio, subject.areas));
     portfolio.dispose();
     return run;
   }, rateLimitScale);
   const shown = await withServer(latencyMs, async (url, sim, counter) => {
     const portfolio = subject.portfolio(url, rateLimitScale);
-    const failures = async (areas: readonly string[], fresh = false): Promise<number> => {
-      await portfolio.refresh(areas, { fresh });
-      return areas.filter((area) => portfolio.get(area).status === 'error').length;
-    };
+    const failures = (areas: readonly string[]): Promise<number> => refreshFailures(portfolio, areas);
     const cold = await measure(sim, counter, () => failures(subject.areas));
     const sent = sim.requests.flatMap((r): Sent[] => (r.endpoint === undefined ? [] : [{ id: r.endpoint, params: Object.fromEntries(new URL(r.url, url).searchParams.entries()) }]));
     const again = await measure(sim, counter, () => failures(subject.areas));

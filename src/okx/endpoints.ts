@@ -1,9 +1,10 @@
 /**
- * The one table of every OKX v5 endpoint this extension uses: the Financial Product chapter as documented on
- * 2026-08-22, all 55 endpoints (on-chain earn, ETH and SOL staking, Simple Earn, flexible loans, and the
- * Stable Rewards, OKUSD and Dual Investment products), the funding-account and index-price endpoints the money flows
- * need, and the server clock. The client, its rate
- * limiter, the simulator and the README's API table are driven by it.
+ * The table of every OKX v5 endpoint this extension uses, as the client sends it: the Financial Product chapter
+ * as documented on 2026-08-22, all 55 endpoints (on-chain earn, ETH and SOL staking, Simple Earn, flexible loans,
+ * and the Stable Rewards, OKUSD and Dual Investment products), the account endpoints the money flows and the
+ * Overview need, and the server clock. The client, its rate limiter and the simulator are driven by it; what
+ * OKX's reference calls each endpoint (product, title, permission, client method) is beside it, keyed by the same
+ * ids, in ./endpointDocs, which the README's API table and the simulator's permission check read.
  */
 import type { EndpointSpec, RateLimit } from './endpointSpec';
 import type * as T from './types';

@@ -27,7 +27,7 @@ export function registerWalkthrough(context: vscode.ExtensionContext, store: Cre
     await vscode.commands.executeCommand('setContext', HAS_API_KEY, keys.some((key) => key !== undefined));
   };
   void updateHasKey();
-  void vscode.commands.executeCommand('setContext', PRACTICE_PURCHASED, context.globalState.get<boolean>(PRACTICE_PURCHASED, false));
+  const purchased = keptFlag(context, PRACTICE_PURCHASED);
   void openOnFirstRun(context, store, fullId);
 
   return [
@@ -42,10 +42,7 @@ export function registerWalkthrough(context: vscode.ExtensionContext, store: Cre
       }
       if (connection.current.environment !== 'sandbox') return false;
       const done = await vscode.commands.executeCommand<boolean>('okxEarn.onchain.purchase');
-      if (done === true) {
-        await context.globalState.update(PRACTICE_PURCHASED, true);
-        await vscode.commands.executeCommand('setContext', PRACTICE_PURCHASED, true);
-      }
+      if (done === true) await purchased();
       return done === true;
     }),
   ];
@@ -64,14 +61,22 @@ async function openOnFirstRun(context: vscode.ExtensionContext, store: Credentia
   await vscode.commands.executeCommand('workbench.action.openWalkthrough', fullId, false);
 }
 
-/** Sets VIEWS_SEEN (kept in globalState) once any of `views` is visible: now, or when it turns visible. */
-function watchViewsSeen(context: vscode.ExtensionContext, views: readonly vscode.TreeView<unknown>[]): vscode.Disposable[] {
-  void vscode.commands.executeCommand('setContext', VIEWS_SEEN, context.globalState.get<boolean>(VIEWS_SEEN, false));
-  const seen = async (): Promise<void> => {
-    if (context.globalState.get<boolean>(VIEWS_SEEN, false)) return;
-    await context.globalState.update(VIEWS_SEEN, true);
-    await vscode.commands.executeCommand('setContext', VIEWS_SEEN, true);
+/**
+ * A context key kept in globalState for the walkthrough's steps: set from it now; the function returned turns it
+ * on for good.
+ */
+function keptFlag(context: vscode.ExtensionContext, key: string): () => Promise<void> {
+  void vscode.commands.executeCommand('setContext', key, context.globalState.get<boolean>(key, false));
+  return async () => {
+    if (context.globalState.get<boolean>(key, false)) return;
+    await context.globalState.update(key, true);
+    await vscode.commands.executeCommand('setContext', key, true);
   };
+}
+
+/** Sets VIEWS_SEEN once any of `views` is visible: now, or when it turns visible. */
+function watchViewsSeen(context: vscode.ExtensionContext, views: readonly vscode.TreeView<unknown>[]): vscode.Disposable[] {
+  const seen = keptFlag(context, VIEWS_SEEN);
   if (views.some((view) => view.visible)) void seen();
   return views.map((view) => view.onDidChangeVisibility((e) => (e.visible ? void seen() : undefined)));
 }

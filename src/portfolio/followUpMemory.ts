@@ -105,17 +105,12 @@ export function mementoFollowUps(memento: MementoLike, account: string): FollowU
 }
 
 /** A store in memory (tests and the bench: "the last session" without VS Code). */
-export function memoryFollowUps(): FollowUpStore & { readonly writes: number } {
+export function memoryFollowUps(): FollowUpStore {
   let kept: FollowUps | undefined;
-  let writes = 0;
   return {
     read: () => kept,
     write: (followUps) => {
       kept = followUps;
-      writes += 1;
-    },
-    get writes() {
-      return writes;
     },
   };
 }

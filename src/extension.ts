@@ -11,7 +11,7 @@ import { Connection, type ConnectionState } from './connection';
 import { CredentialStore } from './credentials';
 import { fullErrorText, retryText } from './messages';
 import { AREA_IDS, Portfolio, type AreaId, type HistoryKind } from './portfolio/portfolio';
-import { followUpAccount, mementoFollowUps } from './portfolio/followUpMemory';
+import { fileFollowUps, followUpAccount } from './portfolio/followUpMemory';
 import { loanKey, ltvLevel, riskiestLoan } from './portfolio/risk';
 import { readSettings } from './settings';
 import { AutoRefresh } from './views/autoRefresh';
@@ -178,7 +178,7 @@ export function activate(context: vscode.ExtensionContext): OkxEarnApi {
     liveWatch.forgetLoans(Date.now());
     // What the last session asked per order and coin on this host and profile goes out with the first refresh.
     const account = followUpAccount(state.environment, state.client?.environment.baseUrl, state.profile);
-    portfolio.setClient(state.client, account === undefined ? undefined : mementoFollowUps(context.globalState, account));
+    portfolio.setClient(state.client, account === undefined ? undefined : fileFollowUps(vscode.Uri.joinPath(context.globalStorageUri, 'follow-ups.json').fsPath, account));
     for (const view of Object.values(views)) view.description = state.label;
     if (state.problem !== undefined) void vscode.window.showErrorMessage(state.problem);
     // Loans (for the status bar) load at once, whether or not the sidebar is open.

@@ -8,8 +8,11 @@
  *
  * Only order ids and currency names, per host and profile: never an amount, never a credential. A remembered
  * look-up that no longer applies (an order repaid, a coin sold) costs one request whose answer is not kept.
- * No `vscode` import: the extension passes its `globalState`.
+ * No `vscode` import: the extension passes the file, in its global storage.
  */
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
 import type * as T from '../okx/types';
 import { loanKey } from './risk';
 
@@ -33,19 +36,12 @@ export interface FollowUpStore {
   write(followUps: FollowUps): void;
 }
 
-/** The part of VS Code's `Memento` used here. */
-export interface MementoLike {
-  get(key: string): unknown;
-  update(key: string, value: unknown): PromiseLike<void>;
-}
-
 /** More than any account has; a stored value over them is not used. */
 const MAX_LOOKUPS = 64;
 const MAX_COINS = 32;
 /** Hosts and profiles remembered: the most recently refreshed. */
 const MAX_ACCOUNTS = 8;
 const TEXT = /^[A-Za-z0-9@:+._-]{0,64}$/;
-const STORAGE_KEY = 'okxEarn.followUps';
 
 /**
  * Whose follow-ups a connection reads and writes: the host and profile, or 'sandbox' for the Sandbox (it has no
@@ -82,26 +78,59 @@ export function parseFollowUps(value: unknown): FollowUps | undefined {
   return { collateral: lookups, stableCcys: stableCcys as string[] };
 }
 
+/** Each follow-ups file's accounts, as this process last read or wrote them, and its writes in order. */
+const files = new Map<string, { accounts: Record<string, unknown>; writing: Promise<void> }>();
+
+/** A file's accounts: read once per process (a missing or damaged file holds none). */
+function openFile(file: string): { accounts: Record<string, unknown>; writing: Promise<void> } {
+  let open = files.get(file);
+  if (open === undefined) {
+    let accounts: Record<string, unknown> = {};
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) accounts = parsed as Record<string, unknown>;
+    } catch {
+      // None kept yet, or not ours to read: the next session asks in two rounds.
+    }
+    open = { accounts, writing: Promise.resolve() };
+    files.set(file, open);
+  }
+  return open;
+}
+
 /**
- * One account's follow-ups in a memento, under `okxEarn.followUps` keyed by `account` (host and profile), for
- * the MAX_ACCOUNTS last written. A write that changes nothing is not made; one that fails is forgotten (the
- * next session asks in two rounds).
+ * One account's follow-ups in a JSON file of the extension's global storage, keyed by `account` (host and
+ * profile), for the MAX_ACCOUNTS last written. A file, not `globalState`: a cache the extension can rebuild has
+ * no business racing the user's own state there (pending money moves, choices), whose memento a burst of writes
+ * from elsewhere can briefly show stale. A write that changes nothing is not made; writes go out one after
+ * another (a temporary file renamed over the last); one that fails is forgotten.
  */
-export function mementoFollowUps(memento: MementoLike, account: string): FollowUpStore {
-  const all = (): Record<string, unknown> => {
-    const stored = memento.get(STORAGE_KEY);
-    return typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
-  };
+export function fileFollowUps(file: string, account: string): FollowUpStore {
+  const open = openFile(file);
   return {
-    read: () => parseFollowUps(all()[account]),
+    read: () => parseFollowUps(open.accounts[account]),
     write: (followUps) => {
-      const stored = all();
-      if (JSON.stringify(stored[account]) === JSON.stringify(followUps)) return;
+      if (JSON.stringify(open.accounts[account]) === JSON.stringify(followUps)) return;
       // This account last; the accounts used longest ago dropped beyond MAX_ACCOUNTS.
-      const others = Object.entries(stored).filter(([key]) => key !== account).slice(-(MAX_ACCOUNTS - 1));
-      void Promise.resolve(memento.update(STORAGE_KEY, Object.fromEntries([...others, [account, followUps]]))).catch(() => undefined);
+      const others = Object.entries(open.accounts).filter(([key]) => key !== account).slice(-(MAX_ACCOUNTS - 1));
+      open.accounts = Object.fromEntries([...others, [account, followUps]]);
+      const text = JSON.stringify(open.accounts);
+      open.writing = open.writing
+        .then(async () => {
+          await mkdir(path.dirname(file), { recursive: true });
+          const temporary = `${file}.${process.pid}.part`;
+          await writeFile(temporary, text);
+          await rename(temporary, file);
+        })
+        .catch(() => undefined);
     },
   };
+}
+
+/** For tests: waits for a file's writes so far, and forgets what this process read of it. */
+export async function settleFollowUpsFile(file: string): Promise<void> {
+  await files.get(file)?.writing;
+  files.delete(file);
 }
 
 /** A store in memory (tests and the bench: "the last session" without VS Code). */

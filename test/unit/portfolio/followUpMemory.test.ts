@@ -1,21 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { collateralLookups, followUpAccount, mementoFollowUps, parseFollowUps, type FollowUps, type MementoLike } from '../../../src/portfolio/followUpMemory';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { collateralLookups, fileFollowUps, followUpAccount, parseFollowUps, settleFollowUpsFile, type FollowUps } from '../../../src/portfolio/followUpMemory';
 import type * as T from '../../../src/okx/types';
-
-/** A memento in memory that counts its writes. */
-function memento(): MementoLike & { values: Map<string, unknown>; updates: number } {
-  const values = new Map<string, unknown>();
-  return {
-    values,
-    updates: 0,
-    get: (key) => values.get(key),
-    update(key, value) {
-      this.updates += 1;
-      values.set(key, JSON.parse(JSON.stringify(value)) as unknown);
-      return Promise.resolve();
-    },
-  };
-}
 
 const KEPT: FollowUps = { collateral: [{ key: 'BTC@2001', ccy: 'BTC', ordId: '2001' }], stableCcys: ['USDG'] };
 
@@ -56,21 +44,36 @@ describe('follow-ups kept between sessions', () => {
     }
   });
 
-  it('per host and profile in the memento; an unchanged write is not made; the 8 accounts refreshed last are kept', () => {
-    const m = memento();
-    const main = mementoFollowUps(m, 'https://www.okx.com main');
-    assert.equal(main.read(), undefined);
-    main.write(KEPT);
-    assert.deepEqual(main.read(), KEPT);
-    assert.equal(mementoFollowUps(m, 'https://www.okx.com other').read(), undefined, 'another profile has its own');
-    main.write({ ...KEPT });
-    assert.equal(m.updates, 1, 'the same again: not written');
-    for (let i = 0; i < 8; i++) mementoFollowUps(m, `sandbox p${i}`).write(KEPT);
-    assert.equal(main.read(), undefined, 'the account refreshed longest ago is dropped');
-    assert.equal(Object.keys(m.values.get('okxEarn.followUps') as object).length, 8);
-    m.values.set('okxEarn.followUps', ['not', 'an', 'object']);
-    assert.equal(main.read(), undefined);
-    main.write(KEPT);
-    assert.deepEqual(main.read(), KEPT, 'a stored value of another shape is replaced');
+  it('per host and profile in a file of its own; an unchanged write is not made; the 8 accounts refreshed last are kept; a new session reads them back', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'okx-earn-follow-ups-'));
+    const file = path.join(folder, 'storage', 'follow-ups.json');
+    try {
+      const main = fileFollowUps(file, 'https://www.okx.com main');
+      assert.equal(main.read(), undefined);
+      main.write(KEPT);
+      assert.deepEqual(main.read(), KEPT);
+      assert.equal(fileFollowUps(file, 'https://www.okx.com other').read(), undefined, 'another profile has its own');
+      await settleFollowUpsFile(file);
+      assert.deepEqual(fileFollowUps(file, 'https://www.okx.com main').read(), KEPT, 'read back by a new session');
+
+      rmSync(file);
+      fileFollowUps(file, 'https://www.okx.com main').write({ ...KEPT });
+      await settleFollowUpsFile(file);
+      assert.equal(existsSync(file), false, 'the same again: not written');
+
+      for (let i = 0; i < 8; i++) fileFollowUps(file, `sandbox p${i}`).write(KEPT);
+      assert.equal(fileFollowUps(file, 'https://www.okx.com main').read(), undefined, 'the account refreshed longest ago is dropped');
+      await settleFollowUpsFile(file);
+      assert.equal(Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object).length, 8);
+
+      writeFileSync(file, JSON.stringify(['not', 'an', 'object']));
+      const again = fileFollowUps(file, 'https://www.okx.com main');
+      assert.equal(again.read(), undefined);
+      again.write(KEPT);
+      assert.deepEqual(again.read(), KEPT, 'a stored value of another shape is replaced');
+      await settleFollowUpsFile(file);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,5 @@
 /** Faults that tests and benchmarks inject into the simulator: slowness, errors, lost answers and OKX's bad days. */
+import type { ServerResponse } from 'node:http';
 import { ENDPOINTS, type EndpointId } from '../okx/endpoints';
 
 /** OKX's message with 50004: the request may yet be carried out. */
@@ -16,8 +17,14 @@ export type LateAnswer =
   | 'drop';
 
 export type Fault =
-  /** Answer late: `ms`, plus up to `jitterMs` more. */
+  /** Answer late: `ms`, plus up to `jitterMs` more, before the request is even read (a slow way in). */
   | { kind: 'latency'; ms: number; jitterMs?: number }
+  /**
+   * Answer `ms` after the request arrived, its work done at once: a round trip as a client sees OKX's, whose
+   * work happens inside it, on OKX's machines, side by side. With 'latency' instead, the simulator's own work
+   * for concurrent requests queues after the wait, one request after another, and counts as the client's time.
+   */
+  | { kind: 'round-trip'; ms: number }
   /** Answer with this HTTP status and body (an HTML error page by default) without doing anything. */
   | { kind: 'http'; status: number; body?: string }
   /** Refuse with an OKX code (50013 system busy, 50004, …) without doing anything. */
@@ -56,8 +63,8 @@ export type Fault =
    */
   | { kind: 'ack'; data: unknown; execute: boolean };
 
-/** The faults that decide a request's answer: all but the ones that add to it (latency, history lag). */
-export type AnswerFault = Exclude<Fault, { kind: 'latency' } | { kind: 'history-lag' }>;
+/** The faults that decide a request's answer: all but the ones that add to it (latency, round trip, history lag). */
+export type AnswerFault = Exclude<Fault, { kind: 'latency' } | { kind: 'round-trip' } | { kind: 'history-lag' }>;
 
 export interface FaultRule {
   readonly fault: Fault;
@@ -79,17 +86,20 @@ export class FaultInjector {
   }
 
   /**
-   * The faults for one request: total latency, the longest history lag (writes only: a GET neither gets nor
-   * uses up a history-lag rule), and the first other fault that applies.
+   * The faults for one request: total latency, the longest round trip, the longest history lag (writes only: a
+   * GET neither gets nor uses up a history-lag rule), and the first other fault that applies.
    */
-  take(endpoint: EndpointId | undefined, write = true): { delayMs: number; historyLagMs: number; fault: AnswerFault | undefined } {
+  take(endpoint: EndpointId | undefined, write = true): { delayMs: number; roundTripMs: number; historyLagMs: number; fault: AnswerFault | undefined } {
     let delayMs = 0;
+    let roundTripMs = 0;
     let historyLagMs = 0;
     let fault: AnswerFault | undefined;
     for (const rule of this.rules) {
       if (rule.endpoint !== undefined && rule.endpoint !== endpoint) continue;
       if (rule.fault.kind === 'latency') {
         delayMs += rule.fault.ms + Math.random() * (rule.fault.jitterMs ?? 0);
+      } else if (rule.fault.kind === 'round-trip') {
+        roundTripMs = Math.max(roundTripMs, rule.fault.ms);
       } else if (rule.fault.kind === 'history-lag') {
         if (!write) continue;
         historyLagMs = Math.max(historyLagMs, rule.fault.ms);
@@ -101,8 +111,19 @@ export class FaultInjector {
       if (rule.times !== undefined) rule.times -= 1;
     }
     this.rules = this.rules.filter((rule) => rule.times === undefined || rule.times > 0);
-    return { delayMs, historyLagMs, fault };
+    return { delayMs, roundTripMs, historyLagMs, fault };
   }
+}
+
+/** Holds `res`'s answer (its end, and the head written with it) until `at` (performance.now()) if it comes sooner. */
+export function holdAnswer(res: ServerResponse, at: number): void {
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.end = ((...args: unknown[]): ServerResponse => {
+    const wait = at - performance.now();
+    if (wait <= 0) return end(...args);
+    setTimeout(() => end(...args), wait);
+    return res;
+  }) as ServerResponse['end'];
 }
 
 /** The command line's syntax for a fault (`--fault SPEC`), for the usage text and error messages. */
@@ -111,7 +132,8 @@ export const FAULT_SPEC_SYNTAX = `KIND:ENDPOINT[:ARGUMENTS][:xTIMES], ENDPOINT a
                                     OKX's message), an HTTP status 500-599 (an error page), hang or drop
     history-lag:ENDPOINT:MS         carry writes out, but reads see the state from before them for MS
     ack:ENDPOINT:JSON:execute       answer code 0 with data JSON, after carrying it out (or no-execute)
-    okx:ENDPOINT:CODE  http:ENDPOINT:STATUS  latency:ENDPOINT:MS
+    round-trip:ENDPOINT:MS          answer MS after the request arrived, its work done at once
+    okx:ENDPOINT:CODE  http:ENDPOINT:STATUS  latency:ENDPOINT:MS (before the request is read)
     drop:ENDPOINT  lose-response:ENDPOINT  hang-after-execute:ENDPOINT  malformed:ENDPOINT
   e.g. late:okusdSubscribe:50004:3000  late:dualTrade:hang:5000:x1  history-lag:okusdSubscribe:10000  ack:dualTrade:[]:execute`;
 
@@ -180,8 +202,9 @@ export function parseFaultSpec(spec: string): FaultRule {
       fault = { kind: 'http', status: Number(args[0]) };
       break;
     case 'latency':
+    case 'round-trip':
       argCount(1);
-      fault = { kind: 'latency', ms: milliseconds(args[0], 'MS') };
+      fault = { kind, ms: milliseconds(args[0], 'MS') };
       break;
     case 'drop':
     case 'lose-response':

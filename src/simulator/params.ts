@@ -1,6 +1,6 @@
 /** Reading request parameters as OKX does: strings only, refused with 51000 ("Parameter {name} error"). */
 import * as D from '../decimal';
-import { badParam } from './simError';
+import { badParam, SimError } from './simError';
 
 /** Request parameters as they arrive: a GET's query (all strings) or a POST's JSON body. */
 export type RawParams = Record<string, unknown>;
@@ -57,4 +57,16 @@ export function pageQuery(params: RawParams): Record<string, string> {
     if (value !== undefined) query[name] = value;
   }
   return query;
+}
+
+/** A POST's JSON body as parameters; anything but a JSON object is OKX's 50002. */
+export function parseJsonBody(body: string): RawParams {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body === '' ? '{}' : body);
+  } catch {
+    throw new SimError('50002', 'JSON syntax error', 400);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SimError('50002', 'JSON syntax error', 400);
+  return parsed as RawParams;
 }

@@ -3,7 +3,7 @@
  * from the same endpoint table as the client, with OKX's authentication, rate limits and error codes, a
  * stateful portfolio, a controllable clock and prices, and fault injection.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ENDPOINTS, endpointByRoute, type EndpointId } from '../okx/endpoints';
@@ -12,13 +12,14 @@ import { sign } from '../okx/signing';
 import { scaleRateLimit } from '../okx/testRateLimits';
 import { answerLate, LateRequests, ReadReplica } from './badDays';
 import { SimClock } from './clock';
-import { Portfolio, type RawParams } from './engine';
-import { FaultInjector } from './faults';
+import { Portfolio } from './engine';
+import { parseJsonBody, type RawParams } from './params';
+import { FaultInjector, holdAnswer } from './faults';
 import { PriceFeed } from './market';
 import { PublicSocketSim, type PublicSocketSimOptions } from './publicSocket';
 import { SimError } from './simError';
 import { demoState, type SimState } from './state';
-import { upgradeState } from './stateUpgrade';
+import { loadStateFile } from './stateUpgrade';
 
 export interface SimKey {
   readonly apiKey: string;
@@ -91,15 +92,6 @@ export interface SimRequest {
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const MAX_BODY = 64 * 1024;
 
-function loadState(file: string | undefined, fallback: () => SimState): SimState {
-  if (file === undefined || !existsSync(file)) return fallback();
-  try {
-    return upgradeState(JSON.parse(readFileSync(file, 'utf8')));
-  } catch (error) {
-    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
 export class Simulator {
   readonly clock: SimClock;
   readonly prices: PriceFeed;
@@ -112,6 +104,8 @@ export class Simulator {
   readonly replica: ReadReplica;
   /** `/ws/v5/public`: the index-tickers channel, scriptable (see ./publicSocket). */
   readonly publicSocket: PublicSocketSim;
+  /** Connections accepted so far (a kept-alive socket counts once, however many requests it carries). */
+  connections = 0;
   private readonly keys: readonly SimKey[];
   private readonly region: SimRegion;
   private readonly rateLimits: boolean;
@@ -123,7 +117,7 @@ export class Simulator {
 
   private constructor(private readonly options: SimulatorOptions) {
     this.clock = new SimClock(options.clockOffsetMs ?? 0, options.frozenClock === true);
-    const state = options.state ?? loadState(options.stateFile, () => demoState(this.clock.now()));
+    const state = options.state ?? loadStateFile(options.stateFile, () => demoState(this.clock.now()));
     this.prices = new PriceFeed(state.basePrices, options.priceMotion === true);
     this.portfolio = new Portfolio(state, this.prices);
     this.late = new LateRequests(this.clock);
@@ -137,6 +131,7 @@ export class Simulator {
     this.publicSocket = new PublicSocketSim(this.prices, this.clock, () => Object.keys(this.state.basePrices), options.publicSocket, options.log);
     this.server.on('upgrade', (req, socket, head) => this.publicSocket.handleUpgrade(req, socket, head));
     this.server.on('connection', (socket) => {
+      this.connections += 1;
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
@@ -226,7 +221,8 @@ export class Simulator {
     };
     const record: SimRequest = { endpoint: id, method, url, apiKey: header('ok-access-key'), code: undefined, at: this.clock.now() };
 
-    const { delayMs, historyLagMs, fault } = this.faults.take(id, method !== 'GET');
+    const { delayMs, roundTripMs, historyLagMs, fault } = this.faults.take(id, method !== 'GET');
+    if (roundTripMs > 0) holdAnswer(res, performance.now() + roundTripMs);
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (fault?.kind === 'drop') {
       req.socket.destroy();
@@ -281,7 +277,7 @@ export class Simulator {
       const spec = ENDPOINTS[id];
       if (spec.auth === 'private') this.authenticate(id, method, url, body, header, req.socket.remoteAddress ?? '');
       this.rateLimit(id, spec.rateLimit.scope === 'ip' ? `ip:${req.socket.remoteAddress ?? ''}` : `user:${record.apiKey ?? ''}`);
-      const params = method === 'GET' ? Object.fromEntries(new URLSearchParams(question < 0 ? '' : url.slice(question + 1))) : parseBody(body);
+      const params = method === 'GET' ? Object.fromEntries(new URLSearchParams(question < 0 ? '' : url.slice(question + 1))) : parseJsonBody(body);
       record.params = params;
       this.late.refuseIfInFlight(id, params);
       if (fault?.kind === 'late') {
@@ -384,15 +380,4 @@ export class Simulator {
     recent.push(now);
     this.arrivals.set(key, recent);
   }
-}
-
-function parseBody(body: string): RawParams {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body === '' ? '{}' : body);
-  } catch {
-    throw new SimError('50002', 'JSON syntax error', 400);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SimError('50002', 'JSON syntax error', 400);
-  return parsed as RawParams;
 }

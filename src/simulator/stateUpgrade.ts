@@ -2,6 +2,7 @@
  * A simulator state file saved by an earlier version, read as the current one: version 1 (one loan per account,
  * before OKX's loan orders) and states saved before OKUSD, Stable Rewards, Dual Investment and the trading account.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { emptyTrading } from './accounts';
 import { dualConfig, nextId, okusdConfig, stableRewardsConfig } from './state';
 import type { SimInterestRecord, SimLoanRecord, SimLtvLimits, SimState } from './stateTypes';
@@ -68,4 +69,14 @@ function withMoreEarnProducts(state: Partial<Pick<SimState, 'okusd' | 'stableRew
     stableRewards: state.stableRewards ?? { ...stableRewardsConfig(state.lastTick), holdings: {} },
     dual: state.dual ?? dualConfig(),
   };
+}
+
+/** The state saved in `file`, brought up to today's shape; `fallback()` when there is no file. */
+export function loadStateFile(file: string | undefined, fallback: () => SimState): SimState {
+  if (file === undefined || !existsSync(file)) return fallback();
+  try {
+    return upgradeState(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (error) {
+    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

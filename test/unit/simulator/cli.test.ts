@@ -72,12 +72,13 @@ describe('simulator: the standalone command and its state file', function () {
       { fault: { kind: 'ack', data: [], execute: true }, endpoint: 'dualTrade' },
       { fault: { kind: 'ack', data: [{ note: 'a:b' }], execute: false }, endpoint: 'okusdRedeem', times: 2 },
     ]);
-    assert.deepEqual(faults('okx:loanInfo:50013', 'http:*:503:x3', 'latency:savingsBalance:250', 'drop:onchainPurchase', 'lose-response:dualRedeem:x1'), [
+    assert.deepEqual(faults('okx:loanInfo:50013', 'http:*:503:x3', 'latency:savingsBalance:250', 'drop:onchainPurchase', 'lose-response:dualRedeem:x1', 'round-trip:*:50'), [
       { fault: { kind: 'okx', code: '50013' }, endpoint: 'loanInfo' },
       { fault: { kind: 'http', status: 503 }, times: 3 },
       { fault: { kind: 'latency', ms: 250 }, endpoint: 'savingsBalance' },
       { fault: { kind: 'drop' }, endpoint: 'onchainPurchase' },
       { fault: { kind: 'lose-response' }, endpoint: 'dualRedeem', times: 1 },
+      { fault: { kind: 'round-trip', ms: 50 } },
     ]);
     assert.throws(() => faults('late:okusdSubscribe:404:3000'), /--fault late:okusdSubscribe:404:3000: ANSWER "404" is none of/);
     assert.throws(() => faults('late:okusdSubscribe:50004'), /late takes 2 arguments/);

@@ -30,6 +30,26 @@ describe('simulator: injected faults', () => {
     assert.ok(took.every((t) => t >= 48 && t < 400), String(took));
   });
 
+  it('a round trip: answered that long after the request arrived, its work done at once (latency: after the wait)', async () => {
+    const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+    const before = orders();
+    h.sim.faults.add({ fault: { kind: 'round-trip', ms: 300 }, endpoint: 'onchainPurchase', times: 1 });
+    let started = performance.now();
+    let purchase = h.client.onchain.purchase(PURCHASE);
+    await pause(150);
+    assert.equal(orders(), before + 1, 'carried out on arrival, before the answer');
+    await purchase;
+    assert.ok(performance.now() - started >= 295, 'answered after the round trip');
+    h.sim.faults.add({ fault: { kind: 'latency', ms: 300 }, endpoint: 'onchainPurchase', times: 1 });
+    started = performance.now();
+    purchase = h.client.onchain.purchase(PURCHASE);
+    await pause(150);
+    assert.equal(orders(), before + 1, 'latency: not read yet');
+    await purchase;
+    assert.equal(orders(), before + 2);
+    assert.ok(performance.now() - started >= 295);
+  });
+
   it('a 5xx page and 50013: refused without effect; reads are retried through them', async () => {
     h.sim.faults.add({ fault: { kind: 'http', status: 502 }, endpoint: 'onchainPurchase', times: 1 });
     await assert.rejects(h.client.onchain.purchase(PURCHASE), { category: 'unknown-outcome' });

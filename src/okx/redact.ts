@@ -26,12 +26,19 @@ function asText(value: unknown): string {
   return '';
 }
 
-/** A function that redacts the given secrets from any value turned into text. Empty secrets are ignored. */
+/**
+ * A function that redacts the given secrets from any value turned into text. Empty secrets are ignored. The
+ * secrets' forms are worked out on first use: every request gets a redactor, and most never need it.
+ */
 export function redactor(secrets: readonly string[]): (text: unknown) => string {
-  const forms = [...new Set(secrets.filter((s) => s !== '').flatMap(formsOf).map(foldAscii))];
+  const given = [...secrets];
+  let known: string[] | undefined;
   return (value: unknown): string => {
     const text = asText(value);
-    if (forms.length === 0 || text === '') return text;
+    if (text === '') return text;
+    known ??= [...new Set(given.filter((s) => s !== '').flatMap(formsOf).map(foldAscii))];
+    const forms = known;
+    if (forms.length === 0) return text;
     const folded = foldAscii(text);
     const hidden = new Uint8Array(text.length);
     const mark = (from: number, length: number): void => {

@@ -1,6 +1,9 @@
 /**
- * Refreshes against the simulator answering after 50 ms (with OKX's rate limits: a request over one is refused
- * with 50011), behind a TCP pass-through that counts connections, requests counted at the simulator.
+ * Refreshes against the simulator answering 50 ms after each request arrives (with OKX's rate limits: a request
+ * over one is refused with 50011), on a thread of its own (./simulatorThread), requests and connections counted
+ * at the simulator.
+ * Each case runs several times, each time on a new simulator and new connections: one refresh takes under a
+ * tenth of a second, and a single one on 2 busy cores says little.
  *
  * Ours runs the Portfolio as the extension does, "after" (this tree) and "before" (./before), each through what
  * the extension asks in each case: a full refresh with every view shown (every area), cold on new connections
@@ -15,16 +18,17 @@ import { customEnvironment } from '../src/okx/environments';
 import { memoryFollowUps, type FollowUpStore } from '../src/portfolio/followUpMemory';
 import { pollAreas } from '../src/portfolio/pollPlan';
 import { AREA_IDS, Portfolio } from '../src/portfolio/portfolio';
-import { SANDBOX_CREDENTIALS, Simulator } from '../src/simulator/server';
-import { ConnectionCounter } from '../test/unit/support/connectionCounter';
+import { SANDBOX_CREDENTIALS } from '../src/simulator/server';
 import type { ClientModule, PortfolioLike } from './before';
 import type { PeerFactory } from './clients';
+import type { SimulatorThread, ThreadSimulator } from './simulatorThread';
 
 export const LATENCY_MS = 50;
 /** Longer than every window of the endpoints a refresh reads (2 s): "once the windows have passed". */
 const PAST_WINDOWS_MS = 2_100;
 
-export interface RefreshRun {
+/** One refresh, measured. */
+export interface RefreshSample {
   readonly tookMs: number;
   readonly requests: number;
   readonly connections: number;
@@ -32,6 +36,30 @@ export interface RefreshRun {
   readonly refused: number;
   /** Areas that failed (ours) or requests that failed (peers). */
   readonly failed: number;
+}
+
+/** Repeated refreshes of one kind: the median time, the fastest and slowest, and the most any run asked or lost. */
+export interface RefreshRun extends RefreshSample {
+  readonly fastestMs: number;
+  readonly slowestMs: number;
+  readonly runs: number;
+}
+
+export function summarize(samples: readonly RefreshSample[]): RefreshRun {
+  const times = samples.map((s) => s.tookMs).sort((a, b) => a - b);
+  const mid = times.length / 2;
+  const tookMs = times.length % 2 === 1 ? (times[Math.floor(mid)] ?? NaN) : ((times[mid - 1] ?? NaN) + (times[mid] ?? NaN)) / 2;
+  const most = (pick: (s: RefreshSample) => number): number => Math.max(...samples.map(pick));
+  return {
+    tookMs,
+    fastestMs: times[0] ?? NaN,
+    slowestMs: times[times.length - 1] ?? NaN,
+    runs: samples.length,
+    requests: most((s) => s.requests),
+    connections: most((s) => s.connections),
+    refused: most((s) => s.refused),
+    failed: most((s) => s.failed),
+  };
 }
 
 export interface RefreshResult {
@@ -87,26 +115,23 @@ export function beforeSubject(label: string, module: ClientModule): Subject {
   };
 }
 
-async function withServer<T>(latencyMs: number, run: (url: string, sim: Simulator, counter: ConnectionCounter) => Promise<T>, rateLimitScale = 1): Promise<T> {
-  const sim = await Simulator.start({ priceMotion: false, rateLimitScale });
-  sim.faults.add({ fault: { kind: 'latency', ms: latencyMs } });
-  const counter = await ConnectionCounter.start(sim.port);
+async function withServer<T>(thread: SimulatorThread, latencyMs: number, run: (sim: ThreadSimulator) => Promise<T>, rateLimitScale = 1): Promise<T> {
+  const sim = await thread.simulator(latencyMs, rateLimitScale);
   try {
-    return await run(counter.url, sim, counter);
+    return await run(sim);
   } finally {
-    await counter.close();
     await sim.close();
   }
 }
 
-async function measure(sim: Simulator, counter: ConnectionCounter, refresh: () => Promise<number>): Promise<RefreshRun> {
-  const requests = sim.requests.length;
-  const connections = counter.connections;
+async function measure(sim: ThreadSimulator, refresh: () => Promise<number>): Promise<RefreshSample> {
+  const before = await sim.counts();
   const started = performance.now();
   const failed = await refresh();
   const tookMs = performance.now() - started;
-  const sent = sim.requests.slice(requests);
-  return { tookMs, requests: sent.length, connections: counter.connections - connections, refused: sent.filter((r) => r.code === '50011').length, failed };
+  const after = await sim.counts();
+  const sent = await sim.requests(before.requests);
+  return { tookMs, requests: sent.length, connections: after.connections - before.connections, refused: sent.filter((r) => r.code === '50011').length, failed };
 }
 
 /** Refreshes `areas` and counts those that failed. */
@@ -117,42 +142,60 @@ async function refreshFailures(portfolio: PortfolioLike, areas: readonly string[
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Ours, at the commit `subject` is of, in every case; and the requests of its cold refresh (for the peers). */
-export async function ourRefreshes(subject: Subject, latencyMs = LATENCY_MS, rateLimitScale = 1): Promise<{ runs: OurRuns; sent: Sent[] }> {
+type OurSamples = { readonly [K in Exclude<keyof OurRuns, 'client'>]: RefreshSample };
+
+/**
+ * Ours, at the commit `subject` is of, in every case, `repeats` times over (each time on new simulators and new
+ * connections); and the requests of its cold refresh (for the peers).
+ */
+export async function ourRefreshes(thread: SimulatorThread, subject: Subject, repeats: number, latencyMs = LATENCY_MS, rateLimitScale = 1): Promise<{ runs: OurRuns; sent: Sent[] }> {
+  const samples: OurSamples[] = [];
+  let sent: Sent[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const once = await ourRefreshesOnce(thread, subject, latencyMs, rateLimitScale);
+    samples.push(once.samples);
+    if (i === 0) sent = once.sent;
+  }
+  const of = (kind: keyof OurSamples): RefreshRun => summarize(samples.map((s) => s[kind]));
+  const runs: OurRuns = { client: subject.name, cold: of('cold'), coldKept: of('coldKept'), again: of('again'), poll: of('poll'), statusBar: of('statusBar'), statusBarNoLoan: of('statusBarNoLoan') };
+  return { runs, sent };
+}
+
+async function ourRefreshesOnce(thread: SimulatorThread, subject: Subject, latencyMs: number, rateLimitScale: number): Promise<{ samples: OurSamples; sent: Sent[] }> {
   const pastWindows = (): Promise<void> => pause(PAST_WINDOWS_MS * rateLimitScale + 5);
   // A first refresh elsewhere, not measured: modules loaded and code warm, as in a window that has run a while;
   // what it keeps for the next session is the last session's, for `coldKept`.
   const kept = memoryFollowUps();
-  await withServer(latencyMs, async (url) => {
-    const portfolio = subject.portfolio(url, rateLimitScale, kept);
+  await withServer(thread, latencyMs, async (sim) => {
+    const portfolio = subject.portfolio(sim.url, rateLimitScale, kept);
     await portfolio.refresh(subject.areas);
     portfolio.dispose();
   }, rateLimitScale);
-  const coldKept = await withServer(latencyMs, async (url, sim, counter) => {
-    const portfolio = subject.portfolio(url, rateLimitScale, kept);
-    const run = await measure(sim, counter, () => refreshFailures(portfolio, subject.areas));
+  const coldKept = await withServer(thread, latencyMs, async (sim) => {
+    const portfolio = subject.portfolio(sim.url, rateLimitScale, kept);
+    const run = await measure(sim, () => refreshFailures(portfolio, subject.areas));
     portfolio.dispose();
     return run;
   }, rateLimitScale);
-  const shown = await withServer(latencyMs, async (url, sim, counter) => {
-    const portfolio = subject.portfolio(url, rateLimitScale);
+  const shown = await withServer(thread, latencyMs, async (sim) => {
+    const portfolio = subject.portfolio(sim.url, rateLimitScale);
     const failures = (areas: readonly string[]): Promise<number> => refreshFailures(portfolio, areas);
-    const cold = await measure(sim, counter, () => failures(subject.areas));
-    const sent = sim.requests.flatMap((r): Sent[] => (r.endpoint === undefined ? [] : [{ id: r.endpoint, params: Object.fromEntries(new URL(r.url, url).searchParams.entries()) }]));
-    const again = await measure(sim, counter, () => failures(subject.areas));
+    const cold = await measure(sim, () => failures(subject.areas));
+    const sent = (await sim.requests()).flatMap((r): Sent[] => (r.endpoint === undefined ? [] : [{ id: r.endpoint, params: Object.fromEntries(new URL(r.url, sim.url).searchParams.entries()) }]));
+    const again = await measure(sim, () => failures(subject.areas));
     await pastWindows();
-    const poll = await measure(sim, counter, () => failures(subject.areas));
+    const poll = await measure(sim, () => failures(subject.areas));
     await pastWindows();
-    const statusBar = await measure(sim, counter, () => failures(subject.statusBarAreas(portfolio)));
+    const statusBar = await measure(sim, () => failures(subject.statusBarAreas(portfolio)));
     portfolio.dispose();
     return { cold, again, poll, statusBar, sent };
   }, rateLimitScale);
-  const statusBarNoLoan = await withServer(latencyMs, async (url, sim, counter) => {
-    sim.state.loans.orders.length = 0;
-    const portfolio = subject.portfolio(url, rateLimitScale);
+  const statusBarNoLoan = await withServer(thread, latencyMs, async (sim) => {
+    await sim.removeLoans();
+    const portfolio = subject.portfolio(sim.url, rateLimitScale);
     await portfolio.refresh(['loans']); // the first look, when the connection is made
     await pastWindows();
-    const run = await measure(sim, counter, async () => {
+    const run = await measure(sim, async () => {
       await portfolio.refresh(subject.statusBarAreas(portfolio));
       return 0;
     });
@@ -160,22 +203,29 @@ export async function ourRefreshes(subject: Subject, latencyMs = LATENCY_MS, rat
     return run;
   }, rateLimitScale);
   const { sent, ...runs } = shown;
-  return { runs: { client: subject.name, ...runs, coldKept, statusBarNoLoan }, sent };
+  return { samples: { ...runs, coldKept, statusBarNoLoan }, sent };
 }
 
-export async function peerRefresh(make: PeerFactory, sent: readonly Sent[], latencyMs = LATENCY_MS): Promise<RefreshResult> {
-  await withServer(latencyMs, async (url) => {
-    const client = make(url, SANDBOX_CREDENTIALS);
+/** A peer sending the requests of our cold refresh, all at once, cold and straight after, `repeats` times over. */
+export async function peerRefresh(thread: SimulatorThread, make: PeerFactory, sent: readonly Sent[], repeats: number, latencyMs = LATENCY_MS): Promise<RefreshResult> {
+  await withServer(thread, latencyMs, async (sim) => {
+    const client = make(sim.url, SANDBOX_CREDENTIALS);
     await Promise.allSettled(sent.map((s) => client.send(s.id, { ...s.params })));
   });
-  return withServer(latencyMs, async (url, sim, counter) => {
-    const client = make(url, SANDBOX_CREDENTIALS);
-    const all = async (): Promise<number> => {
-      const settled = await Promise.allSettled(sent.map((s) => client.send(s.id, { ...s.params })));
-      return settled.filter((s) => s.status === 'rejected').length;
-    };
-    const cold = await measure(sim, counter, all);
-    const warm = await measure(sim, counter, all);
-    return { client: client.name, cold, warm };
-  });
+  const cold: RefreshSample[] = [];
+  const warm: RefreshSample[] = [];
+  let name = '';
+  for (let i = 0; i < repeats; i++) {
+    await withServer(thread, latencyMs, async (sim) => {
+      const client = make(sim.url, SANDBOX_CREDENTIALS);
+      name = client.name;
+      const all = async (): Promise<number> => {
+        const settled = await Promise.allSettled(sent.map((s) => client.send(s.id, { ...s.params })));
+        return settled.filter((s) => s.status === 'rejected').length;
+      };
+      cold.push(await measure(sim, all));
+      warm.push(await measure(sim, all));
+    });
+  }
+  return { client: name, cold: summarize(cold), warm: summarize(warm) };
 }

@@ -1,7 +1,7 @@
 /**
  * Which integration suites run on which VS Code build. The latest build runs every suite. The lowest build we
  * support (`engines.vscode`) runs one suite per surface of VS Code's that we use: activation, the walkthrough, tree
- * views with SecretStorage and the status bar (sidebar), webview panels (panels), chat tools, the network stack
+ * views and the status bar (sidebar), SecretStorage and profiles (keys), webview panels (panels), chat tools, the network stack
  * (VS Code's proxy patching), the public WebSocket on its older Node (statusBarLive), the More Earn tree and lazy
  * loading. It leaves out the suites that drive our own flows and figures through those same surfaces: the
  * money-flow suites run them through a scripted `vscode.window` (test/integration/helpers.ts replaces its

@@ -12,7 +12,9 @@
  * one. The peers send the requests of our cold refresh (the same paths and queries), all at once, cold and again
  * straight after: they keep nothing.
  */
-import type { EndpointId } from '../src/okx/endpoints';
+import * as http from 'node:http';
+import { ENDPOINTS, type EndpointId } from '../src/okx/endpoints';
+import { buildQuery } from '../src/okx/signing';
 import { OkxClient } from '../src/okx/client';
 import { customEnvironment } from '../src/okx/environments';
 import { memoryFollowUps, type FollowUpStore } from '../src/portfolio/followUpMemory';
@@ -20,7 +22,7 @@ import { pollAreas } from '../src/portfolio/pollPlan';
 import { AREA_IDS, Portfolio } from '../src/portfolio/portfolio';
 import { SANDBOX_CREDENTIALS } from '../src/simulator/server';
 import type { ClientModule, PortfolioLike } from './before';
-import type { PeerFactory } from './clients';
+import type { BenchClient, PeerFactory } from './clients';
 import type { SimulatorThread, ThreadSimulator } from './simulatorThread';
 
 export const LATENCY_MS = 50;
@@ -228,4 +230,26 @@ export async function peerRefresh(thread: SimulatorThread, make: PeerFactory, se
     });
   }
   return { client: name, cold: summarize(cold), warm: summarize(warm) };
+}
+
+/**
+ * The machine's floor for the same requests: plain GETs of the same paths and queries through Node's `http` and
+ * its global agent, unsigned (the simulator answers each with an auth error, after the same round trip), their
+ * bodies read and nothing else. What is above it in the clients' figures is their own work per request.
+ */
+export function nodeHttpAlone(baseUrl: string): BenchClient {
+  const get = (url: string): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      http
+        .get(url, (res) => {
+          res.resume();
+          res.on('end', () => resolve(undefined));
+          res.on('error', reject);
+        })
+        .on('error', reject);
+    });
+  return {
+    name: "Node's http alone (unsigned, the floor)",
+    send: (id, params) => get(`${baseUrl}${ENDPOINTS[id].path}${buildQuery(params)}`),
+  };
 }

@@ -30,7 +30,7 @@ import { loadPeers, ourClient, type PeerFactory } from './clients';
 import { historyCharts } from './history';
 import { DEFAULT_POLL_MS, liveJumps, liveRest, type JumpTimes, type LiveOptions } from './live';
 import { prepareBefore, type Before } from './before';
-import { AFTER, LATENCY_MS, beforeSubject, ourRefreshes, peerRefresh, type OurRuns, type RefreshResult, type RefreshRun } from './refresh';
+import { AFTER, LATENCY_MS, beforeSubject, nodeHttpAlone, ourRefreshes, peerRefresh, type OurRuns, type RefreshResult, type RefreshRun } from './refresh';
 import { SimulatorThread } from './simulatorThread';
 import { startup, type LoadFigures } from './startup';
 import { ENDPOINTS } from '../src/okx/endpoints';
@@ -128,22 +128,22 @@ async function refreshTables(thread: SimulatorThread, peers: PeerFactory[], befo
     ],
   );
   const results: RefreshResult[] = [{ client: 'okx-earn', cold: ours.runs.cold, warm: ours.runs.again }];
-  for (const make of peers) results.push(await peerRefresh(thread, make, ours.sent, REFRESH_REPEATS, latencyMs));
-  if (peers.length > 0) {
-    console.log(`The peers send the ${ours.sent.length} requests of our cold full refresh, all at once; "again" is the same straight after (they keep nothing, so they ask it all again).\n`);
-    table(
-      ['client', 'requests cold / again', 'cold', 'again', 'new connections cold / again', 'refused', 'failed'],
-      results.map((r) => [
-        r.client,
-        `${r.cold.requests} / ${r.warm.requests}`,
-        `${ratio(r.cold.tookMs, latencyMs)} (${ms(r.cold.tookMs)}${spread(r.cold)})`,
-        `${ratio(r.warm.tookMs, latencyMs)} (${ms(r.warm.tookMs)}${spread(r.warm)})`,
-        `${r.cold.connections} / ${r.warm.connections}`,
-        `${r.cold.refused + r.warm.refused}`,
-        `${r.cold.failed + r.warm.failed}`,
-      ]),
-    );
-  }
+  // Beside the peers: our client without the Portfolio (what the plan costs), and Node's http alone (the floor).
+  const alone: PeerFactory = (url, credentials) => ({ ...ourClient(url, credentials), name: "okx-earn's client alone (no Portfolio)" });
+  for (const make of [alone, nodeHttpAlone, ...peers]) results.push(await peerRefresh(thread, make, ours.sent, REFRESH_REPEATS, latencyMs));
+  console.log(`The others send the ${ours.sent.length} requests of our cold full refresh, all at once; "again" is the same straight after (they keep nothing, so they ask it all again). Node's http alone sends them unsigned and reads the answers (auth errors, after the same round trip): the floor of this machine and Node for ${ours.sent.length} requests at once.\n`);
+  table(
+    ['client', 'requests cold / again', 'cold', 'again', 'new connections cold / again', 'refused', 'failed'],
+    results.map((r) => [
+      r.client,
+      `${r.cold.requests} / ${r.warm.requests}`,
+      `${ratio(r.cold.tookMs, latencyMs)} (${ms(r.cold.tookMs)}${spread(r.cold)})`,
+      `${ratio(r.warm.tookMs, latencyMs)} (${ms(r.warm.tookMs)}${spread(r.warm)})`,
+      `${r.cold.connections} / ${r.warm.connections}`,
+      `${r.cold.refused + r.warm.refused}`,
+      `${r.cold.failed + r.warm.failed}`,
+    ]),
+  );
   const mine = ours.runs;
   // ("Again" is timing: in the quick mode's short windows an area read early in the cold refresh may be stale by then.)
   if (QUICK && (mine.cold.failed > 0 || mine.coldKept.failed > 0 || mine.cold.requests === 0 || mine.statusBar.requests !== 1 || mine.statusBarNoLoan.requests !== 0)) {

@@ -12,8 +12,9 @@
  * The refresh and start-up sections measure "before" in the same run as "after" (./before): this project at
  * another commit, built in a temporary folder, against the same simulator, its start-up in turns with this one's.
  *
- * The full bench is not part of `npm test` or CI. It stops by itself (about six minutes: four of them the live
- * section's 20 jumps 5 s apart and its two 60 s polls; then the first open of a year of hourly rates, which
+ * The full bench is not part of `npm test` or CI. It stops by itself (about twelve minutes: four of them the
+ * live section's 20 jumps 5 s apart and its two 60 s polls; five the refreshes, every case 7 times for ours,
+ * "before" and each peer, ccxt's 22 s a time most of it; then the first open of a year of hourly rates, which
  * OKX's 6 requests a second make last 15 s, and the three clients' bursts).
  *
  * The quick mode is a step of `npm test`, so that a section that breaks fails CI rather than rotting unseen:

@@ -1,9 +1,9 @@
 /**
  * Which integration suites run on which VS Code build. The latest build runs every suite. The lowest build we
  * support (`engines.vscode`) runs one suite per surface of VS Code's that we use: activation, the walkthrough, tree
- * views and the status bar (sidebar), SecretStorage and profiles (keys), webview panels (panels), chat tools, the network stack
- * (VS Code's proxy patching), the public WebSocket on its older Node (statusBarLive), the More Earn tree and lazy
- * loading. It leaves out the suites that drive our own flows and figures through those same surfaces: the
+ * views and the status bar (sidebar), SecretStorage and profiles (profiles), webview panels (panels), chat tools,
+ * the network stack (VS Code's proxy patching), the public WebSocket on its older Node (statusBarLive), the More
+ * Earn tree and lazy loading. It leaves out the suites that drive our own flows and figures through those same surfaces: the
  * money-flow suites run them through a scripted `vscode.window` (test/integration/helpers.ts replaces its
  * prompts), and the Overview, Compare, auto-earn, valuation-unit, More Earn panel and refresh-plan suites check our
  * figures and requests in tree views and panels the surface suites already open. On the lowest build they would

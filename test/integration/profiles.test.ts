@@ -4,6 +4,11 @@ import type { OkxEarnApi } from '../../src/extension';
 import { SANDBOX_KEY, Simulator, type SimKey } from '../../src/simulator/server';
 import { ScriptedWindow, configure, extensionApi, removeTestKey, useTestKey, waitFor, withShortRateLimitWindows, TEST_RATE_LIMIT_SCALE } from './helpers';
 
+/**
+ * Runs after lazyLoading.test.ts (files run in name order): its Sandbox test loads dist/sandbox.js, which the lazy
+ * loading suite checks is not loaded before the Sandbox is chosen.
+ */
+
 /** The profile every test starts from; the others are keys OKX refuses, or a second account. */
 const KEY = { apiKey: 'keys-main-key', secretKey: 'keys-main-secret', passphrase: 'keys-main-pass' };
 const KEYS: SimKey[] = [

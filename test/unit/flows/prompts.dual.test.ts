@@ -18,7 +18,9 @@ const BTC_CALLS = { baseCcy: 'BTC', quoteCcy: 'USDT', optType: 'C' } as const;
 
 describe('Dual Investment purchase: what the user is told before buying (issue 25)', function () {
   this.timeout(20_000);
-  const h = promptHarness();
+  // The simulator's clock stands still: a product's yield moves with the time left to expiry, and a list read in
+  // one millisecond and a quote in the next can round to different yields ("on the quoted terms"), as OKX's can.
+  const h = promptHarness({ frozenClock: true });
 
   /** The nearest-expiring BTC call, as the portfolio lists it (and keeps it until the products are read again). */
   async function listedProduct(): Promise<DualProduct> {
@@ -90,7 +92,9 @@ describe('Dual Investment purchase: what the user is told before buying (issue 2
 
 describe('Dual Investment early redemption: the result in words (issue 25)', function () {
   this.timeout(20_000);
-  const h = promptHarness();
+  // The simulator's clock stands still: a product's yield moves with the time left to expiry, and a list read in
+  // one millisecond and a quote in the next can round to different yields ("on the quoted terms"), as OKX's can.
+  const h = promptHarness({ frozenClock: true });
 
   it('an accepted redemption being booked says what happens next, not "(redemption booking)"', async () => {
     const { sim, client, context } = h();

@@ -6,7 +6,7 @@ import './fakeVscode';
 import * as assert from 'node:assert/strict';
 import { forgetRecentlyDone, type FlowContext } from '../../../src/commands/moneyAction';
 import type { OkxClient } from '../../../src/okx/client';
-import type { Simulator } from '../../../src/simulator/server';
+import type { Simulator, SimulatorOptions } from '../../../src/simulator/server';
 import { fakeWindow, type BoxSeen, type Shown } from './fakeVscode';
 import { flowContext, memoryMemento } from './flowHarness';
 import { instantLimiter, startSim } from './sim';
@@ -17,13 +17,13 @@ export interface PromptHarness {
   readonly context: FlowContext;
 }
 
-/** A fresh simulator, client and flow context for each test (and the fake window reset). */
-export function promptHarness(): () => PromptHarness {
+/** A fresh simulator (with `options`), client and flow context for each test (and the fake window reset). */
+export function promptHarness(options: SimulatorOptions = {}): () => PromptHarness {
   let current: PromptHarness | undefined;
   beforeEach(async () => {
     fakeWindow.reset();
     forgetRecentlyDone();
-    const started = await startSim({ rateLimits: false });
+    const started = await startSim({ rateLimits: false, ...options });
     const client = started.clientWith({ limiter: instantLimiter() });
     current = { sim: started.sim, client, context: flowContext(client, memoryMemento()) };
   });

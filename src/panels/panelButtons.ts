@@ -34,11 +34,15 @@ export async function runProductAction(portfolio: Portfolio, target: Exclude<Pro
 /**
  * A More Earn product's button: the command that does it, with the item it is about, as the More Earn view's menus
  * pass it. The command asks, confirms and sends; the panel only names it. An action the page does not offer
- * now (a stale click) does nothing.
+ * now (a stale click) does nothing but say so in the log.
  */
 export async function runMoreEarnAction(portfolio: Portfolio, log: vscode.LogOutputChannel, entry: MoreEarnPanel, target: MoreEarnTarget, action: 'purchase' | 'redeem'): Promise<void> {
   const offered = entry.state?.kind === 'product' ? entry.state.actions : [];
-  if (!offered.includes(action)) return;
+  if (!offered.includes(action)) {
+    // Said in the log, so that a click that seemed to do nothing can be told from one that never arrived.
+    log.info(`The ${entry.key} panel's ${action} button was clicked when the page no longer offered it: nothing done`);
+    return;
+  }
   let command: string | undefined;
   let payload: unknown;
   if (target.kind === 'okusd') {

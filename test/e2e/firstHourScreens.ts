@@ -55,14 +55,7 @@ export function firstHourTests(current: () => Workbench, slug: string): void {
       await usdt.waitFor({ timeout: 30_000 });
       await workbench.contextMenu(usdt, 'Subscribe to Savings…');
       const widget = workbench.page.locator('.quick-input-widget');
-      await widget.locator('input').waitFor();
-      // The right-click can land on a row a refresh just redrew: the command then comes without its currency and
-      // asks for it (seen once in CI), and the answer is USDT.
-      const title = widget.locator('.quick-input-title');
-      if (/which currency/i.test(await title.innerText())) {
-        await workbench.pick('USDT');
-        await title.filter({ hasNotText: /which currency/i }).waitFor({ timeout: 15_000 });
-      }
+      await workbench.answerIfAsked(/which currency/i, 'USDT'); // (seen once in CI)
       await widget.getByText(/Lending rate \(what savers earn\)/).first().waitFor({ timeout: 15_000 });
       assert.match(await widget.innerText(), /Borrowing rate \(what borrowers pay, not what you earn\)/);
       await workbench.screenshot(`savings-subscribe-prompt-${slug}`);
@@ -135,16 +128,10 @@ export function firstHourTests(current: () => Workbench, slug: string): void {
       await order.waitFor({ timeout: 30_000 });
       await workbench.contextMenu(order, 'Borrow…');
       const input = workbench.page.locator('.quick-input-widget input');
-      await input.waitFor();
-      // Which order, when asked (the right-click can land on a row that a refresh just moved under the pointer),
-      // then the currency, when asked, then the amount: each told by the prompt's title, as its rows may not be
-      // drawn yet.
-      const title = workbench.page.locator('.quick-input-widget .quick-input-title');
-      for (const [question, answer] of [[/which loan order/i, 'USDC loan'], [/which currency/i, 'USDC']] as const) {
-        if (!question.test(await title.innerText())) continue;
-        await workbench.pick(answer);
-        await title.filter({ hasNotText: question }).waitFor({ timeout: 15_000 });
-      }
+      // Which order, when asked, then the currency, when asked, then the amount: each told by the prompt's title,
+      // as its rows may not be drawn yet.
+      await workbench.answerIfAsked(/which loan order/i, 'USDC loan');
+      await workbench.answerIfAsked(/which currency/i, 'USDC');
       await input.fill('100');
       await input.press('Enter');
       const dialog = workbench.page.locator('.monaco-dialog-box');

@@ -239,6 +239,20 @@ export class Workbench {
     await input.press('Enter');
   }
 
+  /**
+   * Answers the quick input with `answer` if its title asks `question`: a right-click that lands on a row a
+   * refresh has just redrawn runs the command without its item, and the command asks for it (a user is asked
+   * too, never given the wrong item).
+   */
+  async answerIfAsked(question: RegExp, answer: string): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    await widget.locator('input').waitFor();
+    const title = widget.locator('.quick-input-title');
+    if (!question.test(await title.innerText())) return;
+    await this.pick(answer);
+    await title.filter({ hasNotText: question }).waitFor({ timeout: 15_000 });
+  }
+
   /** Drags the side bar's edge so that it is `width` pixels wide (long rows then show whole). */
   async sideBarWidth(width: number): Promise<void> {
     const box = await this.page.locator('.part.sidebar').boundingBox();

@@ -137,11 +137,12 @@ describe('Overview, Portfolio panel and funding balances, against the simulator'
     assert.ok(state.byCurrency.some((s) => s.label === 'USDT' && /^[\d,.]+ USDT · [\d,.]+ USD · \d/.test(s.text)));
     assert.equal(state.earnings.range, 30);
     assert.equal(state.earnings.points.length, 30);
-    // The demo keeps a week of hourly lending records and 20 days of OKUSD rewards: the last 7 days earned from
-    // both, the OKUSD days before from OKUSD alone, and the days before any record have no figure at all (no bar,
-    // "no data": they are not days that earned 0; issue 25, items 15 and 18).
+    // The demo keeps a week of hourly lending records and 20 days of OKUSD rewards: the six whole days before
+    // today earned from both (today may hold neither yet, just after midnight UTC: it failed a run at 00:15), the
+    // OKUSD days before from OKUSD alone, and the days before any record have no figure at all (no bar, "no
+    // data": they are not days that earned 0; issue 25, items 15 and 18).
     assert.deepEqual(state.earnings.series.map((s) => s.key), ['savings', 'okusd']);
-    assert.ok(state.earnings.points.slice(-7).every((p) => p.usd !== undefined && D.isPositive(p.usd) && p.parts.savings !== undefined && p.parts.okusd !== undefined));
+    assert.ok(state.earnings.points.slice(-7, -1).every((p) => p.usd !== undefined && D.isPositive(p.usd) && p.parts.savings !== undefined && p.parts.okusd !== undefined));
     assert.ok(state.earnings.points.slice(-19, -8).every((p) => p.parts.savings === undefined && p.parts.okusd !== undefined && D.isPositive(p.parts.okusd)));
     assert.ok(state.earnings.points.slice(0, 9).every((p) => p.usd === undefined && p.text === 'no data'));
     assert.match(state.earnings.note, /OKX keeps no history of earnings for on-chain earn or ETH and SOL staking/);

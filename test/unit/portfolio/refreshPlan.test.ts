@@ -193,8 +193,15 @@ describe('portfolio: a refresh asks only what is shown and what is stale', () =>
     });
 
     it("yesterday's and today's savings lending records in one round trip, the same records as paging from the newest", async () => {
+      // At 20:00 UTC on the simulator's clock, whatever the time here: yesterday and today then hold more than a
+      // page of records (3 currencies lent hourly), where just after midnight they held 72 (a failed run at 00:15).
+      await h.sim.close();
+      const DAY = 86_400_000;
+      h = await startSim({ rateLimits: false, clockOffsetMs: (20 * 3_600_000 - (Date.now() % DAY) + DAY) % DAY });
       h.sim.faults.add({ fault: { kind: 'latency', ms: LATENCY } });
-      const fresh = new Portfolio(h.clientWith({ limiter: instantLimiter() }), () => now);
+      const client = h.clientWith({ limiter: instantLimiter() });
+      await client.syncClock();
+      const fresh = new Portfolio(client, () => now);
       const { spread, sent } = await arrivals(fresh, ['recent']);
       assert.ok(spread < LATENCY, `one round (${spread} ms)`);
       assert.equal(sent.get('savingsLendingHistory'), 2, 'today from the newest, yesterday from the start of today');

@@ -4,6 +4,7 @@ import { AREA_ENDPOINTS } from '../../../src/portfolio/areaEndpoints';
 import { memoryFollowUps } from '../../../src/portfolio/followUpMemory';
 import { outdatedByLoans, pollAreas } from '../../../src/portfolio/pollPlan';
 import { AREA_IDS, Portfolio, type AreaId } from '../../../src/portfolio/portfolio';
+import { DAY, HOUR } from '../../../src/simulator/clock';
 import { instantLimiter, startSim, type SimHarness } from '../support/sim';
 
 /** The endpoints the simulator received since `from`, counted. */
@@ -196,8 +197,7 @@ describe('portfolio: a refresh asks only what is shown and what is stale', () =>
       // At 20:00 UTC on the simulator's clock, whatever the time here: yesterday and today then hold more than a
       // page of records (3 currencies lent hourly), where just after midnight they held 72 (a failed run at 00:15).
       await h.sim.close();
-      const DAY = 86_400_000;
-      h = await startSim({ rateLimits: false, clockOffsetMs: (20 * 3_600_000 - (Date.now() % DAY) + DAY) % DAY });
+      h = await startSim({ rateLimits: false, clockOffsetMs: (20 * HOUR - (Date.now() % DAY) + DAY) % DAY });
       h.sim.faults.add({ fault: { kind: 'latency', ms: LATENCY } });
       const client = h.clientWith({ limiter: instantLimiter() });
       await client.syncClock();

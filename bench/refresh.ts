@@ -47,10 +47,15 @@ export interface RefreshRun extends RefreshSample {
   readonly runs: number;
 }
 
+/** The middle of `sorted` (ascending), or the mean of its two middle values. */
+export function median(sorted: readonly number[]): number {
+  const mid = sorted.length / 2;
+  return sorted.length % 2 === 1 ? (sorted[Math.floor(mid)] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
 export function summarize(samples: readonly RefreshSample[]): RefreshRun {
   const times = samples.map((s) => s.tookMs).sort((a, b) => a - b);
-  const mid = times.length / 2;
-  const tookMs = times.length % 2 === 1 ? (times[Math.floor(mid)] ?? NaN) : ((times[mid - 1] ?? NaN) + (times[mid] ?? NaN)) / 2;
+  const tookMs = median(times);
   const most = (pick: (s: RefreshSample) => number): number => Math.max(...samples.map(pick));
   return {
     tookMs,

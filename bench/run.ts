@@ -31,7 +31,7 @@ import { loadPeers, ourClient, type PeerFactory } from './clients';
 import { historyCharts } from './history';
 import { DEFAULT_POLL_MS, liveJumps, liveRest, type JumpTimes, type LiveOptions } from './live';
 import { prepareBefore, type Before } from './before';
-import { AFTER, LATENCY_MS, beforeSubject, nodeHttpAlone, ourRefreshes, peerRefresh, type OurRuns, type RefreshResult, type RefreshRun } from './refresh';
+import { AFTER, LATENCY_MS, beforeSubject, median, nodeHttpAlone, ourRefreshes, peerRefresh, type OurRuns, type RefreshResult, type RefreshRun } from './refresh';
 import { SimulatorThread } from './simulatorThread';
 import { startup, type LoadFigures } from './startup';
 import { ENDPOINTS } from '../src/okx/endpoints';
@@ -197,9 +197,7 @@ async function live(): Promise<void> {
   const fine = (value: number): string => (value < 10 ? `${value.toFixed(1)} ms` : ms(value));
   const stats = (values: number[]): [string, string] => {
     const sorted = [...values].sort((a, b) => a - b);
-    const mid = sorted.length / 2;
-    const median = sorted.length % 2 === 1 ? (sorted[Math.floor(mid)] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-    return [fine(median), fine(sorted[sorted.length - 1] ?? NaN)];
+    return [fine(median(sorted)), fine(sorted[sorted.length - 1] ?? NaN)];
   };
   const poll = LIVE.pollMs;
   console.log(`### Live LTV: from an index move to the status bar (simulator answering REST after ${latencyMs} ms; its public WebSocket on loopback)\n`);

@@ -22,11 +22,11 @@ export function isPlainDecimal(text: string): boolean {
   return PLAIN_DECIMAL.test(text);
 }
 
-function big(value: DecimalString): Big {
+function big(value: DecimalString, make: typeof Dec = Dec): Big {
   if (!isPlainDecimal(value) && !/^-(0|[1-9]\d*)(\.\d+)?$/.test(value)) {
     throw new Error(`Not a decimal: "${value}"`);
   }
-  return new Dec(value);
+  return new make(value);
 }
 
 /** Decimal places written in `value` ("1.230" has 3). */
@@ -39,9 +39,30 @@ export const add = (a: DecimalString, b: DecimalString): DecimalString => big(a)
 export const sub = (a: DecimalString, b: DecimalString): DecimalString => big(a).minus(big(b)).toString();
 export const mul = (a: DecimalString, b: DecimalString): DecimalString => big(a).times(big(b)).toString();
 
+/**
+ * Constructors that divide to `dp` places (at most Dec.DP), by dp: big.js divides to its constructor's DP, and
+ * working out 30 digits to keep 8 was most of the cost of a division. Rounding down to 30 places and then to
+ * `dp` gives what rounding down to `dp` at once gives.
+ */
+const dividers = new Map<number, typeof Dec>();
+
+function divider(dp: number): typeof Dec {
+  let made = dividers.get(dp);
+  if (made === undefined) {
+    made = BigConstructor();
+    made.DP = dp;
+    made.RM = Dec.roundDown;
+    made.NE = Dec.NE;
+    made.PE = Dec.PE;
+    dividers.set(dp, made);
+  }
+  return made;
+}
+
 /** a / b, rounded down to `dp` places. */
 export function div(a: DecimalString, b: DecimalString, dp = 18): DecimalString {
-  return big(a).div(big(b)).round(dp, Dec.roundDown).toString();
+  const make = divider(Math.min(Math.max(0, Math.trunc(dp)), Dec.DP));
+  return big(a, make).div(big(b, make)).toString();
 }
 
 export function cmp(a: DecimalString, b: DecimalString): -1 | 0 | 1 {

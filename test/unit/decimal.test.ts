@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import Big from 'big.js';
 import * as D from '../../src/decimal';
 
 describe('decimal: money is text', () => {
@@ -23,6 +24,26 @@ describe('decimal: money is text', () => {
     assert.equal(D.roundDown('1.999999999', 8), '1.99999999');
     assert.equal(D.toFixedDown('1.5', 8), '1.50000000');
     assert.equal(D.roundDown('-1.55', 1), '-1.5');
+  });
+
+  it('divides to the places asked, digit for digit what dividing to 30 places and then rounding down gives', () => {
+    const thirty = Big();
+    thirty.DP = 30;
+    thirty.RM = Big.roundDown;
+    thirty.NE = -60;
+    thirty.PE = 60;
+    const operands = ['1', '3', '7', '0.85', '0.04512345', '123456789012345678.123456789', '0.00000001', '-2.5', '98765.4321', '1000000'];
+    for (const a of operands) {
+      for (const b of operands) {
+        for (const dp of [0, 2, 4, 8, 12, 18, 30, 40]) {
+          const expected = new thirty(a).div(b).round(dp, Big.roundDown).toString();
+          assert.equal(D.div(a, b, dp), expected, `${a} / ${b} to ${dp} places`);
+        }
+      }
+    }
+    assert.equal(D.div('1', '3'), '0.333333333333333333', '18 places unless told');
+    assert.throws(() => D.div('1', '0', 8), /Division by zero/);
+    assert.throws(() => D.div('1', '1e3', 8), /Not a decimal/);
   });
 
   it('accepts only plain non-negative decimals', () => {

@@ -87,7 +87,7 @@ export interface OurRuns {
   readonly statusBarNoLoan: RefreshRun;
 }
 
-interface Sent {
+export interface Sent {
   readonly id: EndpointId;
   readonly params: Record<string, string>;
 }
@@ -131,7 +131,7 @@ async function withServer<T>(thread: SimulatorThread, latencyMs: number, run: (s
   }
 }
 
-async function measure(sim: ThreadSimulator, refresh: () => Promise<number>): Promise<RefreshSample> {
+export async function measure(sim: ThreadSimulator, refresh: () => Promise<number>): Promise<RefreshSample> {
   const before = await sim.counts();
   const started = performance.now();
   const failed = await refresh();

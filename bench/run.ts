@@ -31,6 +31,7 @@ import { loadPeers, ourClient, type PeerFactory } from './clients';
 import { historyCharts } from './history';
 import { DEFAULT_POLL_MS, liveJumps, liveRest, type JumpTimes, type LiveOptions } from './live';
 import { prepareBefore, type Before } from './before';
+import { refreshInTurns } from './refreshInTurns';
 import { AFTER, LATENCY_MS, beforeSubject, median, nodeHttpAlone, ourRefreshes, peerRefresh, type OurRuns, type RefreshResult, type RefreshRun } from './refresh';
 import { SimulatorThread } from './simulatorThread';
 import { startup, type LoadFigures } from './startup';
@@ -47,6 +48,8 @@ const latencyMs = QUICK ? 1 : LATENCY_MS;
 const burstScale = QUICK ? 0.01 : 1;
 /** How many times each refresh case runs (each on a new simulator and new connections). */
 const REFRESH_REPEATS = QUICK ? 1 : 7;
+/** Turns of the in-turns comparison (./refreshInTurns): about 1.5 s each. */
+const IN_TURNS = QUICK ? 1 : 15;
 
 const ms = (value: number): string => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(0)} ms`);
 const ratio = (value: number, floor: number): string => (floor > 0 ? `${(value / floor).toFixed(2)}×` : '–');
@@ -145,7 +148,15 @@ async function refreshTables(thread: SimulatorThread, peers: PeerFactory[], befo
       `${r.cold.failed + r.warm.failed}`,
     ]),
   );
+  const turns = await refreshInTurns(thread, AFTER, ours.sent, IN_TURNS, latencyMs);
+  const floor = turns.find((t) => t.sender.includes('signed'))?.run.tookMs ?? NaN;
+  console.log(`\nA new session's cold full refresh and the same ${ours.sent.length} requests from simpler senders, in turns: ${IN_TURNS} turns, each running every sender once on a new simulator, starting one sender further on each turn, so that the machine's drift weighs on all alike. Node's http signed is the floor for these requests here (the simulator does the same work); unsigned, the simulator answers each with an auth error.\n`);
+  table(
+    ['sender', 'requests', 'time (median; fastest–slowest)', 'above the signed floor', 'failed'],
+    turns.map(({ sender, run: r }) => [sender, `${r.requests}`, `${ratio(r.tookMs, latencyMs)} (${ms(r.tookMs)}${spread(r)})`, `${((r.tookMs - floor) / latencyMs).toFixed(2)}× (${ms(r.tookMs - floor)})`, `${r.failed}`]),
+  );
   const mine = ours.runs;
+  if (QUICK && turns.some((t) => t.run.failed > 0 && !t.sender.includes('unsigned'))) throw new Error('refresh: a sender in turns failed');
   // ("Again" is timing: in the quick mode's short windows an area read early in the cold refresh may be stale by then.)
   if (QUICK && (mine.cold.failed > 0 || mine.coldKept.failed > 0 || mine.cold.requests === 0 || mine.statusBar.requests !== 1 || mine.statusBarNoLoan.requests !== 0)) {
     throw new Error(`refresh: areas failed, or a status-bar poll asked more than the loans (cold ${mine.cold.requests}, status bar ${mine.statusBar.requests}, without a loan ${mine.statusBarNoLoan.requests})`);

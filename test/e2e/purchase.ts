@@ -24,6 +24,7 @@ export function purchaseTests(current: () => Workbench): void {
       assert.match(await panel.locator('h1').innerText(), /^USDT · On-Chain Defi$/);
       assert.equal(await panel.locator('.ranges').isVisible(), false, 'no range buttons without a chart');
       await workbench.contextMenu(offer, 'Purchase On-chain Earn…');
+      await workbench.answerIfAsked(/which on-chain earn product/i, 'USDT · On-Chain Defi'); // (a redrawn row: as with Borrow)
 
       const input = page.locator('.quick-input-widget input');
       await input.waitFor();

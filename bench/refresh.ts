@@ -152,19 +152,28 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 type OurSamples = { readonly [K in Exclude<keyof OurRuns, 'client'>]: RefreshSample };
 
 /**
- * Ours, at the commit `subject` is of, in every case, `repeats` times over (each time on new simulators and new
- * connections); and the requests of its cold refresh (for the peers).
+ * Ours, at the commits `subjects` are of (this tree, and "before"), in every case, `repeats` times over, in
+ * turns: each repetition runs every subject once (each time on new simulators and new connections), starting
+ * with a different one each time, so that the machine's drift over the minutes this takes weighs on all alike.
+ * Also the requests of the first subject's cold refresh (for the peers).
  */
-export async function ourRefreshes(thread: SimulatorThread, subject: Subject, repeats: number, latencyMs = LATENCY_MS, rateLimitScale = 1): Promise<{ runs: OurRuns; sent: Sent[] }> {
-  const samples: OurSamples[] = [];
+export async function ourRefreshes(thread: SimulatorThread, subjects: readonly Subject[], repeats: number, latencyMs = LATENCY_MS, rateLimitScale = 1): Promise<{ runs: OurRuns[]; sent: Sent[] }> {
+  const samples = subjects.map((): OurSamples[] => []);
   let sent: Sent[] = [];
   for (let i = 0; i < repeats; i++) {
-    const once = await ourRefreshesOnce(thread, subject, latencyMs, rateLimitScale);
-    samples.push(once.samples);
-    if (i === 0) sent = once.sent;
+    for (let k = 0; k < subjects.length; k++) {
+      const at = (i + k) % subjects.length;
+      const subject = subjects[at];
+      if (subject === undefined) continue;
+      const once = await ourRefreshesOnce(thread, subject, latencyMs, rateLimitScale);
+      samples[at]?.push(once.samples);
+      if (at === 0 && sent.length === 0) sent = once.sent;
+    }
   }
-  const of = (kind: keyof OurSamples): RefreshRun => summarize(samples.map((s) => s[kind]));
-  const runs: OurRuns = { client: subject.name, cold: of('cold'), coldKept: of('coldKept'), again: of('again'), poll: of('poll'), statusBar: of('statusBar'), statusBarNoLoan: of('statusBarNoLoan') };
+  const runs = subjects.map((subject, at): OurRuns => {
+    const of = (kind: keyof OurSamples): RefreshRun => summarize((samples[at] ?? []).map((s) => s[kind]));
+    return { client: subject.name, cold: of('cold'), coldKept: of('coldKept'), again: of('again'), poll: of('poll'), statusBar: of('statusBar'), statusBarNoLoan: of('statusBarNoLoan') };
+  });
   return { runs, sent };
 }
 
@@ -238,9 +247,9 @@ export async function peerRefresh(thread: SimulatorThread, make: PeerFactory, se
 }
 
 /**
- * The machine's floor for the same requests: plain GETs of the same paths and queries through Node's `http` and
- * its global agent, unsigned (the simulator answers each with an auth error, after the same round trip), their
- * bodies read and nothing else. What is above it in the clients' figures is their own work per request.
+ * Plain GETs of the same paths and queries through Node's `http` and its global agent, unsigned (the simulator
+ * answers each with an auth error, after the same round trip, having done no work), their bodies read and nothing
+ * else. The floor for the requests themselves is the same signed (./refreshInTurns, nodeHttpSigned).
  */
 export function nodeHttpAlone(baseUrl: string): BenchClient {
   const get = (url: string): Promise<unknown> =>
@@ -254,7 +263,7 @@ export function nodeHttpAlone(baseUrl: string): BenchClient {
         .on('error', reject);
     });
   return {
-    name: "Node's http alone (unsigned, the floor)",
+    name: "Node's http alone (unsigned)",
     send: (id, params) => get(`${baseUrl}${ENDPOINTS[id].path}${buildQuery(params)}`),
   };
 }

@@ -13,8 +13,9 @@
  * another commit, built in a temporary folder, against the same simulator, its start-up in turns with this one's.
  *
  * The full bench is not part of `npm test` or CI. It stops by itself (about twelve minutes: four of them the
- * live section's 20 jumps 5 s apart and its two 60 s polls; five the refreshes, every case 7 times for ours,
- * "before" and each peer, ccxt's 22 s a time most of it; then the first open of a year of hourly rates, which
+ * live section's 20 jumps 5 s apart and its two 60 s polls; five the refreshes, every case 7 times for ours and
+ * "before" in turns and for each peer, ccxt's 22 s a time most of it, and 15 turns of a new session's refresh beside
+ * simpler senders (./refreshInTurns); then the first open of a year of hourly rates, which
  * OKX's 6 requests a second make last 15 s, and the three clients' bursts).
  *
  * The quick mode is a step of `npm test`, so that a section that breaks fails CI rather than rotting unseen:
@@ -113,12 +114,15 @@ async function refresh(peers: PeerFactory[], before: Before | undefined): Promis
 
 async function refreshTables(thread: SimulatorThread, peers: PeerFactory[], before: Before | undefined): Promise<void> {
   const scale = QUICK ? 0.05 : 1;
-  const ours = await ourRefreshes(thread, AFTER, REFRESH_REPEATS, latencyMs, scale);
-  const all: OurRuns[] = [ours.runs];
-  if (before !== undefined) all.unshift((await ourRefreshes(thread, beforeSubject(before.label, before.module), REFRESH_REPEATS, latencyMs, scale)).runs);
+  const subjects = [AFTER, ...(before === undefined ? [] : [beforeSubject(before.label, before.module)])];
+  const measured = await ourRefreshes(thread, subjects, REFRESH_REPEATS, latencyMs, scale);
+  const [mine] = measured.runs;
+  if (mine === undefined) throw new Error('refresh: no runs of this tree');
+  const ours = { runs: mine, sent: measured.sent };
+  const all: OurRuns[] = [...measured.runs].reverse();
   const spread = (r: RefreshRun): string => (r.runs > 1 ? `; ${ratio(r.fastestMs, latencyMs)}–${ratio(r.slowestMs, latencyMs)}` : '');
   const run = (r: RefreshRun): string => `${r.requests} req., ${ratio(r.tookMs, latencyMs)} (${ms(r.tookMs)}${spread(r)})${r.refused > 0 ? `, ${r.refused} refused` : ''}${r.failed > 0 ? `, ${r.failed} failed` : ''}`;
-  console.log(`The simulator runs on a worker thread of its own and does each request's work inside the round trip, as OKX does its work on its own machines, side by side (before, its work for a refresh's requests queued after the wait on the client's event loop, one request after another). Each case ${REFRESH_REPEATS > 1 ? `runs ${REFRESH_REPEATS} times, each on a new simulator: the median, then the fastest–slowest` : 'runs once'}. Requests and new connections counted at the simulator (the most in any run); time against one round trip (${latencyMs} ms). A full refresh is what the extension asks with every view shown (every area), "cold" on new connections after one elsewhere (not measured: code loaded and warm), in a first session (nothing kept) or a new one (the per-order and per-coin look-ups the last session kept), "again" straight after it, "a poll" once the rate windows (at most 2 s) have passed. The status-bar poll is what the extension asks every interval with the sidebar closed.\n`);
+  console.log(`The simulator runs on a worker thread of its own and does each request's work inside the round trip, as OKX does its work on its own machines, side by side (before, its work for a refresh's requests queued after the wait on the client's event loop, one request after another). Each case ${REFRESH_REPEATS > 1 ? `runs ${REFRESH_REPEATS} times, each on a new simulator, ${all.length > 1 ? '"before" and "after" in turns, ' : ''}the median, then the fastest–slowest` : 'runs once'}. Requests and new connections counted at the simulator (the most in any run); time against one round trip (${latencyMs} ms). A full refresh is what the extension asks with every view shown (every area), "cold" on new connections after one elsewhere (not measured: code loaded and warm), in a first session (nothing kept) or a new one (the per-order and per-coin look-ups the last session kept), "again" straight after it, "a poll" once the rate windows (at most 2 s) have passed. The status-bar poll is what the extension asks every interval with the sidebar closed.\n`);
   table(
     ['', ...all.map((r) => r.client)],
     [
@@ -132,10 +136,10 @@ async function refreshTables(thread: SimulatorThread, peers: PeerFactory[], befo
     ],
   );
   const results: RefreshResult[] = [{ client: 'okx-earn', cold: ours.runs.cold, warm: ours.runs.again }];
-  // Beside the peers: our client without the Portfolio (what the plan costs), and Node's http alone (the floor).
+  // Beside the peers: our client without the Portfolio (what the plan costs), and Node's http alone.
   const alone: PeerFactory = (url, credentials) => ({ ...ourClient(url, credentials), name: "okx-earn's client alone (no Portfolio)" });
   for (const make of [alone, nodeHttpAlone, ...peers]) results.push(await peerRefresh(thread, make, ours.sent, REFRESH_REPEATS, latencyMs));
-  console.log(`The others send the ${ours.sent.length} requests of our cold full refresh, all at once; "again" is the same straight after (they keep nothing, so they ask it all again). Node's http alone sends them unsigned and reads the answers (auth errors, after the same round trip): the floor of this machine and Node for ${ours.sent.length} requests at once.\n`);
+  console.log(`The others send the ${ours.sent.length} requests of our cold full refresh, all at once; "again" is the same straight after (they keep nothing, so they ask it all again). Node's http alone sends them unsigned and reads the answers (auth errors, after the same round trip: no work at the simulator); the table after this one sets it beside the same requests signed, the floor for them.\n`);
   table(
     ['client', 'requests cold / again', 'cold', 'again', 'new connections cold / again', 'refused', 'failed'],
     results.map((r) => [
@@ -155,7 +159,6 @@ async function refreshTables(thread: SimulatorThread, peers: PeerFactory[], befo
     ['sender', 'requests', 'time (median; fastest–slowest)', 'above the signed floor', 'failed'],
     turns.map(({ sender, run: r }) => [sender, `${r.requests}`, `${ratio(r.tookMs, latencyMs)} (${ms(r.tookMs)}${spread(r)})`, `${((r.tookMs - floor) / latencyMs).toFixed(2)}× (${ms(r.tookMs - floor)})`, `${r.failed}`]),
   );
-  const mine = ours.runs;
   if (QUICK && turns.some((t) => t.run.failed > 0 && !t.sender.includes('unsigned'))) throw new Error('refresh: a sender in turns failed');
   // ("Again" is timing: in the quick mode's short windows an area read early in the cold refresh may be stale by then.)
   if (QUICK && (mine.cold.failed > 0 || mine.coldKept.failed > 0 || mine.cold.requests === 0 || mine.statusBar.requests !== 1 || mine.statusBarNoLoan.requests !== 0)) {

@@ -87,11 +87,8 @@ export class LoansView extends PortfolioTree {
 
   protected async roots(): Promise<TreeNode[]> {
     if (!this.portfolio.hasCredentials) return [];
-    // What can be taken back decides the menus: read while this view shows the orders, which are drawn without
-    // waiting for it (the first time, it is asked only once the orders are known). Until it is in, every
-    // "Reduce Collateral…" is offered (its command asks OKX itself); its answer re-renders the view.
-    void this.portfolio.ensure('loanLimits');
-    await this.portfolio.ensure('loans');
+    // What can be taken back decides the menus: read with the orders, while this view shows them.
+    await Promise.all([this.portfolio.ensure('loans'), this.portfolio.ensure('loanLimits')]);
     const limits = this.portfolio.get('loanLimits');
     const maxRedeem = 'data' in limits ? limits.data?.maxRedeem : undefined;
     return this.area('loans', ({ loans }) => loans.map((loan) => this.loan(loan, loans, maxRedeem)));

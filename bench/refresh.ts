@@ -122,7 +122,7 @@ export function beforeSubject(label: string, module: ClientModule): Subject {
   };
 }
 
-async function withServer<T>(thread: SimulatorThread, latencyMs: number, run: (sim: ThreadSimulator) => Promise<T>, rateLimitScale = 1): Promise<T> {
+export async function withServer<T>(thread: SimulatorThread, latencyMs: number, run: (sim: ThreadSimulator) => Promise<T>, rateLimitScale = 1): Promise<T> {
   const sim = await thread.simulator(latencyMs, rateLimitScale);
   try {
     return await run(sim);
@@ -139,6 +139,12 @@ export async function measure(sim: ThreadSimulator, refresh: () => Promise<numbe
   const after = await sim.counts();
   const sent = await sim.requests(before.requests);
   return { tookMs, requests: sent.length, connections: after.connections - before.connections, refused: sent.filter((r) => r.code === '50011').length, failed };
+}
+
+/** Every request of `sent` at once from `client`; counts those that failed. */
+export async function sendAll(client: BenchClient, sent: readonly Sent[]): Promise<number> {
+  const settled = await Promise.allSettled(sent.map((s) => client.send(s.id, { ...s.params })));
+  return settled.filter((s) => s.status === 'rejected').length;
 }
 
 /** Refreshes `areas` and counts those that failed. */
@@ -177,22 +183,28 @@ export async function ourRefreshes(thread: SimulatorThread, subjects: readonly S
   return { runs, sent };
 }
 
-async function ourRefreshesOnce(thread: SimulatorThread, subject: Subject, latencyMs: number, rateLimitScale: number): Promise<{ samples: OurSamples; sent: Sent[] }> {
-  const pastWindows = (): Promise<void> => pause(PAST_WINDOWS_MS * rateLimitScale + 5);
-  // A first refresh elsewhere, not measured: modules loaded and code warm, as in a window that has run a while;
-  // what it keeps for the next session is the last session's, for `coldKept`.
+/**
+ * A full refresh, cold, in a new session of an account seen before: a first session elsewhere, not measured
+ * (modules loaded and code warm, as in a window that has run a while), keeps its look-ups for this one.
+ */
+export async function newSessionRefresh(thread: SimulatorThread, subject: Subject, latencyMs: number, rateLimitScale: number): Promise<RefreshSample> {
   const kept = memoryFollowUps();
   await withServer(thread, latencyMs, async (sim) => {
     const portfolio = subject.portfolio(sim.url, rateLimitScale, kept);
     await portfolio.refresh(subject.areas);
     portfolio.dispose();
   }, rateLimitScale);
-  const coldKept = await withServer(thread, latencyMs, async (sim) => {
+  return withServer(thread, latencyMs, async (sim) => {
     const portfolio = subject.portfolio(sim.url, rateLimitScale, kept);
     const run = await measure(sim, () => refreshFailures(portfolio, subject.areas));
     portfolio.dispose();
     return run;
   }, rateLimitScale);
+}
+
+async function ourRefreshesOnce(thread: SimulatorThread, subject: Subject, latencyMs: number, rateLimitScale: number): Promise<{ samples: OurSamples; sent: Sent[] }> {
+  const pastWindows = (): Promise<void> => pause(PAST_WINDOWS_MS * rateLimitScale + 5);
+  const coldKept = await newSessionRefresh(thread, subject, latencyMs, rateLimitScale);
   const shown = await withServer(thread, latencyMs, async (sim) => {
     const portfolio = subject.portfolio(sim.url, rateLimitScale);
     const failures = (areas: readonly string[]): Promise<number> => refreshFailures(portfolio, areas);
@@ -224,10 +236,7 @@ async function ourRefreshesOnce(thread: SimulatorThread, subject: Subject, laten
 
 /** A peer sending the requests of our cold refresh, all at once, cold and straight after, `repeats` times over. */
 export async function peerRefresh(thread: SimulatorThread, make: PeerFactory, sent: readonly Sent[], repeats: number, latencyMs = LATENCY_MS): Promise<RefreshResult> {
-  await withServer(thread, latencyMs, async (sim) => {
-    const client = make(sim.url, SANDBOX_CREDENTIALS);
-    await Promise.allSettled(sent.map((s) => client.send(s.id, { ...s.params })));
-  });
+  await withServer(thread, latencyMs, (sim) => sendAll(make(sim.url, SANDBOX_CREDENTIALS), sent));
   const cold: RefreshSample[] = [];
   const warm: RefreshSample[] = [];
   let name = '';
@@ -235,12 +244,8 @@ export async function peerRefresh(thread: SimulatorThread, make: PeerFactory, se
     await withServer(thread, latencyMs, async (sim) => {
       const client = make(sim.url, SANDBOX_CREDENTIALS);
       name = client.name;
-      const all = async (): Promise<number> => {
-        const settled = await Promise.allSettled(sent.map((s) => client.send(s.id, { ...s.params })));
-        return settled.filter((s) => s.status === 'rejected').length;
-      };
-      cold.push(await measure(sim, all));
-      warm.push(await measure(sim, all));
+      cold.push(await measure(sim, () => sendAll(client, sent)));
+      warm.push(await measure(sim, () => sendAll(client, sent)));
     });
   }
   return { client: name, cold: summarize(cold), warm: summarize(warm) };

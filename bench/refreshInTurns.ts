@@ -14,9 +14,8 @@ import * as http from 'node:http';
 import { ENDPOINTS } from '../src/okx/endpoints';
 import type { Credentials } from '../src/okx/client';
 import { buildQuery, isoTimestamp, sign } from '../src/okx/signing';
-import { memoryFollowUps } from '../src/portfolio/followUpMemory';
 import { SANDBOX_CREDENTIALS } from '../src/simulator/server';
-import { measure, nodeHttpAlone, summarize, type RefreshRun, type RefreshSample, type Sent, type Subject } from './refresh';
+import { measure, newSessionRefresh, nodeHttpAlone, sendAll, summarize, withServer, type RefreshRun, type RefreshSample, type Sent, type Subject } from './refresh';
 import { ourClient, type BenchClient } from './clients';
 import type { SimulatorThread } from './simulatorThread';
 
@@ -64,52 +63,14 @@ type Turn = (thread: SimulatorThread) => Promise<RefreshSample>;
 
 /** Every request of `sent` at once from `make`'s sender, on a new simulator; failures counted. */
 function allAtOnce(make: (url: string) => BenchClient, sent: readonly Sent[], latencyMs: number): Turn {
-  return async (thread) => {
-    const sim = await thread.simulator(latencyMs, 1);
-    try {
-      const client = make(sim.url);
-      return await measure(sim, async () => {
-        const settled = await Promise.allSettled(sent.map((s) => client.send(s.id, { ...s.params })));
-        return settled.filter((s) => s.status === 'rejected').length;
-      });
-    } finally {
-      await sim.close();
-    }
-  };
-}
-
-/** The Portfolio's cold full refresh in a new session: a first session elsewhere (not measured) keeps its look-ups. */
-function newSession(subject: Subject, latencyMs: number): Turn {
-  return async (thread) => {
-    const kept = memoryFollowUps();
-    const first = await thread.simulator(latencyMs, 1);
-    try {
-      const portfolio = subject.portfolio(first.url, 1, kept);
-      await portfolio.refresh(subject.areas);
-      portfolio.dispose();
-    } finally {
-      await first.close();
-    }
-    const sim = await thread.simulator(latencyMs, 1);
-    try {
-      const portfolio = subject.portfolio(sim.url, 1, kept);
-      const sample = await measure(sim, async () => {
-        await portfolio.refresh(subject.areas);
-        return subject.areas.filter((area) => portfolio.get(area).status === 'error').length;
-      });
-      portfolio.dispose();
-      return sample;
-    } finally {
-      await sim.close();
-    }
-  };
+  return (thread) => withServer(thread, latencyMs, (sim) => measure(sim, () => sendAll(make(sim.url), sent)));
 }
 
 /** `turns` turns of every sender, each turn starting one sender further on. */
 export async function refreshInTurns(thread: SimulatorThread, subject: Subject, sent: readonly Sent[], turns: number, latencyMs: number): Promise<InTurnsRow[]> {
   const credentials = SANDBOX_CREDENTIALS;
   const senders: [string, Turn][] = [
-    ['okx-earn: full refresh, cold, a new session', newSession(subject, latencyMs)],
+    ['okx-earn: full refresh, cold, a new session', (thread) => newSessionRefresh(thread, subject, latencyMs, 1)],
     ["okx-earn's client alone (no Portfolio)", allAtOnce((url) => ourClient(url, credentials), sent, latencyMs)],
     ["Node's http, signed (the floor)", allAtOnce((url) => nodeHttpSigned(url, credentials), sent, latencyMs)],
     ["Node's http, unsigned (auth errors)", allAtOnce(nodeHttpAlone, sent, latencyMs)],

@@ -16,11 +16,15 @@ import { confirmation, literal, promptHarness, toasts } from '../support/promptH
 const HOUR = 3_600_000;
 const BTC_CALLS = { baseCcy: 'BTC', quoteCcy: 'USDT', optType: 'C' } as const;
 
+/**
+ * The simulator's clock stands still: a product's yield moves with the time left to expiry, and a list read in
+ * one millisecond and a quote in the next can round to different yields ("on the quoted terms"), as OKX's can.
+ */
+const STILL_CLOCK = { frozenClock: true } as const;
+
 describe('Dual Investment purchase: what the user is told before buying (issue 25)', function () {
   this.timeout(20_000);
-  // The simulator's clock stands still: a product's yield moves with the time left to expiry, and a list read in
-  // one millisecond and a quote in the next can round to different yields ("on the quoted terms"), as OKX's can.
-  const h = promptHarness({ frozenClock: true });
+  const h = promptHarness(STILL_CLOCK);
 
   /** The nearest-expiring BTC call, as the portfolio lists it (and keeps it until the products are read again). */
   async function listedProduct(): Promise<DualProduct> {
@@ -92,9 +96,7 @@ describe('Dual Investment purchase: what the user is told before buying (issue 2
 
 describe('Dual Investment early redemption: the result in words (issue 25)', function () {
   this.timeout(20_000);
-  // The simulator's clock stands still: a product's yield moves with the time left to expiry, and a list read in
-  // one millisecond and a quote in the next can round to different yields ("on the quoted terms"), as OKX's can.
-  const h = promptHarness({ frozenClock: true });
+  const h = promptHarness(STILL_CLOCK);
 
   it('an accepted redemption being booked says what happens next, not "(redemption booking)"', async () => {
     const { sim, client, context } = h();

@@ -36,8 +36,7 @@ export function redactor(secrets: readonly string[]): (text: unknown) => string 
   return (value: unknown): string => {
     const text = asText(value);
     if (text === '') return text;
-    known ??= [...new Set(given.filter((s) => s !== '').flatMap(formsOf).map(foldAscii))];
-    const forms = known;
+    const forms = (known ??= [...new Set(given.filter((s) => s !== '').flatMap(formsOf).map(foldAscii))]);
     if (forms.length === 0) return text;
     const folded = foldAscii(text);
     const hidden = new Uint8Array(text.length);

@@ -252,6 +252,9 @@ export async function syncLendingRates(client: OkxClient, ccy: string, options: 
   return series;
 }
 
+/** The most days of ETH or SOL staking APY OKX gives in one request (`days`, at most 365). */
+const MAX_APY_DAYS = 365;
+
 /**
  * ETH or SOL staking APY, daily, in one request of up to 365 days: only the days since the newest kept point,
  * or the whole range when it reaches further back than anything kept.
@@ -263,7 +266,8 @@ export async function syncStakingApy(client: OkxClient, product: 'eth' | 'sol', 
   if (!older && options.newer === false) return kept;
   // Newer only: back to the newest kept day, which is asked for again (today's figure may still change).
   const newestKept = kept?.points[kept.points.length - 1]?.ts ?? kept?.to ?? since;
-  const days = Math.min(365, Math.max(1, older ? Math.ceil((now - since) / DAY) : Math.floor((now - newestKept) / DAY) + 1));
+  const wanted = Math.max(1, older ? Math.ceil((now - since) / DAY) : Math.floor((now - newestKept) / DAY) + 1);
+  const days = Math.min(MAX_APY_DAYS, wanted);
   const records = product === 'eth' ? await client.eth.apyHistory({ days: String(days) }) : await client.sol.apyHistory({ days: String(days) });
   const fresh: RatePoint[] = [];
   for (const record of records) {
@@ -271,8 +275,10 @@ export async function syncStakingApy(client: OkxClient, product: 'eth' | 'sol', 
     if (Number.isSafeInteger(ts) && validRate(record.rate)) fresh.push({ ts, rate: record.rate });
   }
   fresh.sort((a, b) => a.ts - b.ts);
-  // What this request covered: the `days` days up to now.
-  const low = Math.min(now - days * DAY, fresh[0]?.ts ?? Infinity);
+  // What this request covered: the `days` days up to now; and back to `since` when that is further than OKX gives
+  // (a year's range asked a moment after its start was worked out: 365 days and a few milliseconds), as no request
+  // could give more. Otherwise a year never counted as covered, and the chart asked again and again.
+  const low = Math.min(now - days * DAY, fresh[0]?.ts ?? Infinity, older && wanted > MAX_APY_DAYS ? since : Infinity);
   const high = Math.max(now, fresh[fresh.length - 1]?.ts ?? -Infinity);
   if (kept === undefined) return { from: low, to: high, start: false, points: fresh };
   return { from: Math.min(kept.from, low), to: Math.max(kept.to, high), start: false, points: splice(kept.points, low, high, fresh) };

@@ -65,10 +65,10 @@ function failedTitles(output) {
       while (!parts[parts.length - 1].endsWith(':') && i + 1 < lines.length && lines[i + 1].trim() !== '') {
         parts.push(lines[++i].trim());
       }
-      // Then the error itself, up to its stack or three lines, so the log's tail says why.
+      // Then the error itself, up to its stack or eight lines, so the log's tail says why.
       const why = [];
       while (i + 1 < lines.length && lines[i + 1].trim() === '' && i + 2 < lines.length && lines[i + 2].trim() !== '') i++;
-      while (why.length < 3 && i + 1 < lines.length && lines[i + 1].trim() !== '' && !/^\s*at /.test(lines[i + 1])) {
+      while (why.length < 8 && i + 1 < lines.length && lines[i + 1].trim() !== '' && !/^\s*at /.test(lines[i + 1])) {
         why.push(lines[++i].trim().slice(0, 240));
       }
       titles.push(parts.join(' › ').replace(/:$/, '') + (why.length === 0 ? '' : `\n      ${why.join('\n      ')}`));

@@ -95,8 +95,29 @@ export class PriceFeed {
     private readonly motion: boolean,
   ) {}
 
+  /**
+   * Index prices worked out at whole hours and minutes (an index ticker's day range, starts of day), by base,
+   * quote and time: every ticker samples the day before it, and `GET /api/v5/market/index-tickers` answers one per
+   * priced currency. Forgotten whenever a price is set or jumps (a path moved moves its past too).
+   */
+  private readonly atMarks = new Map<string, string>();
+  private static readonly REMEMBERED_MARKS = 20_000;
+
   set(ccy: string, usd: string): void {
     this.pinned.set(ccy, usd);
+    this.atMarks.clear();
+  }
+
+  /** `indexPx` at `ts`, a whole hour or minute, worked out once per path. */
+  indexPxAtMark(base: string, quote: string, ts: number): string {
+    const key = `${base}-${quote}@${ts}`;
+    let px = this.atMarks.get(key);
+    if (px === undefined) {
+      px = indexPx(this, base, quote, ts);
+      if (this.atMarks.size >= PriceFeed.REMEMBERED_MARKS) this.atMarks.clear();
+      this.atMarks.set(key, px);
+    }
+    return px;
   }
 
   /**
@@ -113,6 +134,7 @@ export class PriceFeed {
       return target;
     }
     this.scaled.set(ccy, div(mul(this.scaled.get(ccy) ?? '1', target), now, 18));
+    this.atMarks.clear();
     return this.usd(ccy, ts);
   }
 
@@ -146,20 +168,33 @@ export const INDEX_QUOTES: readonly string[] = ['USD', 'USDT', 'USDC', 'BTC'];
 
 /** `base` in `quote` at `ts`, as OKX's index tickers give it (8 places), from the price feed. */
 export function indexPx(prices: PriceFeed, base: string, quote: string, ts: number): string {
-  return roundDown(div(prices.usd(base, ts), quote === 'USD' ? '1' : prices.usd(quote, ts), 12), 8);
+  const usd = prices.usd(base, ts);
+  return roundDown(quote === 'USD' ? usd : div(usd, prices.usd(quote, ts), 12), 8);
 }
+
+/** The sandbox's prices swing over ten minutes (PriceFeed.usd): the minutes an index ticker's day range samples. */
+const SWING_MINUTES = 10;
+const MINUTE = 60_000;
 
 /**
  * One index ticker, the same for `GET /api/v5/market/index-tickers` and the public WebSocket's `index-tickers`
- * channel. The 24 h figures sample the feed's own path.
+ * channel. The 24 h figures sample the feed's own path: 24 h ago, every whole hour since, every whole minute of
+ * the last ten (one swing of a moving price), and now; what falls on a whole hour or minute is worked out once.
  */
 export function indexTicker(prices: PriceFeed, base: string, quote: string, now: number): IndexTicker {
-  const px = (ts: number): string => indexPx(prices, base, quote, ts);
-  const day = Array.from({ length: 25 }, (_, i) => px(now - (24 - i) * HOUR));
+  const at = (ts: number): string => prices.indexPxAtMark(base, quote, ts);
+  const idxPx = indexPx(prices, base, quote, now);
+  const open24h = indexPx(prices, base, quote, now - DAY);
+  const lastHour = Math.floor(now / HOUR) * HOUR;
+  const lastMinute = Math.floor(now / MINUTE) * MINUTE;
+  const hours = Array.from({ length: 24 }, (_, i) => lastHour - i * HOUR).filter((ts) => ts > now - DAY);
+  const minutes = Array.from({ length: SWING_MINUTES }, (_, i) => lastMinute - i * MINUTE);
+  // (distinct first: a still price, or the whole hours of a ten-minute swing, give the same figure many times)
+  const day = [...new Set([open24h, ...hours.map(at), ...minutes.map(at), idxPx])];
   const utc0 = Math.floor(now / DAY) * DAY;
   return {
-    instId: `${base}-${quote}`, idxPx: px(now), high24h: day.reduce(max), low24h: day.reduce(min), open24h: day[0] ?? px(now),
-    sodUtc0: px(utc0), sodUtc8: px(utc0 - 8 * HOUR), ts: String(now),
+    instId: `${base}-${quote}`, idxPx, high24h: day.reduce(max), low24h: day.reduce(min), open24h,
+    sodUtc0: at(utc0), sodUtc8: at(utc0 - 8 * HOUR), ts: String(now),
   };
 }
 

@@ -51,6 +51,12 @@ const burstScale = QUICK ? 0.01 : 1;
 const REFRESH_REPEATS = QUICK ? 1 : 7;
 /** Turns of the in-turns comparison (./refreshInTurns): about 1.5 s each. */
 const IN_TURNS = QUICK ? 1 : 15;
+/**
+ * Unmeasured runs of every refresh case first: the process starts with nothing compiled, and while the simulator's
+ * and the client's code is still being optimized a new session's refresh took about a sixth longer (its first
+ * five runs in a new process: 77–101 ms; its last five: 64–77 ms).
+ */
+const REFRESH_WARM_UPS = QUICK ? 0 : 3;
 
 const ms = (value: number): string => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(0)} ms`);
 const ratio = (value: number, floor: number): string => (floor > 0 ? `${(value / floor).toFixed(2)}×` : '–');
@@ -115,6 +121,7 @@ async function refresh(peers: PeerFactory[], before: Before | undefined): Promis
 async function refreshTables(thread: SimulatorThread, peers: PeerFactory[], before: Before | undefined): Promise<void> {
   const scale = QUICK ? 0.05 : 1;
   const subjects = [AFTER, ...(before === undefined ? [] : [beforeSubject(before.label, before.module)])];
+  if (REFRESH_WARM_UPS > 0) await ourRefreshes(thread, subjects, REFRESH_WARM_UPS, latencyMs, scale);
   const measured = await ourRefreshes(thread, subjects, REFRESH_REPEATS, latencyMs, scale);
   const [mine] = measured.runs;
   if (mine === undefined) throw new Error('refresh: no runs of this tree');
@@ -122,7 +129,7 @@ async function refreshTables(thread: SimulatorThread, peers: PeerFactory[], befo
   const all: OurRuns[] = [...measured.runs].reverse();
   const spread = (r: RefreshRun): string => (r.runs > 1 ? `; ${ratio(r.fastestMs, latencyMs)}–${ratio(r.slowestMs, latencyMs)}` : '');
   const run = (r: RefreshRun): string => `${r.requests} req., ${ratio(r.tookMs, latencyMs)} (${ms(r.tookMs)}${spread(r)})${r.refused > 0 ? `, ${r.refused} refused` : ''}${r.failed > 0 ? `, ${r.failed} failed` : ''}`;
-  console.log(`The simulator runs on a worker thread of its own and does each request's work inside the round trip, as OKX does its work on its own machines, side by side (before, its work for a refresh's requests queued after the wait on the client's event loop, one request after another). Each case ${REFRESH_REPEATS > 1 ? `runs ${REFRESH_REPEATS} times, each on a new simulator, ${all.length > 1 ? '"before" and "after" in turns, ' : ''}the median, then the fastest–slowest` : 'runs once'}. Requests and new connections counted at the simulator (the most in any run); time against one round trip (${latencyMs} ms). A full refresh is what the extension asks with every view shown (every area), "cold" on new connections after one elsewhere (not measured: code loaded and warm), in a first session (nothing kept) or a new one (the per-order and per-coin look-ups the last session kept), "again" straight after it, "a poll" once the rate windows (at most 2 s) have passed. The status-bar poll is what the extension asks every interval with the sidebar closed.\n`);
+  console.log(`The simulator runs on a worker thread of its own and does each request's work inside the round trip, as OKX does its work on its own machines, side by side (before, its work for a refresh's requests queued after the wait on the client's event loop, one request after another). Each case ${REFRESH_REPEATS > 1 ? `runs ${REFRESH_REPEATS} times${REFRESH_WARM_UPS > 0 ? ` (after ${REFRESH_WARM_UPS} unmeasured runs of every case, so that the code is compiled)` : ''}, each on a new simulator, ${all.length > 1 ? '"before" and "after" in turns, ' : ''}the median, then the fastest–slowest` : 'runs once'}. Requests and new connections counted at the simulator (the most in any run); time against one round trip (${latencyMs} ms). A full refresh is what the extension asks with every view shown (every area), "cold" on new connections after one elsewhere (not measured: code loaded and warm), in a first session (nothing kept) or a new one (the per-order and per-coin look-ups the last session kept), "again" straight after it, "a poll" once the rate windows (at most 2 s) have passed. The status-bar poll is what the extension asks every interval with the sidebar closed.\n`);
   table(
     ['', ...all.map((r) => r.client)],
     [

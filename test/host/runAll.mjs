@@ -65,11 +65,13 @@ function failedTitles(output) {
       while (!parts[parts.length - 1].endsWith(':') && i + 1 < lines.length && lines[i + 1].trim() !== '') {
         parts.push(lines[++i].trim());
       }
-      // Then the error itself, up to its stack or eight lines, so the log's tail says why.
+      // Then the error itself (an assertion's diff comes after a blank line), up to its stack, the next test or
+      // eight lines, so the log's tail says why.
       const why = [];
       while (i + 1 < lines.length && lines[i + 1].trim() === '' && i + 2 < lines.length && lines[i + 2].trim() !== '') i++;
-      while (why.length < 8 && i + 1 < lines.length && lines[i + 1].trim() !== '' && !/^\s*at /.test(lines[i + 1])) {
-        why.push(lines[++i].trim().slice(0, 240));
+      while (why.length < 8 && i + 1 < lines.length && !/^\s*at /.test(lines[i + 1]) && !new RegExp(`^  ${next + 1}\\) `).test(lines[i + 1])) {
+        const line = lines[++i].trim();
+        if (line !== '') why.push(line.slice(0, 240));
       }
       titles.push(parts.join(' › ').replace(/:$/, '') + (why.length === 0 ? '' : `\n      ${why.join('\n      ')}`));
       next++;

@@ -74,10 +74,16 @@ function checkShown(problems: string[], rows: readonly DrawnRow[], which: (row: 
  */
 async function settled(problems: string[], check: (found: string[]) => Promise<void>): Promise<void> {
   let found: string[] = [];
+  let first: string[] = [];
   for (let attempt = 1; attempt <= 5; attempt++) {
     found = [];
     await check(found);
-    if (found.length === 0) return;
+    if (attempt === 1) first = found;
+    if (found.length === 0) {
+      // What a redraw showed for a moment is printed, so a run's log says what settled and how soon.
+      if (attempt > 1) console.log(`      settled at measurement ${attempt}; the first read:\n        ${first.join('\n        ')}`);
+      return;
+    }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   problems.push(...found);
@@ -106,6 +112,11 @@ export function narrowSideBarTests(current: () => Workbench, slug: string, width
 
     for (const width of widths) {
       it(`at ${width} px: products, staking, savings and loans keep their deciding figures`, async function () {
+        const started = Date.now();
+        const took: string[] = [];
+        const lap = (what: string): void => {
+          took.push(`${what} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        };
         await workbench.sideBarWidth(width);
         // Every view is shot and measured before the verdict, so one run shows every cut row.
         const problems: string[] = [];
@@ -119,6 +130,7 @@ export function narrowSideBarTests(current: () => Workbench, slug: string, width
           checkShown(found, rows, (r) => /^(Sold out|Suspended)/.test(r.description), /^(Sold out|Suspended) · [\d.]+%/, 'an offer that cannot be bought');
         });
         await shoot(`narrow-${slug}-${width}-products`);
+        lap('products');
 
         await workbench.showOnly('Staking');
         await workbench.pane('Staking').getByText('On-chain earn', { exact: true }).waitFor({ timeout: 30_000 });
@@ -127,6 +139,7 @@ export function narrowSideBarTests(current: () => Workbench, slug: string, width
           checkShown(found, rows, (r) => /^[A-Z]+$/.test(r.label) && /%/.test(r.description), /^((Pending|Redeeming|On chain|Cancelling) · )?[\d.]+%/, 'an on-chain order: its APY');
         });
         await shoot(`narrow-${slug}-${width}-staking`);
+        lap('staking');
 
         await workbench.showOnly('Savings');
         await workbench.pane('Savings').getByText('ETH', { exact: true }).first().waitFor({ timeout: 30_000 });
@@ -143,6 +156,7 @@ export function narrowSideBarTests(current: () => Workbench, slug: string, width
           checkShown(found, rows, (r) => r.level === 1 && r.label === 'ETH', /^not lending · min [\d.]+%/, 'savings that lend nothing');
         });
         await shoot(`narrow-${slug}-${width}-savings`);
+        lap('savings');
 
         await workbench.showOnly('Loans');
         const loans = workbench.pane('Loans');
@@ -152,6 +166,7 @@ export function narrowSideBarTests(current: () => Workbench, slug: string, width
         const accrued = loans.locator('.monaco-list-row').filter({ has: workbench.page.locator('.label-name', { hasText: /^Accrued interest$/ }) }).first();
         // (a click that lands while the tree re-renders, as data arrives, unfolds nothing: it is repeated)
         for (let attempt = 1; attempt <= 3 && (await accrued.getAttribute('aria-expanded')) !== 'true'; attempt++) {
+          if (attempt > 1) console.log(`      "Accrued interest" still folded after click ${attempt - 1}: clicked again`);
           await accrued.click();
           await total.waitFor({ state: 'attached', timeout: 5000 }).catch(() => undefined);
         }
@@ -169,6 +184,9 @@ export function narrowSideBarTests(current: () => Workbench, slug: string, width
           if (eightPlaces.length > 0) found.push(`an amount shown to eight places: ${eightPlaces.map((r) => `"${r.label}" reads "${r.description}"`).join(', ')}`);
         });
         await shoot(`narrow-${slug}-${width}-loans`);
+        lap('loans');
+        // Where the time went, for a run that takes longer than its usual 4-6 s.
+        console.log(`      measured and shot by: ${took.join(', ')}`);
         assert.deepEqual(problems, [], `cut or missing at ${width} px in the ${slug} theme:\n${problems.join('\n')}`);
       });
     }

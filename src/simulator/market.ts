@@ -187,7 +187,7 @@ export function indexTicker(prices: PriceFeed, base: string, quote: string, now:
   const open24h = indexPx(prices, base, quote, now - DAY);
   const lastHour = Math.floor(now / HOUR) * HOUR;
   const lastMinute = Math.floor(now / MINUTE) * MINUTE;
-  const hours = Array.from({ length: 24 }, (_, i) => lastHour - i * HOUR).filter((ts) => ts > now - DAY);
+  const hours = Array.from({ length: 24 }, (_, i) => lastHour - i * HOUR);
   const minutes = Array.from({ length: SWING_MINUTES }, (_, i) => lastMinute - i * MINUTE);
   // (distinct first: a still price, or the whole hours of a ten-minute swing, give the same figure many times)
   const day = [...new Set([open24h, ...hours.map(at), ...minutes.map(at), idxPx])];
